@@ -1,0 +1,41 @@
+// Recording a new request and its subject. Idempotent: a retry finds the rows in place.
+import type { DsrWorkflowInput } from '../workflows/messages';
+import { appendAudit } from './audit';
+import type { ActivityDeps } from './deps';
+
+export function intakeActivities({ db }: ActivityDeps) {
+  return {
+    /** Creates the subject (matched by identity hash) and the request row. */
+    async registerRequest(input: DsrWorkflowInput): Promise<void> {
+      await db.$transaction(async (tx) => {
+        const subject = await tx.dataSubject.upsert({
+          where: { emailHash: input.subject.emailHash },
+          create: { emailHash: input.subject.emailHash, emailEncrypted: input.subject.emailEncrypted },
+          update: {},
+        });
+        await tx.dsrRequest.upsert({
+          where: { id: input.requestId },
+          create: {
+            id: input.requestId,
+            subjectId: subject.id,
+            type: input.type,
+            regime: input.regime,
+            channel: input.channel,
+            language: input.language,
+            status: 'RECEIVED',
+            workflowId: `dsr-${input.requestId}`,
+            receivedAt: new Date(input.receivedAt),
+          },
+          update: {},
+        });
+        await appendAudit(tx, {
+          requestId: input.requestId,
+          actor: input.channel === 'PORTAL' || input.channel === 'API' ? 'subject' : 'staff',
+          action: 'REQUEST_RECEIVED',
+          details: { type: input.type, regime: input.regime, channel: input.channel },
+          eventKey: `${input.requestId}:received`,
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,59 @@
+// E-mail one-time codes: issued hashed with an expiry, checked with an attempt limit.
+import { generateOneTimeCode, hashOneTimeCode, oneTimeCodeMatches } from '../crypto/one-time-code';
+import { verificationCodeMail } from '../mail/templates/verification-code';
+import type { VerificationOutcome } from '../workflows/messages';
+import { appendAudit } from './audit';
+import type { ActivityDeps } from './deps';
+import { subjectContact } from './subject-contact';
+
+export function verificationActivities(deps: ActivityDeps) {
+  const { db, mailer, clock, verification } = deps;
+  return {
+    /** Issues a fresh challenge and mails its code to the subject's address. */
+    async sendVerificationCode({ requestId }: { requestId: string }): Promise<void> {
+      const code = generateOneTimeCode();
+      const now = clock();
+      const challenge = await db.$transaction(async (tx) => {
+        const created = await tx.verificationChallenge.create({
+          data: {
+            requestId,
+            codeHash: hashOneTimeCode(code),
+            expiresAt: new Date(now.getTime() + verification.codeTtlMs),
+            maxAttempts: verification.maxAttempts,
+          },
+        });
+        await appendAudit(tx, { requestId, actor: 'system', action: 'VERIFICATION_CODE_SENT', details: { challengeId: created.id } });
+        return created;
+      });
+      const contact = await subjectContact(deps, requestId);
+      const mail = verificationCodeMail({ code, validMinutes: Math.round(verification.codeTtlMs / 60_000), requestId, language: contact.language });
+      await mailer.send({ to: contact.email, ...mail, messageKey: `${requestId}.verification.${challenge.id}` });
+    },
+
+    /** Checks a submitted code against the newest challenge, counting the attempt. */
+    async checkVerificationCode({ requestId, code }: { requestId: string; code: string }): Promise<{ outcome: VerificationOutcome; attemptsLeft: number }> {
+      const challenge = await db.verificationChallenge.findFirst({
+        where: { requestId, consumedAt: null },
+        orderBy: { createdAt: 'desc' },
+      });
+      if (!challenge) return { outcome: 'NO_CHALLENGE', attemptsLeft: 0 };
+      const record = async (outcome: VerificationOutcome, attemptsLeft: number) => {
+        await db.$transaction((tx) =>
+          appendAudit(tx, { requestId, actor: 'subject', action: 'VERIFICATION_ATTEMPT', details: { outcome, attemptsLeft } }),
+        );
+        return { outcome, attemptsLeft };
+      };
+      if (challenge.expiresAt <= clock()) return record('EXPIRED', 0);
+      // Count the attempt atomically, so parallel guesses cannot exceed the limit.
+      const counted = await db.verificationChallenge.updateMany({
+        where: { id: challenge.id, attempts: { lt: challenge.maxAttempts }, consumedAt: null },
+        data: { attempts: { increment: 1 } },
+      });
+      if (counted.count === 0) return record('EXHAUSTED', 0);
+      const attemptsLeft = challenge.maxAttempts - challenge.attempts - 1;
+      if (!oneTimeCodeMatches(code, challenge.codeHash)) return record('WRONG_CODE', attemptsLeft);
+      await db.verificationChallenge.update({ where: { id: challenge.id }, data: { consumedAt: clock() } });
+      return record('VERIFIED', attemptsLeft);
+    },
+  };
+}

@@ -1,0 +1,51 @@
+// Reads the process environment once into a typed configuration. Defaults are the
+// embedded development ones; production sets every value explicitly.
+
+export interface AppConfig {
+  databaseUrl: string;
+  temporal: { address: string; namespace: string; taskQueue: string };
+  smtp: { host: string; port: number; secure: boolean; user?: string; pass?: string };
+  mailFrom: string;
+  staffMailTo: string;
+  http: { host: string; port: number; publicUrl: string };
+  keys: { encryptionKeys: string; currentKeyId: string; identityPepper: string };
+}
+
+function read(name: string, fallback?: string): string {
+  const value = process.env[name] ?? fallback;
+  if (value === undefined || value === '') throw new Error(`Environment variable ${name} is required.`);
+  return value;
+}
+
+/** Builds the configuration from environment variables, failing on a missing required one. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const get = (name: string, fallback?: string) => env[name] ?? read(name, fallback);
+  const port = Number(get('HTTP_PORT', '3000'));
+  return {
+    databaseUrl: get('DATABASE_URL'),
+    temporal: {
+      address: get('TEMPORAL_ADDRESS', '127.0.0.1:7233'),
+      namespace: get('TEMPORAL_NAMESPACE', 'default'),
+      taskQueue: get('TEMPORAL_TASK_QUEUE', 'dsr-requests'),
+    },
+    smtp: {
+      host: get('SMTP_HOST', '127.0.0.1'),
+      port: Number(get('SMTP_PORT', '1025')),
+      secure: get('SMTP_SECURE', 'false') === 'true',
+      user: env.SMTP_USER,
+      pass: env.SMTP_PASS,
+    },
+    mailFrom: get('MAIL_FROM', 'Privacy Office <privacy@example.com>'),
+    staffMailTo: get('STAFF_MAIL_TO', 'compliance@example.com'),
+    http: {
+      host: get('HTTP_HOST', '127.0.0.1'),
+      port,
+      publicUrl: get('PUBLIC_URL', `http://127.0.0.1:${port}`),
+    },
+    keys: {
+      encryptionKeys: get('DSR_ENCRYPTION_KEYS'),
+      currentKeyId: get('DSR_ENCRYPTION_KEY_ID'),
+      identityPepper: get('DSR_IDENTITY_PEPPER'),
+    },
+  };
+}

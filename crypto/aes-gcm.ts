@@ -1,0 +1,20 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/** Encrypts with AES-256-GCM; the result is iv | tag | ciphertext. */
+export function sealBytes(key: Buffer, plain: Uint8Array): Buffer {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]);
+}
+
+/** Reverses sealBytes, failing if the data was altered or the key is wrong. */
+export function openBytes(key: Buffer, sealed: Uint8Array): Buffer {
+  const buf = Buffer.from(sealed);
+  const decipher = createDecipheriv('aes-256-gcm', key, buf.subarray(0, IV_BYTES));
+  decipher.setAuthTag(buf.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+  return Buffer.concat([decipher.update(buf.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
+}

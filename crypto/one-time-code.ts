@@ -1,0 +1,23 @@
+import { randomBytes, randomInt, scryptSync, timingSafeEqual } from 'node:crypto';
+
+const CODE_DIGITS = 6;
+
+/** A six-digit one-time code, uniformly drawn. */
+export function generateOneTimeCode(): string {
+  return String(randomInt(0, 10 ** CODE_DIGITS)).padStart(CODE_DIGITS, '0');
+}
+
+/** Salted scrypt hash "salt:hash" of a code; the code itself is never stored. */
+export function hashOneTimeCode(code: string): string {
+  const salt = randomBytes(16);
+  return `${salt.toString('hex')}:${scryptSync(code, salt, 32).toString('hex')}`;
+}
+
+/** Compares a submitted code with a stored hash in constant time. */
+export function oneTimeCodeMatches(code: string, stored: string): boolean {
+  const [saltHex, hashHex] = stored.split(':');
+  if (!saltHex || !hashHex) return false;
+  const expected = Buffer.from(hashHex, 'hex');
+  const actual = scryptSync(code, Buffer.from(saltHex, 'hex'), expected.length);
+  return timingSafeEqual(expected, actual);
+}

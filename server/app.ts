@@ -1,0 +1,28 @@
+// The HTTP application: routes and error mapping, without listening (tests inject or bind port 0).
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { ServerDeps } from './deps';
+import { installErrorHandler } from './error-handler';
+import { requestRoutes } from './routes/requests';
+
+const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** Builds the Fastify app over its dependencies. */
+export async function buildApp(deps: ServerDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Unknown fields are refused, not silently dropped: a caller should learn of a typo.
+    ajv: { customOptions: { removeAdditional: false } },
+    // Request logs carry method, route and status only: URLs and bodies may hold personal data.
+    logger: opts.logger ? { serializers: { req: (r) => ({ method: r.method, route: r.routeOptions?.url }) } } : false,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  installErrorHandler(app);
+  app.get('/health', async () => ({ status: 'ok' }));
+  await app.register(requestRoutes(deps));
+  return app;
+}
+
+/** Starts listening and returns the base URL (port 0 picks a free port). */
+export async function startWebServer(app: FastifyInstance, host: string, port: number): Promise<string> {
+  return app.listen({ host, port });
+}

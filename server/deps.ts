@@ -1,0 +1,14 @@
+import type { Client } from '@temporalio/client';
+import type { FieldCipher } from '../crypto/field-cipher';
+import type { Db } from '../db/prisma';
+
+/** What the HTTP layer needs: the Temporal client, the database, and identity crypto. */
+export interface ServerDeps {
+  temporal: Client;
+  taskQueue: string;
+  db: Db;
+  cipher: FieldCipher;
+  identityPepper: string;
+  clock: () => Date;
+  verificationWindowMs: number;
+}

@@ -1,0 +1,41 @@
+// The subject's personal data must never sit in clear in Temporal's stored history.
+import { randomUUID } from 'node:crypto';
+import { workflowIdFor } from '../../workflows/messages';
+import { api, codeIn } from '../support/http';
+import { startStack, type Stack } from '../support/stack';
+
+let stack: Stack;
+
+/** Every byte field of a protobuf message tree, read as UTF-8 text and joined. */
+function bytesAsText(node: unknown, seen = new Set<unknown>()): string {
+  if (node instanceof Uint8Array) return Buffer.from(node).toString('utf8') + '\n';
+  if (!node || typeof node !== 'object' || seen.has(node)) return '';
+  seen.add(node);
+  return Object.values(node).map((child) => bytesAsText(child, seen)).join('');
+}
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => stack?.close());
+
+test('when a request has run, then its raw history holds neither the address nor the code in clear', async () => {
+  const email = `private-${randomUUID()}@example.org`;
+  await stack.db.customerAccount.create({ data: { email, fullName: 'Zhang Min Secret', plan: 'basic' } });
+  const res = await api(stack.baseUrl, 'POST', '/api/requests', { email, type: 'ACCESS' });
+  const code = codeIn((await stack.mail.waitFor((m) => m.to.includes(email) && /verification|验证码/.test(m.subject))).text);
+  expect((await api(stack.baseUrl, 'POST', `/api/requests/${res.body.requestId}/verification`, { code })).status).toBe(200);
+  await stack.client.workflow.getHandle(workflowIdFor(res.body.requestId)).result();
+
+  // The raw protobuf answer, with every byte field read as text: what the server stores.
+  const { history } = await stack.client.workflowService.getWorkflowExecutionHistory({
+    namespace: 'default',
+    execution: { workflowId: workflowIdFor(res.body.requestId) },
+  });
+  const raw = bytesAsText(history);
+  expect(raw.length).toBeGreaterThan(1000);
+  expect(raw.includes(email)).toBe(false);
+  expect(raw.includes('Zhang Min Secret')).toBe(false);
+  expect(raw.includes(`"code":"${code}"`)).toBe(false);
+  expect(raw.includes('binary/encrypted')).toBe(true);
+  expect(raw.includes('json/plain')).toBe(false);
+});

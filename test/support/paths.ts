@@ -1,0 +1,7 @@
+import path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '../..');
+/** The Temporal CLI installed by scripts/install-temporal.sh. */
+export const TEMPORAL_CLI = path.join(ROOT, '.tools/temporal/bin/temporal');
+/** The time-skipping test server installed beside it. */
+export const TEMPORAL_TEST_SERVER = path.join(ROOT, '.tools/temporal/bin/temporal-test-server');

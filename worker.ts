@@ -1,0 +1,52 @@
+// The worker: runs request workflows and their activities on the task queue.
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createActivities, type ActivityDeps } from './activities';
+import { loadConfig } from './config/env';
+import type { Keyring } from './crypto/keyring';
+import { createServices } from './app/services';
+import { encryptedDataConverter } from './temporal/data-converter';
+
+export interface DsrWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  deps: ActivityDeps;
+  keyring: Keyring;
+  /** A prebuilt bundle (tests build it once); otherwise the workflows are bundled here. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+}
+
+/** Creates a worker for the request workflows with encrypted payloads. */
+export function createDsrWorker(opts: DsrWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: opts.connection,
+    namespace: opts.namespace,
+    taskQueue: opts.taskQueue,
+    ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: require.resolve('./workflows') }),
+    activities: createActivities(opts.deps),
+    dataConverter: encryptedDataConverter(opts.keyring),
+  });
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const services = createServices(config);
+  const connection = await NativeConnection.connect({ address: config.temporal.address });
+  const worker = await createDsrWorker({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    deps: services.activityDeps,
+    keyring: services.keyring,
+  });
+  await worker.run();
+  await services.close();
+  await connection.close();
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error('worker failed:', err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

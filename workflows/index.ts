@@ -1,0 +1,2 @@
+// Entry point the worker bundles: every workflow type the engine runs.
+export { dsrRequestWorkflow } from './dsr-request';
