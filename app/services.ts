@@ -21,7 +21,7 @@ export interface Services {
 export function createServices(config: AppConfig): Services {
   const keyring = parseKeyring(config.keys.encryptionKeys, config.keys.currentKeyId);
   const cipher = createFieldCipher(keyring);
-  const db = createDb(config.databaseUrl);
+  const db = createDb(config.databaseUrl, config.databasePoolMax);
   const mailer = createSmtpMailer({ ...config.smtp, from: config.mailFrom });
   return {
     config,

@@ -3,6 +3,7 @@
 
 export interface AppConfig {
   databaseUrl: string;
+  databasePoolMax?: number;
   temporal: { address: string; namespace: string; taskQueue: string };
   smtp: { host: string; port: number; secure: boolean; user?: string; pass?: string };
   mailFrom: string;
@@ -23,6 +24,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(get('HTTP_PORT', '3000'));
   return {
     databaseUrl: get('DATABASE_URL'),
+    databasePoolMax: env.DATABASE_POOL_MAX ? Number(env.DATABASE_POOL_MAX) : undefined,
     temporal: {
       address: get('TEMPORAL_ADDRESS', '127.0.0.1:7233'),
       namespace: get('TEMPORAL_NAMESPACE', 'default'),

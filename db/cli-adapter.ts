@@ -32,7 +32,8 @@ function patchClientQuery(client: pg.PoolClient): void {
 
 /** Builds the adapter over DATABASE_URL for `prisma migrate`. */
 export function cliAdapterFactory(): PrismaPg {
-  const pool = new pg.Pool({ connectionString: requireDatabaseUrl() });
+  const max = process.env.DATABASE_POOL_MAX ? Number(process.env.DATABASE_POOL_MAX) : undefined;
+  const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max });
   pool.on('connect', patchClientQuery);
   return new PrismaPg(pool, { disposeExternalPool: true });
 }

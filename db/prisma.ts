@@ -4,7 +4,8 @@ import { PrismaClient } from '../generated/prisma/client';
 
 export type Db = PrismaClient;
 
-/** Opens a Prisma client on the given PostgreSQL URL. */
-export function createDb(databaseUrl: string): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+/** Opens a Prisma client on the given PostgreSQL URL. `maxConnections` is 1 for the
+ *  embedded development database, which serves a single connection at a time. */
+export function createDb(databaseUrl: string, maxConnections?: number): Db {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: maxConnections }) });
 }

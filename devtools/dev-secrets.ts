@@ -1,0 +1,25 @@
+// Development secrets, generated once into .data so that `npm start` needs no setup and
+// data encrypted in one run can be read in the next. Production supplies its own.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+interface DevSecrets {
+  DSR_ENCRYPTION_KEYS: string;
+  DSR_ENCRYPTION_KEY_ID: string;
+  DSR_IDENTITY_PEPPER: string;
+}
+
+/** Reads .data/dev-secrets.json, creating it with fresh random values on first use. */
+export function loadOrCreateDevSecrets(dataDir: string): DevSecrets {
+  const file = path.join(dataDir, 'dev-secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DevSecrets;
+  mkdirSync(dataDir, { recursive: true });
+  const secrets: DevSecrets = {
+    DSR_ENCRYPTION_KEYS: `dev-1:${randomBytes(32).toString('base64')}`,
+    DSR_ENCRYPTION_KEY_ID: 'dev-1',
+    DSR_IDENTITY_PEPPER: randomBytes(32).toString('hex'),
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
