@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
 if [ -z "${DATABASE_URL:-}" ]; then
-  DATABASE_URL=$(bash scripts/local-postgres.sh dsr_test)
+  DATABASE_URL=$(bash scripts/local-postgres.sh "${DSR_TEST_DB:-dsr_test}")
   export DATABASE_URL
 fi
 npx prisma migrate deploy >/dev/null
