@@ -1,0 +1,10 @@
+// The policy package's public face: regimes as data, holiday calendars, and the pure
+// deadline arithmetic the request workflow calls.
+export * from './calendar-date';
+export * from './deadline';
+export * from './holidays';
+export * from './regime-policy';
+export * from './regimes';
+export * from './reminders';
+export * from './time-zone';
+export * from './working-days';

@@ -1,0 +1,129 @@
+// The shape of a regime's policy: every legal duration, fee rule and refusal ground a
+// request workflow needs, as data with its citation, so a compliance officer can read
+// and change a regime without touching workflow logic. Types only.
+import type { RequestType } from '../domain/request-kinds';
+import type { HolidayCalendarKey } from './holidays/types';
+
+export const REGIME_KEYS = ['CN_PIPL', 'EU_GDPR', 'UK_GDPR', 'US_CA_CCPA', 'BR_LGPD', 'US_VA_VCDPA', 'CA_QC_LAW25'] as const;
+export type RegimeKey = (typeof REGIME_KEYS)[number];
+
+/** How a legal period is measured. */
+export type PeriodUnit = 'calendarDays' | 'workingDays' | 'calendarMonths';
+
+export interface Period {
+  amount: number;
+  unit: PeriodUnit;
+}
+
+/** A period with the provision that sets it. */
+export interface CitedPeriod extends Period {
+  citation: string;
+}
+
+export interface DeadlinePolicy extends CitedPeriod {
+  /** The event from which the period runs, in the controller's time zone. */
+  clockStarts: 'receipt' | 'identityVerified';
+  /** Whether a due date on a weekend or holiday moves to the next working day. */
+  rollForwardToWorkingDay: boolean;
+  /** The counting rule relied on, and why the roll-forward is or is not applied. */
+  countingCitation: string;
+}
+
+export interface ExtensionPolicy extends CitedPeriod {
+  /** How many times the period may be extended. */
+  maxTimes: number;
+  /** Whether the subject must be told (with reasons) before the original period ends. */
+  noticeWithinOriginalPeriod: boolean;
+}
+
+export interface Money {
+  /** In major units of the currency (e.g. 10 = EUR 10.00). */
+  amount: number;
+  /** ISO 4217 code. */
+  currency: string;
+}
+
+export interface FeePolicy {
+  /** Requests answered free within the window; null where the law sets no count. */
+  freeRequestsPerWindow: number | null;
+  window: { amount: number; unit: 'calendarDays' | 'calendarMonths' } | null;
+  /** Request types that count towards the free allowance. */
+  countedRequestTypes: readonly RequestType[];
+  /** The controller's cost fee where the law allows one; null where no fee is lawful. */
+  costFee: Money | null;
+  repeatRule: string;
+  excessiveRule: string;
+  citation: string;
+}
+
+/** A legal ground on which a request (or part of it) may be refused. */
+export interface RefusalGround {
+  code: string;
+  description: string;
+  citation: string;
+  appliesTo: readonly RequestType[];
+}
+
+/** A handling duty that is not a deadline or a refusal (e.g. delete a child's data at once). */
+export interface HandlingNote {
+  code: string;
+  description: string;
+  citation: string;
+  appliesTo: readonly RequestType[];
+}
+
+/** Text for the subject; English always, other languages where the regime's public reads them. */
+export interface LocalizedText {
+  en: string;
+  zh?: string;
+  fr?: string;
+}
+
+export interface ComplaintRights {
+  text: LocalizedText;
+  citation: string;
+}
+
+export interface ReminderPolicy {
+  /** Calendar days before the due date at which staff are reminded, e.g. [7, 2]. */
+  daysBefore: readonly number[];
+  /** Days before the due date at which an open request is escalated as at risk. */
+  escalateAtRiskDaysBefore: number;
+  /** Local hour (0-23, controller's zone) at which reminders go out. */
+  atLocalHour: number;
+}
+
+/** How long the engine waits on the subject before closing a request, and why. */
+export interface WaitingWindow {
+  days: number;
+  reason: string;
+}
+
+export interface RegimePolicy {
+  key: RegimeKey;
+  name: string;
+  /** The statute's articles on data-subject rights. */
+  citation: string;
+  /** IANA zone of the controller's day for this regime. */
+  timeZone: string;
+  holidayCalendar: HolidayCalendarKey;
+  deadline: DeadlinePolicy;
+  /** Shorter clocks for some request types, replacing `deadline` for them. */
+  deadlineOverrides?: Partial<Record<RequestType, DeadlinePolicy>>;
+  extension: ExtensionPolicy | null;
+  /** A duty to confirm receipt, e.g. CCPA's 10 business days. */
+  acknowledgement: CitedPeriod | null;
+  /** A duty to decide an appeal against a refusal, e.g. Virginia's 60 days. */
+  appeal: CitedPeriod | null;
+  /** Whether the clock stops while waiting on the subject (identity, clarification, fee). */
+  pausesWhileAwaitingSubject: boolean;
+  pauseCitation: string;
+  fees: FeePolicy;
+  refusalGrounds: readonly RefusalGround[];
+  handlingNotes: readonly HandlingNote[];
+  complaintRights: ComplaintRights;
+  reminders: ReminderPolicy;
+  verificationWindow: WaitingWindow;
+  /** How long the subject has to pay a fee; null where no fee can be charged. */
+  feeResponseWindow: WaitingWindow | null;
+}

@@ -1,0 +1,164 @@
+// China: Personal Information Protection Law (PIPL) arts 44-50, the national standard
+// GB/T 35273-2020 and the seed's own privacy policy (the controller's promises).
+import type { DeadlinePolicy, RegimePolicy } from '../regime-policy';
+import { ALL_REQUEST_TYPES, ERASURE_TYPES, STANDARD_REMINDERS } from './common';
+
+const GBT = 'GB/T 35273-2020';
+const SEED = "Seed privacy policy ('responding to your requests')";
+const SEED_CHILDREN = "Seed privacy policy ('Children and Privacy')";
+const NO_RESPONSE = `${GBT} §8.7 f); ${SEED}`;
+
+// The Civil Code's rules on counting periods apply unless a law says otherwise (art 204).
+const CIVIL_CODE_COUNTING =
+  'PRC Civil Code art 201 (the starting day is not counted) and art 203 (a period whose last day is a statutory rest day ends on the day after the rest ends; an adjusted working weekend is not a rest day)';
+
+// Regulators' app rules give manual correction, deletion and account closure a shorter
+// clock than the standard's 30 days.
+const APP_ACCOUNT_RULE: DeadlinePolicy = {
+  amount: 15,
+  unit: 'workingDays',
+  // The app rules count from acceptance of the request, which for us follows the
+  // identity check that the seed requires before acting.
+  clockStarts: 'identityVerified',
+  rollForwardToWorkingDay: false,
+  citation: `${GBT} §8.5; App违法违规收集使用个人信息行为认定方法 (国信办秘字〔2019〕191号) item 6: manual handling of correction, deletion or account closure within the promised period, at most 15 working days`,
+  countingCitation: `${CIVIL_CODE_COUNTING}; working days per the State Council arrangement, so the result is always a working day`,
+};
+
+export const CN_PIPL: RegimePolicy = {
+  key: 'CN_PIPL',
+  name: 'China PIPL',
+  citation: `PIPL arts 44-50; ${GBT} §8.7`,
+  timeZone: 'Asia/Shanghai',
+  holidayCalendar: 'CN',
+  deadline: {
+    amount: 30,
+    unit: 'calendarDays',
+    clockStarts: 'identityVerified',
+    rollForwardToWorkingDay: true,
+    citation: `${GBT} §8.7 a) (reply within 30 days after verifying identity, or the period set by law); ${SEED}`,
+    countingCitation: CIVIL_CODE_COUNTING,
+  },
+  deadlineOverrides: {
+    CORRECTION: APP_ACCOUNT_RULE,
+    DELETION: APP_ACCOUNT_RULE,
+    ACCOUNT_CLOSURE: APP_ACCOUNT_RULE,
+  },
+  extension: null,
+  acknowledgement: null,
+  appeal: null,
+  pausesWhileAwaitingSubject: false,
+  pauseCitation: `${GBT} §8.7 a): the clock starts only once identity is verified, so the wait for identity is already outside it; no rule stops it afterwards`,
+  fees: {
+    freeRequestsPerWindow: 2,
+    window: { amount: 12, unit: 'calendarMonths' },
+    countedRequestTypes: ALL_REQUEST_TYPES,
+    // The controller's own figure: neither law nor standard fixes one. Two free
+    // requests a year follows the number other laws (CCPA, VCDPA) use.
+    costFee: { amount: 30, currency: 'CNY' },
+    repeatRule: 'Free in principle; repeated requests within a period may carry a cost fee.',
+    excessiveRule: 'Repeated, excessive or unreasonable requests may be charged a cost, postponed or rejected.',
+    citation: `${GBT} §8.7 c); ${SEED}`,
+  },
+  refusalGrounds: [
+    {
+      code: 'IDENTITY_NOT_VERIFIED',
+      description: "The requester's identity could not be verified; nothing is disclosed or changed.",
+      citation: `${GBT} §8.7 a); ${SEED} (strict validation of identity)`,
+      appliesTo: ALL_REQUEST_TYPES,
+    },
+    {
+      code: 'NATIONAL_SECURITY_DEFENCE',
+      description: 'Directly related to national security or national defence.',
+      citation: NO_RESPONSE,
+      appliesTo: ALL_REQUEST_TYPES,
+    },
+    {
+      code: 'PUBLIC_SECURITY_HEALTH_INTEREST',
+      description: 'Directly related to public security, public health or major public interests.',
+      citation: NO_RESPONSE,
+      appliesTo: ALL_REQUEST_TYPES,
+    },
+    {
+      code: 'CRIMINAL_PROCEEDINGS',
+      description: 'Directly related to criminal investigation, prosecution, trial or enforcement of judgment.',
+      citation: NO_RESPONSE,
+      appliesTo: ALL_REQUEST_TYPES,
+    },
+    {
+      code: 'MALICE_OR_ABUSE_OF_RIGHTS',
+      description: 'There is substantial evidence of malice or abuse of rights by the requester.',
+      citation: NO_RESPONSE,
+      appliesTo: ALL_REQUEST_TYPES,
+    },
+    {
+      code: 'SERIOUS_HARM_TO_OTHERS',
+      description: 'Responding would seriously damage the legitimate interests of other individuals or organisations.',
+      citation: NO_RESPONSE,
+      appliesTo: ALL_REQUEST_TYPES,
+    },
+    {
+      code: 'OTHER_LEGAL_REQUIREMENT',
+      description: 'Other circumstances required by laws or administrative regulations.',
+      citation: `PIPL arts 44, 45 (unless laws or administrative regulations provide otherwise); ${SEED}`,
+      appliesTo: ALL_REQUEST_TYPES,
+    },
+    {
+      code: 'RETENTION_REQUIRED_BY_LAW',
+      description:
+        'The retention period set by law or administrative regulation has not expired: stop all processing except storage and necessary security measures.',
+      citation: 'PIPL art 47 para 2',
+      appliesTo: ERASURE_TYPES,
+    },
+    {
+      code: 'DELETION_TECHNICALLY_INFEASIBLE',
+      description: 'Deletion is technically hard to achieve: stop all processing except storage and necessary security measures.',
+      citation: 'PIPL art 47 para 2',
+      appliesTo: ERASURE_TYPES,
+    },
+  ],
+  handlingNotes: [
+    {
+      code: 'CHILD_DATA_COLLECTED_BY_MISTAKE',
+      description: 'Personal data of a child under 18 collected by mistake is deleted as soon as possible, without waiting for a request.',
+      citation: `${SEED_CHILDREN}; PIPL art 31 (minors under 14)`,
+      appliesTo: ALL_REQUEST_TYPES,
+    },
+    {
+      code: 'LEGAL_HOLD',
+      description:
+        'Data that law or a government order requires to be kept (national security, cybersecurity) is kept until that duty ends, used for nothing else.',
+      citation: `PIPL art 47 para 2; Cybersecurity Law art 21(3) (network logs kept at least six months); ${SEED}`,
+      appliesTo: ERASURE_TYPES,
+    },
+    {
+      code: 'REASONS_FOR_REFUSAL',
+      description: 'A refusal states its reasons and tells the subject of the right to sue and to complain.',
+      citation: `PIPL art 50; ${GBT} §8.7 e)`,
+      appliesTo: ALL_REQUEST_TYPES,
+    },
+    {
+      code: 'BILINGUAL_REPLY',
+      description: 'Reply in Chinese and English where possible; the Chinese text prevails.',
+      citation: SEED,
+      appliesTo: ALL_REQUEST_TYPES,
+    },
+  ],
+  complaintRights: {
+    text: {
+      en: 'If we refuse your request, you may sue us in a People’s Court (PIPL art 50). You may also complain about or report our handling of personal information to the departments responsible for personal information protection, such as the Cyberspace Administration of China (PIPL art 65).',
+      zh: '如我们拒绝您行使权利的请求，您可以依法向人民法院提起诉讼（《个人信息保护法》第五十条）。您也可以向国家网信部门等履行个人信息保护职责的部门投诉、举报（第六十五条）。',
+    },
+    citation: 'PIPL arts 50, 65',
+  },
+  reminders: STANDARD_REMINDERS,
+  verificationWindow: {
+    days: 30,
+    reason:
+      'The reply clock starts only at verification, so without a limit an unverified request would stay open for ever; 30 days matches the reply period and leaves time to answer by post or phone.',
+  },
+  feeResponseWindow: {
+    days: 30,
+    reason: 'The same 30 days the subject had to verify: long enough to pay by any means, short enough to close stale requests.',
+  },
+};

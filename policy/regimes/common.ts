@@ -1,0 +1,15 @@
+// Values several regimes share, named once so that a change reaches all of them.
+import { REQUEST_TYPES, type RequestType } from '../../domain/request-kinds';
+import type { ReminderPolicy } from '../regime-policy';
+
+export const ALL_REQUEST_TYPES: readonly RequestType[] = REQUEST_TYPES;
+
+/** Account closure erases the account's data, so erasure exceptions reach it too. */
+export const ERASURE_TYPES: readonly RequestType[] = ['DELETION', 'ACCOUNT_CLOSURE'];
+
+/** A week's notice to plan the reply, and two days' warning to escalate in time. */
+export const STANDARD_REMINDERS: ReminderPolicy = {
+  daysBefore: [7, 2],
+  escalateAtRiskDaysBefore: 2,
+  atLocalHour: 9,
+};
