@@ -1,0 +1,149 @@
+// Fulfilling a request store by store: which stores hold the subject's data, and doing the
+// request's work in one of them. Only counts, category names and legal citations leave
+// these activities; the subject's identity keys are decrypted in memory for the stores.
+import { ApplicationFailure } from '@temporalio/activity';
+import type { DataCategory, Retained, StoreOutcome, StoreWork } from '../domain/fulfilment';
+import type { Prisma } from '../generated/prisma/client';
+import { activeHoldFor } from '../legal/holds';
+import type { CategoryProtection, DataStore, SubjectKeys } from '../stores/data-store';
+import type { StoreRegistry } from '../stores/registry';
+import { CorrectionRefused } from '../stores/store-errors';
+import { appendAudit } from './audit';
+import type { ActivityDeps } from './deps';
+import { storeTaskActivities } from './store-tasks';
+
+export type FulfilmentDeps = ActivityDeps & { stores: StoreRegistry };
+
+const SETTLED = ['DONE', 'SKIPPED', 'MANUAL'] as const;
+const MAX_ERROR_LENGTH = 500;
+const EMAIL_LIKE = /[^\s@"'<>()]+@[^\s@"'<>()]+\.[^\s@"'<>()]+/g;
+
+/** An error's message with the given personal values and anything like an address removed,
+ *  so that it may be stored, audited and carried into workflow history. */
+function scrubbedMessage(err: unknown, personal: string[]): string {
+  let message = err instanceof Error ? err.message : 'non-error thrown';
+  for (const value of personal) {
+    // Very short values would blank out ordinary words while protecting nothing.
+    if (value.length >= 3) message = message.split(value).join('[redacted]');
+  }
+  return message.replace(EMAIL_LIKE, '[redacted]').slice(0, MAX_ERROR_LENGTH);
+}
+
+const total = (counts: Record<DataCategory, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+export function fulfilmentActivities(deps: FulfilmentDeps) {
+  const { db, cipher, clock, stores } = deps;
+
+  async function subjectKeys(requestId: string): Promise<SubjectKeys> {
+    const request = await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, select: { subjectId: true, subject: { select: { emailEncrypted: true } } } });
+    return { subjectId: request.subjectId, email: cipher.decrypt(request.subject.emailEncrypted) };
+  }
+
+  /** Asked right before each category is erased: a compliance exclusion first, then a hold. */
+  function protection(work: StoreWork, subjectId: string) {
+    return async (category: DataCategory): Promise<CategoryProtection | null> => {
+      const exclusion = work.excluded.find((e) => e.category === category);
+      if (exclusion) return { category, reason: 'EXEMPTION', reference: exclusion.ground, basis: exclusion.citation };
+      return activeHoldFor(db, subjectId, work.store, category, clock());
+    };
+  }
+
+  /** Erases, then checks with a fresh count that only retained categories still hold data. */
+  async function eraseAndVerify(store: DataStore, work: StoreWork, keys: SubjectKeys) {
+    const result = await store.erase(keys, protection(work, keys.subjectId));
+    const kept = new Set(result.retained.map((r) => r.category));
+    const left = Object.entries(await store.locate(keys)).filter(([category, n]) => n > 0 && !kept.has(category));
+    if (left.length > 0) {
+      // Thrown so the activity retries: a concurrent write or a partial failure left data behind.
+      throw new Error(`Erasure in ${store.name} left records in ${left.map(([c]) => c).join(', ')}.`);
+    }
+    return result;
+  }
+
+  /** Does the work of one request type in one store; counts only. */
+  async function perform(store: DataStore, work: StoreWork, keys: SubjectKeys): Promise<{ located: Record<DataCategory, number>; processed: number; retained: Retained[] }> {
+    const located = await store.locate(keys);
+    switch (work.type) {
+      case 'ACCESS':
+        // The reply is built later from a fresh read; here the store only confirms what it holds.
+        return { located, processed: total(located), retained: [] };
+      case 'CORRECTION':
+        return { located, processed: await store.rectify(keys, work.corrections ?? {}), retained: [] };
+      case 'DELETION':
+      case 'ACCOUNT_CLOSURE': {
+        const { erased, retained } = await eraseAndVerify(store, work, keys);
+        return { located, processed: erased, retained };
+      }
+    }
+  }
+
+  async function recordFailure(work: StoreWork, err: unknown, personal: string[]): Promise<never> {
+    const message = scrubbedMessage(err, personal);
+    await db.storeTask.update({ where: { requestId_store: { requestId: work.requestId, store: work.store } }, data: { attempts: { increment: 1 }, lastError: message } });
+    // A fresh failure without the original as its cause: the cause's text may hold personal data.
+    if (err instanceof CorrectionRefused) throw ApplicationFailure.nonRetryable(message, err.name);
+    throw ApplicationFailure.retryable(message, err instanceof Error ? err.name : 'StoreFailure');
+  }
+
+  return {
+    /** Names the stores holding the subject's data and opens a PENDING task for each. */
+    async planFulfilment({ requestId }: { requestId: string }): Promise<string[]> {
+      const keys = await subjectKeys(requestId);
+      const holding: string[] = [];
+      for (const store of stores.all()) {
+        // A store that cannot answer may hold data: it is planned, so its failure reaches
+        // compliance instead of the store being passed over in silence.
+        const counts = await store.locate(keys).catch(() => null);
+        if (counts === null || total(counts) > 0) holding.push(store.name);
+      }
+      // Tasks opened by an earlier run stay in the plan, though their data may be gone already.
+      const earlier = await db.storeTask.findMany({ where: { requestId }, select: { store: true } });
+      const planned = stores.all().map((s) => s.name).filter((name) => holding.includes(name) || earlier.some((t) => t.store === name));
+      await db.$transaction(async (tx) => {
+        for (const store of planned) {
+          await tx.storeTask.upsert({ where: { requestId_store: { requestId, store } }, create: { requestId, store, status: 'PENDING' }, update: {} });
+        }
+        await appendAudit(tx, { requestId, actor: 'system', action: 'FULFILMENT_PLANNED', details: { stores: planned }, eventKey: `${requestId}:fulfilment-planned` });
+      });
+      return planned;
+    },
+
+    /** Does the request's work in one store and records the outcome; throws to be retried. */
+    async fulfilStore(work: StoreWork): Promise<StoreOutcome> {
+      const { requestId, store: name } = work;
+      const task = await db.storeTask.upsert({ where: { requestId_store: { requestId, store: name } }, create: { requestId, store: name, status: 'PENDING' }, update: {} });
+      if ((SETTLED as readonly string[]).includes(task.status)) {
+        // A retry of an attempt that committed: report what was recorded rather than redo it.
+        // Per-category counts are not kept, so `located` is empty here.
+        const settledBy = task.status === 'DONE' ? 'ENGINE' : (task.status as 'SKIPPED' | 'MANUAL');
+        const retained = (task.retained ?? []) as unknown as Retained[];
+        return { store: name, located: {}, processed: task.processed ?? 0, retained, settledBy, note: task.justification ?? undefined };
+      }
+      let personal: string[] = Object.values(work.corrections ?? {});
+      try {
+        const store = stores.get(name);
+        const keys = await subjectKeys(requestId);
+        personal = [keys.email, ...personal];
+        const { located, processed, retained } = await perform(store, work, keys);
+        await db.$transaction(async (tx) => {
+          const done = await tx.storeTask.update({
+            where: { requestId_store: { requestId, store: name } },
+            data: { status: 'DONE', processed, retained: retained as unknown as Prisma.InputJsonValue, attempts: { increment: 1 }, lastError: null, settledBy: 'ENGINE' },
+          });
+          await appendAudit(tx, {
+            requestId,
+            actor: 'system',
+            action: 'STORE_FULFILLED',
+            details: { store: name, type: work.type, located, processed, retained } as unknown as Prisma.InputJsonValue,
+            eventKey: `${requestId}:store:${name}:fulfilled:${done.attempts}`,
+          });
+        });
+        return { store: name, located, processed, retained, settledBy: 'ENGINE' };
+      } catch (err) {
+        return recordFailure(work, err, personal);
+      }
+    },
+
+    ...storeTaskActivities(deps),
+  };
+}

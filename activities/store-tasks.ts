@@ -1,0 +1,89 @@
+// What compliance does with a store that keeps failing: the engine marks it failed (the
+// request is stuck, never silently incomplete), then staff retry it, skip it with a
+// justification, or record that they completed it by hand. Every step is audited.
+import { ApplicationFailure } from '@temporalio/activity';
+import type { Retained, StoreOutcome } from '../domain/fulfilment';
+import type { Prisma } from '../generated/prisma/client';
+import { appendAudit } from './audit';
+import type { ActivityDeps } from './deps';
+
+type Tx = Prisma.TransactionClient;
+
+export interface HandSettlement {
+  requestId: string;
+  store: string;
+  how: 'SKIPPED' | 'MANUAL';
+  /** "staff:<staff id>". */
+  actor: string;
+  /** The justification for a skip, or what was done by hand; no personal data. */
+  note: string;
+}
+
+const HAND_ACTIONS = { SKIPPED: 'STORE_SKIPPED', MANUAL: 'STORE_COMPLETED_MANUALLY' } as const;
+
+/** A request is stuck exactly while one of its stores is FAILED. */
+async function syncStuck(tx: Tx, requestId: string): Promise<void> {
+  const failed = await tx.storeTask.count({ where: { requestId, status: 'FAILED' } });
+  await tx.dsrRequest.update({ where: { id: requestId }, data: { stuck: failed > 0 } });
+}
+
+export function storeTaskActivities({ db }: ActivityDeps) {
+  const key = (requestId: string, store: string) => ({ requestId_store: { requestId, store } });
+
+  return {
+    /** Records a compliance skip or a manual completion of one store. */
+    async settleStoreByHand({ requestId, store, how, actor, note }: HandSettlement): Promise<StoreOutcome> {
+      return db.$transaction(async (tx) => {
+        const existing = await tx.storeTask.findUnique({ where: key(requestId, store) });
+        if (existing?.status === 'DONE') {
+          throw ApplicationFailure.nonRetryable(`Store ${store} is already fulfilled for this request.`, 'StoreAlreadyFulfilled');
+        }
+        const fields = { status: how, justification: note, settledBy: actor };
+        const task = await tx.storeTask.upsert({ where: key(requestId, store), create: { requestId, store, ...fields }, update: fields });
+        await syncStuck(tx, requestId);
+        await appendAudit(tx, {
+          requestId,
+          actor,
+          action: HAND_ACTIONS[how],
+          reason: note,
+          details: { store, how, attempts: task.attempts },
+          // The attempt count tells a repeat of this call from a later settlement after more attempts.
+          eventKey: `${requestId}:store:${store}:${how}:${task.attempts}`,
+        });
+        return { store, located: {}, processed: task.processed ?? 0, retained: (task.retained ?? []) as unknown as Retained[], settledBy: how, note };
+      });
+    },
+
+    /** Marks a store failed after its retries ran out; the request is stuck until staff act. */
+    async markStoreFailed({ requestId, store, reason }: { requestId: string; store: string; reason: string }): Promise<void> {
+      await db.$transaction(async (tx) => {
+        const fields = { status: 'FAILED', lastError: reason.slice(0, 500) };
+        const task = await tx.storeTask.upsert({ where: key(requestId, store), create: { requestId, store, ...fields }, update: fields });
+        await tx.dsrRequest.update({ where: { id: requestId }, data: { stuck: true } });
+        await appendAudit(tx, {
+          requestId,
+          actor: 'system',
+          action: 'STORE_FAILED',
+          reason: fields.lastError,
+          details: { store, attempts: task.attempts },
+          eventKey: `${requestId}:store:${store}:failed:${task.attempts}`,
+        });
+      });
+    },
+
+    /** Puts a failed store back to PENDING at staff request; the request is unstuck if no other store failed. */
+    async markStoreRetrying({ requestId, store, actor }: { requestId: string; store: string; actor: string }): Promise<void> {
+      await db.$transaction(async (tx) => {
+        const task = await tx.storeTask.update({ where: key(requestId, store), data: { status: 'PENDING' } });
+        await syncStuck(tx, requestId);
+        await appendAudit(tx, {
+          requestId,
+          actor,
+          action: 'STORE_RETRY_REQUESTED',
+          details: { store, attempts: task.attempts },
+          eventKey: `${requestId}:store:${store}:retry:${task.attempts}`,
+        });
+      });
+    },
+  };
+}
