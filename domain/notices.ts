@@ -1,0 +1,184 @@
+// The messages the request procedure sends, as data. The workflow decides what to say and
+// passes only non-personal facts (dates, counts, store names, legal grounds); the notice
+// activities look up the address at sending time and render the mail.
+// Types only: imported by deterministic workflow code.
+import type { RequestType } from './request-kinds';
+
+/** A calendar date 'YYYY-MM-DD' in the controller's time zone for the regime. */
+export type NoticeDate = string;
+
+/** Text for the subject: English always, Chinese where the source (policy data) has it.
+ *  A plain string is English (policy descriptions are); where Chinese is missing, the
+ *  Chinese part of the mail quotes the English text. */
+export type NoticeText = string | { en: string; zh?: string };
+
+export interface NoticeMoney {
+  /** In major units of the currency (e.g. 30 = CNY 30.00). */
+  amount: number;
+  /** ISO 4217 code. */
+  currency: string;
+}
+
+/** A reason with the provision that supports it, e.g. a refusal ground. */
+export interface CitedReason {
+  /** The ground's code in the policy data, e.g. 'RETENTION_REQUIRED_BY_LAW'. */
+  code: string;
+  text: NoticeText;
+  citation: string;
+}
+
+/** The regime a request is answered under, as named to the subject. */
+export interface NoticeRegime {
+  name: NoticeText;
+  citation: string;
+}
+
+export interface AcknowledgementFacts {
+  requestType: RequestType;
+  regime: NoticeRegime;
+  /** Null while the clock has not started (it runs from identity verification in China). */
+  dueDate: NoticeDate | null;
+  /** What the subject should expect next. */
+  nextStep: 'verify-identity' | 'fulfil';
+}
+
+export interface FeeQuoteFacts {
+  requestType: RequestType;
+  fee: NoticeMoney;
+  /** Why a fee applies: a repeat beyond the free quota, or an excessive request. */
+  grounds: 'REPEATED' | 'EXCESSIVE';
+  rule: NoticeText;
+  citation: string;
+  /** The last day on which the subject can accept. */
+  respondBy: NoticeDate;
+  /** Where the subject accepts or declines (a portal address carrying no personal data). */
+  respondUrl: string;
+  /** True where the regime stops the reply clock until the fee is paid. */
+  clockPaused: boolean;
+}
+
+export interface ExtensionNoticeFacts {
+  originalDueDate: NoticeDate;
+  newDueDate: NoticeDate;
+  reasons: NoticeText[];
+  citation: string;
+}
+
+export interface RefusedPart {
+  store: string;
+  categories: string[];
+}
+
+export interface RefusalFacts {
+  scope: 'FULL' | 'PARTIAL';
+  grounds: CitedReason[];
+  /** For a partial refusal: what is refused; the rest of the request is answered. */
+  refused: RefusedPart[];
+  /** The subject's right to complain and to go to court, from the regime's policy
+   *  (the text names its own articles, e.g. PIPL art 50, GDPR arts 77 and 79). */
+  remedies: NoticeText;
+}
+
+export interface DuplicateFacts {
+  /** The open request that this one repeats; the answer comes there. */
+  originalRequestId: string;
+}
+
+export interface RetainedPart {
+  category: string;
+  records: number;
+  reason: 'LEGAL_HOLD' | 'EXEMPTION';
+  /** The legal basis given to the subject, e.g. "Cybersecurity Law art 21(3)". */
+  basis: string;
+}
+
+export interface DeletionDoneFacts {
+  completedOn: NoticeDate;
+  stores: Array<{ store: string; erased: number; retained: RetainedPart[] }>;
+}
+
+export interface CorrectionDoneFacts {
+  completedOn: NoticeDate;
+  /** Field names only: the values are personal data and stay out of history and mail. */
+  stores: Array<{ store: string; fields: string[] }>;
+}
+
+export interface PartialReplyFacts {
+  /** Stores whose part is finished. */
+  done: string[];
+  remaining: Array<{ store: string; reason: NoticeText }>;
+  /** Set when the deadline was extended: the date by which the rest will follow. */
+  newDueDate: NoticeDate | null;
+}
+
+export interface WithdrawnFacts {
+  withdrawnOn: NoticeDate;
+}
+
+export interface ClosedNoFeeAnswerFacts {
+  /** The day by which the fee quote had to be answered. */
+  respondBy: NoticeDate;
+}
+
+/** Facts by kind of notice to the subject. */
+export interface SubjectNoticeFacts {
+  acknowledgement: AcknowledgementFacts;
+  'fee-quote': FeeQuoteFacts;
+  'extension-notice': ExtensionNoticeFacts;
+  refusal: RefusalFacts;
+  duplicate: DuplicateFacts;
+  'deletion-done': DeletionDoneFacts;
+  'correction-done': CorrectionDoneFacts;
+  'partial-reply': PartialReplyFacts;
+  withdrawn: WithdrawnFacts;
+  'closed-no-fee-answer': ClosedNoFeeAnswerFacts;
+}
+
+export type SubjectNoticeKind = keyof SubjectNoticeFacts;
+
+/** One notice to a request's subject. `seq` tells apart notices of the same kind (the
+ *  second partial reply is seq 2) and keeps a retried send on the same Message-ID. */
+export type SubjectNotice = {
+  [K in SubjectNoticeKind]: { requestId: string; kind: K; seq: number; facts: SubjectNoticeFacts[K] };
+}[SubjectNoticeKind];
+
+/** What staff see about a request: never the subject's identity. */
+export interface StaffRequestFacts {
+  requestType: RequestType;
+  /** Regime key, e.g. 'CN_PIPL'. */
+  regime: string;
+  status: string;
+  dueDate: NoticeDate | null;
+  /** Calendar days to the due date in the controller's zone; negative when overdue. */
+  daysLeft: number | null;
+}
+
+export type StaffReminderFacts = StaffRequestFacts;
+
+export interface StaffEscalationFacts extends StaffRequestFacts {
+  reason: 'AT_RISK' | 'STORE_STUCK';
+  /** The store that is stuck, when one is. */
+  store: string | null;
+  /** A short technical note (an error class, an attempt count), never personal data. */
+  note: string | null;
+}
+
+export interface StaffDecisionNeededFacts extends StaffRequestFacts {
+  decision: 'EXEMPTION' | 'EXCESSIVE';
+  /** The signal that raised the question, e.g. the ground code or the request count. */
+  signal: string;
+}
+
+/** Facts by kind of notice to the compliance mailbox. */
+export interface StaffNoticeFacts {
+  reminder: StaffReminderFacts;
+  escalation: StaffEscalationFacts;
+  'decision-needed': StaffDecisionNeededFacts;
+}
+
+export type StaffNoticeKind = keyof StaffNoticeFacts;
+
+/** One notice to staff; `seq` as for subject notices (e.g. the reminder's days-before). */
+export type StaffNotice = {
+  [K in StaffNoticeKind]: { requestId: string; kind: K; seq: number; facts: StaffNoticeFacts[K] };
+}[StaffNoticeKind];
