@@ -3,6 +3,7 @@
 import type { FieldCipher } from '../crypto/field-cipher';
 import type { Db } from '../db/prisma';
 import type { Mailer } from '../mail/mailer';
+import type { StoreRegistry } from '../stores/registry';
 
 export interface ActivityDeps {
   db: Db;
@@ -10,4 +11,9 @@ export interface ActivityDeps {
   cipher: FieldCipher;
   clock: () => Date;
   verification: { codeTtlMs: number; maxAttempts: number };
+  stores: StoreRegistry;
+  /** The compliance team's mailbox for reminders, escalations and decisions. */
+  staffMailTo: string;
+  /** Base URL of the portal, for links in mail (they carry no personal data). */
+  publicUrl?: string;
 }

@@ -1,18 +1,30 @@
 // The activity factory: every side effect the request workflow may ask for.
-import { accessActivities } from './access';
+import { assessmentActivities } from './assessment';
+import { deadlineActivities } from './deadlines';
+import { decisionActivities } from './decisions';
 import type { ActivityDeps } from './deps';
+import { finalReplyActivities } from './final-reply';
+import { fulfilmentActivities } from './fulfilment';
 import { intakeActivities } from './intake';
+import { notifyActivities } from './notify';
 import { transitionActivities } from './transitions';
+import { unverifiableActivities } from './unverifiable';
 import { verificationActivities } from './verification';
 
 export type { ActivityDeps } from './deps';
 
-/** Builds the activities over their dependencies (database, mailer, cipher, clock). */
+/** Builds the activities over their dependencies (database, mailer, stores, cipher, clock). */
 export function createActivities(deps: ActivityDeps) {
   return {
     ...intakeActivities(deps),
     ...transitionActivities(deps),
     ...verificationActivities(deps),
-    ...accessActivities(deps),
+    ...deadlineActivities(deps),
+    ...assessmentActivities(deps),
+    ...decisionActivities(deps),
+    ...fulfilmentActivities(deps),
+    ...notifyActivities(deps),
+    ...finalReplyActivities(deps),
+    ...unverifiableActivities(deps),
   };
 }

@@ -25,6 +25,9 @@ export function intakeActivities({ db }: ActivityDeps) {
             status: 'RECEIVED',
             workflowId: `dsr-${input.requestId}`,
             receivedAt: new Date(input.receivedAt),
+            attestedBy: input.attestation?.staffId,
+            // Which fields a correction touches, never their new values.
+            details: input.corrections ? { correctionFields: Object.fromEntries(Object.keys(input.corrections).map((f) => [f, true])) } : undefined,
           },
           update: {},
         });

@@ -27,7 +27,6 @@ export function transitionActivities({ db, clock }: ActivityDeps) {
           data: {
             status: t.to,
             closedAt: isClosed(t.to) ? now : undefined,
-            verifiedAt: t.from === 'AWAITING_VERIFICATION' && !isClosed(t.to) ? now : undefined,
           },
         });
         await appendAudit(tx, {

@@ -6,6 +6,7 @@ import { parseKeyring, type Keyring } from '../crypto/keyring';
 import { createDb, type Db } from '../db/prisma';
 import { createSmtpMailer, type Mailer } from '../mail/mailer';
 import { VERIFICATION } from '../domain/procedure';
+import { createStoreRegistry, defaultStores } from '../stores/registry';
 
 export interface Services {
   config: AppConfig;
@@ -29,7 +30,16 @@ export function createServices(config: AppConfig): Services {
     cipher,
     db,
     mailer,
-    activityDeps: { db, mailer, cipher, clock: () => new Date(), verification: VERIFICATION },
+    activityDeps: {
+      db,
+      mailer,
+      cipher,
+      clock: () => new Date(),
+      verification: VERIFICATION,
+      stores: createStoreRegistry(defaultStores(db)),
+      staffMailTo: config.staffMailTo,
+      publicUrl: config.http.publicUrl,
+    },
     async close() {
       mailer.close();
       await db.$disconnect();

@@ -14,9 +14,9 @@ import { startEmbeddedDatabase } from '../devtools/embedded-database';
 import { startInboxPage } from '../devtools/inbox-page';
 import { startMailCatcher } from '../devtools/mail-catcher';
 import { startTemporalDevServer } from '../devtools/temporal-dev-server';
-import { VERIFICATION } from '../domain/procedure';
 import { buildApp, startWebServer } from '../server/app';
 import { encryptedDataConverter } from '../temporal/data-converter';
+import { registerSearchAttributes } from '../temporal/search-attributes';
 import { createDsrWorker } from '../worker';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -86,6 +86,7 @@ async function main(): Promise<void> {
   });
 
   const connection = await Connection.connect({ address: config.temporal.address });
+  await registerSearchAttributes(connection, config.temporal.namespace);
   const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter: encryptedDataConverter(services.keyring) });
   const app = await buildApp(
     {
@@ -95,7 +96,6 @@ async function main(): Promise<void> {
       cipher: services.cipher,
       identityPepper: config.keys.identityPepper,
       clock: () => new Date(),
-      verificationWindowMs: VERIFICATION.windowMs,
     },
     { logger: true },
   );

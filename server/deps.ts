@@ -10,5 +10,4 @@ export interface ServerDeps {
   cipher: FieldCipher;
   identityPepper: string;
   clock: () => Date;
-  verificationWindowMs: number;
 }

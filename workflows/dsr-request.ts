@@ -1,73 +1,57 @@
 // The request workflow: one access, correction or deletion request from intake to a
-// lawful reply. Deterministic code only; every side effect is an activity.
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { createActivities } from '../activities';
+// lawful reply before its deadline. It reads top to bottom as the procedure; each step
+// lives in steps/, every side effect is an activity, every decision is audited.
 import type { RequestStatus } from '../domain/status';
-import { defaultActivity } from './activity-options';
-import {
-  type DsrStatus,
-  type DsrWorkflowInput,
-  statusQuery,
-  verifyIdentityUpdate,
-} from './messages';
-
-const acts = proxyActivities<ReturnType<typeof createActivities>>(defaultActivity);
+import { acts } from './acts';
+import { installHandlers } from './handlers';
+import type { DsrStatus, DsrWorkflowInput } from './messages';
+import { RequestRun, RequestWithdrawn } from './request-run';
+import { assessRequest } from './steps/assessment';
+import { watchDeadline } from './steps/deadline-watch';
+import { fulfilEverywhere } from './steps/fulfilment';
+import { establishIdentity } from './steps/identity';
 
 export async function dsrRequestWorkflow(input: DsrWorkflowInput): Promise<DsrStatus> {
-  const { requestId } = input;
-  let status: RequestStatus = 'RECEIVED';
-  let verified = false;
-  let transitions = 0;
-
-  const snapshot = (): DsrStatus => ({
-    requestId,
-    status,
-    type: input.type,
-    regime: input.regime,
-    awaiting: status === 'AWAITING_VERIFICATION' ? 'SUBJECT_VERIFICATION' : null,
-  });
-
-  /** Moves to a new status, mirrored to the database with an audit event. */
-  async function moveTo(to: RequestStatus, actor: string, reason: string): Promise<void> {
-    const from = status;
-    transitions += 1;
-    await acts.recordTransition({ requestId, from, to, actor, reason, eventKey: `${requestId}:t${transitions}` });
-    status = to;
-  }
-
-  setHandler(statusQuery, snapshot);
-  setHandler(
-    verifyIdentityUpdate,
-    async ({ code }) => {
-      const check = await acts.checkVerificationCode({ requestId, code });
-      if (check.outcome === 'VERIFIED' && !verified) {
-        verified = true;
-        await moveTo('IN_FULFILMENT', 'subject', 'identity verified by e-mail code');
-      }
-      return { ...check, status };
-    },
-    {
-      validator: ({ code }) => {
-        if (status !== 'AWAITING_VERIFICATION') throw new Error(`This request is not waiting for identity verification (status ${status}).`);
-        if (typeof code !== 'string' || !/^\d{6}$/.test(code)) throw new Error('The code must be the six digits from the e-mail.');
-      },
-    },
-  );
+  const run = new RequestRun(input);
+  const { requestId } = run;
+  installHandlers(run);
 
   await acts.registerRequest(input);
-  await moveTo('AWAITING_VERIFICATION', 'system', 'identity must be verified before any action');
-  await acts.sendVerificationCode({ requestId });
+  const intake = await acts.planIntake({ requestId });
+  run.setPlan(intake.plan);
+  const watching = watchDeadline(run);
 
-  // Treat silence until the window closes as a failure to verify: nothing may be
-  // disclosed or erased for an identity that was never confirmed.
-  if (!(await condition(() => verified, input.verificationWindowMs))) {
-    await acts.sendUnverifiableNotice({ requestId });
-    await moveTo('UNVERIFIABLE', 'system', 'identity not verified within the window');
-    return snapshot();
+  const close = async (status: RequestStatus, outcome: string, reason: string) => {
+    run.outcome = outcome;
+    await acts.recordOutcome({ requestId, outcome });
+    await run.moveTo(status, 'system', reason);
+    await watching;
+    return run.snapshot();
+  };
+
+  try {
+    if (intake.acknowledge) await acts.notifySubject({ requestId, seq: 1, notice: { kind: 'acknowledgement' } });
+
+    if (!(await establishIdentity(run, intake.verificationWindowMs))) {
+      await acts.sendUnverifiableNotice({ requestId });
+      return await close('UNVERIFIABLE', 'UNVERIFIABLE', 'identity not verified within the window');
+    }
+    run.setPlan(await acts.startClock({ requestId, verifiedAt: new Date().toISOString() }));
+
+    const assessment = await assessRequest(run, intake.feeResponseWindowMs);
+    if (!assessment.proceed) return await close(assessment.close, assessment.outcome, 'closed after assessment');
+
+    await run.moveTo('IN_FULFILMENT', 'system', 'fulfilment started');
+    const outcomes = await fulfilEverywhere(run, assessment.excluded);
+    await acts.sendFinalReply({ requestId, outcomes, excluded: assessment.excluded, grounds: run.decision?.grounds ?? [] });
+    return await close('COMPLETED', assessment.excluded.length > 0 ? 'FULFILLED_IN_PART' : 'FULFILLED', 'reply sent');
+  } catch (err) {
+    if (!(err instanceof RequestWithdrawn)) throw err;
+    await acts.notifySubject({ requestId, seq: 1, notice: { kind: 'withdrawn' } });
+    run.outcome = 'WITHDRAWN';
+    await acts.recordOutcome({ requestId, outcome: 'WITHDRAWN' });
+    await run.moveTo('WITHDRAWN', run.withdrawn!.actor, run.withdrawn!.reason ?? 'withdrawn');
+    await watching;
+    return run.snapshot();
   }
-
-  const collected = await acts.collectAccessData({ requestId });
-  await acts.sendAccessReply({ requestId, collected });
-  await moveTo('COMPLETED', 'system', 'access reply sent');
-  return snapshot();
 }

@@ -1,11 +1,13 @@
 // Messages and payload types of the request workflow, defined once and imported by the
-// workflow, the worker and every client (HTTP API, tests).
+// workflow, the worker and every client (HTTP API, console, tests).
+import { defineSearchAttributeKey } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { StoreOutcome } from '../domain/fulfilment';
 import type { Channel, Language, RequestType } from '../domain/request-kinds';
 import type { RequestStatus } from '../domain/status';
 
 /** What intake hands the workflow. The identity key arrives only as a keyed hash and a
- *  ciphertext, so no personal data sits in clear in the workflow's history. */
+ *  ciphertext; everything else here is non-personal, and the payload codec encrypts all. */
 export interface DsrWorkflowInput {
   requestId: string;
   type: RequestType;
@@ -14,28 +16,86 @@ export interface DsrWorkflowInput {
   language: Language;
   receivedAt: string;
   subject: { emailHash: string; emailEncrypted: string };
-  /** How long the subject has to verify identity before the request closes (ms). */
-  verificationWindowMs: number;
+  /** Set when an agent opened the request and attested identity with evidence. */
+  attestation?: { staffId: string; evidenceNote: string };
+  /** Correction requests: field -> new value (validated at intake). */
+  corrections?: Record<string, string>;
 }
+
+/** A deadline plan: the due instant and the moments at which staff are warned. */
+export interface DeadlinePlan {
+  dueAt: string;
+  dueDate: string;
+  basis: string;
+  alerts: Array<{ at: string; kind: 'reminder' | 'escalation' | 'deadline-reply'; daysBefore: number }>;
+  /** Further extensions the regime allows, and the last instant to give notice of one. */
+  extensionsLeft: number;
+  extendBy: string | null;
+}
+
+export interface StoreState {
+  status: 'PENDING' | 'DONE' | 'FAILED' | 'SKIPPED' | 'MANUAL';
+  reason?: string;
+  outcome?: StoreOutcome;
+}
+
+export type Awaiting = 'SUBJECT_VERIFICATION' | 'SUBJECT_FEE_ANSWER' | 'COMPLIANCE_DECISION' | 'COMPLIANCE_STORE_ACTION' | null;
 
 export interface DsrStatus {
   requestId: string;
   status: RequestStatus;
   type: RequestType;
   regime: string;
-  awaiting: 'SUBJECT_VERIFICATION' | null;
+  dueAt: string | null;
+  awaiting: Awaiting;
+  extensions: number;
+  stores: Record<string, StoreState>;
+  fee: { amount: number; currency: string; state: 'QUOTED' | 'ACCEPTED' | 'DECLINED' | 'WAIVED' } | null;
+  outcome: string | null;
 }
 
 export type VerificationOutcome = 'VERIFIED' | 'WRONG_CODE' | 'EXPIRED' | 'EXHAUSTED' | 'NO_CHALLENGE';
-
 export interface VerifyIdentityResult {
   outcome: VerificationOutcome;
   attemptsLeft: number;
   status: RequestStatus;
 }
 
+/** A legal ground for refusing all or part of a request, with its citation. */
+export interface GroundRef {
+  code: string;
+  citation: string;
+}
+
+export interface DecisionInput {
+  staffId: string;
+  decision: 'PROCEED' | 'REFUSE' | 'REFUSE_IN_PART';
+  grounds: GroundRef[];
+  /** For REFUSE_IN_PART: the categories kept out of the request, each with its ground. */
+  excluded?: Array<{ category: string; ground: string; citation: string }>;
+  reason: string;
+}
+
 export const statusQuery = defineQuery<DsrStatus>('status');
 export const verifyIdentityUpdate = defineUpdate<VerifyIdentityResult, [{ code: string }]>('verifyIdentity');
+export const resendCodeUpdate = defineUpdate<DsrStatus, []>('resendCode');
+export const attestIdentityUpdate = defineUpdate<DsrStatus, [{ staffId: string; evidenceNote: string }]>('attestIdentity');
+export const answerFeeUpdate = defineUpdate<DsrStatus, [{ accept: boolean }]>('answerFee');
+export const waiveFeeUpdate = defineUpdate<DsrStatus, [{ staffId: string; reason: string }]>('waiveFee');
+export const decideUpdate = defineUpdate<DsrStatus, [DecisionInput]>('decide');
+export const extendDeadlineUpdate = defineUpdate<DsrStatus, [{ staffId: string; reason: string }]>('extendDeadline');
+export const retryStoreUpdate = defineUpdate<DsrStatus, [{ staffId: string; store: string }]>('retryStore');
+export const skipStoreUpdate = defineUpdate<DsrStatus, [{ staffId: string; store: string; justification: string }]>('skipStore');
+export const completeStoreUpdate = defineUpdate<DsrStatus, [{ staffId: string; store: string; note: string }]>('completeStoreManually');
+export const withdrawUpdate = defineUpdate<DsrStatus, [{ actor: string; reason?: string }]>('withdraw');
+
+/** Non-personal search attributes, so compliance can also find requests in the Web UI. */
+export const SA_STATUS = defineSearchAttributeKey('DsrStatus', 'KEYWORD');
+export const SA_TYPE = defineSearchAttributeKey('DsrType', 'KEYWORD');
+export const SA_REGIME = defineSearchAttributeKey('DsrRegime', 'KEYWORD');
+export const SA_DUE_AT = defineSearchAttributeKey('DsrDueAt', 'DATETIME');
+export const SA_STUCK = defineSearchAttributeKey('DsrStuck', 'BOOL');
+export const SEARCH_ATTRIBUTES = [SA_STATUS, SA_TYPE, SA_REGIME, SA_DUE_AT, SA_STUCK];
 
 /** Workflow ids carry only the random request id, never personal data. */
 export function workflowIdFor(requestId: string): string {

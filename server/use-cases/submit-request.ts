@@ -3,8 +3,8 @@
 // not at all: there is no half-created row when Temporal is unreachable.
 import { randomUUID } from 'node:crypto';
 import { hashIdentity, normaliseEmail } from '../../crypto/identity-hash';
-import type { Channel, Language } from '../../domain/request-kinds';
-import { DEFAULT_REGIME, isKnownRegime } from '../../domain/regime-choice';
+import type { Channel, Language, RequestType } from '../../domain/request-kinds';
+import { isRegimeKey, regimeForResidence } from '../../policy';
 import { type DsrWorkflowInput, workflowIdFor } from '../../workflows/messages';
 import type { dsrRequestWorkflow } from '../../workflows/dsr-request';
 import { AppError } from '../app-error';
@@ -18,16 +18,17 @@ export interface Submitted {
 
 /** Starts a request for the given subject; returns its random id. */
 export async function submitRequest(deps: ServerDeps, body: SubmitRequestBody, channel: Channel): Promise<Submitted> {
-  if (body.type !== 'ACCESS') {
-    throw new AppError(422, 'UNSUPPORTED_TYPE', `Requests of type ${body.type} are not handled yet; only ACCESS is.`);
+  const regime = body.regime ?? regimeForResidence(body.residence ?? 'CN');
+  if (!isRegimeKey(regime)) throw new AppError(400, 'INVALID_INPUT', `Unknown regime "${regime}".`);
+  const corrections = body.corrections && Object.keys(body.corrections).length > 0 ? body.corrections : undefined;
+  if ((body.type === 'CORRECTION') !== (corrections !== undefined)) {
+    throw new AppError(400, 'INVALID_INPUT', 'A correction request needs the fields to correct, and only a correction request may carry them.');
   }
-  const regime = body.regime ?? DEFAULT_REGIME;
-  if (!isKnownRegime(regime)) throw new AppError(400, 'INVALID_INPUT', `Unknown regime "${regime}".`);
   const requestId = randomUUID();
   const input: DsrWorkflowInput = {
     requestId,
-    type: body.type,
-    regime,
+    type: body.type as RequestType,
+    regime: regime as string,
     channel,
     language: (body.language ?? 'zh') as Language,
     receivedAt: deps.clock().toISOString(),
@@ -35,7 +36,7 @@ export async function submitRequest(deps: ServerDeps, body: SubmitRequestBody, c
       emailHash: hashIdentity(deps.identityPepper, body.email),
       emailEncrypted: deps.cipher.encrypt(normaliseEmail(body.email)),
     },
-    verificationWindowMs: deps.verificationWindowMs,
+    corrections,
   };
   await deps.temporal.workflow.start<typeof dsrRequestWorkflow>('dsrRequestWorkflow', {
     taskQueue: deps.taskQueue,

@@ -21,7 +21,7 @@ const noMail: Mailer = {
 };
 
 function activitiesOver(stores: DataStore[]) {
-  const deps: FulfilmentDeps = { db, mailer: noMail, cipher, clock: () => new Date(), verification: VERIFICATION, stores: createStoreRegistry(stores) };
+  const deps: FulfilmentDeps = { db, mailer: noMail, cipher, clock: () => new Date(), verification: VERIFICATION, stores: createStoreRegistry(stores), staffMailTo: 'compliance@example.test' };
   return fulfilmentActivities(deps);
 }
 const acts = activitiesOver(defaultStores(db));

@@ -1,5 +1,6 @@
 // Real services for the mail tests: a loopback SMTP catcher, the SMTP mailer, the test
 // database and the notice activities over them; plus a request row to write about.
+import { createStoreRegistry, defaultStores } from '../../stores/registry';
 import { createHash, randomUUID } from 'node:crypto';
 import { noticeActivities } from '../../activities/notices';
 import { createFieldCipher } from '../../crypto/field-cipher';
@@ -30,7 +31,7 @@ export async function startMailStack(): Promise<MailStack> {
   const db = testDb();
   const cipher = createFieldCipher(testSecrets().keyring);
   const mailer = createSmtpMailer({ host: '127.0.0.1', port: mail.port, secure: false, from: `Privacy Office <privacy@${MAIL_DOMAIN}>` });
-  const notices = noticeActivities({ db, mailer, cipher, clock: () => new Date(), verification: VERIFICATION, staffMailTo: STAFF_MAILBOX });
+  const notices = noticeActivities({ db, mailer, cipher, clock: () => new Date(), verification: VERIFICATION, staffMailTo: STAFF_MAILBOX, stores: createStoreRegistry(defaultStores(db)) });
   return {
     mail,
     db,

@@ -11,8 +11,10 @@ import type { Db } from '../../db/prisma';
 import { startMailCatcher, type MailCatcher } from '../../devtools/mail-catcher';
 import { VERIFICATION } from '../../domain/procedure';
 import { createSmtpMailer } from '../../mail/mailer';
+import { createStoreRegistry, defaultStores } from '../../stores/registry';
 import { buildApp, startWebServer } from '../../server/app';
 import { encryptedDataConverter } from '../../temporal/data-converter';
+import { registerSearchAttributes } from '../../temporal/search-attributes';
 import { createDsrWorker } from '../../worker';
 import { testDb } from './database';
 import { TEMPORAL_CLI } from './paths';
@@ -34,12 +36,22 @@ export async function startStack(overrides: Partial<ActivityDeps> = {}): Promise
   const env = await TestWorkflowEnvironment.createLocal({
     server: { executable: { type: 'existing-path', path: TEMPORAL_CLI } },
   });
+  await registerSearchAttributes(env.connection, 'default');
   const mail = await startMailCatcher();
   const db = testDb();
   const cipher = createFieldCipher(keyring);
   const mailer = createSmtpMailer({ host: '127.0.0.1', port: mail.port, secure: false, from: 'Privacy Office <privacy@example.com>' });
   const taskQueue = `dsr-test-${randomUUID()}`;
-  const deps: ActivityDeps = { db, mailer, cipher, clock: () => new Date(), verification: VERIFICATION, ...overrides };
+  const deps: ActivityDeps = {
+    db,
+    mailer,
+    cipher,
+    clock: () => new Date(),
+    verification: VERIFICATION,
+    stores: createStoreRegistry(defaultStores(db)),
+    staffMailTo: 'compliance@example.test',
+    ...overrides,
+  };
   const worker: Worker = await createDsrWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, deps, keyring });
   const running = worker.run();
   const client = new Client({ connection: env.connection, namespace: 'default', dataConverter: encryptedDataConverter(keyring) });
@@ -50,7 +62,6 @@ export async function startStack(overrides: Partial<ActivityDeps> = {}): Promise
     cipher,
     identityPepper,
     clock: () => new Date(),
-    verificationWindowMs: VERIFICATION.windowMs,
   });
   const baseUrl = await startWebServer(app, '127.0.0.1', 0);
   return {

@@ -1,0 +1,78 @@
+// Assessing a verified request: a duplicate of an open one, how many earlier requests
+// fall in the regime's fee window, whether that makes it chargeable or possibly
+// excessive, and whether an exemption signal is on record for the subject.
+import { EXCESSIVE_MULTIPLE_OF_FREE_QUOTA, EXCESSIVE_REQUESTS_PER_YEAR } from '../domain/procedure';
+import type { RequestType } from '../domain/request-kinds';
+import { CLOSED_STATUSES } from '../domain/status';
+import { getRegime, type RegimePolicy } from '../policy';
+import { appendAudit } from './audit';
+import type { ActivityDeps } from './deps';
+
+export interface Assessment {
+  duplicateOf: string | null;
+  earlierInWindow: number;
+  fee: { amount: number; currency: string; citation: string } | null;
+  excessive: boolean;
+  exemptionGrounds: Array<{ code: string; citation: string; description: string }>;
+}
+
+function windowStart(regime: RegimePolicy, receivedAt: Date): Date {
+  const start = new Date(receivedAt);
+  const window = regime.fees.window ?? { amount: 12, unit: 'calendarMonths' as const };
+  if (window.unit === 'calendarMonths') start.setUTCMonth(start.getUTCMonth() - window.amount);
+  else start.setUTCDate(start.getUTCDate() - window.amount);
+  return start;
+}
+
+function isExcessive(regime: RegimePolicy, earlier: number): boolean {
+  const free = regime.fees.freeRequestsPerWindow;
+  return free === null ? earlier >= EXCESSIVE_REQUESTS_PER_YEAR : earlier >= Math.max(1, free) * EXCESSIVE_MULTIPLE_OF_FREE_QUOTA;
+}
+
+export function assessmentActivities({ db }: ActivityDeps) {
+  return {
+    /** Assesses the request and records the findings as an audit event. */
+    async assessRequest({ requestId }: { requestId: string }): Promise<Assessment> {
+      const request = await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId } });
+      const regime = getRegime(request.regime);
+      const open = await db.dsrRequest.findFirst({
+        where: { subjectId: request.subjectId, type: request.type, id: { not: requestId }, status: { notIn: [...CLOSED_STATUSES] }, receivedAt: { lte: request.receivedAt } },
+        orderBy: { receivedAt: 'asc' },
+      });
+      const earlierInWindow = await db.dsrRequest.count({
+        where: {
+          subjectId: request.subjectId,
+          id: { not: requestId },
+          type: { in: [...regime.fees.countedRequestTypes] as RequestType[] },
+          verifiedAt: { not: null },
+          duplicateOfId: null,
+          receivedAt: { gte: windowStart(regime, request.receivedAt), lte: request.receivedAt },
+        },
+      });
+      const free = regime.fees.freeRequestsPerWindow;
+      const chargeable = free !== null && earlierInWindow >= free && regime.fees.costFee !== null;
+      const signals = await db.exemptionSignal.findMany({ where: { subjectId: request.subjectId, clearedAt: null } });
+      const assessment: Assessment = {
+        duplicateOf: open?.id ?? null,
+        earlierInWindow,
+        fee: chargeable ? { ...regime.fees.costFee!, citation: regime.fees.citation } : null,
+        excessive: isExcessive(regime, earlierInWindow),
+        exemptionGrounds: signals.map((s) => {
+          const ground = regime.refusalGrounds.find((g) => g.code === s.ground);
+          return { code: s.ground, citation: ground?.citation ?? regime.citation, description: ground?.description ?? s.ground };
+        }),
+      };
+      await db.$transaction(async (tx) => {
+        if (assessment.duplicateOf) await tx.dsrRequest.update({ where: { id: requestId }, data: { duplicateOfId: assessment.duplicateOf } });
+        await appendAudit(tx, {
+          requestId,
+          actor: 'system',
+          action: 'ASSESSED',
+          details: { ...assessment, exemptionGrounds: assessment.exemptionGrounds.map((g) => g.code) },
+          eventKey: `${requestId}:assessed`,
+        });
+      });
+      return assessment;
+    },
+  };
+}

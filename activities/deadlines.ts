@@ -1,0 +1,70 @@
+// Setting and moving a request's due date: at intake, when the clock starts on identity
+// verification, and on an extension. Each change is an audited event.
+import { ApplicationFailure } from '@temporalio/activity';
+import type { RequestType } from '../domain/request-kinds';
+import { canExtend, computeDueDate, type DueDateInput, getRegime, waitingWindowMs } from '../policy';
+import type { DeadlinePlan } from '../workflows/messages';
+import { appendAudit } from './audit';
+import { buildDeadlinePlan } from './deadline-plan';
+import type { ActivityDeps } from './deps';
+
+export interface IntakeResult {
+  plan: DeadlinePlan;
+  acknowledge: boolean;
+  verificationWindowMs: number;
+  feeResponseWindowMs: number;
+}
+
+export function deadlineActivities({ db }: ActivityDeps) {
+  async function dueInputFor(requestId: string, extensions: number): Promise<DueDateInput> {
+    const row = await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId } });
+    return {
+      regime: getRegime(row.regime),
+      receivedAt: row.receivedAt,
+      identityVerifiedAt: row.verifiedAt,
+      requestType: row.type as RequestType,
+      extensions,
+    };
+  }
+
+  async function setDue(requestId: string, input: DueDateInput, actor: string, action: string, reason?: string, eventKey?: string): Promise<DeadlinePlan> {
+    const due = computeDueDate(input);
+    const plan = buildDeadlinePlan(input.regime, due, input);
+    await db.$transaction(async (tx) => {
+      await tx.dsrRequest.update({ where: { id: requestId }, data: { dueAt: due.dueAt, extensions: input.extensions ?? 0 } });
+      await appendAudit(tx, { requestId, actor, action, reason, details: { dueDate: due.dueDate, basis: due.basis, provisional: due.provisional }, eventKey });
+    });
+    return plan;
+  }
+
+  return {
+    /** The deadline plan and waiting windows for a newly registered request. */
+    async planIntake({ requestId }: { requestId: string }): Promise<IntakeResult> {
+      const input = await dueInputFor(requestId, 0);
+      const plan = await setDue(requestId, input, 'system', 'DUE_DATE_SET', 'computed at intake', `${requestId}:due:intake`);
+      const { regime } = input;
+      return {
+        plan,
+        acknowledge: regime.acknowledgement !== null,
+        verificationWindowMs: waitingWindowMs(regime.verificationWindow),
+        feeResponseWindowMs: regime.feeResponseWindow ? waitingWindowMs(regime.feeResponseWindow) : waitingWindowMs(regime.verificationWindow),
+      };
+    },
+
+    /** Recomputes the due date once identity is verified (PIPL counts from then). */
+    async startClock({ requestId, verifiedAt }: { requestId: string; verifiedAt: string }): Promise<DeadlinePlan> {
+      await db.dsrRequest.updateMany({ where: { id: requestId, verifiedAt: null }, data: { verifiedAt: new Date(verifiedAt) } });
+      const input = await dueInputFor(requestId, 0);
+      return setDue(requestId, input, 'system', 'DUE_DATE_SET', 'identity verified', `${requestId}:due:verified`);
+    },
+
+    /** Extends the deadline as the regime allows; refuses (non-retryably) what it does not. */
+    async extendDeadline(a: { requestId: string; staffId: string; reason: string; extensionsSoFar: number }): Promise<DeadlinePlan> {
+      const input = await dueInputFor(a.requestId, a.extensionsSoFar + 1);
+      if (!canExtend(input.regime, a.extensionsSoFar)) {
+        throw ApplicationFailure.nonRetryable(`${input.regime.name} allows no further extension.`, 'ExtensionNotAllowed');
+      }
+      return setDue(a.requestId, input, `staff:${a.staffId}`, 'DEADLINE_EXTENDED', a.reason, `${a.requestId}:due:ext${a.extensionsSoFar + 1}`);
+    },
+  };
+}

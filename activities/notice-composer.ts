@@ -1,0 +1,94 @@
+// Composes the full facts of a notice from what the workflow asked for, the request row
+// and the regime's policy: local dates, regime names, citations and remedies.
+import type { DsrRequest } from '../generated/prisma/client';
+import type { RequestType } from '../domain/request-kinds';
+import type { StaffNotice, SubjectNotice } from '../domain/notices';
+import type { StaffAlertRequest, SubjectNoticeRequest } from '../domain/notice-requests';
+import { addCalendarDays, daysBetween, getRegime, localDateOf, type RegimePolicy } from '../policy';
+import type { StoreRegistry } from '../stores/registry';
+
+export interface ComposeContext {
+  row: DsrRequest;
+  now: Date;
+  stores: StoreRegistry;
+  publicUrl: string;
+}
+
+const groundText = (regime: RegimePolicy, code: string) => regime.refusalGrounds.find((g) => g.code === code)?.description ?? code;
+
+/** The facts of a subject notice, ready for its template. */
+export function composeSubjectNotice(ctx: ComposeContext, seq: number, n: SubjectNoticeRequest): SubjectNotice {
+  const { row, now } = ctx;
+  const regime = getRegime(row.regime);
+  const today = localDateOf(now, regime.timeZone);
+  const dueDate = row.dueAt ? localDateOf(row.dueAt, regime.timeZone) : null;
+  const base = { requestId: row.id, seq };
+  switch (n.kind) {
+    case 'acknowledgement':
+      return { ...base, kind: n.kind, facts: { requestType: row.type as RequestType, regime: { name: { en: regime.name }, citation: regime.citation }, dueDate: row.verifiedAt ? dueDate : null, nextStep: row.verifiedAt ? 'fulfil' : 'verify-identity' } };
+    case 'fee-quote':
+      return {
+        ...base,
+        kind: n.kind,
+        facts: {
+          requestType: row.type as RequestType,
+          fee: { amount: n.amount, currency: n.currency },
+          grounds: n.excessive ? 'EXCESSIVE' : 'REPEATED',
+          rule: { en: n.excessive ? regime.fees.excessiveRule : regime.fees.repeatRule },
+          citation: regime.fees.citation,
+          respondBy: addCalendarDays(today, Math.round(n.respondWithinMs / 86_400_000)),
+          respondUrl: `${ctx.publicUrl}/portal/requests/${row.id}`,
+          clockPaused: regime.pausesWhileAwaitingSubject,
+        },
+      };
+    case 'extension-notice':
+      return { ...base, kind: n.kind, facts: { originalDueDate: n.originalDueDate, newDueDate: n.newDueDate, reasons: [{ en: n.reason }], citation: regime.extension?.citation ?? n.citation } };
+    case 'refusal': {
+      const refused = ctx.stores
+        .all()
+        .map((s) => ({ store: s.name, categories: n.excluded.map((e) => e.category).filter((c) => s.categories.includes(c)) }))
+        .filter((p) => p.categories.length > 0);
+      return {
+        ...base,
+        kind: n.kind,
+        facts: {
+          scope: n.excluded.length > 0 ? 'PARTIAL' : 'FULL',
+          grounds: n.grounds.map((g) => ({ code: g.code, citation: g.citation, text: { en: groundText(regime, g.code) } })),
+          refused,
+          remedies: { en: regime.complaintRights.text.en, zh: regime.complaintRights.text.zh },
+        },
+      };
+    }
+    case 'duplicate':
+      return { ...base, kind: n.kind, facts: { originalRequestId: n.originalRequestId } };
+    case 'partial-reply':
+      return { ...base, kind: n.kind, facts: { done: n.done, remaining: n.remaining.map((r) => ({ store: r.store, reason: { en: r.reason } })), newDueDate: row.extensions > 0 ? dueDate : null } };
+    case 'withdrawn':
+      return { ...base, kind: n.kind, facts: { withdrawnOn: today } };
+    case 'closed-no-fee-answer':
+      return { ...base, kind: n.kind, facts: { respondBy: n.respondBy } };
+  }
+}
+
+/** The facts of a staff notice: the request's non-personal facts plus the alert's own. */
+export function composeStaffNotice(ctx: ComposeContext, seq: number, a: StaffAlertRequest): StaffNotice {
+  const { row, now } = ctx;
+  const regime = getRegime(row.regime);
+  const dueDate = row.dueAt ? localDateOf(row.dueAt, regime.timeZone) : null;
+  const facts = {
+    requestType: row.type as RequestType,
+    regime: row.regime,
+    status: row.status,
+    dueDate,
+    daysLeft: dueDate ? daysBetween(localDateOf(now, regime.timeZone), dueDate) : null,
+  };
+  const base = { requestId: row.id, seq };
+  switch (a.kind) {
+    case 'reminder':
+      return { ...base, kind: a.kind, facts };
+    case 'escalation':
+      return { ...base, kind: a.kind, facts: { ...facts, reason: a.reason, store: a.store, note: a.note } };
+    case 'decision-needed':
+      return { ...base, kind: a.kind, facts: { ...facts, decision: a.decision, signal: a.signal } };
+  }
+}

@@ -1,0 +1,18 @@
+// The reply to a request closed because identity was never verified.
+import { unverifiableMail } from '../mail/templates/unverifiable';
+import { appendAudit } from './audit';
+import type { ActivityDeps } from './deps';
+import { subjectContact } from './subject-contact';
+
+export function unverifiableActivities(deps: ActivityDeps) {
+  return {
+    /** Tells the requester that the request closed unverified. */
+    async sendUnverifiableNotice({ requestId }: { requestId: string }): Promise<void> {
+      const contact = await subjectContact(deps, requestId);
+      await deps.mailer.send({ to: contact.email, ...unverifiableMail({ requestId, language: contact.language }), messageKey: `${requestId}.unverifiable` });
+      await deps.db.$transaction((tx) =>
+        appendAudit(tx, { requestId, actor: 'system', action: 'REPLY_SENT', details: { kind: 'unverifiable' }, eventKey: `${requestId}:reply` }),
+      );
+    },
+  };
+}

@@ -1,0 +1,39 @@
+// Shapes shared by the workflow and the fulfilment activities: what one data store did
+// for one request. Pure types, safe to import from workflow code.
+import type { RequestType } from './request-kinds';
+
+/** A category of personal data, as named in the data map (e.g. 'contact', 'device'). */
+export type DataCategory = string;
+
+export interface StoreWork {
+  requestId: string;
+  store: string;
+  type: RequestType;
+  /** Categories a compliance decision excluded (refused in part), with the legal ground. */
+  excluded: Array<{ category: DataCategory; ground: string; citation: string }>;
+  /** For corrections: field -> new value, already validated at intake. */
+  corrections?: Record<string, string>;
+}
+
+/** Data kept back from erasure because a legal hold or an exemption covers it. */
+export interface Retained {
+  category: DataCategory;
+  records: number;
+  reason: 'LEGAL_HOLD' | 'EXEMPTION';
+  /** The hold's id or the exemption's ground code. */
+  reference: string;
+  /** The legal basis given to the subject, e.g. "Cybersecurity Law art. 21 (log retention)". */
+  basis: string;
+}
+
+export interface StoreOutcome {
+  store: string;
+  /** Records found for the subject, per category. */
+  located: Record<DataCategory, number>;
+  /** ACCESS: records included in the package; DELETION: records erased; CORRECTION: records changed. */
+  processed: number;
+  retained: Retained[];
+  /** How the store settled: done by the engine, skipped by compliance, or completed by hand. */
+  settledBy: 'ENGINE' | 'SKIPPED' | 'MANUAL';
+  note?: string;
+}

@@ -1,0 +1,104 @@
+// The request workflow on Temporal's time-skipping test server, with the real activities
+// over the test PostgreSQL database and a loopback SMTP catcher: days pass in seconds.
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Client, type WorkflowHandle } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import type { ActivityDeps } from '../../activities';
+import { createFieldCipher } from '../../crypto/field-cipher';
+import { hashIdentity } from '../../crypto/identity-hash';
+import type { Db } from '../../db/prisma';
+import { startMailCatcher, type MailCatcher } from '../../devtools/mail-catcher';
+import { VERIFICATION } from '../../domain/procedure';
+import type { RequestType } from '../../domain/request-kinds';
+import { createSmtpMailer } from '../../mail/mailer';
+import { createStoreRegistry, defaultStores } from '../../stores/registry';
+import type { DataStore } from '../../stores/data-store';
+import { encryptedDataConverter } from '../../temporal/data-converter';
+import { registerSearchAttributes } from '../../temporal/search-attributes';
+import { createDsrWorker } from '../../worker';
+import type { dsrRequestWorkflow } from '../../workflows/dsr-request';
+import { type DsrWorkflowInput, workflowIdFor } from '../../workflows/messages';
+import { testDb } from './database';
+import { TEMPORAL_TEST_SERVER } from './paths';
+import { testSecrets } from './test-keys';
+
+export const STAFF_MAILBOX = 'compliance@example.test';
+
+export interface WorkflowStack {
+  env: TestWorkflowEnvironment;
+  client: Client;
+  db: Db;
+  mail: MailCatcher;
+  /** Starts a request for a fresh subject (with a customer account) and returns its handle. */
+  start(opts?: Partial<Pick<DsrWorkflowInput, 'type' | 'regime' | 'attestation' | 'corrections'>> & { email?: string }): Promise<StartedRequest>;
+  close(): Promise<void>;
+}
+
+export interface StartedRequest {
+  requestId: string;
+  email: string;
+  handle: WorkflowHandle<typeof dsrRequestWorkflow>;
+}
+
+let bundle: WorkflowBundleWithSourceMap | undefined;
+
+/** Starts the stack; `extraStores` are added to the real ones (e.g. a failing processor). */
+export async function startWorkflowStack(extraStores: DataStore[] = []): Promise<WorkflowStack> {
+  const { keyring, identityPepper } = testSecrets();
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: TEMPORAL_TEST_SERVER } },
+  });
+  await registerSearchAttributes(env.connection, 'default');
+  const mail = await startMailCatcher();
+  const db = testDb();
+  const cipher = createFieldCipher(keyring);
+  const mailer = createSmtpMailer({ host: '127.0.0.1', port: mail.port, secure: false, from: 'Privacy Office <privacy@example.com>' });
+  const taskQueue = `dsr-wf-${randomUUID()}`;
+  const deps: ActivityDeps = {
+    db,
+    mailer,
+    cipher,
+    clock: () => new Date(),
+    verification: VERIFICATION,
+    stores: createStoreRegistry([...defaultStores(db), ...extraStores]),
+    staffMailTo: STAFF_MAILBOX,
+  };
+  bundle ??= await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows') });
+  const worker: Worker = await createDsrWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, deps, keyring, workflowBundle: bundle });
+  const running = worker.run();
+  const client = new Client({ connection: env.connection, namespace: 'default', dataConverter: encryptedDataConverter(keyring) });
+
+  return {
+    env,
+    client,
+    db,
+    mail,
+    async start(opts = {}) {
+      const email = opts.email ?? `wf-${randomUUID()}@example.org`;
+      if (!opts.email) await db.customerAccount.create({ data: { email, fullName: 'Wang Fang', phone: '+86 139 0000 0001', plan: 'basic' } });
+      const requestId = randomUUID();
+      const input: DsrWorkflowInput = {
+        requestId,
+        type: (opts.type ?? 'ACCESS') as RequestType,
+        regime: opts.regime ?? 'CN_PIPL',
+        channel: opts.attestation ? 'PHONE' : 'PORTAL',
+        language: 'en',
+        receivedAt: new Date(Date.now()).toISOString(),
+        subject: { emailHash: hashIdentity(identityPepper, email), emailEncrypted: cipher.encrypt(email) },
+        attestation: opts.attestation,
+        corrections: opts.corrections,
+      };
+      const handle = await client.workflow.start<typeof dsrRequestWorkflow>('dsrRequestWorkflow', { taskQueue, workflowId: workflowIdFor(requestId), args: [input] });
+      return { requestId, email, handle };
+    },
+    async close() {
+      worker.shutdown();
+      await running;
+      mailer.close();
+      await mail.close();
+      await db.$disconnect();
+      await env.teardown();
+    },
+  };
+}

@@ -1,0 +1,88 @@
+// Assessment branches: duplicate linked, fee declined, fee waived, fee unanswered,
+// excessive request refused by compliance.
+import { answerFeeUpdate, decideUpdate, waiveFeeUpdate, statusQuery } from '../../workflows/messages';
+import { eventually } from '../support/http';
+import { STAFF_MAILBOX, startWorkflowStack, type WorkflowStack } from '../support/workflow-stack';
+import { mailTo, requestRow, seedEarlierRequests, subjectIdOf } from './helpers';
+
+let stack: WorkflowStack;
+beforeAll(async () => {
+  stack = await startWorkflowStack();
+});
+afterAll(async () => stack?.close());
+
+const attested = { staffId: 'agent-1', evidenceNote: 'ID card checked in person' };
+
+/** A subject whose history already holds `earlier` verified requests in the fee window. */
+async function subjectWithHistory(earlier: number) {
+  const first = await stack.start({ attestation: attested });
+  await first.handle.result();
+  await seedEarlierRequests(stack.db, await subjectIdOf(stack.db, first.requestId), earlier - 1);
+  return first.email;
+}
+
+async function awaitStatus(handle: Awaited<ReturnType<WorkflowStack['start']>>['handle'], status: string) {
+  return eventually(async () => ((await handle.query(statusQuery)).status === status ? true : null));
+}
+
+test('when an identical request is still open, then the new one is linked to it as a duplicate and not processed twice', async () => {
+  const open = await stack.start();
+  await mailTo(stack.mail, open.email, /verification code/i);
+  const second = await stack.start({ email: open.email, attestation: attested });
+  expect((await second.handle.result()).status).toBe('DUPLICATE');
+  const row = await requestRow(stack.db, second.requestId);
+  expect(row.duplicateOfId).toBe(open.requestId);
+  expect((await mailTo(stack.mail, open.email, /duplicate|重复/i)).text).toContain(open.requestId);
+  expect(await stack.db.storeTask.count({ where: { requestId: second.requestId } })).toBe(0);
+});
+
+test('when a third request comes within a year, then a fee is quoted, and declining it closes the request', async () => {
+  const email = await subjectWithHistory(2);
+  const { requestId, handle } = await stack.start({ email, attestation: attested });
+  await awaitStatus(handle, 'AWAITING_FEE');
+  const quote = await mailTo(stack.mail, email, /fee|费用/i);
+  expect(quote.text).toContain('30');
+  expect(quote.text).toContain('CNY');
+  await handle.executeUpdate(answerFeeUpdate, { args: [{ accept: false }] });
+  expect((await handle.result()).status).toBe('WITHDRAWN');
+  expect((await requestRow(stack.db, requestId)).outcome).toBe('FEE_DECLINED');
+});
+
+test('when staff waive the fee, then the request is fulfilled free of charge', async () => {
+  const email = await subjectWithHistory(2);
+  const { requestId, handle } = await stack.start({ email, attestation: attested });
+  await awaitStatus(handle, 'AWAITING_FEE');
+  const after = await handle.executeUpdate(waiveFeeUpdate, { args: [{ staffId: 'officer-2', reason: 'Hardship: first request about this account' }] });
+  expect(after.fee?.state).toBe('WAIVED');
+  expect((await handle.result()).status).toBe('COMPLETED');
+  const waived = await stack.db.auditEvent.findFirstOrThrow({ where: { requestId, action: 'FEE_WAIVED' } });
+  expect(waived.actor).toBe('staff:officer-2');
+});
+
+test('when the fee quote goes unanswered past its window, then the request closes and the subject is told', async () => {
+  const email = await subjectWithHistory(2);
+  const { requestId, handle } = await stack.start({ email, attestation: attested });
+  await awaitStatus(handle, 'AWAITING_FEE');
+  await stack.env.sleep('31 days');
+  expect((await handle.result()).status).toBe('WITHDRAWN');
+  expect((await requestRow(stack.db, requestId)).outcome).toBe('FEE_UNANSWERED');
+});
+
+test('when a subject floods requests, then compliance is asked to decide and may refuse with a recorded ground', async () => {
+  const email = await subjectWithHistory(6);
+  const { requestId, handle } = await stack.start({ email, attestation: attested });
+  await awaitStatus(handle, 'AWAITING_DECISION');
+  await mailTo(stack.mail, STAFF_MAILBOX, /decision/i);
+  await expect(
+    handle.executeUpdate(decideUpdate, { args: [{ staffId: 'officer-1', decision: 'REFUSE', grounds: [], reason: 'Too many requests' }] }),
+  ).rejects.toThrow();
+  await handle.executeUpdate(decideUpdate, {
+    args: [{ staffId: 'officer-1', decision: 'REFUSE', grounds: [{ code: 'MALICE_OR_ABUSE_OF_RIGHTS', citation: 'GB/T 35273-2020 §8.7' }], reason: 'Seven identical requests in ten weeks' }],
+  });
+  expect((await handle.result()).status).toBe('REFUSED');
+  const row = await requestRow(stack.db, requestId);
+  expect(row.outcome).toBe('REFUSED_EXCESSIVE');
+  const decision = await stack.db.auditEvent.findFirstOrThrow({ where: { requestId, action: 'DECISION_REFUSE' } });
+  expect(decision.reason).toContain('Seven identical');
+  expect((await mailTo(stack.mail, email, /refus|拒绝/i)).text).toContain('GB/T 35273-2020');
+});

@@ -1,0 +1,66 @@
+// Identity branches of the request workflow on the time-skipping server: verified access,
+// verification timeout, agent attestation, withdrawal.
+import { startWorkflowStack, type WorkflowStack } from '../support/workflow-stack';
+import { verifyIdentityUpdate, withdrawUpdate } from '../../workflows/messages';
+import { auditActions, mailedCode, mailTo, requestRow } from './helpers';
+
+let stack: WorkflowStack;
+beforeAll(async () => {
+  stack = await startWorkflowStack();
+});
+afterAll(async () => stack?.close());
+
+test('when the subject verifies with the mailed code, then the access request completes with a reply and a due date 30 days after verification', async () => {
+  const { requestId, email, handle } = await stack.start();
+  const code = await mailedCode(stack.mail, email);
+  const result = await handle.executeUpdate(verifyIdentityUpdate, { args: [{ code }] });
+  expect(result.outcome).toBe('VERIFIED');
+  const final = await handle.result();
+  expect(final.status).toBe('COMPLETED');
+  expect((await mailTo(stack.mail, email, /personal information we hold/i)).text).toContain('Wang Fang');
+  const row = await requestRow(stack.db, requestId);
+  expect(row.status).toBe('COMPLETED');
+  expect(row.outcome).toBe('FULFILLED');
+  const days = (row.dueAt!.getTime() - row.verifiedAt!.getTime()) / 86_400_000;
+  expect(days).toBeGreaterThan(29);
+  expect(days).toBeLessThan(40);
+  expect(await auditActions(stack.db, requestId)).toEqual(expect.arrayContaining(['REQUEST_RECEIVED', 'DUE_DATE_SET', 'ASSESSED', 'STORE_FULFILLED', 'REPLY_SENT']));
+});
+
+test('when nobody verifies for 31 days, then the request closes as unverifiable with a reply saying so', async () => {
+  const { requestId, email, handle } = await stack.start();
+  await mailedCode(stack.mail, email);
+  await stack.env.sleep('29 days');
+  expect((await handle.query('status')) as { status: string }).toMatchObject({ status: 'AWAITING_VERIFICATION' });
+  await stack.env.sleep('2 days');
+  expect((await handle.result()).status).toBe('UNVERIFIABLE');
+  await mailTo(stack.mail, email, /identity not verified/i);
+  expect((await requestRow(stack.db, requestId)).status).toBe('UNVERIFIABLE');
+});
+
+test('when an agent attests identity at intake, then no code is mailed and the request completes', async () => {
+  const { requestId, email, handle } = await stack.start({ attestation: { staffId: 'agent-7', evidenceNote: 'Caller answered the account security questions' } });
+  expect((await handle.result()).status).toBe('COMPLETED');
+  expect(stack.mail.messages().some((m) => m.to.includes(email) && /verification code/i.test(m.subject))).toBe(false);
+  const attested = await stack.db.auditEvent.findFirstOrThrow({ where: { requestId, action: 'IDENTITY_ATTESTED' } });
+  expect(attested.actor).toBe('staff:agent-7');
+  expect(attested.reason).toContain('security questions');
+});
+
+test('when the subject withdraws while verification is pending, then the request closes as withdrawn and nothing is fulfilled', async () => {
+  const { requestId, email, handle } = await stack.start();
+  await mailedCode(stack.mail, email);
+  const after = await handle.executeUpdate(withdrawUpdate, { args: [{ actor: 'subject', reason: 'changed my mind' }] });
+  expect(after.status).toBe('AWAITING_VERIFICATION');
+  expect((await handle.result()).status).toBe('WITHDRAWN');
+  await mailTo(stack.mail, email, /withdrawn/i);
+  const actions = await auditActions(stack.db, requestId);
+  expect(actions).not.toContain('STORE_FULFILLED');
+  expect((await requestRow(stack.db, requestId)).outcome).toBe('WITHDRAWN');
+});
+
+test('when an update comes in the wrong state, then it is rejected with a clear message', async () => {
+  const { handle } = await stack.start({ attestation: { staffId: 'agent-7', evidenceNote: 'Known caller, verified by callback' } });
+  await handle.result();
+  await expect(handle.executeUpdate(verifyIdentityUpdate, { args: [{ code: '123456' }] })).rejects.toThrow();
+});

@@ -1,0 +1,119 @@
+// The state of one running request and the moves every step shares: status changes
+// mirrored to the database, search attributes, and the withdrawal checkpoint.
+import { ApplicationFailure, upsertSearchAttributes } from '@temporalio/workflow';
+import { isClosed, type RequestStatus } from '../domain/status';
+import { acts } from './acts';
+import {
+  type Awaiting,
+  type DeadlinePlan,
+  type DecisionInput,
+  type DsrStatus,
+  type DsrWorkflowInput,
+  SA_DUE_AT,
+  SA_REGIME,
+  SA_STATUS,
+  SA_STUCK,
+  SA_TYPE,
+  type StoreState,
+} from './messages';
+
+/** Thrown at a checkpoint once the request was withdrawn, to unwind the procedure. */
+export class RequestWithdrawn extends Error {}
+
+export type StoreAction =
+  | { kind: 'retry'; staffId: string }
+  | { kind: 'skip'; staffId: string; note: string }
+  | { kind: 'manual'; staffId: string; note: string };
+
+const AWAITING_BY_STATUS: Partial<Record<RequestStatus, Awaiting>> = {
+  AWAITING_VERIFICATION: 'SUBJECT_VERIFICATION',
+  AWAITING_FEE: 'SUBJECT_FEE_ANSWER',
+  AWAITING_DECISION: 'COMPLIANCE_DECISION',
+  STUCK: 'COMPLIANCE_STORE_ACTION',
+};
+
+export class RequestRun {
+  status: RequestStatus = 'RECEIVED';
+  verified = false;
+  withdrawn: { actor: string; reason?: string } | null = null;
+  plan: DeadlinePlan | null = null;
+  planVersion = 0;
+  extensions = 0;
+  fee: DsrStatus['fee'] = null;
+  decision: DecisionInput | null = null;
+  stores: Record<string, StoreState> = {};
+  storeActions = new Map<string, StoreAction>();
+  codeSends = 0;
+  lastCodeSentAt = 0;
+  outcome: string | null = null;
+  private transitions = 0;
+  private noticeSeq = 0;
+
+  constructor(readonly input: DsrWorkflowInput) {}
+
+  get requestId(): string {
+    return this.input.requestId;
+  }
+
+  /** A replay-stable sequence number that keeps repeated notices of one kind apart. */
+  nextSeq(): number {
+    this.noticeSeq += 1;
+    return this.noticeSeq;
+  }
+
+  snapshot(): DsrStatus {
+    return {
+      requestId: this.requestId,
+      status: this.status,
+      type: this.input.type,
+      regime: this.input.regime,
+      dueAt: this.plan?.dueAt ?? null,
+      awaiting: AWAITING_BY_STATUS[this.status] ?? null,
+      extensions: this.extensions,
+      stores: { ...this.stores },
+      fee: this.fee,
+      outcome: this.outcome,
+    };
+  }
+
+  /** Moves to a new status: database row and audit first, then the workflow's own state. */
+  async moveTo(to: RequestStatus, actor: string, reason: string): Promise<void> {
+    if (to === this.status) return;
+    this.transitions += 1;
+    await acts.recordTransition({ requestId: this.requestId, from: this.status, to, actor, reason, eventKey: `${this.requestId}:t${this.transitions}` });
+    this.status = to;
+    this.publish();
+  }
+
+  /** Installs a new deadline plan (intake, clock start, extension). */
+  setPlan(plan: DeadlinePlan): void {
+    this.plan = plan;
+    this.planVersion += 1;
+    this.publish();
+  }
+
+  /** Mirrors the non-personal facts into search attributes for the Web UI and CLI. */
+  publish(): void {
+    upsertSearchAttributes([
+      { key: SA_STATUS, value: this.status },
+      { key: SA_TYPE, value: this.input.type },
+      { key: SA_REGIME, value: this.input.regime },
+      { key: SA_STUCK, value: this.status === 'STUCK' },
+      ...(this.plan ? [{ key: SA_DUE_AT, value: new Date(this.plan.dueAt) }] : []),
+    ]);
+  }
+
+  isClosed(): boolean {
+    return isClosed(this.status);
+  }
+
+  /** Unwinds the procedure if the request was withdrawn while it waited. */
+  checkpoint(): void {
+    if (this.withdrawn) throw new RequestWithdrawn();
+  }
+}
+
+/** Rejects an update made in the wrong state, with a message the caller can show. */
+export function reject(message: string): never {
+  throw ApplicationFailure.nonRetryable(message, 'RequestRejected');
+}

@@ -1,0 +1,52 @@
+// Step 2: is this request a duplicate, excessive, subject to an exemption, or beyond the
+// free quota? Each answer that needs a person waits for that person's decision.
+import { condition } from '@temporalio/workflow';
+import type { RequestStatus } from '../../domain/status';
+import { acts } from '../acts';
+import type { DecisionInput } from '../messages';
+import type { RequestRun } from '../request-run';
+
+export type AssessmentResult =
+  | { proceed: true; excluded: NonNullable<DecisionInput['excluded']> }
+  | { proceed: false; close: RequestStatus; outcome: string };
+
+/** Runs the assessment and every wait it implies; tells the workflow how to go on. */
+export async function assessRequest(run: RequestRun, feeWindowMs: number): Promise<AssessmentResult> {
+  const { requestId } = run;
+  const a = await acts.assessRequest({ requestId });
+
+  if (a.duplicateOf) {
+    await acts.notifySubject({ requestId, seq: 1, notice: { kind: 'duplicate', originalRequestId: a.duplicateOf } });
+    return { proceed: false, close: 'DUPLICATE', outcome: 'DUPLICATE_OF_OPEN_REQUEST' };
+  }
+
+  let excluded: NonNullable<DecisionInput['excluded']> = [];
+  if (a.excessive || a.exemptionGrounds.length > 0) {
+    await run.moveTo('AWAITING_DECISION', 'system', a.excessive ? 'possibly excessive request' : 'exemption signal on record');
+    const signal = a.excessive ? `${a.earlierInWindow} earlier requests in the fee window` : a.exemptionGrounds.map((g) => g.code).join(', ');
+    await acts.alertStaff({ requestId, seq: 1, alert: { kind: 'decision-needed', decision: a.excessive ? 'EXCESSIVE' : 'EXEMPTION', signal } });
+    await condition(() => run.decision !== null || run.withdrawn !== null);
+    run.checkpoint();
+    const decision = run.decision!;
+    if (decision.decision === 'REFUSE') {
+      await acts.notifySubject({ requestId, seq: 1, notice: { kind: 'refusal', grounds: decision.grounds, excluded: [] } });
+      return { proceed: false, close: 'REFUSED', outcome: a.excessive ? 'REFUSED_EXCESSIVE' : 'REFUSED_EXEMPT' };
+    }
+    excluded = decision.excluded ?? [];
+  }
+
+  if (a.fee) {
+    run.fee = { amount: a.fee.amount, currency: a.fee.currency, state: 'QUOTED' };
+    await run.moveTo('AWAITING_FEE', 'system', `beyond the free quota (${a.earlierInWindow} earlier requests in the window)`);
+    await acts.notifySubject({ requestId, seq: 1, notice: { kind: 'fee-quote', amount: a.fee.amount, currency: a.fee.currency, excessive: false, respondWithinMs: feeWindowMs } });
+    const respondBy = new Date(Date.now() + feeWindowMs).toISOString().slice(0, 10);
+    const answered = await condition(() => run.fee?.state !== 'QUOTED' || run.withdrawn !== null, feeWindowMs);
+    run.checkpoint();
+    if (!answered) {
+      await acts.notifySubject({ requestId, seq: 1, notice: { kind: 'closed-no-fee-answer', respondBy } });
+      return { proceed: false, close: 'WITHDRAWN', outcome: 'FEE_UNANSWERED' };
+    }
+    if (run.fee?.state === 'DECLINED') return { proceed: false, close: 'WITHDRAWN', outcome: 'FEE_DECLINED' };
+  }
+  return { proceed: true, excluded };
+}
