@@ -10,7 +10,12 @@ export interface AppConfig {
   staffMailTo: string;
   http: { host: string; port: number; publicUrl: string };
   keys: { encryptionKeys: string; currentKeyId: string; identityPepper: string };
+  /** Present only when CODEC_AUTH_TOKEN is set; then /codec decrypts payloads for the Web UI and CLI. */
+  codec?: { authToken: string; allowedOrigins: string[] };
 }
+
+// The token unlocks every decrypted payload, so a guessable one is refused at start-up.
+const MIN_CODEC_TOKEN_CHARS = 32;
 
 function read(name: string, fallback?: string): string {
   const value = process.env[name] ?? fallback;
@@ -49,5 +54,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       currentKeyId: get('DSR_ENCRYPTION_KEY_ID'),
       identityPepper: get('DSR_IDENTITY_PEPPER'),
     },
+    codec: codecConfig(env),
   };
+}
+
+/** Reads CODEC_AUTH_TOKEN and CODEC_CORS_ORIGINS (comma-separated; default the local dev Web UI's origins). */
+function codecConfig(env: NodeJS.ProcessEnv): AppConfig['codec'] {
+  const authToken = env.CODEC_AUTH_TOKEN;
+  if (!authToken) return undefined;
+  if (authToken.length < MIN_CODEC_TOKEN_CHARS) throw new Error(`CODEC_AUTH_TOKEN must be at least ${MIN_CODEC_TOKEN_CHARS} characters.`);
+  const uiPort = env.TEMPORAL_UI_PORT ?? '8233';
+  const allowedOrigins = (env.CODEC_CORS_ORIGINS ?? `http://127.0.0.1:${uiPort},http://localhost:${uiPort}`)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const origin of allowedOrigins) {
+    // Browsers send the bare origin; an entry with a path or a trailing slash would never match.
+    if (URL.canParse(origin) && new URL(origin).origin === origin) continue;
+    throw new Error(`CODEC_CORS_ORIGINS entry "${origin}" must be an origin such as https://temporal-ui.example.com.`);
+  }
+  return { authToken, allowedOrigins };
 }

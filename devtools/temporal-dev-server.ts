@@ -25,8 +25,14 @@ async function waitUntilServing(address: string, timeoutMs: number): Promise<voi
   }
 }
 
-/** Spawns `temporal server start-dev` and resolves once it answers. */
-export async function startTemporalDevServer(opts: { cli: string; dataDir: string; port: number; uiPort: number }): Promise<TemporalDevServer> {
+/** Spawns `temporal server start-dev` and resolves once it answers; `codecEndpoint` is where the Web UI sends payloads to decode. */
+export async function startTemporalDevServer(opts: {
+  cli: string;
+  dataDir: string;
+  port: number;
+  uiPort: number;
+  codecEndpoint?: string;
+}): Promise<TemporalDevServer> {
   const child: ChildProcess = spawn(
     opts.cli,
     [
@@ -37,6 +43,7 @@ export async function startTemporalDevServer(opts: { cli: string; dataDir: strin
       '--db-filename', path.join(opts.dataDir, 'temporal.sqlite'),
       '--namespace', 'default',
       '--log-level', 'error',
+      ...(opts.codecEndpoint ? ['--ui-codec-endpoint', opts.codecEndpoint] : []),
     ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );

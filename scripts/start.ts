@@ -25,7 +25,7 @@ const stops: Array<() => Promise<unknown> | unknown> = [];
 const urls: string[] = [];
 
 async function provideDependencies(env: NodeJS.ProcessEnv): Promise<void> {
-  Object.assign(env, { ...loadOrCreateDevSecrets(DATA_DIR), ...pick(env, 'DSR_ENCRYPTION_KEYS', 'DSR_ENCRYPTION_KEY_ID', 'DSR_IDENTITY_PEPPER') });
+  Object.assign(env, { ...loadOrCreateDevSecrets(DATA_DIR), ...pick(env, 'DSR_ENCRYPTION_KEYS', 'DSR_ENCRYPTION_KEY_ID', 'DSR_IDENTITY_PEPPER', 'CODEC_AUTH_TOKEN') });
   if (!env.DATABASE_URL) {
     const db = await startEmbeddedDatabase(Number(env.EMBEDDED_DB_PORT ?? 51213));
     stops.push(db.stop);
@@ -42,6 +42,8 @@ async function provideDependencies(env: NodeJS.ProcessEnv): Promise<void> {
       dataDir: DATA_DIR,
       port: Number(env.TEMPORAL_PORT ?? 7233),
       uiPort: Number(env.TEMPORAL_UI_PORT ?? 8233),
+      // The browser calls the codec, so this is the address as the browser sees it.
+      codecEndpoint: `http://127.0.0.1:${env.HTTP_PORT ?? 3000}/codec`,
     });
     stops.push(temporal.stop);
     env.TEMPORAL_ADDRESS = temporal.address;
@@ -96,6 +98,7 @@ async function main(): Promise<void> {
       cipher: services.cipher,
       identityPepper: config.keys.identityPepper,
       clock: () => new Date(),
+      codec: config.codec && { keyring: services.keyring, ...config.codec },
     },
     { logger: true },
   );
@@ -107,7 +110,15 @@ async function main(): Promise<void> {
     `  curl -s -X POST ${baseUrl}/api/requests -H 'content-type: application/json' -d '{"email":"${DEMO_SUBJECT_EMAIL}","type":"ACCESS","language":"en"}'`,
     `  # read the code in the inbox, then:`,
     `  curl -s -X POST ${baseUrl}/api/requests/<requestId>/verification -H 'content-type: application/json' -d '{"code":"<code>"}'`,
+    ...(config.codec ? codecHelp(`${baseUrl}/codec`) : []),
     '', 'Press Ctrl-C to stop.', ''].join('\n'));
+}
+
+// The token itself is not printed: start-up output ends up in terminals' scrollback and CI logs.
+function codecHelp(codecUrl: string): string[] {
+  return ['', `Decrypted payloads: ${codecUrl} takes the token CODEC_AUTH_TOKEN from .data/dev-secrets.json, e.g.`,
+    `  .tools/temporal/bin/temporal workflow show -w dsr-<requestId> --codec-endpoint ${codecUrl} \\`,
+    `    --codec-auth "Bearer $(node -p 'require("./.data/dev-secrets.json").CODEC_AUTH_TOKEN')"`];
 }
 
 async function shutdown(exitCode = 0): Promise<void> {

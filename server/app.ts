@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ServerDeps } from './deps';
 import { installErrorHandler } from './error-handler';
+import { codecRoutes } from './routes/codec';
 import { requestRoutes } from './routes/requests';
 
 const BODY_LIMIT_BYTES = 64 * 1024;
@@ -19,6 +20,8 @@ export async function buildApp(deps: ServerDeps, opts: { logger?: boolean } = {}
   installErrorHandler(app);
   app.get('/health', async () => ({ status: 'ok' }));
   await app.register(requestRoutes(deps));
+  // Without a token there is no way to guard decrypted payloads, so there is no endpoint.
+  if (deps.codec) await app.register(codecRoutes(deps.codec), { prefix: '/codec' });
   return app;
 }
 

@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { FieldCipher } from '../crypto/field-cipher';
+import type { Keyring } from '../crypto/keyring';
 import type { Db } from '../db/prisma';
 
 /** What the HTTP layer needs: the Temporal client, the database, and identity crypto. */
@@ -10,4 +11,6 @@ export interface ServerDeps {
   cipher: FieldCipher;
   identityPepper: string;
   clock: () => Date;
+  /** Set only where a codec token is configured: it enables /codec, which decrypts Temporal payloads for staff. */
+  codec?: { keyring: Keyring; authToken: string; allowedOrigins: string[] };
 }

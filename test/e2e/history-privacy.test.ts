@@ -6,12 +6,16 @@ import { startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
 
-/** Every byte field of a protobuf message tree, read as UTF-8 text and joined. */
-function bytesAsText(node: unknown, seen = new Set<unknown>()): string {
+/** Every byte field of a protobuf message tree, read as UTF-8 text and joined;
+ *  fields named in `skip` are left out. */
+function bytesAsText(node: unknown, skip: string[] = [], seen = new Set<unknown>()): string {
   if (node instanceof Uint8Array) return Buffer.from(node).toString('utf8') + '\n';
   if (!node || typeof node !== 'object' || seen.has(node)) return '';
   seen.add(node);
-  return Object.values(node).map((child) => bytesAsText(child, seen)).join('');
+  return Object.entries(node)
+    .filter(([key]) => !skip.includes(key))
+    .map(([, child]) => bytesAsText(child, skip, seen))
+    .join('');
 }
 beforeAll(async () => {
   stack = await startStack();
@@ -37,5 +41,9 @@ test('when a request has run, then its raw history holds neither the address nor
   expect(raw.includes('Zhang Min Secret')).toBe(false);
   expect(raw.includes(`"code":"${code}"`)).toBe(false);
   expect(raw.includes('binary/encrypted')).toBe(true);
-  expect(raw.includes('json/plain')).toBe(false);
+  // Search attributes are indexed, so the server keeps them as plain JSON: they must hold
+  // only the non-personal status, type, regime, due date and stuck flag. Every other
+  // payload must be encrypted.
+  expect(bytesAsText(history, ['searchAttributes']).includes('json/plain')).toBe(false);
+  expect(raw.includes('"COMPLETED"')).toBe(true);
 });

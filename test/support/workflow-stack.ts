@@ -1,7 +1,7 @@
 // The request workflow on Temporal's time-skipping test server, with the real activities
 // over the test PostgreSQL database and a loopback SMTP catcher: days pass in seconds.
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { Client, type WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { ActivityDeps } from '../../activities';
@@ -22,6 +22,8 @@ import { type DsrWorkflowInput, workflowIdFor } from '../../workflows/messages';
 import { testDb } from './database';
 import { TEMPORAL_TEST_SERVER } from './paths';
 import { testSecrets } from './test-keys';
+import { REPLAY_KEYRING } from '../fixtures/replay-keyring';
+import { recordHistories } from './record-histories';
 
 export const STAFF_MAILBOX = 'compliance@example.test';
 
@@ -45,7 +47,8 @@ let bundle: WorkflowBundleWithSourceMap | undefined;
 
 /** Starts the stack; `extraStores` are added to the real ones (e.g. a failing processor). */
 export async function startWorkflowStack(extraStores: DataStore[] = []): Promise<WorkflowStack> {
-  const { keyring, identityPepper } = testSecrets();
+  const { identityPepper } = testSecrets();
+  const keyring = REPLAY_KEYRING;
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: TEMPORAL_TEST_SERVER } },
   });
@@ -64,7 +67,8 @@ export async function startWorkflowStack(extraStores: DataStore[] = []): Promise
     stores: createStoreRegistry([...defaultStores(db), ...extraStores]),
     staffMailTo: STAFF_MAILBOX,
   };
-  bundle ??= await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows') });
+  bundle ??= await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: new DefaultLogger('WARN') });
+  const started: StartedRequest[] = [];
   const worker: Worker = await createDsrWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, deps, keyring, workflowBundle: bundle });
   const running = worker.run();
   const client = new Client({ connection: env.connection, namespace: 'default', dataConverter: encryptedDataConverter(keyring) });
@@ -90,9 +94,11 @@ export async function startWorkflowStack(extraStores: DataStore[] = []): Promise
         corrections: opts.corrections,
       };
       const handle = await client.workflow.start<typeof dsrRequestWorkflow>('dsrRequestWorkflow', { taskQueue, workflowId: workflowIdFor(requestId), args: [input] });
+      started.push({ requestId, email, handle });
       return { requestId, email, handle };
     },
     async close() {
+      await recordHistories(started.map((s) => s.handle));
       worker.shutdown();
       await running;
       mailer.close();

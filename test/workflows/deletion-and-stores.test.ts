@@ -74,8 +74,10 @@ test('when compliance skips a failing store, then the justification is recorded 
 });
 
 test('when a legal hold covers a store, then deletion keeps its data and the certificate cites the basis', async () => {
-  const { requestId, email, handle } = await stack.start({ type: 'DELETION', attestation: attested });
+  const { requestId, email, handle } = await stack.start({ type: 'DELETION' });
+  await untilStatus(handle, 'AWAITING_VERIFICATION');
   await placeHold(requestId, 'partner-crm');
+  await handle.executeUpdate(attestIdentityUpdate, { args: [{ staffId: 'agent-1', evidenceNote: 'ID card checked in person' }] });
   expect((await handle.result()).status).toBe('COMPLETED');
   const task = await stack.db.storeTask.findUniqueOrThrow({ where: { requestId_store: { requestId, store: 'partner-crm' } } });
   expect(JSON.stringify(task.retained)).toContain('LEGAL_HOLD');

@@ -1,0 +1,75 @@
+// Temporal's remote codec protocol, so that staff holding the codec token can read the
+// encrypted payloads of a history in the Web UI or the CLI: POST /encode and /decode take
+// and return Payloads as proto3 JSON (bytes as base64), through the worker's own codec.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import type { Payload } from '@temporalio/common';
+import { EncryptionCodec } from '../../temporal/encryption-codec';
+import { AppError } from '../app-error';
+import { applyCors, requireBearerToken } from '../codec-auth';
+import type { ServerDeps } from '../deps';
+
+const MAX_PAYLOADS = 100;
+// Temporal refuses payloads over 2 MB; one of those, base64-encoded, must still fit.
+const CODEC_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
+
+// Proto3 JSON accepts standard and URL-safe base64, padded or not.
+const Base64 = Type.String({ pattern: '^[A-Za-z0-9+/_-]*={0,2}$' });
+// Proto3 JSON leaves out empty fields, so a null payload arrives without `data`.
+const PayloadJson = Type.Object(
+  { metadata: Type.Optional(Type.Record(Type.String(), Base64, { maxProperties: 32 })), data: Type.Optional(Base64) },
+  { additionalProperties: false },
+);
+type PayloadJson = Static<typeof PayloadJson>;
+const CodecBody = Type.Object({ payloads: Type.Array(PayloadJson, { maxItems: MAX_PAYLOADS }) }, { additionalProperties: false });
+
+/** The codec routes, to be registered under a prefix such as /codec. */
+export const codecRoutes =
+  (opts: NonNullable<ServerDeps['codec']>): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const codec = new EncryptionCodec(opts.keyring);
+    const origins = new Set(opts.allowedOrigins);
+
+    // Hooks added here stay inside this plugin: the public API keeps its own rules.
+    app.addHook('onRequest', async (req, reply) => {
+      applyCors(req, reply, origins);
+      // Browsers send preflights without credentials; they reveal nothing, so they need none.
+      if (req.method !== 'OPTIONS') requireBearerToken(req.headers.authorization, opts.authToken, reply);
+    });
+
+    for (const path of ['/encode', '/decode']) app.options(path, async (_req, reply) => reply.status(204).send());
+
+    const route = { schema: { body: CodecBody }, bodyLimit: CODEC_BODY_LIMIT_BYTES };
+    app.post('/encode', route, async (req) => ({ payloads: (await codec.encode(req.body.payloads.map(fromJson))).map(toJson) }));
+    app.post('/decode', route, async (req) => ({ payloads: await decodeEach(codec, req.body.payloads) }));
+  };
+
+/** Decodes payload by payload, so that a failure names the one that could not be read. */
+async function decodeEach(codec: EncryptionCodec, payloads: PayloadJson[]): Promise<PayloadJson[]> {
+  const decoded: PayloadJson[] = [];
+  for (const [index, payload] of payloads.entries()) {
+    try {
+      const [plain] = await codec.decode([fromJson(payload)]);
+      if (plain) decoded.push(toJson(plain));
+    } catch {
+      // The cause (unknown key id, altered data, wrong key) stays out of the answer: it helps an attacker more than staff.
+      throw new AppError(400, 'UNDECRYPTABLE', `Payload ${index + 1} could not be decrypted: its key is not loaded or its data was altered.`);
+    }
+  }
+  return decoded;
+}
+
+function fromJson(payload: PayloadJson): Payload {
+  return {
+    metadata: Object.fromEntries(Object.entries(payload.metadata ?? {}).map(([key, value]) => [key, Buffer.from(value, 'base64')])),
+    data: payload.data === undefined ? undefined : Buffer.from(payload.data, 'base64'),
+  };
+}
+
+function toJson(payload: Payload): PayloadJson {
+  const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+  return {
+    metadata: Object.fromEntries(Object.entries(payload.metadata ?? {}).map(([key, value]) => [key, base64(value)])),
+    ...(payload.data ? { data: base64(payload.data) } : {}),
+  };
+}
