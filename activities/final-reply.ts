@@ -2,6 +2,7 @@
 // or the list of corrected fields; a partial refusal is explained in its own notice.
 import type { RequestType } from '../domain/request-kinds';
 import type { FinalReplyRequest } from '../domain/notice-requests';
+import { sendOnce } from '../mail/sent-log';
 import { accessReplyMail, type AccessSection } from '../mail/templates/access-reply';
 import { getRegime, localDateOf } from '../policy';
 import { appendAudit } from './audit';
@@ -37,7 +38,7 @@ export function finalReplyActivities(deps: ActivityDeps) {
       if (type === 'ACCESS') {
         const contact = await subjectContact(deps, r.requestId);
         const mail = accessReplyMail({ requestId: r.requestId, sections: await accessSections(r.requestId, byEngine.map((o) => o.store)), language: contact.language });
-        await mailer.send({ to: contact.email, ...mail, messageKey: `${r.requestId}.access-reply` });
+        await sendOnce(db, mailer, { to: contact.email, ...mail, messageKey: `${r.requestId}.access-reply` });
       } else if (type === 'CORRECTION') {
         const fields = Object.keys((row.details as { correctionFields?: Record<string, true> } | null)?.correctionFields ?? {});
         await notices.sendSubjectNotice({ requestId: r.requestId, kind: 'correction-done', seq: 1, facts: { completedOn: today, stores: byEngine.filter((o) => o.processed > 0).map((o) => ({ store: o.store, fields })) } });

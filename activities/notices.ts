@@ -2,6 +2,7 @@
 // decrypted only at sending time, and to the compliance mailbox, which gets facts only.
 import { ApplicationFailure } from '@temporalio/activity';
 import type { StaffNotice, SubjectNotice } from '../domain/notices';
+import { sendOnce } from '../mail/sent-log';
 import { renderStaffNotice, renderSubjectNotice } from '../mail/templates/notices';
 import { appendAudit } from './audit';
 import type { ActivityDeps } from './deps';
@@ -36,10 +37,9 @@ export function noticeActivities(deps: NoticeDeps) {
       const { requestId, kind, seq } = notice;
       const contact = await subjectContact(deps, requestId);
       const mail = renderSubjectNotice(notice, contact.language);
-      // A retry sends with the same Message-ID, so the copy is recognisable, and the audit
-      // key keeps one row. A crash between send and audit still mails twice: true
-      // once-only delivery needs a sent-log checked before sending (a later issue).
-      await mailer.send({ to: contact.email, ...mail, messageKey: `${requestId}.notice.${kind}.${seq}` });
+      // A retry, even one after the mail went out but before the audit, finds the key in the
+      // sent-log and sends nothing; the audit's event key keeps one row.
+      await sendOnce(db, mailer, { to: contact.email, ...mail, messageKey: `${requestId}.notice.${kind}.${seq}` });
       await audit(requestId, 'NOTICE_SENT', kind, `${requestId}:notice:${kind}:${seq}`);
     },
 
@@ -48,7 +48,7 @@ export function noticeActivities(deps: NoticeDeps) {
       requireKeyParts(notice);
       const { requestId, kind, seq } = notice;
       // Same retry behaviour as subject notices; see above.
-      await mailer.send({ to: staffMailTo, ...renderStaffNotice(notice), messageKey: `${requestId}.staff.${kind}.${seq}` });
+      await sendOnce(db, mailer, { to: staffMailTo, ...renderStaffNotice(notice), messageKey: `${requestId}.staff.${kind}.${seq}` });
       await audit(requestId, 'STAFF_NOTIFIED', kind, `${requestId}:staff:${kind}:${seq}`);
     },
   };

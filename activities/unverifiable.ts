@@ -1,4 +1,5 @@
 // The reply to a request closed because identity was never verified.
+import { sendOnce } from '../mail/sent-log';
 import { unverifiableMail } from '../mail/templates/unverifiable';
 import { appendAudit } from './audit';
 import type { ActivityDeps } from './deps';
@@ -9,7 +10,7 @@ export function unverifiableActivities(deps: ActivityDeps) {
     /** Tells the requester that the request closed unverified. */
     async sendUnverifiableNotice({ requestId }: { requestId: string }): Promise<void> {
       const contact = await subjectContact(deps, requestId);
-      await deps.mailer.send({ to: contact.email, ...unverifiableMail({ requestId, language: contact.language }), messageKey: `${requestId}.unverifiable` });
+      await sendOnce(deps.db, deps.mailer, { to: contact.email, ...unverifiableMail({ requestId, language: contact.language }), messageKey: `${requestId}.unverifiable` });
       await deps.db.$transaction((tx) =>
         appendAudit(tx, { requestId, actor: 'system', action: 'REPLY_SENT', details: { kind: 'unverifiable' }, eventKey: `${requestId}:reply` }),
       );

@@ -1,5 +1,6 @@
 // E-mail one-time codes: issued hashed with an expiry, checked with an attempt limit.
 import { generateOneTimeCode, hashOneTimeCode, oneTimeCodeMatches } from '../crypto/one-time-code';
+import { sendOnce } from '../mail/sent-log';
 import { verificationCodeMail } from '../mail/templates/verification-code';
 import type { VerificationOutcome } from '../workflows/messages';
 import { appendAudit } from './audit';
@@ -27,7 +28,8 @@ export function verificationActivities(deps: ActivityDeps) {
       });
       const contact = await subjectContact(deps, requestId);
       const mail = verificationCodeMail({ code, validMinutes: Math.round(verification.codeTtlMs / 60_000), requestId, language: contact.language });
-      await mailer.send({ to: contact.email, ...mail, messageKey: `${requestId}.verification.${challenge.id}` });
+      // The key names the challenge: a new code is a new message, never held back as a repeat.
+      await sendOnce(db, mailer, { to: contact.email, ...mail, messageKey: `${requestId}.verification.${challenge.id}` });
     },
 
     /** Checks a submitted code against the newest challenge, counting the attempt. */

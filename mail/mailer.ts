@@ -1,5 +1,6 @@
-// Outgoing mail over SMTP. Each message carries a stable Message-ID derived from what it
-// answers, so a receiving system (and our tests) can recognise a repeat.
+// Outgoing mail over SMTP: a thin transport. Each message carries a stable Message-ID derived
+// from what it answers; activities send through mail/sent-log.ts, which uses the same key to
+// deliver each message once.
 import nodemailer from 'nodemailer';
 
 export interface OutgoingMail {
@@ -7,7 +8,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
-  /** Stable id, e.g. "<request id>.verification-code.1"; becomes the Message-ID. */
+  /** Stable id that starts with the request id, e.g. "<request id>.notice.withdrawn.1";
+   *  becomes the Message-ID and the sent-log's key, so a new message needs a new key. */
   messageKey: string;
 }
 
@@ -34,6 +36,12 @@ export function createSmtpMailer(settings: SmtpSettings): Mailer {
     auth: settings.user ? { user: settings.user, pass: settings.pass } : undefined,
     // Loopback catchers in development speak plain SMTP; production relays use TLS.
     ignoreTLS: !settings.secure && ['127.0.0.1', 'localhost'].includes(settings.host),
+    // A server that falls silent is given up on within seconds, so an attempt ends near the
+    // activity's 30-second timeout and well inside the sent-log's lease; nodemailer's
+    // defaults (up to ten minutes of silence) would outlive both.
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
   });
   const domain = settings.from.match(/@([^>\s]+)/)?.[1] ?? 'dsr.local';
   return {
