@@ -5,8 +5,7 @@ import { createFieldCipher, type FieldCipher } from '../crypto/field-cipher';
 import { parseKeyring, type Keyring } from '../crypto/keyring';
 import { createDb, type Db } from '../db/prisma';
 import { createSmtpMailer, type Mailer } from '../mail/mailer';
-import { VERIFICATION } from '../domain/procedure';
-import { createStoreRegistry, defaultStores } from '../stores/registry';
+import { buildActivityDeps } from './activity-deps';
 
 export interface Services {
   config: AppConfig;
@@ -30,16 +29,7 @@ export function createServices(config: AppConfig): Services {
     cipher,
     db,
     mailer,
-    activityDeps: {
-      db,
-      mailer,
-      cipher,
-      clock: () => new Date(),
-      verification: VERIFICATION,
-      stores: createStoreRegistry(defaultStores(db)),
-      staffMailTo: config.staffMailTo,
-      publicUrl: config.http.publicUrl,
-    },
+    activityDeps: buildActivityDeps({ db, mailer, cipher, staffMailTo: config.staffMailTo, publicUrl: config.http.publicUrl }),
     async close() {
       mailer.close();
       await db.$disconnect();

@@ -108,8 +108,9 @@ async function main(): Promise<void> {
   console.log(['', 'DSR engine is running.', `HTTP API:        ${baseUrl}`, ...urls, '',
     'Try an access request for the demo subject:',
     `  curl -s -X POST ${baseUrl}/api/requests -H 'content-type: application/json' -d '{"email":"${DEMO_SUBJECT_EMAIL}","type":"ACCESS","language":"en"}'`,
-    `  # read the code in the inbox, then:`,
-    `  curl -s -X POST ${baseUrl}/api/requests/<requestId>/verification -H 'content-type: application/json' -d '{"code":"<code>"}'`,
+    `  # read the code in the inbox, then (statusToken from the answer above):`,
+    `  curl -s -X POST '${baseUrl}/api/requests/<requestId>/verification?token=<statusToken>' -H 'content-type: application/json' -d '{"code":"<code>"}'`,
+    `  curl -s '${baseUrl}/api/requests/<requestId>?token=<statusToken>'`,
     ...(config.codec ? codecHelp(`${baseUrl}/codec`) : []),
     '', 'Press Ctrl-C to stop.', ''].join('\n'));
 }

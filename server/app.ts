@@ -1,10 +1,14 @@
 // The HTTP application: routes and error mapping, without listening (tests inject or bind port 0).
+import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ServerDeps } from './deps';
 import { installErrorHandler } from './error-handler';
+import { openApiOptions } from './openapi';
 import { codecRoutes } from './routes/codec';
 import { requestRoutes } from './routes/requests';
+import { serviceRoutes } from './routes/service';
+import { statusLinkRoutes } from './routes/status-link';
 
 const BODY_LIMIT_BYTES = 64 * 1024;
 
@@ -14,12 +18,15 @@ export async function buildApp(deps: ServerDeps, opts: { logger?: boolean } = {}
     bodyLimit: BODY_LIMIT_BYTES,
     // Unknown fields are refused, not silently dropped: a caller should learn of a typo.
     ajv: { customOptions: { removeAdditional: false } },
-    // Request logs carry method, route and status only: URLs and bodies may hold personal data.
+    // Request logs carry method, route and status only: URLs and bodies may hold personal data (and status tokens).
     logger: opts.logger ? { serializers: { req: (r) => ({ method: r.method, route: r.routeOptions?.url }) } } : false,
   }).withTypeProvider<TypeBoxTypeProvider>();
   installErrorHandler(app);
-  app.get('/health', async () => ({ status: 'ok' }));
+  // Registered before the routes: it collects their schemas as they are added.
+  await app.register(fastifySwagger, openApiOptions);
+  await app.register(serviceRoutes);
   await app.register(requestRoutes(deps));
+  await app.register(statusLinkRoutes(deps));
   // Without a token there is no way to guard decrypted payloads, so there is no endpoint.
   if (deps.codec) await app.register(codecRoutes(deps.codec), { prefix: '/codec' });
   return app;

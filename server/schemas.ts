@@ -1,8 +1,13 @@
-// Request and response schemas: one definition drives validation, types and the docs.
-import { Type, type Static } from '@sinclair/typebox';
+// Request and response schemas: one definition drives validation, types and the OpenAPI document.
+import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
 import { LANGUAGES, REQUEST_TYPES } from '../domain/request-kinds';
+import { REQUEST_STATUSES } from '../domain/status';
 
-const literalUnion = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+// Typed literal by literal: the type provider reads a plain TLiteral<string>[] union as `never`.
+type Literals<T extends readonly string[]> = Extract<{ -readonly [K in keyof T]: TLiteral<T[K]> }, TSchema[]>;
+const literalUnion = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<Literals<T>>;
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const Instant = Type.String({ format: 'date-time' });
 
 export const SubmitRequestBody = Type.Object(
   {
@@ -19,6 +24,17 @@ export const SubmitRequestBody = Type.Object(
 );
 export type SubmitRequestBody = Static<typeof SubmitRequestBody>;
 
+export const Submitted = Type.Object(
+  {
+    requestId: Type.String({ format: 'uuid' }),
+    status: Type.Literal('RECEIVED'),
+    statusToken: Type.String({ description: 'The secret that opens this request’s status link; keep it like a password.' }),
+    statusUrl: Type.String({ description: 'Where the subject follows the request: /api/requests/<id>?token=<token>.' }),
+  },
+  { description: 'The request was started and a verification code mailed.' },
+);
+export type Submitted = Static<typeof Submitted>;
+
 export const RequestIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 export type RequestIdParams = Static<typeof RequestIdParams>;
 
@@ -27,3 +43,68 @@ export const VerifyBody = Type.Object(
   { additionalProperties: false },
 );
 export type VerifyBody = Static<typeof VerifyBody>;
+
+export const FeeAnswerBody = Type.Object(
+  { accept: Type.Boolean({ description: 'true to pay the quoted fee, false to decline it (which closes the request).' }) },
+  { additionalProperties: false },
+);
+export type FeeAnswerBody = Static<typeof FeeAnswerBody>;
+
+export const WithdrawBody = Type.Object(
+  { reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'Why, in the subject’s words; kept in the audit trail.' })) },
+  { additionalProperties: false },
+);
+export type WithdrawBody = Static<typeof WithdrawBody>;
+
+const Awaiting = Nullable(literalUnion(['SUBJECT_VERIFICATION', 'SUBJECT_FEE_ANSWER', 'COMPLIANCE_DECISION', 'COMPLIANCE_STORE_ACTION'] as const));
+
+/** What the holder of a status link may see: the procedure's state, never personal data. */
+export const StatusView = Type.Object(
+  {
+    requestId: Type.String({ format: 'uuid' }),
+    status: literalUnion(REQUEST_STATUSES),
+    type: literalUnion(REQUEST_TYPES),
+    regime: Type.String(),
+    receivedAt: Nullable(Instant),
+    dueAt: Nullable(Instant),
+    closedAt: Nullable(Instant),
+    awaiting: Awaiting,
+    extensions: Type.Integer({ minimum: 0, description: 'How many times the deadline was extended.' }),
+    fee: Nullable(
+      Type.Object({
+        amount: Type.Number(),
+        currency: Type.String(),
+        state: literalUnion(['QUOTED', 'ACCEPTED', 'DECLINED', 'WAIVED'] as const),
+      }),
+    ),
+  },
+  { description: 'Where the request stands: its status, what it waits for, its dates and any fee.' },
+);
+export type StatusView = Static<typeof StatusView>;
+
+export const VerificationResult = Type.Object(
+  { outcome: Type.Literal('VERIFIED'), attemptsLeft: Type.Integer(), status: literalUnion(REQUEST_STATUSES) },
+  { description: 'The code was right: identity is verified and the procedure goes on.' },
+);
+
+/** Every error the API answers with; `error` is a stable code, `message` is for people. */
+export const ErrorBody = Type.Object({
+  error: Type.String({ description: 'Stable machine-readable code, e.g. TOKEN_INVALID, WRONG_STATE.' }),
+  message: Type.String({ description: 'What went wrong and what to do, in plain words.' }),
+});
+
+const refused = 'Refused: invalid input, a missing or wrong status token, or not possible in the request’s state.';
+const ClientError = Type.Object(ErrorBody.properties, { description: refused });
+const ServerError = Type.Object(ErrorBody.properties, { description: 'Failed on our side; nothing was changed.' });
+
+// A refused code also says how many tries remain, so a portal can tell the subject.
+const CodeRefusal = Type.Object(
+  { ...ErrorBody.properties, attemptsLeft: Type.Optional(Type.Integer()), status: Type.Optional(literalUnion(REQUEST_STATUSES)) },
+  { description: refused },
+);
+
+/** A route's response schemas: its 2xx bodies, and the error body for every 4xx and 5xx. */
+export const withErrors = <R extends Record<number, TSchema>>(ok: R) => ({ ...ok, '4xx': ClientError, '5xx': ServerError });
+
+/** The code check's responses: its refusals carry the attempts left besides the error body. */
+export const verificationResponses = { ...withErrors({ 200: VerificationResult }), '4xx': CodeRefusal };

@@ -37,9 +37,11 @@ export const codecRoutes =
       if (req.method !== 'OPTIONS') requireBearerToken(req.headers.authorization, opts.authToken, reply);
     });
 
-    for (const path of ['/encode', '/decode']) app.options(path, async (_req, reply) => reply.status(204).send());
+    // Staff tooling whose protocol is Temporal's: kept out of the public API document.
+    const hide = true;
+    for (const path of ['/encode', '/decode']) app.options(path, { schema: { hide } }, async (_req, reply) => reply.status(204).send());
 
-    const route = { schema: { body: CodecBody }, bodyLimit: CODEC_BODY_LIMIT_BYTES };
+    const route = { schema: { hide, body: CodecBody }, bodyLimit: CODEC_BODY_LIMIT_BYTES };
     app.post('/encode', route, async (req) => ({ payloads: (await codec.encode(req.body.payloads.map(fromJson))).map(toJson) }));
     app.post('/decode', route, async (req) => ({ payloads: await decodeEach(codec, req.body.payloads) }));
   };

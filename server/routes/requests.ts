@@ -1,22 +1,24 @@
-// Public request API: thin handlers that decode, call a use case, encode.
+// Submitting a request: public, as anyone may ask about their data; the answer carries
+// the secret status link that every later step of the subject's side requires.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ServerDeps } from '../deps';
-import { RequestIdParams, SubmitRequestBody, VerifyBody } from '../schemas';
-import { requestStatus } from '../use-cases/request-status';
+import { SubmitRequestBody, Submitted, withErrors } from '../schemas';
 import { submitRequest } from '../use-cases/submit-request';
-import { verifyIdentity } from '../use-cases/verify-identity';
 
+/** The intake route, POST /api/requests. */
 export const requestRoutes =
   (deps: ServerDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
-    app.post('/api/requests', { schema: { body: SubmitRequestBody } }, async (req, reply) => {
-      const submitted = await submitRequest(deps, req.body, 'PORTAL');
-      return reply.status(202).send({ ...submitted, statusUrl: `/api/requests/${submitted.requestId}` });
+    const schema = {
+      summary: 'Submit a data-subject request',
+      description: 'Starts the procedure and mails a verification code. The status link in the answer is shown once: keep it.',
+      tags: ['requests'],
+      body: SubmitRequestBody,
+      response: withErrors({ 202: Submitted }),
+    };
+    app.post('/api/requests', { schema }, async (req, reply) => {
+      // The answer holds a secret: no cache may keep it.
+      reply.header('Cache-Control', 'no-store');
+      return reply.status(202).send(await submitRequest(deps, req.body, 'PORTAL'));
     });
-
-    app.get('/api/requests/:id', { schema: { params: RequestIdParams } }, async (req) => requestStatus(deps, req.params.id));
-
-    app.post('/api/requests/:id/verification', { schema: { params: RequestIdParams, body: VerifyBody } }, async (req) =>
-      verifyIdentity(deps, req.params.id, req.body.code),
-    );
   };

@@ -1,22 +1,18 @@
-// Intake: validate, start the request's workflow, answer with where to follow it.
+// Intake: validate, start the request's workflow, answer with the secret link to follow it.
 // The workflow records the request itself, so a request is either fully started or
 // not at all: there is no half-created row when Temporal is unreachable.
 import { randomUUID } from 'node:crypto';
 import { hashIdentity, normaliseEmail } from '../../crypto/identity-hash';
-import type { Channel, Language, RequestType } from '../../domain/request-kinds';
+import { issueStatusToken, statusTokenKey } from '../../crypto/status-token';
+import type { Channel } from '../../domain/request-kinds';
 import { isRegimeKey, regimeForResidence } from '../../policy';
 import { type DsrWorkflowInput, workflowIdFor } from '../../workflows/messages';
 import type { dsrRequestWorkflow } from '../../workflows/dsr-request';
 import { AppError } from '../app-error';
 import type { ServerDeps } from '../deps';
-import type { SubmitRequestBody } from '../schemas';
+import type { SubmitRequestBody, Submitted } from '../schemas';
 
-export interface Submitted {
-  requestId: string;
-  status: 'RECEIVED';
-}
-
-/** Starts a request for the given subject; returns its random id. */
+/** Starts a request for the given subject; returns its random id and the token of its status link. */
 export async function submitRequest(deps: ServerDeps, body: SubmitRequestBody, channel: Channel): Promise<Submitted> {
   const regime = body.regime ?? regimeForResidence(body.residence ?? 'CN');
   if (!isRegimeKey(regime)) throw new AppError(400, 'INVALID_INPUT', `Unknown regime "${regime}".`);
@@ -27,10 +23,10 @@ export async function submitRequest(deps: ServerDeps, body: SubmitRequestBody, c
   const requestId = randomUUID();
   const input: DsrWorkflowInput = {
     requestId,
-    type: body.type as RequestType,
+    type: body.type,
     regime: regime as string,
     channel,
-    language: (body.language ?? 'zh') as Language,
+    language: body.language ?? 'zh',
     receivedAt: deps.clock().toISOString(),
     subject: {
       emailHash: hashIdentity(deps.identityPepper, body.email),
@@ -43,5 +39,7 @@ export async function submitRequest(deps: ServerDeps, body: SubmitRequestBody, c
     workflowId: workflowIdFor(requestId),
     args: [input],
   });
-  return { requestId, status: 'RECEIVED' };
+  // Issued only once the workflow exists, so no link ever points at a request that failed to start.
+  const statusToken = issueStatusToken(statusTokenKey(deps.identityPepper), requestId, deps.clock());
+  return { requestId, status: 'RECEIVED', statusToken, statusUrl: `/api/requests/${requestId}?token=${encodeURIComponent(statusToken)}` };
 }

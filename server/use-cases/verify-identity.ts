@@ -1,10 +1,11 @@
 // Submitting the mailed code: a workflow update whose validator refuses a call made in
 // the wrong state, and whose result says how the check went.
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { WorkflowNotFoundError } from '@temporalio/common';
-import { verifyIdentityUpdate, workflowIdFor, type VerifyIdentityResult } from '../../workflows/messages';
-import { AppError, conflict, notFound } from '../app-error';
+import { verifyIdentityUpdate, type VerifyIdentityResult } from '../../workflows/messages';
+import { AppError } from '../app-error';
 import type { ServerDeps } from '../deps';
+import { updateRequest } from './request-update';
+
+type Verified = VerifyIdentityResult & { outcome: 'VERIFIED' };
 
 const REFUSALS: Record<Exclude<VerifyIdentityResult['outcome'], 'VERIFIED'>, { status: number; message: string }> = {
   WRONG_CODE: { status: 422, message: 'That code is not correct.' },
@@ -14,19 +15,9 @@ const REFUSALS: Record<Exclude<VerifyIdentityResult['outcome'], 'VERIFIED'>, { s
 };
 
 /** Checks the code; returns the result when verified, raises a 4xx otherwise. */
-export async function verifyIdentity(deps: ServerDeps, requestId: string, code: string): Promise<VerifyIdentityResult> {
-  let result: VerifyIdentityResult;
-  try {
-    result = await deps.temporal.workflow
-      .getHandle(workflowIdFor(requestId))
-      .executeUpdate(verifyIdentityUpdate, { args: [{ code }] });
-  } catch (err) {
-    if (err instanceof WorkflowNotFoundError) throw notFound('The request');
-    if (err instanceof WorkflowUpdateFailedError) throw conflict(err.cause?.message ?? err.message);
-    if (err instanceof Error && /already completed/i.test(err.message)) throw conflict('This request is already closed.');
-    throw err;
-  }
-  if (result.outcome === 'VERIFIED') return result;
+export async function verifyIdentity(deps: ServerDeps, requestId: string, code: string): Promise<Verified> {
+  const result = await updateRequest(deps, requestId, verifyIdentityUpdate, { code });
+  if (result.outcome === 'VERIFIED') return { ...result, outcome: 'VERIFIED' };
   const refusal = REFUSALS[result.outcome];
   throw new AppError(refusal.status, result.outcome, refusal.message, { attemptsLeft: result.attemptsLeft, status: result.status });
 }

@@ -9,9 +9,8 @@ import { createFieldCipher } from '../../crypto/field-cipher';
 import type { Keyring } from '../../crypto/keyring';
 import type { Db } from '../../db/prisma';
 import { startMailCatcher, type MailCatcher } from '../../devtools/mail-catcher';
-import { VERIFICATION } from '../../domain/procedure';
 import { createSmtpMailer } from '../../mail/mailer';
-import { createStoreRegistry, defaultStores } from '../../stores/registry';
+import { buildActivityDeps } from '../../app/activity-deps';
 import { buildApp, startWebServer } from '../../server/app';
 import { encryptedDataConverter } from '../../temporal/data-converter';
 import { registerSearchAttributes } from '../../temporal/search-attributes';
@@ -26,6 +25,8 @@ export interface Stack {
   db: Db;
   client: Client;
   keyring: Keyring;
+  /** The server's pepper, so tests can mint status tokens the server would issue (e.g. already expired). */
+  identityPepper: string;
   env: TestWorkflowEnvironment;
   close(): Promise<void>;
 }
@@ -42,16 +43,7 @@ export async function startStack(overrides: Partial<ActivityDeps> = {}): Promise
   const cipher = createFieldCipher(keyring);
   const mailer = createSmtpMailer({ host: '127.0.0.1', port: mail.port, secure: false, from: 'Privacy Office <privacy@example.com>' });
   const taskQueue = `dsr-test-${randomUUID()}`;
-  const deps: ActivityDeps = {
-    db,
-    mailer,
-    cipher,
-    clock: () => new Date(),
-    verification: VERIFICATION,
-    stores: createStoreRegistry(defaultStores(db)),
-    staffMailTo: 'compliance@example.test',
-    ...overrides,
-  };
+  const deps: ActivityDeps = { ...buildActivityDeps({ db, mailer, cipher, staffMailTo: 'compliance@example.test' }), ...overrides };
   const worker: Worker = await createDsrWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, deps, keyring });
   const running = worker.run();
   const client = new Client({ connection: env.connection, namespace: 'default', dataConverter: encryptedDataConverter(keyring) });
@@ -70,6 +62,7 @@ export async function startStack(overrides: Partial<ActivityDeps> = {}): Promise
     db,
     client,
     keyring,
+    identityPepper,
     env,
     async close() {
       await app.close();

@@ -9,10 +9,9 @@ import { createFieldCipher } from '../../crypto/field-cipher';
 import { hashIdentity } from '../../crypto/identity-hash';
 import type { Db } from '../../db/prisma';
 import { startMailCatcher, type MailCatcher } from '../../devtools/mail-catcher';
-import { VERIFICATION } from '../../domain/procedure';
 import type { RequestType } from '../../domain/request-kinds';
 import { createSmtpMailer } from '../../mail/mailer';
-import { createStoreRegistry, defaultStores } from '../../stores/registry';
+import { buildActivityDeps } from '../../app/activity-deps';
 import type { DataStore } from '../../stores/data-store';
 import { encryptedDataConverter } from '../../temporal/data-converter';
 import { registerSearchAttributes } from '../../temporal/search-attributes';
@@ -58,15 +57,7 @@ export async function startWorkflowStack(extraStores: DataStore[] = []): Promise
   const cipher = createFieldCipher(keyring);
   const mailer = createSmtpMailer({ host: '127.0.0.1', port: mail.port, secure: false, from: 'Privacy Office <privacy@example.com>' });
   const taskQueue = `dsr-wf-${randomUUID()}`;
-  const deps: ActivityDeps = {
-    db,
-    mailer,
-    cipher,
-    clock: () => new Date(),
-    verification: VERIFICATION,
-    stores: createStoreRegistry([...defaultStores(db), ...extraStores]),
-    staffMailTo: STAFF_MAILBOX,
-  };
+  const deps: ActivityDeps = buildActivityDeps({ db, mailer, cipher, staffMailTo: STAFF_MAILBOX, extraStores });
   bundle ??= await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: new DefaultLogger('WARN') });
   const started: StartedRequest[] = [];
   const worker: Worker = await createDsrWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, deps, keyring, workflowBundle: bundle });

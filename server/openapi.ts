@@ -1,0 +1,24 @@
+// The OpenAPI document's frame; its paths come from the route schemas themselves, so the
+// document cannot drift from what the server validates and answers.
+import type { SwaggerOptions } from '@fastify/swagger';
+import { statusTokenSecuritySchemes } from './status-auth';
+
+/** Options for @fastify/swagger: OpenAPI 3.1, which takes TypeBox's JSON Schema as it is. */
+export const openApiOptions: SwaggerOptions = {
+  openapi: {
+    openapi: '3.1.0',
+    info: {
+      title: 'DSR engine API',
+      version: '0.1.0',
+      description:
+        'Data-subject requests (access, correction, deletion). A submitted request answers with a secret status link; ' +
+        'every later call for that request must present its token. Errors are `{ error, message }`.',
+    },
+    tags: [
+      { name: 'requests', description: 'Submitting a request.' },
+      { name: 'status link', description: 'The subject’s side of one request, behind its status token.' },
+      { name: 'service', description: 'Liveness and this document.' },
+    ],
+    components: { securitySchemes: statusTokenSecuritySchemes },
+  },
+};

@@ -1,0 +1,115 @@
+// The OpenAPI document is generated from the route schemas; these tests hold it to the
+// routes the server really has, so a route cannot be added undocumented or documented away.
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { createFieldCipher } from '../../crypto/field-cipher';
+import { buildApp, startWebServer } from '../../server/app';
+import type { ServerDeps } from '../../server/deps';
+import { testSecrets } from '../support/test-keys';
+
+const { keyring, identityPepper } = testSecrets();
+
+type Operation = { summary?: string; tags?: string[]; security?: unknown[]; responses: Record<string, { content?: Record<string, { schema: any }> }> };
+type Document = { openapi: string; info: { title: string; version: string }; paths: Record<string, Record<string, Operation>>; components: any };
+
+interface Served {
+  app: FastifyInstance;
+  baseUrl: string;
+}
+
+/** The app over its real schemas, on a free port; serving the document needs neither Temporal nor the database. */
+async function serve(codec?: ServerDeps['codec']): Promise<Served> {
+  const app = await buildApp({ temporal: {} as never, taskQueue: 'unused', db: {} as never, cipher: createFieldCipher(keyring), identityPepper, clock: () => new Date(), codec });
+  return { app, baseUrl: await startWebServer(app, '127.0.0.1', 0) };
+}
+
+/** Fetches the document over HTTP, as a client would. */
+async function documentOf({ baseUrl }: Served): Promise<Document> {
+  const res = await fetch(`${baseUrl}/api/openapi.json`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+  return (await res.json()) as Document;
+}
+
+/** "METHOD /path" for every route the app serves, read from its route tree. HEAD routes
+ *  are left out: Fastify adds one to every GET, and the document shows them as the GET. */
+function routesOf(app: FastifyInstance): string[] {
+  const routes: string[] = [];
+  const pathAtDepth: string[] = [];
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const node = /^([│ ]*)[├└]── (\S+)(?: \(([^)]*)\))?$/.exec(line);
+    if (!node) continue;
+    const depth = node[1]!.length / 4;
+    const path = (depth > 0 ? pathAtDepth[depth - 1] : '') + node[2]!;
+    pathAtDepth[depth] = path;
+    for (const method of node[3]?.split(', ') ?? []) if (method !== 'HEAD') routes.push(`${method} ${path}`);
+  }
+  return routes.sort();
+}
+
+/** "METHOD /path" for every operation in the document, with {param} written as Fastify's :param. */
+function operationsOf(doc: Document): string[] {
+  return Object.entries(doc.paths)
+    .flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`))
+    .sort();
+}
+
+describe('the OpenAPI document', () => {
+  let served: Served;
+  beforeAll(async () => {
+    served = await serve();
+  });
+  afterAll(async () => served?.app.close());
+
+  test('when it is fetched, then it is an OpenAPI 3 document with info and paths', async () => {
+    const doc = await documentOf(served);
+    expect(doc.openapi).toMatch(/^3\.\d+\.\d+$/);
+    expect(doc.info).toEqual(expect.objectContaining({ title: expect.any(String), version: expect.any(String) }));
+    expect(Object.keys(doc.paths).length).toBeGreaterThan(0);
+    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['statusTokenHeader', 'statusTokenQuery']);
+  });
+
+  test('when compared with the routes the app serves, then each is in the other, method by method', async () => {
+    const routes = routesOf(served.app);
+    expect(routes).toEqual(expect.arrayContaining(['GET /api/requests/:id', 'POST /api/requests/:id/withdraw']));
+    expect(operationsOf(await documentOf(served))).toEqual(routes);
+  });
+
+  test('when read operation by operation, then each has a summary, tags, a 2xx body and the error body', async () => {
+    const doc = await documentOf(served);
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        const where = `${method.toUpperCase()} ${path}`;
+        expect([where, typeof op.summary === 'string' && op.summary.length > 0]).toEqual([where, true]);
+        expect([where, (op.tags ?? []).length > 0]).toEqual([where, true]);
+        const success = Object.keys(op.responses).filter((status) => /^2\d\d$/.test(status));
+        expect([where, success.length]).toEqual([where, 1]);
+        for (const range of ['4XX', '5XX']) {
+          const schema = op.responses[range]?.content?.['application/json']?.schema;
+          expect([where, range, schema?.required]).toEqual([where, range, expect.arrayContaining(['error', 'message'])]);
+        }
+      }
+    }
+  });
+
+  test('when a route is reached through a status link, then the document says it needs the token', async () => {
+    const doc = await documentOf(served);
+    const guarded = Object.entries(doc.paths).filter(([path]) => path.startsWith('/api/requests/{id}'));
+    // The status view, the code check, the resend, the fee answer and the withdrawal.
+    expect(guarded.length).toBe(5);
+    for (const [, item] of guarded) {
+      for (const op of Object.values(item)) expect(op.security).toEqual([{ statusTokenHeader: [] }, { statusTokenQuery: [] }]);
+    }
+    expect(doc.paths['/api/requests']!.post!.security).toBeUndefined();
+  });
+
+  test('when the staff codec is enabled, then its routes stay out of the public document', async () => {
+    const withCodec = await serve({ keyring, authToken: randomBytes(32).toString('hex'), allowedOrigins: [] });
+    try {
+      expect(routesOf(withCodec.app)).toEqual(expect.arrayContaining(['POST /codec/decode', 'POST /codec/encode']));
+      expect(Object.keys((await documentOf(withCodec)).paths).filter((p) => p.startsWith('/codec'))).toEqual([]);
+    } finally {
+      await withCodec.app.close();
+    }
+  });
+});
