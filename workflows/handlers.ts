@@ -22,8 +22,9 @@ function requireStatus(run: RequestRun, ...allowed: string[]): void {
 /** Registers the status query and all update handlers on the run. */
 export function installHandlers(run: RequestRun): void {
   const { requestId } = run;
+  // Each decision gets a replay-stable key, so a retried activity records it once.
   const audit = (actor: string, action: string, reason?: string, details?: Record<string, unknown>) =>
-    acts.recordDecision({ requestId, actor, action, reason, details });
+    acts.recordDecision({ requestId, actor, action, reason, details, eventKey: `${requestId}:decision:${run.nextSeq()}` });
 
   setHandler(m.statusQuery, () => run.snapshot());
 
@@ -66,7 +67,12 @@ export function installHandlers(run: RequestRun): void {
       run.verified = true;
       return run.snapshot();
     },
-    { validator: ({ evidenceNote }) => (requireStatus(run, 'AWAITING_VERIFICATION'), requireText(evidenceNote, 'An evidence note')) },
+    {
+      validator: ({ evidenceNote }) => {
+        requireStatus(run, 'AWAITING_VERIFICATION');
+        requireText(evidenceNote, 'An evidence note');
+      },
+    },
   );
 
   setHandler(
@@ -86,7 +92,12 @@ export function installHandlers(run: RequestRun): void {
       if (run.fee) run.fee = { ...run.fee, state: 'WAIVED' };
       return run.snapshot();
     },
-    { validator: ({ reason }) => (requireStatus(run, 'AWAITING_FEE'), requireText(reason, 'A reason')) },
+    {
+      validator: ({ reason }) => {
+        requireStatus(run, 'AWAITING_FEE');
+        requireText(reason, 'A reason');
+      },
+    },
   );
 
   setHandler(
