@@ -1,0 +1,80 @@
+// The product's real parts for the benchmark, in this process: the Temporal dev server,
+// the bench database, a loopback SMTP catcher, the request worker, and beside it a
+// second worker for the baseline workflow on its own task queue.
+import { Client } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { randomBytes, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { buildActivityDeps } from '../app/activity-deps';
+import { createFieldCipher, type FieldCipher } from '../crypto/field-cipher';
+import { parseKeyring } from '../crypto/keyring';
+import { createDb, type Db } from '../db/prisma';
+import { startMailCatcher, type MailCatcher } from '../devtools/mail-catcher';
+import { createSmtpMailer } from '../mail/mailer';
+import { encryptedDataConverter } from '../temporal/data-converter';
+import { registerSearchAttributes } from '../temporal/search-attributes';
+import { createDsrWorker } from '../worker';
+import * as baselineActivities from './baseline-activities';
+
+const TEMPORAL_CLI = path.resolve(__dirname, '../.tools/temporal/bin/temporal');
+
+export interface BenchStack {
+  db: Db;
+  mail: MailCatcher;
+  cipher: FieldCipher;
+  identityPepper: string;
+  /** Client with the product's encrypting data converter, for the request workflows. */
+  client: Client;
+  /** Client with the default converter, for the baseline workflow. */
+  bareClient: Client;
+  taskQueue: string;
+  baselineTaskQueue: string;
+  close(): Promise<void>;
+}
+
+/** Starts every part; `close` stops them in reverse order. */
+export async function startBenchStack(databaseUrl: string): Promise<BenchStack> {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const keyring = parseKeyring(`bench-key:${randomBytes(32).toString('base64')}`, 'bench-key');
+  const identityPepper = randomBytes(16).toString('hex');
+  const env = await TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: TEMPORAL_CLI } } });
+  await registerSearchAttributes(env.connection, 'default');
+  const mail = await startMailCatcher(0);
+  const db = createDb(databaseUrl);
+  const cipher = createFieldCipher(keyring);
+  const mailer = createSmtpMailer({ host: '127.0.0.1', port: mail.port, secure: false, from: 'Privacy Office <privacy@example.com>' });
+  const taskQueue = `dsr-bench-${randomUUID()}`;
+  const baselineTaskQueue = `baseline-bench-${randomUUID()}`;
+  const deps = buildActivityDeps({ db, mailer, cipher, staffMailTo: 'compliance@example.test' });
+  const worker = await createDsrWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, deps, keyring });
+  const baselineWorker = await Worker.create({
+    connection: env.nativeConnection,
+    namespace: 'default',
+    taskQueue: baselineTaskQueue,
+    workflowsPath: require.resolve('./baseline-workflow'),
+    activities: baselineActivities,
+  });
+  const running = [worker.run(), baselineWorker.run()];
+  const client = new Client({ connection: env.connection, namespace: 'default', dataConverter: encryptedDataConverter(keyring) });
+  const bareClient = new Client({ connection: env.connection, namespace: 'default' });
+  return {
+    db,
+    mail,
+    cipher,
+    identityPepper,
+    client,
+    bareClient,
+    taskQueue,
+    baselineTaskQueue,
+    async close() {
+      worker.shutdown();
+      baselineWorker.shutdown();
+      await Promise.all(running);
+      mailer.close();
+      await mail.close();
+      await db.$disconnect();
+      await env.teardown();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+// Starts a request workflow exactly as intake (server/use-cases/submit-request.ts) builds
+// it, but with the Temporal client directly: the public POST /api/requests takes no
+// attestation, so a fully automatic request cannot be opened through it.
+import { randomUUID } from 'node:crypto';
+import { hashIdentity, normaliseEmail } from '../crypto/identity-hash';
+import { regimeForResidence } from '../policy';
+import type { dsrRequestWorkflow } from '../workflows/dsr-request';
+import { type DsrWorkflowInput, workflowIdFor } from '../workflows/messages';
+import type { BenchStack } from './stack';
+
+/** Starts an ACCESS request for a new subject; `attested` skips the mailed code. */
+export async function startAccessRequest(stack: BenchStack, email: string, attested: boolean): Promise<string> {
+  const requestId = randomUUID();
+  const input: DsrWorkflowInput = {
+    requestId,
+    type: 'ACCESS',
+    regime: regimeForResidence('CN') as string,
+    channel: attested ? 'EMAIL' : 'PORTAL',
+    language: 'en',
+    receivedAt: new Date().toISOString(),
+    subject: { emailHash: hashIdentity(stack.identityPepper, email), emailEncrypted: stack.cipher.encrypt(normaliseEmail(email)) },
+    attestation: attested ? { staffId: 'bench-agent', evidenceNote: 'benchmark: identity checked by an agent' } : undefined,
+  };
+  await stack.client.workflow.start<typeof dsrRequestWorkflow>('dsrRequestWorkflow', {
+    taskQueue: stack.taskQueue,
+    workflowId: workflowIdFor(requestId),
+    args: [input],
+  });
+  return workflowIdFor(requestId);
+}
