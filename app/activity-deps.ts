@@ -1,12 +1,24 @@
 // The one place where the activities' dependencies are assembled, for the product and
 // for the tests alike, so both run the same stores and settings.
+import type { Pool } from 'pg';
 import type { ActivityDeps } from '../activities';
 import type { FieldCipher } from '../crypto/field-cipher';
 import type { Db } from '../db/prisma';
 import { VERIFICATION } from '../domain/procedure';
 import type { Mailer } from '../mail/mailer';
+import type { DataMap } from '../stores/data-map/validate';
 import type { DataStore } from '../stores/data-store';
-import { createStoreRegistry, defaultStores } from '../stores/registry';
+import { createFileStore } from '../stores/file-store';
+import { createMarketingDbStore } from '../stores/marketing-db-store';
+import { createRedisSessionsStore, type RedisProvider } from '../stores/redis-sessions-store';
+import { createStoreRegistry, createStoreRegistryFromMap, defaultStores, type StoreRegistry } from '../stores/registry';
+
+/** Connections of the optional stores; a store whose connection is absent is not built. */
+export interface StoreConnections {
+  redis?: RedisProvider;
+  fileStoreDir?: string;
+  marketingDb?: Pool;
+}
 
 export interface ActivityDepsInput {
   db: Db;
@@ -14,19 +26,45 @@ export interface ActivityDepsInput {
   cipher: FieldCipher;
   staffMailTo: string;
   publicUrl?: string;
+  connections?: StoreConnections;
+  /** When given, the registry follows it: stores it does not name are refused. */
+  dataMap?: DataMap;
   /** Stores beyond the built-in ones (e.g. a processor's system). */
   extraStores?: DataStore[];
 }
 
-/** Builds the activities' dependencies with the real clock and the default stores. */
+/** The main database's stores, those of the given connections, then the extra ones. */
+function connectedStores(input: ActivityDepsInput): DataStore[] {
+  const { redis, fileStoreDir, marketingDb } = input.connections ?? {};
+  return [
+    ...defaultStores(input.db),
+    ...(redis ? [createRedisSessionsStore(redis)] : []),
+    ...(fileStoreDir ? [createFileStore(fileStoreDir)] : []),
+    ...(marketingDb ? [createMarketingDbStore(marketingDb)] : []),
+    ...(input.extraStores ?? []),
+  ];
+}
+
+/** The store registry: from the data map when one is given, else every connected store. */
+export function buildStoreRegistry(input: ActivityDepsInput): { registry: StoreRegistry; unconnected: string[] } {
+  const stores = connectedStores(input);
+  return input.dataMap ? createStoreRegistryFromMap(input.dataMap, stores) : { registry: createStoreRegistry(stores), unconnected: [] };
+}
+
+/** Builds the activities' dependencies with the real clock and the configured stores. */
 export function buildActivityDeps(input: ActivityDepsInput): ActivityDeps {
+  const { registry, unconnected } = buildStoreRegistry(input);
+  if (unconnected.length > 0) {
+    // Said at start-up, by store name only: requests will not search these stores.
+    console.warn(`Data map: not connected, so not searched: ${unconnected.join(', ')} (see README, Data stores and the data map).`);
+  }
   return {
     db: input.db,
     mailer: input.mailer,
     cipher: input.cipher,
     clock: () => new Date(),
     verification: VERIFICATION,
-    stores: createStoreRegistry([...defaultStores(input.db), ...(input.extraStores ?? [])]),
+    stores: registry,
     staffMailTo: input.staffMailTo,
     publicUrl: input.publicUrl,
   };

@@ -4,7 +4,10 @@ import type { AppConfig } from '../config/env';
 import { createFieldCipher, type FieldCipher } from '../crypto/field-cipher';
 import { parseKeyring, type Keyring } from '../crypto/keyring';
 import { createDb, type Db } from '../db/prisma';
+import { Pool } from 'pg';
 import { createSmtpMailer, type Mailer } from '../mail/mailer';
+import { loadDataMap } from '../stores/data-map/validate';
+import { lazyRedis } from '../stores/redis-sessions-store';
 import { buildActivityDeps } from './activity-deps';
 
 export interface Services {
@@ -17,21 +20,31 @@ export interface Services {
   close(): Promise<void>;
 }
 
-/** Opens the database and mailer described by the configuration. */
+/** Opens the database, mailer and data stores described by the configuration; the data map
+ *  is read and checked here, so a broken one stops the start with the line at fault. */
 export function createServices(config: AppConfig): Services {
   const keyring = parseKeyring(config.keys.encryptionKeys, config.keys.currentKeyId);
   const cipher = createFieldCipher(keyring);
   const db = createDb(config.databaseUrl, config.databasePoolMax);
   const mailer = createSmtpMailer({ ...config.smtp, from: config.mailFrom });
+  const dataMap = loadDataMap();
+  // Both connect on first use, so a store that is down fails its own task, not the start.
+  const redis = config.stores.redisUrl ? lazyRedis(config.stores.redisUrl) : undefined;
+  const marketingDb = config.stores.marketingDatabaseUrl ? new Pool({ connectionString: config.stores.marketingDatabaseUrl, max: 4 }) : undefined;
+  // An idle client's failure (the server restarted) must not end the process.
+  marketingDb?.on('error', (err: NodeJS.ErrnoException) => console.warn(`marketing-db: connection problem (${err.code ?? err.name})`));
+  const connections = { redis: redis?.provide, fileStoreDir: config.stores.fileStoreDir, marketingDb };
   return {
     config,
     keyring,
     cipher,
     db,
     mailer,
-    activityDeps: buildActivityDeps({ db, mailer, cipher, staffMailTo: config.staffMailTo, publicUrl: config.http.publicUrl }),
+    activityDeps: buildActivityDeps({ db, mailer, cipher, staffMailTo: config.staffMailTo, publicUrl: config.http.publicUrl, connections, dataMap }),
     async close() {
       mailer.close();
+      await redis?.close();
+      await marketingDb?.end();
       await db.$disconnect();
     },
   };

@@ -1,5 +1,6 @@
 // Reads the process environment once into a typed configuration. Defaults are the
 // embedded development ones; production sets every value explicitly.
+import { DEFAULT_FILE_STORE_DIR } from '../stores/file-store';
 
 export interface AppConfig {
   databaseUrl: string;
@@ -10,6 +11,8 @@ export interface AppConfig {
   staffMailTo: string;
   http: { host: string; port: number; publicUrl: string };
   keys: { encryptionKeys: string; currentKeyId: string; identityPepper: string };
+  /** The optional data stores: REDIS_URL, FILE_STORE_DIR (default .data/files), MARKETING_DATABASE_URL. */
+  stores: { redisUrl?: string; fileStoreDir: string; marketingDatabaseUrl?: string };
   /** Present only when CODEC_AUTH_TOKEN is set; then /codec decrypts payloads for the Web UI and CLI. */
   codec?: { authToken: string; allowedOrigins: string[] };
 }
@@ -53,6 +56,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       encryptionKeys: get('DSR_ENCRYPTION_KEYS'),
       currentKeyId: get('DSR_ENCRYPTION_KEY_ID'),
       identityPepper: get('DSR_IDENTITY_PEPPER'),
+    },
+    stores: {
+      redisUrl: env.REDIS_URL || undefined,
+      fileStoreDir: env.FILE_STORE_DIR || DEFAULT_FILE_STORE_DIR,
+      marketingDatabaseUrl: env.MARKETING_DATABASE_URL || undefined,
     },
     codec: codecConfig(env),
   };

@@ -1,0 +1,78 @@
+// What each connector in the code actually does, so that the data map (which a compliance
+// officer reads and edits) can be checked against it at start-up: a map that claims a
+// category is anonymised while the code deletes it, or that omits a category, is refused.
+
+export const STORE_KINDS = ['prisma-table', 'redis', 'files', 'sql'] as const;
+export type StoreKind = (typeof STORE_KINDS)[number];
+
+export const ERASE_METHODS = ['delete', 'anonymise'] as const;
+export type EraseMethod = (typeof ERASE_METHODS)[number];
+
+export const IDENTITY_KEYS = ['email'] as const;
+export type IdentityKey = (typeof IDENTITY_KEYS)[number];
+
+export interface CategoryBehaviour {
+  erase: EraseMethod;
+  /** Whether a correction request can change data of this category in the store. */
+  corrections: boolean;
+}
+
+export interface ConnectorDescription {
+  kind: StoreKind;
+  identityKey: IdentityKey;
+  /** The environment variable that connects it; absent: always connected. */
+  connection?: string;
+  categories: Record<string, CategoryBehaviour>;
+}
+
+/** Every connector the code has, by store name. */
+export const CONNECTORS: Record<string, ConnectorDescription> = {
+  'customer-accounts': {
+    kind: 'prisma-table',
+    identityKey: 'email',
+    connection: 'DATABASE_URL',
+    // The row goes once nothing of it is held; while a hold keeps it, the other columns are cleared.
+    categories: {
+      contact: { erase: 'delete', corrections: true },
+      corporate: { erase: 'delete', corrections: true },
+      account: { erase: 'delete', corrections: false },
+    },
+  },
+  'service-logs': {
+    kind: 'prisma-table',
+    identityKey: 'email',
+    connection: 'DATABASE_URL',
+    categories: {
+      network: { erase: 'delete', corrections: false },
+      device: { erase: 'delete', corrections: false },
+    },
+  },
+  'redis-sessions': {
+    kind: 'redis',
+    identityKey: 'email',
+    connection: 'REDIS_URL',
+    categories: {
+      device: { erase: 'delete', corrections: false },
+      cookie: { erase: 'delete', corrections: false },
+      session: { erase: 'delete', corrections: false },
+    },
+  },
+  files: {
+    kind: 'files',
+    identityKey: 'email',
+    connection: 'FILE_STORE_DIR',
+    categories: {
+      'id-document': { erase: 'delete', corrections: false },
+      biometric: { erase: 'delete', corrections: false },
+    },
+  },
+  'marketing-db': {
+    kind: 'sql',
+    identityKey: 'email',
+    connection: 'MARKETING_DATABASE_URL',
+    categories: {
+      'marketing-consent': { erase: 'delete', corrections: false },
+      'campaign-activity': { erase: 'anonymise', corrections: false },
+    },
+  },
+};

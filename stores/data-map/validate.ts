@@ -1,0 +1,126 @@
+// Reads and checks the data map (config/data-map.json) at start-up. Every fault is reported
+// with the line it is on, e.g. `data-map.json line 14: store "redis-sessions" lists unknown
+// erase method "shred"`, and the map must agree with what the connectors in the code do.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CONNECTORS, ERASE_METHODS, IDENTITY_KEYS, STORE_KINDS, type ConnectorDescription, type EraseMethod, type IdentityKey, type StoreKind } from './connectors';
+import { JsonLineError, parseJsonWithLines } from './json-lines';
+
+export interface MappedCategory {
+  name: string;
+  erase: EraseMethod;
+  corrections: boolean;
+}
+
+export interface MappedStore {
+  name: string;
+  kind: StoreKind;
+  identityKey: IdentityKey;
+  connection?: string;
+  description?: string;
+  categories: MappedCategory[];
+}
+
+/** The validated map, stores in the order the file lists them. */
+export interface DataMap {
+  stores: MappedStore[];
+}
+
+/** A map that cannot be used; `problems` are the messages, each naming its line. */
+export class DataMapError extends Error {
+  override readonly name = 'DataMapError';
+  constructor(readonly problems: string[]) {
+    super(`The data map is invalid:\n${problems.join('\n')}`);
+  }
+}
+
+const STORE_FIELDS = ['description', 'kind', 'connection', 'identityKey', 'categories'];
+const CATEGORY_FIELDS = ['description', 'erase', 'corrections'];
+const TOP_FIELDS = ['$comment', 'description', 'stores'];
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const quoted = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v));
+
+/** Validates the map's text; `fileName` prefixes each message. Throws DataMapError. */
+export function validateDataMap(text: string, fileName = 'data-map.json', connectors: Record<string, ConnectorDescription> = CONNECTORS): DataMap {
+  let parsed;
+  try {
+    parsed = parseJsonWithLines(text);
+  } catch (err) {
+    if (err instanceof JsonLineError) throw new DataMapError([`${fileName} line ${err.line}: ${err.message}`]);
+    throw err;
+  }
+  const problems: Array<{ line: number; message: string }> = [];
+  const report = (at: string[], message: string) => problems.push({ line: parsed.lineOf(at), message });
+  for (const d of parsed.duplicates) problems.push({ line: d.line, message: `key "${d.path[d.path.length - 1]}" is written twice in the same place` });
+  const unknownFields = (value: Record<string, unknown>, allowed: string[], at: string[], owner: string) => {
+    for (const key of Object.keys(value)) if (!allowed.includes(key)) report([...at, key], `${owner} has an unknown field "${key}" (allowed: ${allowed.join(', ')})`);
+  };
+
+  const stores: MappedStore[] = [];
+  const root = parsed.value;
+  if (!isObject(root) || !isObject(root.stores)) {
+    report(['stores'], 'the map must be an object with a "stores" object');
+  } else {
+    unknownFields(root, TOP_FIELDS, [], 'the map');
+    for (const [name, entry] of Object.entries(root.stores)) {
+      const at = ['stores', name];
+      const store = `store "${name}"`;
+      const connector = Object.hasOwn(connectors, name) ? connectors[name] : undefined;
+      if (!connector) report(at, `${store} has no connector in the code (known: ${Object.keys(connectors).join(', ')})`);
+      if (!isObject(entry)) {
+        report(at, `${store} must be an object`);
+        continue;
+      }
+      unknownFields(entry, STORE_FIELDS, at, store);
+      const { kind, identityKey, connection, description, categories } = entry;
+      if (!(STORE_KINDS as readonly unknown[]).includes(kind)) report([...at, 'kind'], `${store} has unknown kind ${quoted(kind)} (one of: ${STORE_KINDS.join(', ')})`);
+      else if (connector && connector.kind !== kind) report([...at, 'kind'], `${store} is of kind "${connector.kind}", not ${quoted(kind)}`);
+      if (!(IDENTITY_KEYS as readonly unknown[]).includes(identityKey)) report([...at, 'identityKey'], `${store} has unknown identity key ${quoted(identityKey)} (one of: ${IDENTITY_KEYS.join(', ')})`);
+      if (connection !== undefined && (typeof connection !== 'string' || (connector && connector.connection !== connection))) {
+        report([...at, 'connection'], `${store} is connected by ${connector?.connection ?? 'nothing configurable'}, not ${quoted(connection)}`);
+      }
+      if (description !== undefined && typeof description !== 'string') report([...at, 'description'], `${store} has a description that is not text`);
+      if (!isObject(categories) || Object.keys(categories).length === 0) {
+        report([...at, 'categories'], `${store} must list its categories`);
+        continue;
+      }
+      const mapped: MappedCategory[] = [];
+      for (const [category, rule] of Object.entries(categories)) {
+        const cat = [...at, 'categories', category];
+        const behaviour = connector && Object.hasOwn(connector.categories, category) ? connector.categories[category] : undefined;
+        if (connector && !behaviour) report(cat, `${store} lists category "${category}", which its connector does not hold (it holds: ${Object.keys(connector.categories).join(', ')})`);
+        if (!isObject(rule)) {
+          report(cat, `${store} category "${category}" must be an object with "erase" and "corrections"`);
+          continue;
+        }
+        unknownFields(rule, CATEGORY_FIELDS, cat, `${store} category "${category}"`);
+        if (!(ERASE_METHODS as readonly unknown[]).includes(rule.erase)) {
+          report([...cat, 'erase'], `${store} lists unknown erase method ${quoted(rule.erase)} (one of: ${ERASE_METHODS.join(', ')})`);
+        } else if (behaviour && behaviour.erase !== rule.erase) {
+          report([...cat, 'erase'], `${store} category "${category}" is erased by "${behaviour.erase}" in the connector, not ${quoted(rule.erase)}`);
+        }
+        if (typeof rule.corrections !== 'boolean') report([...cat, 'corrections'], `${store} category "${category}" must say "corrections": true or false`);
+        else if (behaviour && rule.corrections && !behaviour.corrections) report([...cat, 'corrections'], `${store} category "${category}" cannot be corrected by its connector`);
+        mapped.push({ name: category, erase: rule.erase as EraseMethod, corrections: rule.corrections === true });
+      }
+      // An omitted category would hide personal data from whoever reads the map.
+      for (const held of Object.keys(connector?.categories ?? {})) {
+        if (!Object.hasOwn(categories, held)) report([...at, 'categories'], `${store} does not list category "${held}", which its connector holds`);
+      }
+      stores.push({ name, kind: kind as StoreKind, identityKey: identityKey as IdentityKey, connection: connection as string | undefined, description: description as string | undefined, categories: mapped });
+    }
+  }
+  if (problems.length > 0) {
+    throw new DataMapError(problems.sort((a, b) => a.line - b.line).map((p) => `${fileName} line ${p.line}: ${p.message}`));
+  }
+  return { stores };
+}
+
+/** The map shipped with the product. */
+export const DEFAULT_DATA_MAP_FILE = path.resolve(__dirname, '../../config/data-map.json');
+
+/** Reads and validates a map file; messages name the file by its base name and the line. */
+export function loadDataMap(file: string = DEFAULT_DATA_MAP_FILE): DataMap {
+  return validateDataMap(readFileSync(file, 'utf8'), path.basename(file));
+}

@@ -1,0 +1,126 @@
+// The data map: the shipped one is valid and agrees with the connectors; a broken one is
+// refused at start-up with the line at fault; the registry follows the map.
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildStoreRegistry } from '../../app/activity-deps';
+import type { DataStore } from '../../stores/data-store';
+import { DataMapError, DEFAULT_DATA_MAP_FILE, loadDataMap, validateDataMap } from '../../stores/data-map/validate';
+import { createStoreRegistryFromMap } from '../../stores/registry';
+import { testDb } from '../support/database';
+
+const db = testDb();
+afterAll(() => db.$disconnect());
+
+const shipped = readFileSync(DEFAULT_DATA_MAP_FILE, 'utf8');
+
+/** The shipped map with one piece of text replaced; fails if the text is not there. */
+function edited(from: string, to: string): string {
+  expect(shipped).toContain(from);
+  return shipped.replace(from, to);
+}
+
+/** The 1-based number of the first line containing `marker` (after the line containing `after`). */
+function lineOf(text: string, marker: string, after?: string): number {
+  const lines = text.split('\n');
+  const from = after === undefined ? 0 : lines.findIndex((l) => l.includes(after));
+  return lines.findIndex((l, i) => i >= from && l.includes(marker)) + 1;
+}
+
+/** The problems a map text is refused with. */
+function problemsOf(text: string): string[] {
+  try {
+    validateDataMap(text);
+  } catch (err) {
+    if (err instanceof DataMapError) return err.problems;
+    throw err;
+  }
+  throw new Error('the map was accepted');
+}
+
+const fake = (name: string, categories: string[]): DataStore => ({
+  name,
+  categories,
+  locate: async () => ({}),
+  export: async () => ({}),
+  erase: async () => ({ erased: 0, retained: [] }),
+  rectify: async () => 0,
+});
+
+describe('data map', () => {
+  test('when the shipped map is read, then it is valid and lists every store with its categories', () => {
+    const map = loadDataMap();
+    expect(map.stores.map((s) => [s.name, s.kind])).toEqual([
+      ['customer-accounts', 'prisma-table'],
+      ['service-logs', 'prisma-table'],
+      ['redis-sessions', 'redis'],
+      ['files', 'files'],
+      ['marketing-db', 'sql'],
+    ]);
+    expect(map.stores.find((s) => s.name === 'marketing-db')?.categories).toEqual([
+      { name: 'marketing-consent', erase: 'delete', corrections: false },
+      { name: 'campaign-activity', erase: 'anonymise', corrections: false },
+    ]);
+  });
+
+  test('when a store lists an unknown erase method, then the message names the line and the method', () => {
+    const text = edited('"device": { "erase": "delete", "corrections": false, "description": "device id" }', '"device": { "erase": "shred", "corrections": false, "description": "device id" }');
+    expect(problemsOf(text)).toEqual([`data-map.json line ${lineOf(text, '"shred"')}: store "redis-sessions" lists unknown erase method "shred" (one of: delete, anonymise)`]);
+  });
+
+  test('when the map is not valid JSON, then the message names the line of the fault', () => {
+    const text = edited('"kind": "redis",', '"kind": "redis"');
+    expect(problemsOf(text)).toEqual([`data-map.json line ${lineOf(text, '"kind": "redis"') + 1}: invalid JSON: expected "}" but found """`]);
+  });
+
+  test('when the map disagrees with the connectors, then each fault is reported on its own line', () => {
+    let text = edited('"files": {', '"crm": {');
+    text = text.replace('"campaign-activity": { "erase": "anonymise"', '"campaign-activity": { "erase": "delete"');
+    text = text.replace('"cookie": { "erase": "delete", "corrections": false, "description": "cookie ids" },\n', '');
+    text = text.replace('"kind": "sql"', '"kind": "sql", "kind": "redis"');
+    text = text.replace('"network": { "erase": "delete", "corrections": false', '"network": { "erase": "delete", "corrections": true');
+    expect(problemsOf(text)).toEqual([
+      `data-map.json line ${lineOf(text, '"network"')}: store "service-logs" category "network" cannot be corrected by its connector`,
+      `data-map.json line ${lineOf(text, '"categories"', '"redis-sessions"')}: store "redis-sessions" does not list category "cookie", which its connector holds`,
+      `data-map.json line ${lineOf(text, '"crm"')}: store "crm" has no connector in the code (known: customer-accounts, service-logs, redis-sessions, files, marketing-db)`,
+      `data-map.json line ${lineOf(text, '"kind": "sql"')}: key "kind" is written twice in the same place`,
+      `data-map.json line ${lineOf(text, '"kind": "sql"')}: store "marketing-db" is of kind "sql", not "redis"`,
+      `data-map.json line ${lineOf(text, '"campaign-activity"')}: store "marketing-db" category "campaign-activity" is erased by "anonymise" in the connector, not "delete"`,
+    ]);
+  });
+
+  test('when a broken map file is loaded at start-up, then the error names the file and the line', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'dsr-map-'));
+    try {
+      const file = path.join(dir, 'data-map.json');
+      const text = edited('"identityKey": "email",\n      "categories": {\n        "id-document"', '"identityKey": "phone",\n      "categories": {\n        "id-document"');
+      await writeFile(file, text);
+      expect(() => loadDataMap(file)).toThrow(`data-map.json line ${lineOf(text, '"phone"')}: store "files" has unknown identity key "phone" (one of: email)`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('store registry from the data map', () => {
+  const map = validateDataMap(shipped);
+
+  test('when only the main database is connected, then its stores run in map order and the others are reported unconnected', () => {
+    const { registry, unconnected } = buildStoreRegistry({ db, mailer: undefined as never, cipher: undefined as never, staffMailTo: 'x@example.test', dataMap: map });
+    expect(registry.all().map((s) => s.name)).toEqual(['customer-accounts', 'service-logs']);
+    expect(unconnected).toEqual(['redis-sessions', 'files', 'marketing-db']);
+  });
+
+  test('when every connection is given, then every mapped store runs', () => {
+    const connections = { redis: async () => Promise.reject(new Error('not used')), fileStoreDir: tmpdir(), marketingDb: {} as never };
+    const { registry, unconnected } = buildStoreRegistry({ db, mailer: undefined as never, cipher: undefined as never, staffMailTo: 'x@example.test', dataMap: map, connections });
+    expect(registry.all().map((s) => s.name)).toEqual(['customer-accounts', 'service-logs', 'redis-sessions', 'files', 'marketing-db']);
+    expect(unconnected).toEqual([]);
+  });
+
+  test('when a connector has no map entry or holds other categories than mapped, then it is refused', () => {
+    expect(() => createStoreRegistryFromMap(map, [fake('crm', ['contact'])])).toThrow('Data store "crm" has no entry in the data map: describe it there before it may run.');
+    expect(() => createStoreRegistryFromMap(map, [fake('files', ['id-document'])])).toThrow('Data store "files" holds categories id-document, but the data map lists biometric, id-document.');
+  });
+});
