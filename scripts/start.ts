@@ -98,6 +98,7 @@ async function main(): Promise<void> {
       cipher: services.cipher,
       identityPepper: config.keys.identityPepper,
       clock: () => new Date(),
+      publicUrl: config.http.publicUrl,
       codec: config.codec && { keyring: services.keyring, ...config.codec },
     },
     { logger: true },

@@ -8,6 +8,7 @@ import { openApiOptions } from './openapi';
 import { codecRoutes } from './routes/codec';
 import { requestRoutes } from './routes/requests';
 import { serviceRoutes } from './routes/service';
+import { staffRoutes } from './routes/staff';
 import { statusLinkRoutes } from './routes/status-link';
 
 const BODY_LIMIT_BYTES = 64 * 1024;
@@ -27,6 +28,7 @@ export async function buildApp(deps: ServerDeps, opts: { logger?: boolean } = {}
   await app.register(serviceRoutes);
   await app.register(requestRoutes(deps));
   await app.register(statusLinkRoutes(deps));
+  await app.register(staffRoutes(deps));
   // Without a token there is no way to guard decrypted payloads, so there is no endpoint.
   if (deps.codec) await app.register(codecRoutes(deps.codec), { prefix: '/codec' });
   return app;

@@ -11,6 +11,8 @@ export interface ServerDeps {
   cipher: FieldCipher;
   identityPepper: string;
   clock: () => Date;
+  /** The address the public reaches the server at; an https one marks the staff session cookie Secure. */
+  publicUrl?: string;
   /** Set only where a codec token is configured: it enables /codec, which decrypts Temporal payloads for staff. */
   codec?: { keyring: Keyring; authToken: string; allowedOrigins: string[] };
 }

@@ -17,6 +17,12 @@ export const openApiOptions: SwaggerOptions = {
     tags: [
       { name: 'requests', description: 'Submitting a request.' },
       { name: 'status link', description: 'The subject’s side of one request, behind its status token.' },
+      {
+        name: 'staff',
+        description:
+          'The staff console, behind a sign-in: POST /api/staff/session sets the HttpOnly `dsr_staff` cookie and answers with a CSRF token, ' +
+          'to be sent as `X-CSRF-Token` with every call that changes something. Each route names the role it needs.',
+      },
       { name: 'service', description: 'Liveness and this document.' },
     ],
     components: { securitySchemes: statusTokenSecuritySchemes },

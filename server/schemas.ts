@@ -5,7 +5,8 @@ import { REQUEST_STATUSES } from '../domain/status';
 
 // Typed literal by literal: the type provider reads a plain TLiteral<string>[] union as `never`.
 type Literals<T extends readonly string[]> = Extract<{ -readonly [K in keyof T]: TLiteral<T[K]> }, TSchema[]>;
-const literalUnion = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<Literals<T>>;
+/** A union of string literals typed literal by literal, so the type provider keeps each. */
+export const literalUnion = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<Literals<T>>;
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Instant = Type.String({ format: 'date-time' });
 

@@ -12,8 +12,14 @@ import { AppError } from '../app-error';
 import type { ServerDeps } from '../deps';
 import type { SubmitRequestBody, Submitted } from '../schemas';
 
-/** Starts a request for the given subject; returns its random id and the token of its status link. */
-export async function submitRequest(deps: ServerDeps, body: SubmitRequestBody, channel: Channel): Promise<Submitted> {
+/** Starts a request for the given subject; returns its random id and the token of its status link.
+ *  A request opened by staff carries their attestation of the subject's identity instead of a mailed code. */
+export async function submitRequest(
+  deps: ServerDeps,
+  body: SubmitRequestBody,
+  channel: Channel,
+  attestation?: DsrWorkflowInput['attestation'],
+): Promise<Submitted> {
   const regime = body.regime ?? regimeForResidence(body.residence ?? 'CN');
   if (!isRegimeKey(regime)) throw new AppError(400, 'INVALID_INPUT', `Unknown regime "${regime}".`);
   const corrections = body.corrections && Object.keys(body.corrections).length > 0 ? body.corrections : undefined;
@@ -33,6 +39,7 @@ export async function submitRequest(deps: ServerDeps, body: SubmitRequestBody, c
       emailEncrypted: deps.cipher.encrypt(normaliseEmail(body.email)),
     },
     corrections,
+    attestation,
   };
   await deps.temporal.workflow.start<typeof dsrRequestWorkflow>('dsrRequestWorkflow', {
     taskQueue: deps.taskQueue,

@@ -12,6 +12,8 @@ import { startMailCatcher, type MailCatcher } from '../../devtools/mail-catcher'
 import { createSmtpMailer } from '../../mail/mailer';
 import { buildActivityDeps } from '../../app/activity-deps';
 import { buildApp, startWebServer } from '../../server/app';
+import type { StaffRole } from '../../server/staff/roles';
+import { createStaffAccount } from '../../server/use-cases/staff-accounts';
 import { encryptedDataConverter } from '../../temporal/data-converter';
 import { registerSearchAttributes } from '../../temporal/search-attributes';
 import { createDsrWorker } from '../../worker';
@@ -74,4 +76,30 @@ export async function startStack(overrides: Partial<ActivityDeps> = {}): Promise
       await env.teardown();
     },
   };
+}
+
+export interface StaffLogin {
+  staffId: string;
+  username: string;
+  password: string;
+  /** "dsr_staff=<token>", ready for a Cookie header. */
+  cookie: string;
+  csrfToken: string;
+  /** The raw Set-Cookie header of the sign-in, to check its flags. */
+  setCookie: string;
+}
+
+/** Creates a staff account with the given role and signs it in over HTTP. */
+export async function createStaffAndLogIn(stack: Pick<Stack, 'baseUrl' | 'db'>, role: StaffRole, password = `pw-${randomUUID()}`): Promise<StaffLogin> {
+  const username = `staff-${randomUUID().slice(0, 8)}`;
+  const { staffId } = await createStaffAccount(stack.db, { username, displayName: `Test ${role}`, role, password });
+  const res = await fetch(`${stack.baseUrl}/api/staff/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`Staff sign-in failed with ${res.status}.`);
+  const setCookie = res.headers.get('set-cookie') ?? '';
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { staffId, username, password, cookie: setCookie.split(';')[0]!, csrfToken, setCookie };
 }

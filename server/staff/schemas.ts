@@ -1,0 +1,77 @@
+// Request and response schemas of the staff console API.
+import { Type, type Static } from '@sinclair/typebox';
+import { literalUnion, SubmitRequestBody, StatusView } from '../schemas';
+import { STAFF_ROLES } from './roles';
+
+const Note = (description: string) => Type.String({ minLength: 3, maxLength: 2000, description });
+const strict = { additionalProperties: false } as const;
+
+export const STAFF_CHANNELS = ['PHONE', 'EMAIL', 'IN_PERSON'] as const;
+
+export const LoginBody = Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, strict);
+export type LoginBody = Static<typeof LoginBody>;
+
+export const StaffMe = Type.Object(
+  { staffId: Type.String({ format: 'uuid' }), role: literalUnion(STAFF_ROLES), displayName: Type.String() },
+  { description: 'The signed-in member of staff.' },
+);
+export const SignedIn = Type.Object(
+  { ...StaffMe.properties, csrfToken: Type.String({ description: 'Send it as X-CSRF-Token with every call that changes something.' }) },
+  { description: 'Signed in: the session cookie is set; keep the CSRF token in memory only.' },
+);
+export type SignedIn = Static<typeof SignedIn>;
+export const SignedOut = Type.Null({ description: 'Signed out: the session is revoked and the cookie cleared.' });
+
+export const StaffSubmitBody = Type.Object(
+  {
+    ...SubmitRequestBody.properties,
+    channel: literalUnion(STAFF_CHANNELS),
+    evidenceNote: Note('How the subject’s identity was established, e.g. which documents were checked; kept in the audit trail.'),
+  },
+  strict,
+);
+export type StaffSubmitBody = Static<typeof StaffSubmitBody>;
+
+const StoreState = Type.Object({
+  status: literalUnion(['PENDING', 'DONE', 'FAILED', 'SKIPPED', 'MANUAL'] as const),
+  reason: Type.Optional(Type.String()),
+});
+export const StaffStatusView = Type.Object(
+  { ...StatusView.properties, stores: Type.Record(Type.String(), StoreState, { description: 'Fulfilment by data store.' }) },
+  { description: 'The status view with the state of each data store.' },
+);
+export type StaffStatusView = Static<typeof StaffStatusView>;
+
+export const StoreParams = Type.Object({ id: Type.String({ format: 'uuid' }), store: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }) });
+export const AttestBody = Type.Object({ evidenceNote: Note('How the subject’s identity was established.') }, strict);
+export const ReasonBody = Type.Object({ reason: Note('Why; kept in the audit trail.') }, strict);
+export const SkipBody = Type.Object({ justification: Note('Why the store is left out.') }, strict);
+export const CompleteBody = Type.Object({ note: Note('What was done by hand.') }, strict);
+export const DecideBody = Type.Object(
+  {
+    decision: literalUnion(['PROCEED', 'REFUSE', 'REFUSE_IN_PART'] as const),
+    grounds: Type.Array(Type.Object({ code: Type.String({ maxLength: 64 }), citation: Type.String({ maxLength: 500 }) }, strict), { maxItems: 20 }),
+    excluded: Type.Optional(
+      Type.Array(Type.Object({ category: Type.String({ maxLength: 64 }), ground: Type.String({ maxLength: 64 }), citation: Type.String({ maxLength: 500 }) }, strict), { maxItems: 50 }),
+    ),
+    reason: Note('The reasons for the decision.'),
+  },
+  strict,
+);
+export type DecideBody = Static<typeof DecideBody>;
+
+export const NewStaffAccountBody = Type.Object(
+  {
+    username: Type.String({ pattern: '^[a-z0-9._-]{3,40}$' }),
+    displayName: Type.String({ minLength: 1, maxLength: 100 }),
+    role: literalUnion(STAFF_ROLES),
+    password: Type.String({ minLength: 12, maxLength: 200 }),
+  },
+  strict,
+);
+export type NewStaffAccountBody = Static<typeof NewStaffAccountBody>;
+export const StaffAccountView = Type.Object(
+  { staffId: Type.String({ format: 'uuid' }), username: Type.String(), displayName: Type.String(), role: literalUnion(STAFF_ROLES) },
+  { description: 'The account was created.' },
+);
+export type StaffAccountView = Static<typeof StaffAccountView>;

@@ -1,0 +1,56 @@
+// What staff do to a request: each is one workflow update, recorded with the actor
+// "staff:<id>"; the workflow's validators decide whether the request's state allows it.
+import { WorkflowNotFoundError, type UpdateDefinition } from '@temporalio/common';
+import {
+  attestIdentityUpdate,
+  completeStoreUpdate,
+  decideUpdate,
+  extendDeadlineUpdate,
+  retryStoreUpdate,
+  skipStoreUpdate,
+  statusQuery,
+  waiveFeeUpdate,
+  withdrawUpdate,
+  workflowIdFor,
+  type DsrStatus,
+} from '../../workflows/messages';
+import type { ServerDeps } from '../deps';
+import type { StatusView } from '../schemas';
+import type { DecideBody, StaffStatusView } from '../staff/schemas';
+import { requestStatus, statusAfterUpdate } from './request-status';
+import { updateRequest } from './request-update';
+
+/** The status view with each store's state: live from the workflow, or from the store tasks once it is gone. */
+export async function staffRequestStatus(deps: ServerDeps, requestId: string): Promise<StaffStatusView> {
+  const view = await requestStatus(deps, requestId);
+  return { ...view, stores: await storesOf(deps, requestId) };
+}
+
+async function storesOf(deps: ServerDeps, requestId: string): Promise<StaffStatusView['stores']> {
+  try {
+    const live = await deps.temporal.workflow.getHandle(workflowIdFor(requestId)).query(statusQuery);
+    return Object.fromEntries(Object.entries(live.stores).map(([store, s]) => [store, { status: s.status, ...(s.reason ? { reason: s.reason } : {}) }]));
+  } catch (err) {
+    if (!(err instanceof WorkflowNotFoundError)) throw err;
+    const tasks = await deps.db.storeTask.findMany({ where: { requestId }, select: { store: true, status: true } });
+    return Object.fromEntries(tasks.map((t) => [t.store, { status: t.status as DsrStatus['stores'][string]['status'] }]));
+  }
+}
+
+const after = (deps: ServerDeps) => (live: DsrStatus) => statusAfterUpdate(deps, live);
+
+/** The staff actions on one request, for the member of staff `staffId`. */
+export function staffActions(deps: ServerDeps, staffId: string, requestId: string) {
+  const run = async <A>(update: UpdateDefinition<DsrStatus, [A]>, arg: A): Promise<StatusView> =>
+    after(deps)(await updateRequest(deps, requestId, update, arg));
+  return {
+    attest: (evidenceNote: string) => run(attestIdentityUpdate, { staffId, evidenceNote }),
+    decide: (body: DecideBody) => run(decideUpdate, { staffId, ...body }),
+    waiveFee: (reason: string) => run(waiveFeeUpdate, { staffId, reason }),
+    extend: (reason: string) => run(extendDeadlineUpdate, { staffId, reason }),
+    retryStore: (store: string) => run(retryStoreUpdate, { staffId, store }),
+    skipStore: (store: string, justification: string) => run(skipStoreUpdate, { staffId, store, justification }),
+    completeStore: (store: string, note: string) => run(completeStoreUpdate, { staffId, store, note }),
+    withdraw: (reason: string) => run(withdrawUpdate, { actor: `staff:${staffId}`, reason }),
+  };
+}

@@ -1,0 +1,121 @@
+// The staff routes on the real Temporal server, PostgreSQL and SMTP: who may call what,
+// a request opened by phone through to its reply, and a workflow refusal passed through.
+import { randomUUID } from 'node:crypto';
+import { codeIn, eventually } from '../support/http';
+import { createStaffAndLogIn, startStack, type Stack, type StaffLogin } from '../support/stack';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => stack?.close());
+
+async function call(method: string, path: string, as?: StaffLogin, body?: unknown) {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (as) Object.assign(headers, { cookie: as.cookie, 'x-csrf-token': as.csrfToken });
+  const res = await fetch(stack.baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+type Role = 'agent' | 'compliance' | 'admin';
+const ROLES: Role[] = ['agent', 'compliance', 'admin'];
+const ALL = ROLES;
+const note = 'Checked the passport in person.';
+
+// Written out here rather than imported, so that this test checks the server's access table.
+const ACCESS: Array<[method: string, path: string, allowed: Role[], body?: unknown]> = [
+  ['GET', '/api/staff/me', ALL],
+  ['DELETE', '/api/staff/session', ALL],
+  ['POST', '/api/staff/requests', ALL, {}],
+  ['GET', '/api/staff/requests/:id', ALL],
+  ['POST', '/api/staff/requests/:id/attest', ['agent'], { evidenceNote: note }],
+  ['POST', '/api/staff/requests/:id/decide', ['compliance'], { decision: 'PROCEED', grounds: [], reason: 'Nothing stands against it.' }],
+  ['POST', '/api/staff/requests/:id/fee/waive', ['compliance'], { reason: 'Hardship.' }],
+  ['POST', '/api/staff/requests/:id/extend', ['compliance'], { reason: 'Complex request.' }],
+  ['POST', '/api/staff/requests/:id/stores/accounts/retry', ['compliance']],
+  ['POST', '/api/staff/requests/:id/stores/accounts/skip', ['compliance'], { justification: 'Store retired.' }],
+  ['POST', '/api/staff/requests/:id/stores/accounts/complete', ['compliance'], { note: 'Erased by hand.' }],
+  ['POST', '/api/staff/requests/:id/withdraw', ['compliance'], { reason: 'Asked by phone.' }],
+  ['POST', '/api/staff/accounts', ['admin'], {}],
+];
+
+describe('staff routes', () => {
+  // Rows as objects: jest would take a missing fourth element for a `done` callback.
+  const rows = ACCESS.map(([method, path, allowed, body]) => ({ method, path, allowed, body }));
+  test.each(rows)('when $method $path is called by each role and by no one, then only the allowed roles get past the gate', async ({ method, path, allowed, body }) => {
+    // A random request id: allowed calls reach the workflow layer and are answered 404 there.
+    const url = path.replace(':id', randomUUID());
+    const anonymous = await call(method, url, undefined, body);
+    expect([path, 'no session', anonymous.status]).toEqual([path, 'no session', 401]);
+    for (const role of ROLES) {
+      // A fresh session each time, as the sign-out route ends the one it is called with.
+      const res = await call(method, url, await createStaffAndLogIn(stack, role), body);
+      if (allowed.includes(role)) expect([path, role, [401, 403].includes(res.status)]).toEqual([path, role, false]);
+      else expect([path, role, res.status, res.body.error]).toEqual([path, role, 403, 'ROLE_FORBIDDEN']);
+    }
+  });
+
+  test('when an agent opens an access request by phone with an evidence note, then it completes without a code and the attestation is audited', async () => {
+    const agent = await createStaffAndLogIn(stack, 'agent');
+    const email = `subject-${randomUUID()}@example.org`;
+    await stack.db.customerAccount.create({ data: { email, fullName: 'Zhang Min', plan: 'basic' } });
+    const opened = await call('POST', '/api/staff/requests', agent, { email, type: 'ACCESS', language: 'en', channel: 'PHONE', evidenceNote: note });
+    expect(opened.status).toBe(202);
+    const { requestId } = opened.body as { requestId: string };
+
+    const reply = await stack.mail.waitFor((m) => m.to.includes(email) && /personal information we hold/i.test(m.subject));
+    expect(reply.text).toContain('Zhang Min');
+    const row = await eventually(async () => {
+      const r = await stack.db.dsrRequest.findUnique({ where: { id: requestId } });
+      return r?.status === 'COMPLETED' ? r : null;
+    });
+    expect(row).toMatchObject({ channel: 'PHONE', attestedBy: agent.staffId });
+    expect(stack.mail.messages().filter((m) => m.to.includes(email) && /verification code/i.test(m.subject))).toEqual([]);
+    const attested = await stack.db.auditEvent.findMany({ where: { requestId, action: 'IDENTITY_ATTESTED' } });
+    expect(attested).toEqual([expect.objectContaining({ actor: `staff:${agent.staffId}`, reason: note })]);
+
+    const view = await call('GET', `/api/staff/requests/${requestId}`, agent);
+    expect(view.status).toBe(200);
+    expect(view.body).toMatchObject({ requestId, status: 'COMPLETED', stores: expect.any(Object) });
+    expect(Object.keys(view.body.stores).length).toBeGreaterThan(0);
+  });
+
+  test('when compliance waives a fee on a request that awaits no fee, then the validator’s refusal comes back as 409', async () => {
+    const email = `subject-${randomUUID()}@example.org`;
+    const submitted = await fetch(`${stack.baseUrl}/api/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, type: 'ACCESS', language: 'en' }),
+    });
+    const { requestId } = (await submitted.json()) as { requestId: string };
+    codeIn((await stack.mail.waitFor((m) => m.to.includes(email) && /verification code/i.test(m.subject))).text);
+    await eventually(async () => (await stack.db.dsrRequest.findUnique({ where: { id: requestId } }))?.status === 'AWAITING_VERIFICATION');
+
+    const compliance = await createStaffAndLogIn(stack, 'compliance');
+    const waived = await call('POST', `/api/staff/requests/${requestId}/fee/waive`, compliance, { reason: 'Hardship.' });
+    expect(waived.status).toBe(409);
+    expect(waived.body).toEqual({ error: 'WRONG_STATE', message: 'Not possible while the request is AWAITING_VERIFICATION.' });
+
+    // An agent's attestation then stands in for the code, recorded under the agent's id.
+    const agent = await createStaffAndLogIn(stack, 'agent');
+    const attested = await call('POST', `/api/staff/requests/${requestId}/attest`, agent, { evidenceNote: note });
+    expect(attested.status).toBe(200);
+    const events = await stack.db.auditEvent.findMany({ where: { requestId, action: 'IDENTITY_ATTESTED' } });
+    expect(events.map((e) => e.actor)).toEqual([`staff:${agent.staffId}`]);
+  });
+
+  test('when an admin creates an account, then its holder can sign in with the given role, and a short password is refused', async () => {
+    const admin = await createStaffAndLogIn(stack, 'admin');
+    const username = `new-${randomUUID().slice(0, 8)}`;
+    const created = await call('POST', '/api/staff/accounts', admin, { username, displayName: 'Chen Jie', role: 'compliance', password: 'long enough password' });
+    expect(created).toMatchObject({ status: 201, body: { username, displayName: 'Chen Jie', role: 'compliance' } });
+    const signIn = await call('POST', '/api/staff/session', undefined, { username, password: 'long enough password' });
+    expect(signIn).toMatchObject({ status: 200, body: { staffId: created.body.staffId, role: 'compliance' } });
+    const short = await call('POST', '/api/staff/accounts', admin, { username: `x-${username}`, displayName: 'X', role: 'agent', password: 'short' });
+    expect(short.status).toBe(400);
+    const taken = await call('POST', '/api/staff/accounts', admin, { username, displayName: 'Chen Jie', role: 'agent', password: 'another long password' });
+    expect(taken).toMatchObject({ status: 409, body: { error: 'USERNAME_TAKEN' } });
+  });
+});
