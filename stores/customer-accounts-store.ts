@@ -83,6 +83,7 @@ export function createCustomerAccountsStore(db: Db): DataStore {
           count: (c) => db.customerAccount.count({ where: whereIn(subject, known(c)) }),
           clear: async (c) => (await db.customerAccount.updateMany({ where: whereIn(subject, known(c)), data: CLEARED[known(c)] })).count,
           removeRows: async () => (await db.customerAccount.deleteMany({ where: rowsOf(subject) })).count,
+          removeAll: async () => (await db.customerAccount.deleteMany({ where: rowsOf(subject) })).count,
         },
         protectedNow,
       );

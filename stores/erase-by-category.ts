@@ -13,12 +13,17 @@ export interface CategoryEraser {
   clear(category: DataCategory): Promise<number>;
   /** Removes the subject's rows altogether; called only when nothing is retained. */
   removeRows(): Promise<number>;
+  /** Optional fast path when nothing is protected: removes every record of the subject in
+   *  one step, instead of clearing category by category first. Only for stores whose
+   *  categories are all erased by deletion (none is anonymised in place). */
+  removeAll?(): Promise<number>;
 }
 
 /** Erases the subject's data; rows go only when no category of theirs is protected.
  *  Every category's protection is asked for first, in one quick pass right before any
- *  change: when none is protected (the usual case) the rows go in one statement instead
- *  of a column update per category, which is what makes large erasures fast. */
+ *  change: when none is protected (the usual case) and the store offers `removeAll`, the
+ *  rows go in one statement instead of a column update per category, which is what makes
+ *  large erasures fast. */
 export async function eraseByCategory(
   eraser: CategoryEraser,
   protectedNow: (category: DataCategory) => Promise<CategoryProtection | null>,
@@ -33,13 +38,14 @@ export async function eraseByCategory(
     if (protection) retained.push({ category, records, reason: protection.reason, reference: protection.reference, basis: protection.basis });
     else toClear.push({ category, records });
   }
-  if (retained.length === 0) {
-    await eraser.removeRows();
+  if (retained.length === 0 && eraser.removeAll) {
+    await eraser.removeAll();
     return { erased: toClear.reduce((sum, c) => sum + c.records, 0), retained };
   }
-  // The rows themselves (with the identifier that links them to the subject) stay when
-  // anything is kept: retained data must stay attributable to whoever the hold concerns.
   let erased = 0;
   for (const { category } of toClear) erased += await eraser.clear(category);
+  // The rows themselves (with the identifier that links them to the subject) stay when
+  // anything is kept: retained data must stay attributable to whoever the hold concerns.
+  if (retained.length === 0) await eraser.removeRows();
   return { erased, retained };
 }

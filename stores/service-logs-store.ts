@@ -60,6 +60,7 @@ export function createServiceLogsStore(db: Db): DataStore {
           count: (c) => db.serviceLog.count({ where: whereIn(subject, c) }),
           clear: async (c) => (await db.serviceLog.updateMany({ where: whereIn(subject, c), data: cleared(known(c)) })).count,
           removeRows: async () => (await db.serviceLog.deleteMany({ where: rowsOf(subject) })).count,
+          removeAll: async () => (await db.serviceLog.deleteMany({ where: rowsOf(subject) })).count,
         },
         protectedNow,
       );
