@@ -15,6 +15,7 @@ import { startInboxPage } from '../devtools/inbox-page';
 import { startMailCatcher } from '../devtools/mail-catcher';
 import { startTemporalDevServer } from '../devtools/temporal-dev-server';
 import { buildApp, startWebServer } from '../server/app';
+import { smtpCheckFor } from '../server/health';
 import { encryptedDataConverter } from '../temporal/data-converter';
 import { registerSearchAttributes } from '../temporal/search-attributes';
 import { createDsrWorker } from '../worker';
@@ -100,6 +101,7 @@ async function main(): Promise<void> {
       clock: () => new Date(),
       publicUrl: config.http.publicUrl,
       codec: config.codec && { keyring: services.keyring, ...config.codec },
+      smtpCheck: smtpCheckFor(config.smtp),
     },
     { logger: true },
   );

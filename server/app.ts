@@ -5,10 +5,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ServerDeps } from './deps';
 import { installErrorHandler } from './error-handler';
 import { openApiOptions } from './openapi';
+import { rateLimitHook } from './rate-limit';
 import { codecRoutes } from './routes/codec';
+import { healthRoutes } from './routes/health';
 import { requestRoutes } from './routes/requests';
 import { serviceRoutes } from './routes/service';
 import { staffRoutes } from './routes/staff';
+import { staffReportRoutes } from './routes/staff-reports';
 import { statusLinkRoutes } from './routes/status-link';
 
 const BODY_LIMIT_BYTES = 64 * 1024;
@@ -25,10 +28,14 @@ export async function buildApp(deps: ServerDeps, opts: { logger?: boolean } = {}
   installErrorHandler(app);
   // Registered before the routes: it collects their schemas as they are added.
   await app.register(fastifySwagger, openApiOptions);
+  // Added before the routes, so that it runs ahead of every plugin's own hooks (token check, staff gate).
+  app.addHook('onRequest', rateLimitHook(deps.rateLimits, deps.clock));
   await app.register(serviceRoutes);
+  await app.register(healthRoutes(deps));
   await app.register(requestRoutes(deps));
   await app.register(statusLinkRoutes(deps));
   await app.register(staffRoutes(deps));
+  await app.register(staffReportRoutes(deps));
   // Without a token there is no way to guard decrypted payloads, so there is no endpoint.
   if (deps.codec) await app.register(codecRoutes(deps.codec), { prefix: '/codec' });
   return app;

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { FieldCipher } from '../crypto/field-cipher';
 import type { Keyring } from '../crypto/keyring';
 import type { Db } from '../db/prisma';
+import type { RateLimits } from './rate-limit';
 
 /** What the HTTP layer needs: the Temporal client, the database, and identity crypto. */
 export interface ServerDeps {
@@ -15,4 +16,8 @@ export interface ServerDeps {
   publicUrl?: string;
   /** Set only where a codec token is configured: it enables /codec, which decrypts Temporal payloads for staff. */
   codec?: { keyring: Keyring; authToken: string; allowedOrigins: string[] };
+  /** Checks the SMTP relay for GET /health (e.g. nodemailer's verify); without it, /health does not check mail. */
+  smtpCheck?: () => Promise<void>;
+  /** Replaces some of the default rate limits in server/rate-limit.ts (tests set small ones). */
+  rateLimits?: Partial<RateLimits>;
 }

@@ -23,7 +23,8 @@ export const openApiOptions: SwaggerOptions = {
           'The staff console, behind a sign-in: POST /api/staff/session sets the HttpOnly `dsr_staff` cookie and answers with a CSRF token, ' +
           'to be sent as `X-CSRF-Token` with every call that changes something. Each route names the role it needs.',
       },
-      { name: 'service', description: 'Liveness and this document.' },
+      { name: 'reports', description: 'Counts and durations of requests for compliance and admins, behind the staff sign-in; never personal data.' },
+      { name: 'service', description: 'Readiness (Temporal, database, SMTP) and this document.' },
     ],
     components: { securitySchemes: statusTokenSecuritySchemes },
   },

@@ -14,7 +14,7 @@ export const SubmitRequestBody = Type.Object(
   {
     email: Type.String({ format: 'email', maxLength: 254 }),
     type: literalUnion(REQUEST_TYPES),
-    regime: Type.Optional(Type.String({ pattern: '^[A-Z_]{2,20}$', description: 'Regime key; otherwise chosen from residence.' })),
+    regime: Type.Optional(Type.String({ pattern: '^[A-Z][A-Z0-9_]{1,19}$', description: 'Regime key; otherwise chosen from residence.' })),
     residence: Type.Optional(Type.String({ pattern: '^[A-Z]{2}(-[A-Z0-9]{1,3})?$', description: 'ISO 3166 country or subdivision, e.g. CN, DE, US-CA.' })),
     language: Type.Optional(literalUnion(LANGUAGES)),
     corrections: Type.Optional(

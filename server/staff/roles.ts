@@ -21,4 +21,6 @@ export const STAFF_ACCESS: Readonly<Record<string, readonly StaffRole[] | 'publi
   'POST /api/staff/requests/:id/stores/:store/complete': ['compliance'],
   'POST /api/staff/requests/:id/withdraw': ['compliance'],
   'POST /api/staff/accounts': ['admin'],
+  'GET /api/staff/reports/summary': ['compliance', 'admin'],
+  'GET /api/staff/reports/summary.csv': ['compliance', 'admin'],
 };

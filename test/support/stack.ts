@@ -12,6 +12,8 @@ import { startMailCatcher, type MailCatcher } from '../../devtools/mail-catcher'
 import { createSmtpMailer } from '../../mail/mailer';
 import { buildActivityDeps } from '../../app/activity-deps';
 import { buildApp, startWebServer } from '../../server/app';
+import type { ServerDeps } from '../../server/deps';
+import { smtpCheckFor } from '../../server/health';
 import type { StaffRole } from '../../server/staff/roles';
 import { createStaffAccount } from '../../server/use-cases/staff-accounts';
 import { encryptedDataConverter } from '../../temporal/data-converter';
@@ -33,8 +35,13 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-/** Starts every real part; `close` stops them in reverse order. */
-export async function startStack(overrides: Partial<ActivityDeps> = {}): Promise<Stack> {
+// Every test calls from 127.0.0.1, and the staff tests sign in dozens of times: the stack lifts
+// the limits unless a test sets its own (test/e2e/rate-limit.test.ts does).
+const UNLIMITED = { max: Number.MAX_SAFE_INTEGER, windowMs: 60_000 };
+const TEST_RATE_LIMITS = { submission: UNLIMITED, verification: UNLIMITED, staffSignIn: UNLIMITED };
+
+/** Starts every real part; `close` stops them in reverse order. `server` sets optional server deps (e.g. small rate limits). */
+export async function startStack(overrides: Partial<ActivityDeps> = {}, server: Pick<ServerDeps, 'rateLimits'> = {}): Promise<Stack> {
   const { keyring, identityPepper } = testSecrets();
   const env = await TestWorkflowEnvironment.createLocal({
     server: { executable: { type: 'existing-path', path: TEMPORAL_CLI } },
@@ -56,6 +63,8 @@ export async function startStack(overrides: Partial<ActivityDeps> = {}): Promise
     cipher,
     identityPepper,
     clock: () => new Date(),
+    smtpCheck: smtpCheckFor({ host: '127.0.0.1', port: mail.port, secure: false }),
+    rateLimits: server.rateLimits ?? TEST_RATE_LIMITS,
   });
   const baseUrl = await startWebServer(app, '127.0.0.1', 0);
   return {

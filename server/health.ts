@@ -1,0 +1,65 @@
+// The readiness checks behind GET /health: can the server reach Temporal, the database and
+// the SMTP relay right now? Each answers 'ok' or 'down' only; why a check failed goes to the
+// log, never to the caller, as connection errors name hosts, ports and users.
+import nodemailer from 'nodemailer';
+import type { SmtpSettings } from '../mail/mailer';
+import type { ServerDeps } from './deps';
+
+/** Short enough that a load balancer's probe gets its answer before its own timeout. */
+export const HEALTH_CHECK_TIMEOUT_MS = 2_000;
+
+export type CheckState = 'ok' | 'down';
+export interface HealthReport {
+  status: CheckState;
+  checks: { temporal: CheckState; database: CheckState; smtp?: CheckState };
+}
+
+/** Runs every check at once; the report is 'down' as soon as one of them is. */
+export async function checkHealth(deps: ServerDeps, log: (check: string, err: unknown) => void): Promise<HealthReport> {
+  const probes: Record<string, (() => Promise<unknown>) | undefined> = {
+    temporal: () => deps.temporal.workflowService.getSystemInfo({}),
+    database: () => deps.db.$queryRaw`SELECT 1`,
+    // Absent where no relay is configured for the server (e.g. a deployment that only reads).
+    smtp: deps.smtpCheck,
+  };
+  const entries = await Promise.all(
+    Object.entries(probes)
+      .filter((entry): entry is [string, () => Promise<unknown>] => entry[1] !== undefined)
+      .map(async ([name, probe]) => [name, await settle(name, probe, log)] as const),
+  );
+  const checks = Object.fromEntries(entries) as HealthReport['checks'];
+  return { status: entries.every(([, state]) => state === 'ok') ? 'ok' : 'down', checks };
+}
+
+/** 'ok' when the probe resolves within the timeout, 'down' otherwise. */
+async function settle(name: string, probe: () => Promise<unknown>, log: (check: string, err: unknown) => void): Promise<CheckState> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${HEALTH_CHECK_TIMEOUT_MS} ms`)), HEALTH_CHECK_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([probe(), timeout]);
+    return 'ok';
+  } catch (err) {
+    log(name, err);
+    return 'down';
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** An SMTP check over the mailer's settings: connects, greets and (where set) logs in, sending nothing. */
+export function smtpCheckFor(settings: Omit<SmtpSettings, 'from'>): () => Promise<void> {
+  const transport = nodemailer.createTransport({
+    host: settings.host,
+    port: settings.port,
+    secure: settings.secure,
+    auth: settings.user ? { user: settings.user, pass: settings.pass } : undefined,
+    // As the mailer does: loopback catchers speak plain SMTP.
+    ignoreTLS: !settings.secure && ['127.0.0.1', 'localhost'].includes(settings.host),
+    connectionTimeout: HEALTH_CHECK_TIMEOUT_MS,
+    greetingTimeout: HEALTH_CHECK_TIMEOUT_MS,
+    socketTimeout: HEALTH_CHECK_TIMEOUT_MS,
+  });
+  return async () => void (await transport.verify());
+}
