@@ -1,15 +1,14 @@
 // The whole product on real services for end-to-end tests: Temporal dev server, the test
 // PostgreSQL database, a loopback SMTP catcher, the worker and the HTTP server on port 0.
+import type { MailCatcher } from '../../devtools/mail-catcher';
+import { openTestServices } from './test-services';
 import { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { ActivityDeps } from '../../activities';
-import { createFieldCipher } from '../../crypto/field-cipher';
 import type { Keyring } from '../../crypto/keyring';
 import type { Db } from '../../db/prisma';
-import { startMailCatcher, type MailCatcher } from '../../devtools/mail-catcher';
-import { createSmtpMailer } from '../../mail/mailer';
 import { buildActivityDeps } from '../../app/activity-deps';
 import { buildApp, startWebServer } from '../../server/app';
 import type { ServerDeps } from '../../server/deps';
@@ -17,9 +16,7 @@ import { smtpCheckFor } from '../../server/health';
 import type { StaffRole } from '../../server/staff/roles';
 import { createStaffAccount } from '../../server/use-cases/staff-accounts';
 import { encryptedDataConverter } from '../../temporal/data-converter';
-import { registerSearchAttributes } from '../../temporal/search-attributes';
 import { createDsrWorker } from '../../worker';
-import { testDb } from './database';
 import { TEMPORAL_CLI } from './paths';
 import { testSecrets } from './test-keys';
 
@@ -46,11 +43,8 @@ export async function startStack(overrides: Partial<ActivityDeps> = {}, server: 
   const env = await TestWorkflowEnvironment.createLocal({
     server: { executable: { type: 'existing-path', path: TEMPORAL_CLI } },
   });
-  await registerSearchAttributes(env.connection, 'default');
-  const mail = await startMailCatcher();
-  const db = testDb();
-  const cipher = createFieldCipher(keyring);
-  const mailer = createSmtpMailer({ host: '127.0.0.1', port: mail.port, secure: false, from: 'Privacy Office <privacy@example.com>' });
+  const services = await openTestServices(env.connection, keyring);
+  const { mail, db, cipher, mailer } = services;
   const taskQueue = `dsr-test-${randomUUID()}`;
   const deps: ActivityDeps = { ...buildActivityDeps({ db, mailer, cipher, staffMailTo: 'compliance@example.test' }), ...overrides };
   const worker: Worker = await createDsrWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, deps, keyring });
@@ -79,9 +73,7 @@ export async function startStack(overrides: Partial<ActivityDeps> = {}, server: 
       await app.close();
       worker.shutdown();
       await running;
-      mailer.close();
-      await mail.close();
-      await db.$disconnect();
+      await services.close();
       await env.teardown();
     },
   };

@@ -1,24 +1,21 @@
 // The request workflow on Temporal's time-skipping test server, with the real activities
 // over the test PostgreSQL database and a loopback SMTP catcher: days pass in seconds.
+import type { MailCatcher } from '../../devtools/mail-catcher';
+import { openTestServices } from './test-services';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { Client, type WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { ActivityDeps } from '../../activities';
-import { createFieldCipher } from '../../crypto/field-cipher';
 import { hashIdentity } from '../../crypto/identity-hash';
 import type { Db } from '../../db/prisma';
-import { startMailCatcher, type MailCatcher } from '../../devtools/mail-catcher';
 import type { RequestType } from '../../domain/request-kinds';
-import { createSmtpMailer } from '../../mail/mailer';
 import { buildActivityDeps } from '../../app/activity-deps';
 import type { DataStore } from '../../stores/data-store';
 import { encryptedDataConverter } from '../../temporal/data-converter';
-import { registerSearchAttributes } from '../../temporal/search-attributes';
 import { createDsrWorker } from '../../worker';
 import type { dsrRequestWorkflow } from '../../workflows/dsr-request';
 import { type DsrWorkflowInput, workflowIdFor } from '../../workflows/messages';
-import { testDb } from './database';
 import { TEMPORAL_TEST_SERVER } from './paths';
 import { testSecrets } from './test-keys';
 import { REPLAY_KEYRING } from '../fixtures/replay-keyring';
@@ -51,11 +48,8 @@ export async function startWorkflowStack(extraStores: DataStore[] = []): Promise
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: TEMPORAL_TEST_SERVER } },
   });
-  await registerSearchAttributes(env.connection, 'default');
-  const mail = await startMailCatcher();
-  const db = testDb();
-  const cipher = createFieldCipher(keyring);
-  const mailer = createSmtpMailer({ host: '127.0.0.1', port: mail.port, secure: false, from: 'Privacy Office <privacy@example.com>' });
+  const services = await openTestServices(env.connection, keyring);
+  const { mail, db, cipher, mailer } = services;
   const taskQueue = `dsr-wf-${randomUUID()}`;
   const deps: ActivityDeps = buildActivityDeps({ db, mailer, cipher, staffMailTo: STAFF_MAILBOX, extraStores });
   bundle ??= await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: new DefaultLogger('WARN') });
@@ -92,9 +86,7 @@ export async function startWorkflowStack(extraStores: DataStore[] = []): Promise
       await recordHistories(started.map((s) => s.handle));
       worker.shutdown();
       await running;
-      mailer.close();
-      await mail.close();
-      await db.$disconnect();
+      await services.close();
       await env.teardown();
     },
   };
