@@ -35,6 +35,10 @@ export const TRANSITIONS: Readonly<Record<RequestStatus, readonly RequestStatus[
   DUPLICATE: [],
 };
 
+/** Statuses in which the subject or staff may still withdraw the request: once
+ *  fulfilment runs, erasures may already be done and cannot be taken back. */
+export const WITHDRAWABLE_STATUSES: readonly RequestStatus[] = ['RECEIVED', 'AWAITING_VERIFICATION', 'AWAITING_FEE', 'AWAITING_DECISION', 'STUCK'];
+
 /** True when the table allows moving from `from` to `to`. */
 export function canTransition(from: RequestStatus, to: RequestStatus): boolean {
   return TRANSITIONS[from].includes(to);

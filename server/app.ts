@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ServerDeps } from './deps';
 import { installErrorHandler } from './error-handler';
 import { openApiOptions } from './openapi';
+import { portalRoutes } from './pages/portal-routes';
 import { rateLimitHook } from './rate-limit';
 import { codecRoutes } from './routes/codec';
 import { healthRoutes } from './routes/health';
@@ -34,6 +35,7 @@ export async function buildApp(deps: ServerDeps, opts: { logger?: boolean } = {}
   await app.register(healthRoutes(deps));
   await app.register(requestRoutes(deps));
   await app.register(statusLinkRoutes(deps));
+  await app.register(portalRoutes(deps));
   await app.register(staffRoutes(deps));
   await app.register(staffReportRoutes(deps));
   // Without a token there is no way to guard decrypted payloads, so there is no endpoint.

@@ -27,6 +27,9 @@ export type RateLimits = Record<keyof typeof RATE_LIMITS, RateLimit>;
 const LIMITED_ROUTES: Record<string, { limit: keyof RateLimits; key: (req: FastifyRequest) => string }> = {
   'POST /api/requests': { limit: 'submission', key: (req) => req.ip },
   'POST /api/requests/:id/verification': { limit: 'verification', key: (req) => `${req.ip} ${(req.params as { id?: string }).id ?? ''}` },
+  // The portal's forms reach the same use cases, so they share the same budgets and keys.
+  'POST /portal/requests': { limit: 'submission', key: (req) => req.ip },
+  'POST /portal/requests/:id/verify': { limit: 'verification', key: (req) => `${req.ip} ${(req.params as { id?: string }).id ?? ''}` },
   'POST /api/staff/session': { limit: 'staffSignIn', key: (req) => req.ip },
 };
 

@@ -1,6 +1,7 @@
 // Every human action on a request, as an update whose validator refuses a call made in
 // the wrong state. Handlers record the decision and wake the step that waits for it.
 import { setHandler } from '@temporalio/workflow';
+import { WITHDRAWABLE_STATUSES } from '../domain/status';
 import { acts } from './acts';
 import * as m from './messages';
 import { reject, type RequestRun } from './request-run';
@@ -9,7 +10,6 @@ import { reject, type RequestRun } from './request-run';
 const MAX_CODE_SENDS = 5;
 const RESEND_COOLDOWN_MS = 60_000;
 
-const WITHDRAWABLE = ['RECEIVED', 'AWAITING_VERIFICATION', 'AWAITING_FEE', 'AWAITING_DECISION', 'STUCK'];
 
 function requireText(value: unknown, what: string): void {
   if (typeof value !== 'string' || value.trim().length < 3) reject(`${what} is required (at least 3 characters).`);
@@ -158,7 +158,7 @@ export function installHandlers(run: RequestRun): void {
     },
     {
       validator: (_withdrawal) => {
-        if (!WITHDRAWABLE.includes(run.status)) reject(`The request can no longer be withdrawn (status ${run.status}).`);
+        if (!WITHDRAWABLE_STATUSES.includes(run.status)) reject(`The request can no longer be withdrawn (status ${run.status}).`);
       },
     },
   );

@@ -72,7 +72,8 @@ describe('the OpenAPI document', () => {
   test('when compared with the routes the app serves, then each is in the other, method by method', async () => {
     const routes = routesOf(served.app);
     expect(routes).toEqual(expect.arrayContaining(['GET /api/requests/:id', 'POST /api/requests/:id/withdraw']));
-    expect(operationsOf(await documentOf(served))).toEqual(routes);
+    // The portal's HTML pages are for browsers, not part of the JSON API the document describes.
+    expect(operationsOf(await documentOf(served))).toEqual(routes.filter((r) => !r.split(' ')[1]!.startsWith('/portal')));
   });
 
   test('when read operation by operation, then each has a summary, tags, a 2xx body and the error body', async () => {

@@ -1,0 +1,69 @@
+// Form bodies: read as URL-encoded text, then checked field by field so that each error
+// can be shown next to its field, in the subject's language, with the values kept.
+import { REQUEST_TYPES, type Language, type RequestType } from '../../domain/request-kinds';
+import type { SubmitRequestBody } from '../schemas';
+import { CORRECTABLE_FIELDS, RESIDENCES, type CorrectableField } from './i18n';
+
+/** Form fields by name; the first value wins and nothing reaches Object.prototype. */
+export type FormFields = Readonly<Record<string, string>>;
+
+/** Parses an application/x-www-form-urlencoded body. */
+export function parseForm(body: string): FormFields {
+  const fields: Record<string, string> = Object.create(null);
+  for (const [name, value] of new URLSearchParams(body)) if (!(name in fields)) fields[name] = value;
+  return fields;
+}
+
+/** What the subject typed, kept to fill the form again. */
+export interface RequestFormValues {
+  type: string;
+  residence: string;
+  email: string;
+  corrections: Partial<Record<CorrectableField, string>>;
+}
+
+export type RequestFormErrors = Partial<Record<'type' | 'residence' | 'email' | 'corrections', true>>;
+
+/** The field name of a correction's new value, e.g. `fix_phone`. */
+export const correctionField = (field: CorrectableField) => `fix_${field}`;
+
+// The "fast" e-mail shape of ajv-formats, which checks the API's `format: 'email'`, so the
+// portal accepts exactly the addresses the API accepts.
+const EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+const MAX_EMAIL = 254;
+const MAX_CORRECTION = 200;
+
+/** Reads the request form: either the body for the submit use case, or the errors by field. */
+export function readRequestForm(
+  fields: FormFields,
+  language: Language,
+): { values: RequestFormValues; body?: SubmitRequestBody; errors: RequestFormErrors } {
+  const corrections: RequestFormValues['corrections'] = {};
+  for (const field of CORRECTABLE_FIELDS) {
+    const value = (fields[correctionField(field)] ?? '').trim();
+    if (value) corrections[field] = value;
+  }
+  const values: RequestFormValues = {
+    type: fields.type ?? '',
+    residence: fields.residence ?? '',
+    email: (fields.email ?? '').trim(),
+    corrections,
+  };
+  const errors: RequestFormErrors = {};
+  if (!(REQUEST_TYPES as readonly string[]).includes(values.type)) errors.type = true;
+  if (!(RESIDENCES as readonly string[]).includes(values.residence)) errors.residence = true;
+  if (values.email.length > MAX_EMAIL || !EMAIL.test(values.email)) errors.email = true;
+  const isCorrection = values.type === 'CORRECTION';
+  const given = Object.values(corrections);
+  if (isCorrection && (given.length === 0 || given.some((v) => v.length > MAX_CORRECTION))) errors.corrections = true;
+  if (Object.keys(errors).length > 0) return { values, errors };
+  // Values typed under "correction" and then left for another right are dropped, not refused.
+  const body: SubmitRequestBody = {
+    email: values.email,
+    type: values.type as RequestType,
+    residence: values.residence,
+    language,
+    ...(isCorrection ? { corrections } : {}),
+  };
+  return { values, body, errors };
+}

@@ -1,0 +1,64 @@
+// GET /portal: the request form. Works without JavaScript; each error sits next to its
+// field and is tied to it with aria-describedby.
+import { REQUEST_TYPES, type Language } from '../../domain/request-kinds';
+import { html, type Html } from './html';
+import { CORRECTABLE_FIELDS, messagesFor, RESIDENCES } from './i18n';
+import { correctionField, type RequestFormErrors, type RequestFormValues } from './form-input';
+import { page, withLang } from './layout';
+
+const EMPTY: RequestFormValues = { type: '', residence: 'CN', email: '', corrections: {} };
+
+/** The error paragraph for a field, or nothing. */
+const errorFor = (id: string, message: string | false) => (message ? html`<p class="error" id="${id}-error">${message}</p>` : '');
+
+/** The request form, filled with `values` and showing `errors` (a fresh form without them). */
+export function requestFormPage(lang: Language, values: RequestFormValues = EMPTY, errors: RequestFormErrors = {}): string {
+  const t = messagesFor(lang);
+  const invalid = (field: keyof RequestFormErrors) => (errors[field] ? 'true' : 'false');
+  const described = (field: keyof RequestFormErrors, ...more: string[]) => [...more, ...(errors[field] ? [`${field}-error`] : [])].join(' ') || false;
+  const attr = (name: string, value: string | false) => (value ? html` ${name}="${value}"` : '');
+  const hasErrors = Object.keys(errors).length > 0;
+
+  const rights = REQUEST_TYPES.map(
+    (type) => html`<label><input type="radio" name="type" value="${type}"${values.type === type ? html` checked` : ''}${
+      errors.type ? html` aria-invalid="true"` : ''
+    } required> ${t.rights[type]}</label>`,
+  );
+  const corrections = CORRECTABLE_FIELDS.map((field) => {
+    const name = correctionField(field);
+    return html`<label for="${name}">${t.fields[field]}</label>
+<input type="text" id="${name}" name="${name}" maxlength="200" value="${values.corrections[field] ?? ''}" aria-invalid="${invalid('corrections')}"${attr(
+      'aria-describedby',
+      described('corrections'),
+    )}>`;
+  });
+  const residences = RESIDENCES.map((code) => html`<option value="${code}"${values.residence === code ? html` selected` : ''}>${t.residences[code]}</option>`);
+
+  const body: Html = html`<h1>${t.portalTitle}</h1>
+<p>${t.formIntro}</p>
+${hasErrors ? html`<div class="summary" role="alert"><p>${t.errorSummary}</p></div>` : ''}
+<form method="post" action="${withLang('/portal/requests', {}, lang)}" novalidate>
+<fieldset${attr('aria-describedby', described('type'))}>
+<legend>${t.right}</legend>
+${errorFor('type', !!errors.type && t.errors.type)}
+${rights}
+</fieldset>
+<fieldset${attr('aria-describedby', described('corrections'))}>
+<legend>${t.corrections}</legend>
+${errorFor('corrections', !!errors.corrections && t.errors.corrections)}
+${corrections}
+</fieldset>
+<label for="residence">${t.residence}</label>
+<select id="residence" name="residence" aria-invalid="${invalid('residence')}"${attr('aria-describedby', described('residence'))}>${residences}</select>
+${errorFor('residence', !!errors.residence && t.errors.residence)}
+<label for="email">${t.email}</label>
+<p class="hint" id="email-hint">${t.emailHint}</p>
+<input type="email" id="email" name="email" autocomplete="email" maxlength="254" required value="${values.email}" aria-invalid="${invalid('email')}"${attr(
+    'aria-describedby',
+    described('email', 'email-hint'),
+  )}>
+${errorFor('email', !!errors.email && t.errors.email)}
+<p><button type="submit">${t.submit}</button></p>
+</form>`;
+  return page(lang, { title: t.portalTitle, body, switchHref: withLang('/portal', {}, lang === 'en' ? 'zh' : 'en') });
+}

@@ -1,0 +1,162 @@
+// The portal's words in the seed's two languages. Chinese is the default, as the Chinese
+// text of notices prevails; `?lang=en` switches a page to English.
+import type { Language, RequestType } from '../../domain/request-kinds';
+import type { RequestStatus } from '../../domain/status';
+
+/** The page language from the `lang` query parameter; anything else is Chinese. */
+export function pickLanguage(value: unknown): Language {
+  return value === 'en' ? 'en' : 'zh';
+}
+
+/** Residences offered in the form; the server picks the regime from the one chosen. */
+export const RESIDENCES = ['CN', 'DE', 'FR', 'IT', 'ES', 'NL', 'IE', 'GB', 'US-CA', 'US-VA', 'BR', 'CA-QC'] as const;
+
+/** Fields of the account record a correction request may name. */
+export const CORRECTABLE_FIELDS = ['fullName', 'phone', 'companyName'] as const;
+export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
+
+export const STEPS = ['received', 'identity', 'assessment', 'fulfilment', 'reply'] as const;
+export type Step = (typeof STEPS)[number];
+
+const en = {
+  htmlLang: 'en',
+  otherLanguage: { lang: 'zh' as Language, label: '中文' },
+  portalTitle: 'Your personal information',
+  formIntro: 'Ask us what we hold about you, to correct it, to delete it or to close your account. We answer within the time your law sets.',
+  right: 'What do you ask for?',
+  rights: {
+    ACCESS: 'A copy of my personal information',
+    CORRECTION: 'Correct my personal information',
+    DELETION: 'Delete my personal information',
+    ACCOUNT_CLOSURE: 'Close my account',
+  } satisfies Record<RequestType, string>,
+  corrections: 'For a correction: the new values (fill in only what is wrong)',
+  fields: { fullName: 'Full name', phone: 'Telephone', companyName: 'Company' } satisfies Record<CorrectableField, string>,
+  residence: 'Where do you live?',
+  residences: {
+    CN: 'China (mainland)', DE: 'Germany', FR: 'France', IT: 'Italy', ES: 'Spain', NL: 'Netherlands', IE: 'Ireland',
+    GB: 'United Kingdom', 'US-CA': 'United States – California', 'US-VA': 'United States – Virginia', BR: 'Brazil', 'CA-QC': 'Canada – Québec',
+  } satisfies Record<(typeof RESIDENCES)[number], string>,
+  email: 'Your e-mail address',
+  emailHint: 'We send a code to this address to check that it is yours.',
+  submit: 'Send request',
+  errorSummary: 'Please correct the fields marked below.',
+  errors: {
+    email: 'Enter an e-mail address such as name@example.com.',
+    type: 'Choose what you ask for.',
+    residence: 'Choose where you live.',
+    corrections: 'Fill in at least one new value, of at most 200 characters.',
+    code: 'Enter the six digits from the e-mail.',
+  },
+  statusTitle: 'Your request',
+  steps: { received: 'Received', identity: 'Identity check', assessment: 'Assessment', fulfilment: 'Carrying out', reply: 'Reply' } satisfies Record<Step, string>,
+  currentStep: '(current step)',
+  dueBy: 'We answer by',
+  dueUnknown: 'The due date is being set.',
+  keepLink: 'Keep this page’s address: it is the only way back to your request.',
+  awaitingNothing: 'Nothing is needed from you now. This page refreshes by itself.',
+  awaitingStaff: 'Our privacy team is looking at your request. This page refreshes by itself.',
+  awaitingCode: 'We sent a six-digit code to your e-mail address. Enter it to confirm that the request is yours.',
+  code: 'Verification code',
+  verify: 'Confirm',
+  resend: 'Send a new code',
+  awaitingFee: (fee: string) => `This request carries a fee of ${fee}. Do you accept it? Declining closes the request.`,
+  acceptFee: 'Accept the fee',
+  declineFee: 'Decline',
+  withdraw: 'Withdraw my request',
+  closed: {
+    COMPLETED: 'Completed: we have carried out your request and sent you our reply by e-mail.',
+    REFUSED: 'Closed: we could not carry out your request. Our e-mail explains why and how to appeal.',
+    UNVERIFIABLE: 'Closed: we could not confirm your identity.',
+    WITHDRAWN: 'Withdrawn at your wish.',
+    DUPLICATE: 'Closed: this repeats a request that is already open.',
+  } satisfies Partial<Record<RequestStatus, string>>,
+  errorTitle: 'This page cannot be shown',
+  pageErrors: {
+    TOKEN_REQUIRED: 'This page opens only through the link we gave you when you sent the request.',
+    TOKEN_INVALID: 'This link does not open a request. Use the link exactly as you received it.',
+    TOKEN_EXPIRED: 'This link has expired. Please contact us if your request is still open.',
+    NOT_FOUND: 'This page does not exist.',
+    WRONG_STATE: 'That is no longer possible for this request.',
+    WRONG_CODE: 'That code is not correct.',
+    EXPIRED: 'That code has expired. Ask for a new one.',
+    EXHAUSTED: 'Too many wrong codes. Ask for a new one.',
+    NO_CHALLENGE: 'No code is waiting to be checked for this request.',
+    TOO_MANY_CODES: 'Please wait a minute before asking for another code.',
+    TOO_LARGE: 'The form was too large to accept.',
+    BAD_REQUEST: 'The form could not be read. Please fill it in again.',
+    INTERNAL: 'Something went wrong on our side. Nothing was changed; please try again.',
+  } as Record<string, string>,
+  backToForm: 'Back to the form',
+};
+export type Messages = typeof en;
+
+const zh: Messages = {
+  htmlLang: 'zh-CN',
+  otherLanguage: { lang: 'en', label: 'English' },
+  portalTitle: '您的个人信息',
+  formIntro: '您可以查阅我们持有的您的个人信息，或要求更正、删除，或注销账户。我们将在您所适用法律规定的期限内答复。',
+  right: '您的请求是什么？',
+  rights: { ACCESS: '获取我的个人信息副本', CORRECTION: '更正我的个人信息', DELETION: '删除我的个人信息', ACCOUNT_CLOSURE: '注销我的账户' },
+  corrections: '如要求更正：请填写新的内容（只填写有误的项目）',
+  fields: { fullName: '姓名', phone: '电话', companyName: '公司' },
+  residence: '您的居住地',
+  residences: {
+    CN: '中国（大陆）', DE: '德国', FR: '法国', IT: '意大利', ES: '西班牙', NL: '荷兰', IE: '爱尔兰',
+    GB: '英国', 'US-CA': '美国 – 加利福尼亚州', 'US-VA': '美国 – 弗吉尼亚州', BR: '巴西', 'CA-QC': '加拿大 – 魁北克省',
+  },
+  email: '您的电子邮箱',
+  emailHint: '我们会向此邮箱发送验证码，以确认邮箱属于您。',
+  submit: '提交请求',
+  errorSummary: '请更正下方标出的项目。',
+  errors: {
+    email: '请输入有效的电子邮箱，例如 name@example.com。',
+    type: '请选择您的请求。',
+    residence: '请选择您的居住地。',
+    corrections: '请至少填写一项新内容，每项不超过 200 个字符。',
+    code: '请输入邮件中的六位数字验证码。',
+  },
+  statusTitle: '您的请求',
+  steps: { received: '已收到', identity: '身份验证', assessment: '审核', fulfilment: '处理中', reply: '答复' },
+  currentStep: '（当前步骤）',
+  dueBy: '答复期限',
+  dueUnknown: '答复期限正在确定中。',
+  keepLink: '请保存本页地址：这是查看您请求的唯一途径。',
+  awaitingNothing: '目前无需您做任何事。本页会自动刷新。',
+  awaitingStaff: '我们的隐私团队正在审核您的请求。本页会自动刷新。',
+  awaitingCode: '我们已向您的邮箱发送六位数字验证码。请输入验证码以确认该请求由您本人提出。',
+  code: '验证码',
+  verify: '确认',
+  resend: '重新发送验证码',
+  awaitingFee: (fee: string) => `此请求需收取费用 ${fee}。您是否接受？拒绝将关闭此请求。`,
+  acceptFee: '接受费用',
+  declineFee: '拒绝',
+  withdraw: '撤回我的请求',
+  closed: {
+    COMPLETED: '已完成：我们已处理您的请求，并通过电子邮件向您答复。',
+    REFUSED: '已关闭：我们无法处理您的请求。邮件中说明了原因及申诉方式。',
+    UNVERIFIABLE: '已关闭：我们无法确认您的身份。',
+    WITHDRAWN: '已按您的意愿撤回。',
+    DUPLICATE: '已关闭：此请求与一项尚未完成的请求重复。',
+  },
+  errorTitle: '无法显示此页面',
+  pageErrors: {
+    TOKEN_REQUIRED: '此页面只能通过您提交请求时获得的链接打开。',
+    TOKEN_INVALID: '此链接无法打开任何请求。请按收到时的原样使用链接。',
+    TOKEN_EXPIRED: '此链接已过期。如您的请求仍未完成，请与我们联系。',
+    NOT_FOUND: '此页面不存在。',
+    WRONG_STATE: '此请求目前已无法进行该操作。',
+    WRONG_CODE: '验证码不正确。',
+    EXPIRED: '验证码已过期，请重新获取。',
+    EXHAUSTED: '错误次数过多，请重新获取验证码。',
+    NO_CHALLENGE: '此请求没有待验证的验证码。',
+    TOO_MANY_CODES: '请稍等一分钟后再重新获取验证码。',
+    TOO_LARGE: '表单内容过多，无法接收。',
+    BAD_REQUEST: '无法读取表单，请重新填写。',
+    INTERNAL: '我们这边出了问题，未做任何更改。请重试。',
+  },
+  backToForm: '返回表单',
+};
+
+/** The words for a page in the given language. */
+export const messagesFor = (lang: Language): Messages => (lang === 'en' ? en : zh);

@@ -1,0 +1,125 @@
+// The subject portal: server-rendered pages over the same use cases as the JSON API.
+// Plain forms that work without JavaScript; every answer is HTML, errors included.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { statusTokenKey } from '../../crypto/status-token';
+import type { Language } from '../../domain/request-kinds';
+import { AppError } from '../app-error';
+import type { ServerDeps } from '../deps';
+import { RequestIdParams } from '../schemas';
+import { requireStatusToken } from '../status-auth';
+import { requestStatus } from '../use-cases/request-status';
+import { answerFee, resendCode, withdrawRequest } from '../use-cases/subject-actions';
+import { submitRequest } from '../use-cases/submit-request';
+import { verifyIdentity } from '../use-cases/verify-identity';
+import { parseForm, readRequestForm, type FormFields } from './form-input';
+import { requestFormPage } from './form-page';
+import { html } from './html';
+import { messagesFor, pickLanguage } from './i18n';
+import { page, withLang } from './layout';
+import { statusPage, type StatusPageProblem } from './status-page';
+
+// A request form is a few hundred bytes; corrections in Chinese, percent-encoded, stay well below this.
+const FORM_BODY_LIMIT_BYTES = 8 * 1024;
+const CODE = /^[0-9]{6}$/;
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': "default-src 'self'; style-src 'self' 'unsafe-inline'",
+  'X-Frame-Options': 'DENY',
+  // Status pages carry their token in the URL: keep them out of caches and Referer headers.
+  'Cache-Control': 'no-store',
+  'Referrer-Policy': 'no-referrer',
+};
+
+type Query = { lang?: string; token?: string };
+const languageOf = (req: FastifyRequest): Language => pickLanguage((req.query as Query).lang);
+/** The request a status route is about, with the token and language every link on its page keeps. */
+const linkOf = (req: FastifyRequest) => ({ id: (req.params as RequestIdParams).id, token: (req.query as Query).token ?? '', lang: languageOf(req) });
+/** Only string fields count: a JSON body posted here is read as an empty form. */
+const fieldsOf = (body: unknown): FormFields =>
+  body && typeof body === 'object' ? Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string')) : {};
+const sendHtml = (reply: FastifyReply, status: number, markup: string) => reply.status(status).type('text/html; charset=utf-8').send(markup);
+
+/** The portal's routes under /portal. */
+export const portalRoutes =
+  (deps: ServerDeps): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const key = statusTokenKey(deps.identityPepper);
+    const guard = { onRequest: async (req: FastifyRequest, reply: FastifyReply) => requireStatusToken(req, reply, key, deps.clock()) };
+    const params = { hide: true, params: RequestIdParams };
+
+    // Scoped to this plugin: the JSON API keeps refusing form bodies with 415.
+    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT_BYTES }, (_req, body, done) =>
+      done(null, parseForm(body as string)),
+    );
+    app.addHook('onSend', async (_req, reply) => {
+      reply.headers(SECURITY_HEADERS);
+    });
+    app.setErrorHandler((error: FastifyError | AppError, req, reply) => {
+      const lang = languageOf(req);
+      const status = error instanceof AppError ? error.status : (error.statusCode ?? 500);
+      if (status >= 500) req.log.error({ err: { name: error.name, message: error.message } }, 'portal error');
+      return sendHtml(reply, status, errorPage(lang, pageErrorCode(error, status)));
+    });
+
+    app.get('/portal', { schema: { hide: true } }, async (req, reply) => sendHtml(reply, 200, requestFormPage(languageOf(req))));
+
+    app.post('/portal/requests', { schema: { hide: true } }, async (req, reply) => {
+      const lang = languageOf(req);
+      const form = readRequestForm(fieldsOf(req.body), lang);
+      if (!form.body) return sendHtml(reply, 422, requestFormPage(lang, form.values, form.errors));
+      const { requestId, statusToken } = await submitRequest(deps, form.body, 'PORTAL');
+      return reply.redirect(withLang(`/portal/requests/${requestId}`, { token: statusToken }, lang), 303);
+    });
+
+    /** Shows the status page again with a problem, e.g. a wrong code next to its field. */
+    const again = async (req: FastifyRequest, reply: FastifyReply, status: number, problem?: StatusPageProblem) => {
+      const link = linkOf(req);
+      return sendHtml(reply, status, statusPage(link.lang, await requestStatus(deps, link.id), link, problem));
+    };
+    const backToStatus = (req: FastifyRequest, reply: FastifyReply) => {
+      const link = linkOf(req);
+      return reply.redirect(withLang(`/portal/requests/${link.id}`, { token: link.token }, link.lang), 303);
+    };
+    /** Runs a subject action, then shows the status; a refusal (wrong state, too many codes) is shown next to `field`. */
+    const act = async (req: FastifyRequest, reply: FastifyReply, action: () => Promise<unknown>, field: StatusPageProblem['field'] = 'action') => {
+      try {
+        await action();
+      } catch (err) {
+        if (!(err instanceof AppError) || err.status >= 500) throw err;
+        return again(req, reply, err.status, { field, message: messageFor(languageOf(req), err.code) });
+      }
+      return backToStatus(req, reply);
+    };
+
+    app.get('/portal/requests/:id', { schema: params, ...guard }, async (req, reply) => again(req, reply, 200));
+
+    app.post('/portal/requests/:id/verify', { schema: params, ...guard }, async (req, reply) => {
+      const code = (fieldsOf(req.body).code ?? '').trim();
+      if (!CODE.test(code)) return again(req, reply, 422, { field: 'code', message: messagesFor(languageOf(req)).errors.code });
+      return act(req, reply, () => verifyIdentity(deps, req.params.id, code), 'code');
+    });
+    app.post('/portal/requests/:id/resend', { schema: params, ...guard }, async (req, reply) => act(req, reply, () => resendCode(deps, req.params.id)));
+    app.post('/portal/requests/:id/fee', { schema: params, ...guard }, async (req, reply) =>
+      act(req, reply, () => answerFee(deps, req.params.id, fieldsOf(req.body).accept === 'yes')),
+    );
+    app.post('/portal/requests/:id/withdraw', { schema: params, ...guard }, async (req, reply) => act(req, reply, () => withdrawRequest(deps, req.params.id)));
+  };
+
+function messageFor(lang: Language, code: string): string {
+  const t = messagesFor(lang);
+  return t.pageErrors[code] ?? t.pageErrors.WRONG_STATE!;
+}
+
+function pageErrorCode(error: FastifyError | AppError, status: number): string {
+  if (error instanceof AppError) return error.code;
+  if (status === 413) return 'TOO_LARGE';
+  if (status === 404) return 'NOT_FOUND';
+  return status >= 500 ? 'INTERNAL' : 'BAD_REQUEST';
+}
+
+function errorPage(lang: Language, code: string): string {
+  const t = messagesFor(lang);
+  const message = t.pageErrors[code] ?? (code === 'INVALID_INPUT' ? t.pageErrors.BAD_REQUEST : t.pageErrors.INTERNAL);
+  const body = html`<h1>${t.errorTitle}</h1><p class="error" role="alert">${message}</p><p><a href="${withLang('/portal', {}, lang)}">${t.backToForm}</a></p>`;
+  return page(lang, { title: t.errorTitle, body, switchHref: withLang('/portal', {}, lang === 'en' ? 'zh' : 'en') });
+}
