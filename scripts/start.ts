@@ -108,7 +108,7 @@ async function main(): Promise<void> {
   const baseUrl = await startWebServer(app, config.http.host, config.http.port);
   stops.push(() => app.close(), () => connection.close());
 
-  console.log(['', 'DSR engine is running.', `HTTP API:        ${baseUrl}`, ...urls, '',
+  console.log(['', 'DSR engine is running.', `HTTP API:        ${baseUrl}  (OpenAPI: ${baseUrl}/api/openapi.json)`, `Portal:          ${baseUrl}/portal`, ...urls, '',
     'Try an access request for the demo subject:',
     `  curl -s -X POST ${baseUrl}/api/requests -H 'content-type: application/json' -d '{"email":"${DEMO_SUBJECT_EMAIL}","type":"ACCESS","language":"en"}'`,
     `  # read the code in the inbox, then (statusToken from the answer above):`,
