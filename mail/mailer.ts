@@ -27,15 +27,22 @@ export interface SmtpSettings {
   from: string;
 }
 
-/** A mailer that delivers through the given SMTP server. */
-export function createSmtpMailer(settings: SmtpSettings): Mailer {
-  const transport = nodemailer.createTransport({
+/** The nodemailer options for an SMTP server, shared by the mailer and the health check. */
+export function smtpTransportOptions(settings: Omit<SmtpSettings, 'from'>) {
+  return {
     host: settings.host,
     port: settings.port,
     secure: settings.secure,
     auth: settings.user ? { user: settings.user, pass: settings.pass } : undefined,
     // Loopback catchers in development speak plain SMTP; production relays use TLS.
     ignoreTLS: !settings.secure && ['127.0.0.1', 'localhost'].includes(settings.host),
+  };
+}
+
+/** A mailer that delivers through the given SMTP server. */
+export function createSmtpMailer(settings: SmtpSettings): Mailer {
+  const transport = nodemailer.createTransport({
+    ...smtpTransportOptions(settings),
     // A server that falls silent is given up on within seconds, so an attempt ends near the
     // activity's 30-second timeout and well inside the sent-log's lease; nodemailer's
     // defaults (up to ten minutes of silence) would outlive both.

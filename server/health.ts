@@ -2,7 +2,7 @@
 // the SMTP relay right now? Each answers 'ok' or 'down' only; why a check failed goes to the
 // log, never to the caller, as connection errors name hosts, ports and users.
 import nodemailer from 'nodemailer';
-import type { SmtpSettings } from '../mail/mailer';
+import { type SmtpSettings, smtpTransportOptions } from '../mail/mailer';
 import type { ServerDeps } from './deps';
 
 /** Short enough that a load balancer's probe gets its answer before its own timeout. */
@@ -51,12 +51,7 @@ async function settle(name: string, probe: () => Promise<unknown>, log: (check: 
 /** An SMTP check over the mailer's settings: connects, greets and (where set) logs in, sending nothing. */
 export function smtpCheckFor(settings: Omit<SmtpSettings, 'from'>): () => Promise<void> {
   const transport = nodemailer.createTransport({
-    host: settings.host,
-    port: settings.port,
-    secure: settings.secure,
-    auth: settings.user ? { user: settings.user, pass: settings.pass } : undefined,
-    // As the mailer does: loopback catchers speak plain SMTP.
-    ignoreTLS: !settings.secure && ['127.0.0.1', 'localhost'].includes(settings.host),
+    ...smtpTransportOptions(settings),
     connectionTimeout: HEALTH_CHECK_TIMEOUT_MS,
     greetingTimeout: HEALTH_CHECK_TIMEOUT_MS,
     socketTimeout: HEALTH_CHECK_TIMEOUT_MS,
