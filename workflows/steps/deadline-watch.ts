@@ -13,6 +13,8 @@ export async function watchDeadline(run: RequestRun): Promise<void> {
     const version = run.planVersion;
     const next = run.plan?.alerts.find((a) => !fired.has(`${a.kind}@${a.at}`));
     const wait = next ? Math.max(0, Date.parse(next.at) - Date.now()) : undefined;
+    // With no alert left, wait only for a new plan or the close; the ten-year bound is a
+    // sentinel, not a legal period (kept: removing the timer would change running histories).
     const changed = await condition(() => run.isClosed() || run.planVersion !== version, wait ?? '3650 days');
     if (changed || !next || run.isClosed()) continue;
     fired.add(`${next.kind}@${next.at}`);
