@@ -4,7 +4,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { issueStatusToken, STATUS_TOKEN_LIFETIME_DAYS, statusTokenKey } from '../../crypto/status-token';
 import { workflowIdFor } from '../../workflows/messages';
-import { codeIn, eventually } from '../support/http';
+import { codeIn, eventually, request } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
 
 const DAY_MS = 86_400_000;
@@ -31,15 +31,7 @@ async function call(method: string, path: string, { token, body, raw, contentTyp
   const headers: Record<string, string> = {};
   if (token) headers['x-status-token'] = token;
   if (payload !== undefined) headers['content-type'] = contentType;
-  const res = await fetch(stack.baseUrl + path, { method, headers, body: payload });
-  const text = await res.text();
-  let json: any;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = { raw: text };
-  }
-  return { status: res.status, headers: res.headers, body: json };
+  return request(stack.baseUrl + path, method, { headers, body: payload });
 }
 
 const verificationMails = (email: string) => stack.mail.messages().filter((m) => m.to.includes(email) && /verification code/i.test(m.subject));

@@ -1,10 +1,7 @@
-/** A JSON call against the product's HTTP API; returns status and parsed body. */
-export async function api(baseUrl: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(baseUrl + path, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+/** One HTTP call with a ready body; returns status, headers and the body parsed as JSON
+ *  (or `{ raw }` when it is not JSON). */
+export async function request(url: string, method: string, init: { headers?: Record<string, string>; body?: string } = {}) {
+  const res = await fetch(url, { method, headers: init.headers ?? {}, body: init.body });
   const text = await res.text();
   let json: any;
   try {
@@ -12,7 +9,16 @@ export async function api(baseUrl: string, method: string, path: string, body?: 
   } catch {
     json = { raw: text };
   }
-  return { status: res.status, body: json };
+  return { status: res.status, headers: res.headers, body: json };
+}
+
+/** A JSON call against the product's HTTP API; returns status and parsed body. */
+export async function api(baseUrl: string, method: string, path: string, body?: unknown) {
+  const { status, body: json } = await request(baseUrl + path, method, {
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status, body: json };
 }
 
 /** Polls until `probe` returns a value, or fails after the timeout. */
