@@ -2,11 +2,21 @@
 // verification, and on an extension. Each change is an audited event.
 import { ApplicationFailure } from '@temporalio/activity';
 import type { RequestType } from '../domain/request-kinds';
+import type { Prisma } from '../generated/prisma/client';
 import { canExtend, computeDueDate, type DueDateInput, getRegime, waitingWindowMs } from '../policy';
 import type { DeadlinePlan } from '../workflows/messages';
 import { appendAudit } from './audit';
 import { buildDeadlinePlan } from './deadline-plan';
 import type { ActivityDeps } from './deps';
+
+/** A wait on the subject, kept in the request's details (no personal data). */
+interface RecordedPause {
+  from: string;
+  to: string;
+  reason: string;
+}
+
+const pausesOf = (details: unknown): RecordedPause[] => [...(((details as { pauses?: RecordedPause[] } | null)?.pauses) ?? [])];
 
 export interface IntakeResult {
   plan: DeadlinePlan;
@@ -24,6 +34,7 @@ export function deadlineActivities({ db }: ActivityDeps) {
       identityVerifiedAt: row.verifiedAt,
       requestType: row.type as RequestType,
       extensions,
+      pauses: pausesOf(row.details).map((p) => ({ from: new Date(p.from), to: new Date(p.to) })),
     };
   }
 
@@ -56,6 +67,19 @@ export function deadlineActivities({ db }: ActivityDeps) {
       await db.dsrRequest.updateMany({ where: { id: requestId, verifiedAt: null }, data: { verifiedAt: new Date(verifiedAt) } });
       const input = await dueInputFor(requestId, 0);
       return setDue(requestId, input, 'system', 'DUE_DATE_SET', 'identity verified', `${requestId}:due:verified`);
+    },
+
+    /** Records a span the request waited on the subject (a fee) and recomputes the due date;
+     *  the regime decides whether the span stops the clock (UK GDPR art 12A) or not. */
+    async pauseClock(a: { requestId: string; from: string; to: string; reason: 'fee' }): Promise<DeadlinePlan> {
+      const row = await db.dsrRequest.findUniqueOrThrow({ where: { id: a.requestId }, select: { details: true, extensions: true } });
+      const pauses = pausesOf(row.details);
+      // A retried call must not count the same wait twice.
+      if (!pauses.some((p) => p.from === a.from)) pauses.push({ from: a.from, to: a.to, reason: a.reason });
+      const details = { ...((row.details as Record<string, unknown> | null) ?? {}), pauses };
+      await db.dsrRequest.update({ where: { id: a.requestId }, data: { details: details as unknown as Prisma.InputJsonValue } });
+      const input = await dueInputFor(a.requestId, row.extensions);
+      return setDue(a.requestId, input, 'system', 'CLOCK_PAUSED', `waited for the subject (${a.reason}) from ${a.from} to ${a.to}`, `${a.requestId}:pause:${a.from}`);
     },
 
     /** Extends the deadline as the regime allows; refuses (non-retryably) what it does not. */

@@ -16,4 +16,6 @@ export interface ActivityDeps {
   staffMailTo: string;
   /** Base URL of the portal, for links in mail (they carry no personal data). */
   publicUrl?: string;
+  /** Where access packages are written (ACCESS_PACKAGE_DIR); .data/access-packages when unset. */
+  accessPackageDir?: string;
 }

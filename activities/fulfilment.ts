@@ -5,7 +5,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { DataCategory, Retained, StoreOutcome, StoreWork } from '../domain/fulfilment';
 import type { Prisma } from '../generated/prisma/client';
 import { activeHoldFor } from '../legal/holds';
-import type { CategoryProtection, DataStore, SubjectKeys } from '../stores/data-store';
+import type { CategoryProtection, DataStore, FieldChange, SubjectKeys } from '../stores/data-store';
 import type { StoreRegistry } from '../stores/registry';
 import { CorrectionRefused } from '../stores/store-errors';
 import { appendAudit } from './audit';
@@ -61,18 +61,26 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
   }
 
   /** Does the work of one request type in one store; counts only. */
-  async function perform(store: DataStore, work: StoreWork, keys: SubjectKeys): Promise<{ located: Record<DataCategory, number>; processed: number; retained: Retained[] }> {
+  async function perform(
+    store: DataStore,
+    work: StoreWork,
+    keys: SubjectKeys,
+  ): Promise<{ located: Record<DataCategory, number>; processed: number; retained: Retained[]; changes?: FieldChange[]; anonymised?: number }> {
     const located = await store.locate(keys);
     switch (work.type) {
       case 'ACCESS':
         // The reply is built later from a fresh read; here the store only confirms what it holds.
         return { located, processed: total(located), retained: [] };
-      case 'CORRECTION':
-        return { located, processed: await store.rectify(keys, work.corrections ?? {}), retained: [] };
+      case 'CORRECTION': {
+        // Which fields changed and the lengths replaced, for the audit: never the values.
+        const changes: FieldChange[] = [];
+        const processed = await store.rectify(keys, work.corrections ?? {}, (change) => changes.push(change));
+        return { located, processed, retained: [], changes };
+      }
       case 'DELETION':
       case 'ACCOUNT_CLOSURE': {
-        const { erased, retained } = await eraseAndVerify(store, work, keys);
-        return { located, processed: erased, retained };
+        const { erased, retained, anonymised } = await eraseAndVerify(store, work, keys);
+        return { located, processed: erased, retained, ...(anonymised !== undefined && { anonymised }) };
       }
     }
   }
@@ -124,7 +132,7 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
         const store = stores.get(name);
         const keys = await subjectKeys(requestId);
         personal = [keys.email, ...personal];
-        const { located, processed, retained } = await perform(store, work, keys);
+        const { located, processed, retained, changes, anonymised } = await perform(store, work, keys);
         await db.$transaction(async (tx) => {
           const done = await tx.storeTask.update({
             where: { requestId_store: { requestId, store: name } },
@@ -134,7 +142,8 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
             requestId,
             actor: 'system',
             action: 'STORE_FULFILLED',
-            details: { store: name, type: work.type, located, processed, retained } as unknown as Prisma.InputJsonValue,
+            // The anonymised count feeds the deletion certificate, whatever retries happen after.
+            details: { store: name, type: work.type, located, processed, retained, ...(changes && { changes }), ...(anonymised !== undefined && { anonymised }) } as unknown as Prisma.InputJsonValue,
             eventKey: `${requestId}:store:${name}:fulfilled:${done.attempts}`,
           });
         });

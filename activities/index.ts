@@ -1,4 +1,5 @@
 // The activity factory: every side effect the request workflow may ask for.
+import { accessPackageActivities } from './access-package';
 import { assessmentActivities } from './assessment';
 import { deadlineActivities } from './deadlines';
 import { decisionActivities } from './decisions';
@@ -6,6 +7,7 @@ import type { ActivityDeps } from './deps';
 import { finalReplyActivities } from './final-reply';
 import { fulfilmentActivities } from './fulfilment';
 import { intakeActivities } from './intake';
+import { manualTaskActivities } from './manual-tasks';
 import { notifyActivities } from './notify';
 import { transitionActivities } from './transitions';
 import { unverifiableActivities } from './unverifiable';
@@ -23,8 +25,10 @@ export function createActivities(deps: ActivityDeps) {
     ...assessmentActivities(deps),
     ...decisionActivities(deps),
     ...fulfilmentActivities(deps),
+    ...manualTaskActivities(deps),
     ...notifyActivities(deps),
     ...finalReplyActivities(deps),
     ...unverifiableActivities(deps),
+    ...accessPackageActivities(deps),
   };
 }

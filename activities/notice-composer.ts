@@ -5,6 +5,7 @@ import type { RequestType } from '../domain/request-kinds';
 import type { StaffNotice, SubjectNotice } from '../domain/notices';
 import type { StaffAlertRequest, SubjectNoticeRequest } from '../domain/notice-requests';
 import { addCalendarDays, daysBetween, getRegime, localDateOf, type RegimePolicy } from '../policy';
+import { isManualStore } from '../stores/manual-store';
 import type { StoreRegistry } from '../stores/registry';
 
 export interface ComposeContext {
@@ -90,5 +91,9 @@ export function composeStaffNotice(ctx: ComposeContext, seq: number, a: StaffAle
       return { ...base, kind: a.kind, facts: { ...facts, reason: a.reason, store: a.store, note: a.note } };
     case 'decision-needed':
       return { ...base, kind: a.kind, facts: { ...facts, decision: a.decision, signal: a.signal } };
+    case 'manual-task': {
+      const tasks = ctx.stores.all().filter((s) => isManualStore(s) && a.stores.includes(s.name));
+      return { ...base, kind: a.kind, facts: { ...facts, tasks: tasks.map((s) => ({ store: s.name, instructions: isManualStore(s) ? s.instructions : '' })) } };
+    }
   }
 }

@@ -9,15 +9,22 @@ import type { Mailer } from '../mail/mailer';
 import type { DataMap } from '../stores/data-map/validate';
 import type { DataStore } from '../stores/data-store';
 import { createFileStore } from '../stores/file-store';
+import { manualStoresFromMap } from '../stores/manual-store';
 import { createMarketingDbStore } from '../stores/marketing-db-store';
 import { createRedisSessionsStore, type RedisProvider } from '../stores/redis-sessions-store';
 import { createStoreRegistry, createStoreRegistryFromMap, defaultStores, type StoreRegistry } from '../stores/registry';
+import type { WebhookConnection } from '../stores/webhook/connections';
+import { createWebhookStore } from '../stores/webhook/webhook-store';
 
 /** Connections of the optional stores; a store whose connection is absent is not built. */
 export interface StoreConnections {
   redis?: RedisProvider;
   fileStoreDir?: string;
   marketingDb?: Pool;
+  /** Names of the data map's `manual` stores to include (MANUAL_STORES); none by default. */
+  manualStores?: readonly string[];
+  /** Processors reached over their webhooks (stores/webhook/connections.ts); they call back at `publicUrl`. */
+  webhooks?: readonly WebhookConnection[];
 }
 
 export interface ActivityDepsInput {
@@ -29,20 +36,30 @@ export interface ActivityDepsInput {
   connections?: StoreConnections;
   /** When given, the registry follows it: stores it does not name are refused. */
   dataMap?: DataMap;
+  /** Where access packages are written; .data/access-packages when unset. */
+  accessPackageDir?: string;
   /** Stores beyond the built-in ones (e.g. a processor's system). */
   extraStores?: DataStore[];
 }
 
 /** The main database's stores, those of the given connections, then the extra ones. */
 function connectedStores(input: ActivityDepsInput): DataStore[] {
-  const { redis, fileStoreDir, marketingDb } = input.connections ?? {};
+  const { redis, fileStoreDir, marketingDb, manualStores, webhooks } = input.connections ?? {};
   return [
     ...defaultStores(input.db),
     ...(redis ? [createRedisSessionsStore(redis)] : []),
     ...(fileStoreDir ? [createFileStore(fileStoreDir)] : []),
     ...(marketingDb ? [createMarketingDbStore(marketingDb)] : []),
+    ...manualStoresFromMap(input.dataMap, manualStores ?? []),
+    ...(webhooks ?? []).map((w) => createWebhookStore({ ...w, db: input.db, publicUrl: callbackBase(input) })),
     ...(input.extraStores ?? []),
   ];
+}
+
+/** Where processors reach the engine's callback route: without a public address they could not. */
+function callbackBase(input: ActivityDepsInput): string {
+  if (!input.publicUrl) throw new Error('Processor stores are connected, but no PUBLIC_URL is set for their callbacks.');
+  return input.publicUrl;
 }
 
 /** The store registry: from the data map when one is given, else every connected store. */
@@ -67,5 +84,6 @@ export function buildActivityDeps(input: ActivityDepsInput): ActivityDeps {
     stores: registry,
     staffMailTo: input.staffMailTo,
     publicUrl: input.publicUrl,
+    accessPackageDir: input.accessPackageDir,
   };
 }

@@ -8,6 +8,7 @@ import { Pool } from 'pg';
 import { createSmtpMailer, type Mailer } from '../mail/mailer';
 import { loadDataMap } from '../stores/data-map/validate';
 import { lazyRedis } from '../stores/redis-sessions-store';
+import { processorSecrets, webhookConnections } from '../stores/webhook/connections';
 import { buildActivityDeps } from './activity-deps';
 
 export interface Services {
@@ -17,12 +18,14 @@ export interface Services {
   db: Db;
   mailer: Mailer;
   activityDeps: ActivityDeps;
+  /** Secrets of the connected processors, by store name, for the callback route. */
+  processorSecrets: ReadonlyMap<string, string>;
   close(): Promise<void>;
 }
 
 /** Opens the database, mailer and data stores described by the configuration; the data map
  *  is read and checked here, so a broken one stops the start with the line at fault. */
-export function createServices(config: AppConfig): Services {
+export function createServices(config: AppConfig, env: NodeJS.ProcessEnv = process.env): Services {
   const keyring = parseKeyring(config.keys.encryptionKeys, config.keys.currentKeyId);
   const cipher = createFieldCipher(keyring);
   const db = createDb(config.databaseUrl, config.databasePoolMax);
@@ -33,14 +36,17 @@ export function createServices(config: AppConfig): Services {
   const marketingDb = config.stores.marketingDatabaseUrl ? new Pool({ connectionString: config.stores.marketingDatabaseUrl, max: 4 }) : undefined;
   // An idle client's failure (the server restarted) must not end the process.
   marketingDb?.on('error', (err: NodeJS.ErrnoException) => console.warn(`marketing-db: connection problem (${err.code ?? err.name})`));
-  const connections = { redis: redis?.provide, fileStoreDir: config.stores.fileStoreDir, marketingDb };
+  // Processors are named by the map, which also names the variables holding their URL and secret.
+  const webhooks = webhookConnections(dataMap, env);
+  const connections = { redis: redis?.provide, fileStoreDir: config.stores.fileStoreDir, marketingDb, manualStores: config.stores.manualStores, webhooks };
   return {
     config,
     keyring,
     cipher,
     db,
     mailer,
-    activityDeps: buildActivityDeps({ db, mailer, cipher, staffMailTo: config.staffMailTo, publicUrl: config.http.publicUrl, connections, dataMap }),
+    processorSecrets: processorSecrets(webhooks),
+    activityDeps: buildActivityDeps({ db, mailer, cipher, staffMailTo: config.staffMailTo, publicUrl: config.http.publicUrl, accessPackageDir: config.accessPackageDir, connections, dataMap }),
     async close() {
       mailer.close();
       await redis?.close();

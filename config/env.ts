@@ -1,5 +1,6 @@
 // Reads the process environment once into a typed configuration. Defaults are the
 // embedded development ones; production sets every value explicitly.
+import { DEFAULT_ACCESS_PACKAGE_DIR } from '../access-package/package-dir';
 import { DEFAULT_FILE_STORE_DIR } from '../stores/file-store';
 
 export interface AppConfig {
@@ -12,7 +13,9 @@ export interface AppConfig {
   http: { host: string; port: number; publicUrl: string };
   keys: { encryptionKeys: string; currentKeyId: string; identityPepper: string };
   /** The optional data stores: REDIS_URL, FILE_STORE_DIR (default .data/files), MARKETING_DATABASE_URL. */
-  stores: { redisUrl?: string; fileStoreDir: string; marketingDatabaseUrl?: string };
+  stores: { redisUrl?: string; fileStoreDir: string; marketingDatabaseUrl?: string; manualStores: string[] };
+  /** ACCESS_PACKAGE_DIR: where encrypted access packages are kept (default .data/access-packages). */
+  accessPackageDir: string;
   /** Present only when CODEC_AUTH_TOKEN is set; then /codec decrypts payloads for the Web UI and CLI. */
   codec?: { authToken: string; allowedOrigins: string[] };
 }
@@ -61,7 +64,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       redisUrl: env.REDIS_URL || undefined,
       fileStoreDir: env.FILE_STORE_DIR || DEFAULT_FILE_STORE_DIR,
       marketingDatabaseUrl: env.MARKETING_DATABASE_URL || undefined,
+      // Comma-separated names of the data map's manual stores that requests include.
+      manualStores: (env.MANUAL_STORES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     },
+    accessPackageDir: env.ACCESS_PACKAGE_DIR || DEFAULT_ACCESS_PACKAGE_DIR,
     codec: codecConfig(env),
   };
 }

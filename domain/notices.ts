@@ -94,7 +94,10 @@ export interface RetainedPart {
 
 export interface DeletionDoneFacts {
   completedOn: NoticeDate;
-  stores: Array<{ store: string; erased: number; retained: RetainedPart[] }>;
+  /** `anonymised`: of the erased records, those kept without anything that identifies the subject. */
+  stores: Array<{ store: string; erased: number; anonymised?: number; retained: RetainedPart[] }>;
+  /** The stored certificate this notice copies, so the subject can cite and check it. */
+  certificate?: { id: string; digest: string };
 }
 
 export interface CorrectionDoneFacts {
@@ -169,11 +172,17 @@ export interface StaffDecisionNeededFacts extends StaffRequestFacts {
   signal: string;
 }
 
+/** Stores with no API that a person must work for the request, with the data map's instructions. */
+export interface StaffManualTaskFacts extends StaffRequestFacts {
+  tasks: Array<{ store: string; instructions: string }>;
+}
+
 /** Facts by kind of notice to the compliance mailbox. */
 export interface StaffNoticeFacts {
   reminder: StaffReminderFacts;
   escalation: StaffEscalationFacts;
   'decision-needed': StaffDecisionNeededFacts;
+  'manual-task': StaffManualTaskFacts;
 }
 
 export type StaffNoticeKind = keyof StaffNoticeFacts;

@@ -40,11 +40,11 @@ export async function recordExemptionSignal(db: Db, record: SignalRecord): Promi
 }
 
 /** Clears a signal; clearing one already cleared changes nothing. */
-export async function clearExemptionSignal(db: Db, signalId: string, clearedBy: string, now: Date, requestId?: string): Promise<void> {
+export async function clearExemptionSignal(db: Db, signalId: string, clearedBy: string, now: Date, requestId?: string, reason?: string): Promise<void> {
   await db.$transaction(async (tx) => {
     const { count } = await tx.exemptionSignal.updateMany({ where: { id: signalId, clearedAt: null }, data: { clearedAt: now } });
     if (count === 1 && requestId) {
-      await appendAudit(tx, { requestId, actor: clearedBy, action: 'EXEMPTION_SIGNAL_CLEARED', details: { signalId }, eventKey: `${requestId}:signal-cleared:${signalId}` });
+      await appendAudit(tx, { requestId, actor: clearedBy, action: 'EXEMPTION_SIGNAL_CLEARED', reason, details: { signalId }, eventKey: `${requestId}:signal-cleared:${signalId}` });
     }
   });
 }

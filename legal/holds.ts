@@ -14,6 +14,8 @@ export interface HoldPlacement {
   /** Null or absent: every category. */
   category?: DataCategory | null;
   authority: string;
+  /** The order's own reference number, when it has one. */
+  reference?: string | null;
   reason: string;
   basis: string;
   /** Defaults to `now`. */
@@ -74,7 +76,7 @@ export async function placeHold(db: Db, placement: HoldPlacement, now: Date): Pr
 }
 
 /** Releases a hold; releasing one already released changes nothing and returns it as it was. */
-export async function releaseHold(db: Db, release: { holdId: string; releasedBy: string; requestId?: string }, now: Date): Promise<LegalHold> {
+export async function releaseHold(db: Db, release: { holdId: string; releasedBy: string; requestId?: string; reason?: string }, now: Date): Promise<LegalHold> {
   return db.$transaction(async (tx) => {
     const { count } = await tx.legalHold.updateMany({ where: { id: release.holdId, releasedAt: null }, data: { releasedAt: now, releasedBy: release.releasedBy } });
     const hold = await tx.legalHold.findUniqueOrThrow({ where: { id: release.holdId } });
@@ -83,6 +85,7 @@ export async function releaseHold(db: Db, release: { holdId: string; releasedBy:
         requestId: release.requestId,
         actor: release.releasedBy,
         action: 'LEGAL_HOLD_RELEASED',
+        reason: release.reason,
         details: { holdId: hold.id, store: hold.store, category: hold.category },
         eventKey: `${release.requestId}:hold-released:${hold.id}`,
       });

@@ -15,11 +15,20 @@ export type SendOutcome = 'SENT' | 'ALREADY_SENT';
 const LEADING_UUID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\./i;
 
 /** Delivers the mail unless a mail with the same key was delivered before; an SMTP failure
- *  frees the key and throws a retryable failure, so the activity's retries deliver it later. */
-export async function sendOnce(db: Db, mailer: Mailer, mail: OutgoingMail): Promise<SendOutcome> {
+ *  frees the key and throws a retryable failure, so the activity's retries deliver it later.
+ *  `beforeSend` runs only for the attempt holding the claim, right before sending: where the
+ *  mail carries a secret, that is the one moment its hash may be stored without breaking a
+ *  link another attempt already mailed. */
+export async function sendOnce(db: Db, mailer: Mailer, mail: OutgoingMail, opts: { beforeSend?: () => Promise<void> } = {}): Promise<SendOutcome> {
   const { messageKey } = mail;
   const claimedAt = await claim(db, messageKey);
   if (claimedAt === 'ALREADY_SENT') return 'ALREADY_SENT';
+  try {
+    await opts.beforeSend?.();
+  } catch (err) {
+    await db.sentMail.deleteMany({ where: { messageKey, state: 'SENDING', claimedAt } }).catch(() => undefined);
+    throw err;
+  }
   try {
     await mailer.send(mail);
   } catch (err) {
@@ -29,15 +38,32 @@ export async function sendOnce(db: Db, mailer: Mailer, mail: OutgoingMail): Prom
     throw smtpFailure(err);
   }
   // The server has the mail now. An upsert rather than an update, so that it is recorded as
-  // sent even if another attempt freed the key meanwhile. Should this write fail, the claim
-  // expires and a later retry sends again: a duplicate, never a loss.
+  // sent even if another attempt freed the key meanwhile. The write is retried for a while
+  // (a database restart takes seconds): given up, the claim expires and a later retry sends
+  // again, a duplicate, never a loss.
   const sentAt = new Date();
-  await db.sentMail.upsert({
-    where: { messageKey },
-    create: { messageKey, requestId: requestIdOf(messageKey), state: 'SENT', claimedAt, sentAt },
-    update: { state: 'SENT', sentAt },
-  });
+  await withRetries(() =>
+    db.sentMail.upsert({
+      where: { messageKey },
+      create: { messageKey, requestId: requestIdOf(messageKey), state: 'SENT', claimedAt, sentAt },
+      update: { state: 'SENT', sentAt },
+    }),
+  );
   return 'SENT';
+}
+
+/** Waits between attempts to record a delivery; together well inside the activities' 30-second limit. */
+const MARK_SENT_BACKOFF_MS = [250, 500, 1000, 2000, 4000, 8000];
+
+async function withRetries<T>(write: () => Promise<T>): Promise<T> {
+  for (const pause of MARK_SENT_BACKOFF_MS) {
+    try {
+      return await write();
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+  return write();
 }
 
 /** Claims the key for this attempt and returns the claim's time, or says it was sent already. */

@@ -7,20 +7,25 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { createServices } from '../app/services';
 import { loadConfig } from '../config/env';
+import { temporalConnectionSettings, temporalTelemetryOptions } from '../config/temporal';
 import { applyMigrations } from '../db/apply-migrations';
-import { seedDemoAccounts, DEMO_SUBJECT_EMAIL } from '../devtools/demo-data';
+import { DEMO_SUBJECT_EMAIL, seedEstateOver } from '../devtools/estate-seed';
 import { loadOrCreateDevSecrets } from '../devtools/dev-secrets';
 import { startEmbeddedDatabase } from '../devtools/embedded-database';
 import { startInboxPage } from '../devtools/inbox-page';
 import { startMailCatcher } from '../devtools/mail-catcher';
 import { startTemporalDevServer } from '../devtools/temporal-dev-server';
 import { buildApp, startWebServer } from '../server/app';
+import { loadDataMap } from '../stores/data-map/validate';
 import { smtpCheckFor } from '../server/health';
+import { startAccessPackagePurge } from '../temporal/access-package-purge';
 import { encryptedDataConverter } from '../temporal/data-converter';
 import { registerSearchAttributes } from '../temporal/search-attributes';
 import { createDsrWorker } from '../worker';
+import { DEMO_STAFF_FILE, ensureDemoStaff } from '../devtools/demo-staff';
 
 const ROOT = path.resolve(__dirname, '..');
+const DEMO_ESTATE_SUBJECTS = 20;
 const DATA_DIR = path.join(ROOT, '.data');
 const stops: Array<() => Promise<unknown> | unknown> = [];
 const urls: string[] = [];
@@ -65,14 +70,16 @@ function pick(env: NodeJS.ProcessEnv, ...names: string[]): Record<string, string
 }
 
 async function main(): Promise<void> {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: temporalTelemetryOptions() });
   await provideDependencies(process.env);
   const config = loadConfig();
   const services = createServices(config);
   stops.push(() => services.close());
-  await seedDemoAccounts(services.db);
+  // A small estate in every connected store, the demo subject among them.
+  await seedEstateOver(services.db, config.stores, { subjects: DEMO_ESTATE_SUBJECTS });
+  await ensureDemoStaff(services.db, DATA_DIR);
 
-  const workerConnection = await NativeConnection.connect({ address: config.temporal.address });
+  const workerConnection = await NativeConnection.connect(temporalConnectionSettings(config.temporal.address));
   const worker = await createDsrWorker({
     connection: workerConnection,
     namespace: config.temporal.namespace,
@@ -88,9 +95,10 @@ async function main(): Promise<void> {
     await workerConnection.close();
   });
 
-  const connection = await Connection.connect({ address: config.temporal.address });
+  const connection = await Connection.connect(temporalConnectionSettings(config.temporal.address));
   await registerSearchAttributes(connection, config.temporal.namespace);
   const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter: encryptedDataConverter(services.keyring) });
+  await startAccessPackagePurge(client, config.temporal.taskQueue);
   const app = await buildApp(
     {
       temporal: client,
@@ -102,13 +110,16 @@ async function main(): Promise<void> {
       publicUrl: config.http.publicUrl,
       codec: config.codec && { keyring: services.keyring, ...config.codec },
       smtpCheck: smtpCheckFor(config.smtp),
+      dataMap: { map: loadDataMap(), connected: services.activityDeps.stores.all() },
+      processorSecrets: services.processorSecrets,
     },
     { logger: true },
   );
   const baseUrl = await startWebServer(app, config.http.host, config.http.port);
   stops.push(() => app.close(), () => connection.close());
 
-  console.log(['', 'DSR engine is running.', `HTTP API:        ${baseUrl}  (OpenAPI: ${baseUrl}/api/openapi.json)`, `Portal:          ${baseUrl}/portal`, ...urls, '',
+  console.log(['', 'DSR engine is running.', `HTTP API:        ${baseUrl}  (OpenAPI: ${baseUrl}/api/openapi.json)`, `Portal:          ${baseUrl}/portal`,
+    `Staff console:   ${baseUrl}/console  (demo-agent, demo-compliance, demo-admin; passwords in .data/${DEMO_STAFF_FILE})`, ...urls, '',
     'Try an access request for the demo subject:',
     `  curl -s -X POST ${baseUrl}/api/requests -H 'content-type: application/json' -d '{"email":"${DEMO_SUBJECT_EMAIL}","type":"ACCESS","language":"en"}'`,
     `  # read the code in the inbox, then (statusToken from the answer above):`,

@@ -4,11 +4,15 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ServerDeps } from './deps';
 import { installErrorHandler } from './error-handler';
+import { refuseNulCharacters } from './nul-guard';
 import { openApiOptions } from './openapi';
+import { consoleRoutes } from './pages/console/console-routes';
 import { portalRoutes } from './pages/portal-routes';
 import { rateLimitHook } from './rate-limit';
+import { accessPackageRoutes } from './routes/access-package';
 import { codecRoutes } from './routes/codec';
 import { healthRoutes } from './routes/health';
+import { processorCallbackRoutes } from './routes/processor-callbacks';
 import { requestRoutes } from './routes/requests';
 import { serviceRoutes } from './routes/service';
 import { staffRoutes } from './routes/staff';
@@ -18,28 +22,34 @@ import { statusLinkRoutes } from './routes/status-link';
 const BODY_LIMIT_BYTES = 64 * 1024;
 
 /** Builds the Fastify app over its dependencies. */
-export async function buildApp(deps: ServerDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+/** `logStream` sends the JSON log lines there instead of standard output (tests read them back). */
+export async function buildApp(deps: ServerDeps, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
     // Unknown fields are refused, not silently dropped: a caller should learn of a typo.
     ajv: { customOptions: { removeAdditional: false } },
     // Request logs carry method, route and status only: URLs and bodies may hold personal data (and status tokens).
-    logger: opts.logger ? { serializers: { req: (r) => ({ method: r.method, route: r.routeOptions?.url }) } } : false,
+    logger: opts.logger ? { serializers: { req: (r) => ({ method: r.method, route: r.routeOptions?.url }) }, ...(opts.logStream ? { stream: opts.logStream } : {}) } : false,
   }).withTypeProvider<TypeBoxTypeProvider>();
   installErrorHandler(app);
   // Registered before the routes: it collects their schemas as they are added.
   await app.register(fastifySwagger, openApiOptions);
   // Added before the routes, so that it runs ahead of every plugin's own hooks (token check, staff gate).
   app.addHook('onRequest', rateLimitHook(deps.rateLimits, deps.clock));
+  // PostgreSQL stores no NUL character: refused as input rather than failing half-way (server/nul-guard.ts).
+  app.addHook('preValidation', refuseNulCharacters);
   await app.register(serviceRoutes);
   await app.register(healthRoutes(deps));
   await app.register(requestRoutes(deps));
   await app.register(statusLinkRoutes(deps));
+  await app.register(accessPackageRoutes(deps));
   await app.register(portalRoutes(deps));
+  await app.register(consoleRoutes(deps));
   await app.register(staffRoutes(deps));
   await app.register(staffReportRoutes(deps));
+  await app.register(processorCallbackRoutes(deps));
   // Without a token there is no way to guard decrypted payloads, so there is no endpoint.
-  if (deps.codec) await app.register(codecRoutes(deps.codec), { prefix: '/codec' });
+  if (deps.codec) await app.register(codecRoutes(deps.codec, deps), { prefix: '/codec' });
   return app;
 }
 

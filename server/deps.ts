@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { FieldCipher } from '../crypto/field-cipher';
 import type { Keyring } from '../crypto/keyring';
 import type { Db } from '../db/prisma';
+import type { DataMap } from '../stores/data-map/validate';
 import type { RateLimits } from './rate-limit';
 
 /** What the HTTP layer needs: the Temporal client, the database, and identity crypto. */
@@ -20,4 +21,8 @@ export interface ServerDeps {
   smtpCheck?: () => Promise<void>;
   /** Replaces some of the default rate limits in server/rate-limit.ts (tests set small ones). */
   rateLimits?: Partial<RateLimits>;
+  /** Secrets shared with the connected processors, by store name: callbacks to POST /api/processors/:store/callbacks must be signed with them. */
+  processorSecrets?: ReadonlyMap<string, string>;
+  /** The data map and the stores this deployment connected: shown to staff, and used to check where a legal hold applies. */
+  dataMap?: { map: DataMap; connected: ReadonlyArray<{ name: string; categories: readonly string[] }> };
 }

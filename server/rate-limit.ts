@@ -31,6 +31,8 @@ const LIMITED_ROUTES: Record<string, { limit: keyof RateLimits; key: (req: Fasti
   'POST /portal/requests': { limit: 'submission', key: (req) => req.ip },
   'POST /portal/requests/:id/verify': { limit: 'verification', key: (req) => `${req.ip} ${(req.params as { id?: string }).id ?? ''}` },
   'POST /api/staff/session': { limit: 'staffSignIn', key: (req) => req.ip },
+  // The console's sign-in form reaches the same sign-in: one budget per address across both.
+  'POST /console/login': { limit: 'staffSignIn', key: (req) => req.ip },
 };
 
 /** Counts calls per key in fixed windows; `take` answers how long to wait once a key is over its limit. */

@@ -18,7 +18,8 @@ export const SubmitRequestBody = Type.Object(
     residence: Type.Optional(Type.String({ pattern: '^[A-Z]{2}(-[A-Z0-9]{1,3})?$', description: 'ISO 3166 country or subdivision, e.g. CN, DE, US-CA.' })),
     language: Type.Optional(literalUnion(LANGUAGES)),
     corrections: Type.Optional(
-      Type.Record(Type.String({ pattern: '^[a-zA-Z]{1,40}$' }), Type.String({ minLength: 1, maxLength: 200 }), { maxProperties: 10 }),
+      // Without additionalProperties a key outside the pattern would pass unchecked (found by test/e2e/hostile-input.test.ts).
+      Type.Record(Type.String({ pattern: '^[a-zA-Z]{1,40}$' }), Type.String({ minLength: 1, maxLength: 200 }), { maxProperties: 10, additionalProperties: false }),
     ),
   },
   { additionalProperties: false },

@@ -5,9 +5,9 @@
 import type { Db } from '../db/prisma';
 import type { Prisma } from '../generated/prisma/client';
 import type { DataCategory } from '../domain/fulfilment';
-import type { DataStore, SubjectKeys } from './data-store';
+import { correctionsFor, fieldChange } from './correctable-fields';
+import type { DataStore, ExportedRecord, FieldChange, SubjectKeys } from './data-store';
 import { eraseByCategory } from './erase-by-category';
-import { CorrectionRefused } from './store-errors';
 
 /** Stands in for a required column's value once the category is erased but the row must stay. */
 export const ERASED = 'erased';
@@ -29,20 +29,8 @@ const CLEARED: Record<Category, Prisma.CustomerAccountUpdateManyMutationInput> =
   account: { plan: ERASED },
 };
 
-const MAX_TEXT = 200;
-const PHONE = /^\+?[0-9][0-9 ()-]{4,24}$/;
-
-/** Checks one corrected value; messages name the field, never the value. */
-const VALIDATORS: Record<string, (value: string) => string | null> = {
-  fullName: (v) => (v.trim().length === 0 || v.length > MAX_TEXT || v.trim() === ERASED ? 'must be 1 to 200 characters' : null),
-  phone: (v) => (PHONE.test(v.trim()) ? null : 'must be a telephone number of digits, spaces, brackets and dashes'),
-  companyName: (v) => (v.trim().length === 0 || v.length > MAX_TEXT ? 'must be 1 to 200 characters' : null),
-};
-
-/** A field name fit to repeat in an error: the request could carry anything as a key. */
-function fieldLabel(field: string): string {
-  return /^[A-Za-z][A-Za-z0-9_]{0,39}$/.test(field) ? `"${field}"` : 'an unnamed field';
-}
+/** The fields of the registration a subject may correct (rules in correctable-fields.ts). */
+const CORRECTABLE = ['fullName', 'phone', 'companyName'] as const;
 
 function isCategory(category: DataCategory): category is Category {
   return (CATEGORIES as readonly string[]).includes(category);
@@ -67,13 +55,13 @@ export function createCustomerAccountsStore(db: Db): DataStore {
       return Object.fromEntries(CATEGORIES.map((c, i) => [c, counts[i] ?? 0]));
     },
 
-    async export(subject) {
-      const rows = await db.customerAccount.findMany({ where: rowsOf(subject), orderBy: { createdAt: 'asc' } });
-      return {
-        contact: rows.filter((r) => r.fullName !== ERASED || r.phone !== null).map((r) => ({ fullName: r.fullName === ERASED ? null : r.fullName, phone: r.phone })),
-        corporate: rows.filter((r) => r.companyName !== null).map((r) => ({ companyName: r.companyName })),
-        account: rows.filter((r) => r.plan !== ERASED).map((r) => ({ email: r.email, plan: r.plan, createdAt: r.createdAt.toISOString() })),
-      };
+    // The e-mail address is unique here, so the subject has at most one row: no batching needed.
+    async *exportStream(subject): AsyncGenerator<ExportedRecord> {
+      const r = await db.customerAccount.findUnique({ where: rowsOf(subject) });
+      if (!r) return;
+      if (r.fullName !== ERASED || r.phone !== null) yield { category: 'contact', record: { fullName: r.fullName === ERASED ? null : r.fullName, phone: r.phone } };
+      if (r.companyName !== null) yield { category: 'corporate', record: { companyName: r.companyName } };
+      if (r.plan !== ERASED) yield { category: 'account', record: { email: r.email, plan: r.plan, createdAt: r.createdAt.toISOString() } };
     },
 
     async erase(subject, protectedNow) {
@@ -91,19 +79,15 @@ export function createCustomerAccountsStore(db: Db): DataStore {
       );
     },
 
-    async rectify(subject, corrections) {
-      const data: Record<string, string> = {};
-      for (const [field, value] of Object.entries(corrections)) {
-        const validate = Object.hasOwn(VALIDATORS, field) ? VALIDATORS[field] : undefined;
-        if (!validate) {
-          throw new CorrectionRefused(`Store ${name} cannot correct ${fieldLabel(field)}: correctable fields are ${Object.keys(VALIDATORS).join(', ')}.`);
-        }
-        const problem = validate(value);
-        if (problem) throw new CorrectionRefused(`Store ${name} refused the correction of "${field}": the new value ${problem}.`);
-        data[field] = value.trim();
-      }
-      if (Object.keys(data).length === 0) return 0;
-      return (await db.customerAccount.updateMany({ where: rowsOf(subject), data })).count;
+    async rectify(subject, corrections, report) {
+      const data = correctionsFor(name, corrections, CORRECTABLE);
+      const before = await db.customerAccount.findUnique({ where: rowsOf(subject), select: { fullName: true, phone: true, companyName: true } });
+      if (!before) return 0;
+      const changes = CORRECTABLE.flatMap((f) => (data[f] === undefined ? [] : [fieldChange(f, [before[f]], data[f])])).filter((c): c is FieldChange => c !== null);
+      if (changes.length === 0) return 0;
+      const changed = (await db.customerAccount.updateMany({ where: rowsOf(subject), data })).count;
+      for (const change of changes) report?.(change);
+      return changed;
     },
   };
 }

@@ -16,18 +16,38 @@ export interface CategoryProtection {
   basis: string;
 }
 
+/** One exported record of the subject's, for the access package: a flat row of plain values. */
+export interface ExportedRecord {
+  category: DataCategory;
+  record: Record<string, string | number | null>;
+}
+
+/** How many rows a connector reads per round trip while exporting. */
+export const EXPORT_BATCH_SIZE = 1_000;
+
 export interface DataStore {
   /** Stable name, used in audit events and store tasks (e.g. 'customer-accounts'). */
   readonly name: string;
   readonly categories: readonly DataCategory[];
   /** Counts the subject's records per category. */
   locate(subject: SubjectKeys): Promise<Record<DataCategory, number>>;
-  /** The subject's records per category, as plain rows, for an access reply. */
-  export(subject: SubjectKeys): Promise<Record<DataCategory, Array<Record<string, string | number | null>>>>;
+  /** The subject's records one at a time, read in batches: never the whole subject in memory. */
+  exportStream(subject: SubjectKeys): AsyncIterable<ExportedRecord>;
   /** Erases the subject's records except the protected categories; returns how many went.
    *  `protectedNow` is called right before each category is erased, so a hold placed while
-   *  a deletion runs is still respected. Running it twice is harmless. */
-  erase(subject: SubjectKeys, protectedNow: (category: DataCategory) => Promise<CategoryProtection | null>): Promise<{ erased: number; retained: Retained[] }>;
-  /** Applies validated corrections; returns how many records changed. */
-  rectify(subject: SubjectKeys, corrections: Record<string, string>): Promise<number>;
+   *  a deletion runs is still respected. Running it twice is harmless. `anonymised` counts
+   *  the records among `erased` that were kept with the identifier removed, for the certificate. */
+  erase(subject: SubjectKeys, protectedNow: (category: DataCategory) => Promise<CategoryProtection | null>): Promise<{ erased: number; retained: Retained[]; anonymised?: number }>;
+  /** Applies the corrections of the fields this store holds (see correctable-fields.ts) and
+   *  returns how many records changed; `report` hears of each field changed, without values. */
+  rectify(subject: SubjectKeys, corrections: Record<string, string>, report?: (change: FieldChange) => void): Promise<number>;
+}
+
+/** What a correction changed in one field, for the audit trail: never the values, only how
+ *  many records changed and the lengths replaced and written, as evidence that it happened. */
+export interface FieldChange {
+  field: string;
+  records: number;
+  lengthsBefore: number[];
+  lengthAfter: number;
 }

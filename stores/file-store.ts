@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { DataCategory } from '../domain/fulfilment';
-import type { DataStore, SubjectKeys } from './data-store';
+import type { DataStore, ExportedRecord, SubjectKeys } from './data-store';
 import { eraseByCategory } from './erase-by-category';
 import { subjectHash } from './subject-hash';
 
@@ -62,16 +62,15 @@ export function createFileStore(root: string): DataStore {
       return Object.fromEntries(CATEGORIES.map((c, i) => [c, counts[i] ?? 0]));
     },
 
-    async export(subject) {
+    // One file at a time: only its name, size and hash are exported, never its content.
+    async *exportStream(subject): AsyncGenerator<ExportedRecord> {
       const folder = subjectFolder(root, subject.email);
-      const section = async (c: Category) =>
-        Promise.all(
-          (await filesOf(subject, c)).map(async (file) => {
-            const full = path.join(folder, file);
-            return { name: file, size: (await stat(full)).size, sha256: await sha256Of(full) };
-          }),
-        );
-      return { 'id-document': await section('id-document'), biometric: await section('biometric') };
+      for (const c of CATEGORIES) {
+        for (const file of await filesOf(subject, c)) {
+          const full = path.join(folder, file);
+          yield { category: c, record: { name: file, size: (await stat(full)).size, sha256: await sha256Of(full) } };
+        }
+      }
     },
 
     async erase(subject, protectedNow) {

@@ -7,7 +7,7 @@
 // Counts are sessions holding data in a category.
 import { createClient, type RedisClientType } from 'redis';
 import type { DataCategory } from '../domain/fulfilment';
-import type { DataStore, SubjectKeys } from './data-store';
+import { EXPORT_BATCH_SIZE, type DataStore, type ExportedRecord, type SubjectKeys } from './data-store';
 import { eraseByCategory } from './erase-by-category';
 import { subjectHash } from './subject-hash';
 
@@ -91,13 +91,18 @@ export function createRedisSessionsStore(redis: RedisProvider): DataStore {
       return Object.fromEntries(CATEGORIES.map((c) => [c, found.filter((s) => holding(s.fields, c)).length]));
     },
 
-    async export(subject) {
-      const found = await sessions(subject);
-      const section = (c: Category) =>
-        found
-          .filter((s) => holding(s.fields, c))
-          .map((s) => ({ session: sessionNumber(s.key), ...Object.fromEntries(FIELDS[c].map((f) => [f, s.fields[f] ?? null])) }));
-      return { session: section('session'), device: section('device'), cookie: section('cookie') };
+    // SSCAN over the subject's index set, a batch of keys at a time, rather than SMEMBERS of all.
+    async *exportStream(subject): AsyncGenerator<ExportedRecord> {
+      const client = await redis();
+      for await (const batch of client.sScanIterator(subjectIndexKey(subject.email), { COUNT: EXPORT_BATCH_SIZE })) {
+        const keys = [...batch].sort(byNumber);
+        const found = await Promise.all(keys.map(async (key) => ({ key, fields: (await client.hGetAll(key)) as Record<string, string> })));
+        for (const s of found) {
+          for (const c of CATEGORIES) {
+            if (holding(s.fields, c)) yield { category: c, record: { session: sessionNumber(s.key), ...Object.fromEntries(FIELDS[c].map((f) => [f, s.fields[f] ?? null])) } };
+          }
+        }
+      }
     },
 
     async erase(subject, protectedNow) {

@@ -1,7 +1,8 @@
 // The data stores the engine fulfils requests against, looked up by name. The product builds
-// its registry from the data map (config/data-map.json); defaultStores are the two that
+// its registry from the data map (config/data-map.json); defaultStores are those that
 // need no connection beyond the main database.
 import type { Db } from '../db/prisma';
+import { createBillingStore } from './billing-store';
 import { createCustomerAccountsStore } from './customer-accounts-store';
 import type { DataMap } from './data-map/validate';
 import type { DataStore } from './data-store';
@@ -34,7 +35,7 @@ export function createStoreRegistry(stores: DataStore[]): StoreRegistry {
 
 /** The stores this deployment holds personal data in. */
 export function defaultStores(db: Db): DataStore[] {
-  return [createCustomerAccountsStore(db), createServiceLogsStore(db)];
+  return [createCustomerAccountsStore(db), createServiceLogsStore(db), createBillingStore(db)];
 }
 
 /** A registry of the connected stores the data map names, in the map's order. Stores the map

@@ -3,8 +3,8 @@
 // (device id, hardware model, OS version). Counts are log rows holding data in a category.
 import type { Db } from '../db/prisma';
 import type { DataCategory } from '../domain/fulfilment';
-import type { Prisma } from '../generated/prisma/client';
-import type { DataStore, SubjectKeys } from './data-store';
+import { Prisma } from '../generated/prisma/client';
+import { EXPORT_BATCH_SIZE, type DataStore, type ExportedRecord, type SubjectKeys } from './data-store';
 import { eraseByCategory } from './erase-by-category';
 
 const CATEGORIES = ['network', 'device'] as const;
@@ -14,6 +14,10 @@ const COLUMNS = {
   network: ['ipAddress', 'location'],
   device: ['deviceId', 'hardwareModel', 'osVersion'],
 } as const satisfies Record<Category, readonly (keyof Prisma.ServiceLogWhereInput)[]>;
+
+type LogRow = { id: string; at: Date } & Record<(typeof COLUMNS)[Category][number], string | null>;
+/** The columns an export reads, quoted as the table spells them. */
+const LOG_COLUMNS = Prisma.raw('id, at, "ipAddress", location, "deviceId", "hardwareModel", "osVersion"');
 
 /** Rows that still hold any column of the category. */
 const holdsData = (c: Category): Prisma.ServiceLogWhereInput => ({ OR: COLUMNS[c].map((col) => ({ [col]: { not: null } })) });
@@ -44,13 +48,24 @@ export function createServiceLogsStore(db: Db): DataStore {
       return Object.fromEntries(CATEGORIES.map((c, i) => [c, counts[i] ?? 0]));
     },
 
-    async export(subject) {
-      const rows = await db.serviceLog.findMany({ where: rowsOf(subject), orderBy: { at: 'asc' } });
-      const section = (c: Category) =>
-        rows
-          .filter((r) => COLUMNS[c].some((col) => r[col] !== null))
-          .map((r) => ({ at: r.at.toISOString(), ...Object.fromEntries(COLUMNS[c].map((col) => [col, r[col]])) }));
-      return { network: section('network'), device: section('device') };
+    // Keyset pagination on (at, id): each batch starts after the last row of the one before,
+    // a row comparison the (email, at, id) index answers directly, so a subject with millions
+    // of log rows is read a thousand at a time without rescanning.
+    async *exportStream(subject): AsyncGenerator<ExportedRecord> {
+      let after: { at: Date; id: string } | undefined;
+      for (;;) {
+        const rows: LogRow[] = after
+          ? await db.$queryRaw`SELECT ${LOG_COLUMNS} FROM "ServiceLog" WHERE email = ${subject.email} AND (at, id) > (${after.at}, ${after.id}::uuid) ORDER BY at, id LIMIT ${EXPORT_BATCH_SIZE}`
+          : await db.$queryRaw`SELECT ${LOG_COLUMNS} FROM "ServiceLog" WHERE email = ${subject.email} ORDER BY at, id LIMIT ${EXPORT_BATCH_SIZE}`;
+        for (const r of rows) {
+          for (const c of CATEGORIES) {
+            if (COLUMNS[c].some((col) => r[col] !== null)) yield { category: c, record: { at: r.at.toISOString(), ...Object.fromEntries(COLUMNS[c].map((col) => [col, r[col]])) } };
+          }
+        }
+        const last = rows.at(-1);
+        if (!last || rows.length < EXPORT_BATCH_SIZE) return;
+        after = { at: last.at, id: last.id };
+      }
     },
 
     async erase(subject, protectedNow) {

@@ -14,3 +14,12 @@ export const storeActivity: ActivityOptions = {
   startToCloseTimeout: '5 minutes',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 3 },
 };
+
+/** The closing reply: an access reply builds the subject's package first, which for a large
+ *  subject takes minutes; it heartbeats while it works, so a dead worker is still noticed soon.
+ *  Only timeouts differ from defaultActivity, which running histories do not record as commands. */
+export const replyActivity: ActivityOptions = {
+  ...defaultActivity,
+  startToCloseTimeout: '30 minutes',
+  heartbeatTimeout: '2 minutes',
+};

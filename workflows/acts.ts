@@ -1,9 +1,10 @@
 // The activity proxies the request workflow calls, with their retry policies.
 import { proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
-import { defaultActivity, storeActivity } from './activity-options';
+import { defaultActivity, replyActivity, storeActivity } from './activity-options';
 
 type Activities = ReturnType<typeof createActivities>;
 
 export const acts = proxyActivities<Activities>(defaultActivity);
 export const storeActs = proxyActivities<Pick<Activities, 'fulfilStore'>>(storeActivity);
+export const replyActs = proxyActivities<Pick<Activities, 'sendFinalReply'>>(replyActivity);

@@ -2,7 +2,7 @@
 // lawful reply before its deadline. It reads top to bottom as the procedure; each step
 // lives in steps/, every side effect is an activity, every decision is audited.
 import type { RequestStatus } from '../domain/status';
-import { acts } from './acts';
+import { acts, replyActs } from './acts';
 import { installHandlers } from './handlers';
 import type { DsrStatus, DsrWorkflowInput } from './messages';
 import { RequestRun, RequestWithdrawn } from './request-run';
@@ -43,7 +43,7 @@ export async function dsrRequestWorkflow(input: DsrWorkflowInput): Promise<DsrSt
 
     await run.moveTo('IN_FULFILMENT', 'system', 'fulfilment started');
     const outcomes = await fulfilEverywhere(run, assessment.excluded);
-    await acts.sendFinalReply({ requestId, outcomes, excluded: assessment.excluded, grounds: run.decision?.grounds ?? [] });
+    await replyActs.sendFinalReply({ requestId, outcomes, excluded: assessment.excluded, grounds: run.decision?.grounds ?? [] });
     return await close('COMPLETED', assessment.excluded.length > 0 ? 'FULFILLED_IN_PART' : 'FULFILLED', 'reply sent');
   } catch (err) {
     if (!(err instanceof RequestWithdrawn)) throw err;

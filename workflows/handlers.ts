@@ -1,6 +1,6 @@
 // Every human action on a request, as an update whose validator refuses a call made in
 // the wrong state. Handlers record the decision and wake the step that waits for it.
-import { setHandler } from '@temporalio/workflow';
+import { condition, setHandler } from '@temporalio/workflow';
 import { WITHDRAWABLE_STATUSES } from '../domain/status';
 import { acts } from './acts';
 import * as m from './messages';
@@ -149,6 +149,26 @@ export function installHandlers(run: RequestRun): void {
   setHandler(m.retryStoreUpdate, ({ staffId, store }) => (run.storeActions.set(store, { kind: 'retry', staffId }), run.snapshot()), storeAction('retry'));
   setHandler(m.skipStoreUpdate, ({ staffId, store, justification }) => (run.storeActions.set(store, { kind: 'skip', staffId, note: justification }), run.snapshot()), storeAction('skip'));
   setHandler(m.completeStoreUpdate, ({ staffId, store, note }) => (run.storeActions.set(store, { kind: 'manual', staffId, note }), run.snapshot()), storeAction('manual'));
+
+  // Answers once the store is settled, so the console shows the task done, not still open.
+  setHandler(
+    m.completeManualTaskUpdate,
+    async (completion) => {
+      run.manualTasks.set(completion.store, completion);
+      await condition(() => run.stores[completion.store]?.status === 'MANUAL' || run.withdrawn !== null);
+      return run.snapshot();
+    },
+    {
+      validator: ({ store, note, nothingFound, processed }) => {
+        requireStatus(run, 'IN_FULFILMENT', 'STUCK');
+        if (!run.manualTasks.has(store) || run.manualTasks.get(store) !== null) reject(`Store ${store} has no open manual task on this request.`);
+        requireText(note, 'A note');
+        if (typeof nothingFound !== 'boolean') reject('Say whether anything was found (nothingFound: true or false).');
+        if (processed !== undefined && (!Number.isSafeInteger(processed) || processed < 0)) reject('The number of records must be a whole number, 0 or more.');
+        if (nothingFound && (processed ?? 0) > 0) reject('Nothing found and records processed cannot both be true.');
+      },
+    },
+  );
 
   setHandler(
     m.withdrawUpdate,

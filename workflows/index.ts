@@ -1,2 +1,3 @@
 // Entry point the worker bundles: every workflow type the engine runs.
 export { dsrRequestWorkflow } from './dsr-request';
+export { purgeAccessPackagesWorkflow } from './purge-access-packages';

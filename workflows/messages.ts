@@ -76,6 +76,16 @@ export interface DecisionInput {
   reason: string;
 }
 
+/** A person's confirmation of a manual task: what they did or checked, or that nothing was found. */
+export interface ManualTaskCompletion {
+  staffId: string;
+  store: string;
+  note: string;
+  nothingFound: boolean;
+  /** Records dealt with, when the person counted them; 0 or absent with nothingFound. */
+  processed?: number;
+}
+
 export const statusQuery = defineQuery<DsrStatus>('status');
 export const verifyIdentityUpdate = defineUpdate<VerifyIdentityResult, [{ code: string }]>('verifyIdentity');
 export const resendCodeUpdate = defineUpdate<DsrStatus, []>('resendCode');
@@ -87,6 +97,7 @@ export const extendDeadlineUpdate = defineUpdate<DsrStatus, [{ staffId: string; 
 export const retryStoreUpdate = defineUpdate<DsrStatus, [{ staffId: string; store: string }]>('retryStore');
 export const skipStoreUpdate = defineUpdate<DsrStatus, [{ staffId: string; store: string; justification: string }]>('skipStore');
 export const completeStoreUpdate = defineUpdate<DsrStatus, [{ staffId: string; store: string; note: string }]>('completeStoreManually');
+export const completeManualTaskUpdate = defineUpdate<DsrStatus, [ManualTaskCompletion]>('completeManualTask');
 export const withdrawUpdate = defineUpdate<DsrStatus, [{ actor: string; reason?: string }]>('withdraw');
 
 /** Non-personal search attributes, so compliance can also find requests in the Web UI. */

@@ -9,6 +9,7 @@ import {
   type DecisionInput,
   type DsrStatus,
   type DsrWorkflowInput,
+  type ManualTaskCompletion,
   SA_DUE_AT,
   SA_REGIME,
   SA_STATUS,
@@ -43,6 +44,8 @@ export class RequestRun {
   decision: DecisionInput | null = null;
   stores: Record<string, StoreState> = {};
   storeActions = new Map<string, StoreAction>();
+  /** Stores worked by a person: null while the task is open, then the person's confirmation. */
+  manualTasks = new Map<string, ManualTaskCompletion | null>();
   codeSends = 0;
   lastCodeSentAt = 0;
   outcome: string | null = null;

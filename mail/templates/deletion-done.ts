@@ -12,7 +12,17 @@ type Store = DeletionDoneFacts['stores'][number];
 
 const records = (n: number) => `${n} ${n === 1 ? 'record' : 'records'}`;
 
-const erasedLine = (s: Store, l: Language) => (l === 'zh' ? `${s.store}：已删除 ${s.erased} 条记录` : `${s.store}: ${records(s.erased)} erased`);
+// Anonymised records stay (e.g. a campaign's click totals) with nothing left that identifies the subject.
+const anonymisedPart = (s: Store, l: Language) =>
+  s.anonymised ? (l === 'zh' ? `（其中 ${s.anonymised} 条已匿名化：保留记录，但已去除可识别您身份的信息）` : ` (${s.anonymised} of them anonymised: kept without anything that identifies you)`) : '';
+
+const erasedLine = (s: Store, l: Language) =>
+  (l === 'zh' ? `${s.store}：已删除 ${s.erased} 条记录` : `${s.store}: ${records(s.erased)} erased`) + anonymisedPart(s, l);
+
+const certificateLine = (c: NonNullable<DeletionDoneFacts['certificate']>, l: Language) =>
+  l === 'zh'
+    ? `删除证明编号：${c.id}；SHA-256 摘要：${c.digest}。我们保存该证明，您可凭编号查询，并以摘要核对其内容。`
+    : `Certificate ${c.id}, SHA-256 digest ${c.digest}. We keep this certificate on record: quote its number to ask about it, and the digest shows that its content is unchanged.`;
 
 const retainedLine = (store: string, r: RetainedPart, l: Language) =>
   l === 'zh'
@@ -37,6 +47,7 @@ export function deletionDoneMail(p: MailContext & DeletionDoneFacts): Rendered {
                 '保留的信息仅用于法定的保存目的，除存储和采取必要的安全保护措施外不作其他处理；保存义务终止后，我们将予以删除。',
               ]
             : ['除下述处理记录外，我们未保留上述系统中与您相关的个人信息。']),
+          ...(p.certificate ? [certificateLine(p.certificate, 'zh')] : []),
           '我们保留本请求的处理记录（编号、日期及所采取的措施），以证明我们已依法处理您的请求。',
         ],
       },
@@ -51,6 +62,7 @@ export function deletionDoneMail(p: MailContext & DeletionDoneFacts): Rendered {
                 'Kept information is used only for the purpose it must be kept for: apart from storing and securing it, we do not process it. We will delete it when the duty to keep it ends.',
               ]
             : ['Apart from the record below, we kept no personal information about you in these systems.']),
+          ...(p.certificate ? [certificateLine(p.certificate, 'en')] : []),
           'We keep a record of this request (its reference, dates and the actions taken) to show that we handled it as the law requires.',
         ],
       },

@@ -14,6 +14,7 @@ import { partialReplyMail } from './partial-reply';
 import { refusalMail } from './refusal';
 import { staffDecisionNeededMail } from './staff-decision-needed';
 import { staffEscalationMail } from './staff-escalation';
+import { staffManualTaskMail } from './staff-manual-task';
 import { staffReminderMail } from './staff-reminder';
 import { withdrawnMail } from './withdrawn';
 
@@ -54,5 +55,7 @@ export function renderStaffNotice(notice: StaffNotice): Rendered {
       return staffEscalationMail({ requestId, ...notice.facts });
     case 'decision-needed':
       return staffDecisionNeededMail({ requestId, ...notice.facts });
+    case 'manual-task':
+      return staffManualTaskMail({ requestId, ...notice.facts });
   }
 }

@@ -17,6 +17,7 @@ import { requestFormPage } from './form-page';
 import { html } from './html';
 import { messagesFor, pickLanguage } from './i18n';
 import { page, withLang } from './layout';
+import { packageNoticeFacts } from './package-notice';
 import { statusPage, type StatusPageProblem } from './status-page';
 
 // A request form is a few hundred bytes; corrections in Chinese, percent-encoded, stay well below this.
@@ -74,7 +75,8 @@ export const portalRoutes =
     /** Shows the status page again with a problem, e.g. a wrong code next to its field. */
     const again = async (req: FastifyRequest, reply: FastifyReply, status: number, problem?: StatusPageProblem) => {
       const link = linkOf(req);
-      return sendHtml(reply, status, statusPage(link.lang, await requestStatus(deps, link.id), link, problem));
+      const accessPackage = await packageNoticeFacts(deps.db, link.id, deps.clock());
+      return sendHtml(reply, status, statusPage(link.lang, await requestStatus(deps, link.id), link, problem, accessPackage));
     };
     const backToStatus = (req: FastifyRequest, reply: FastifyReply) => {
       const link = linkOf(req);

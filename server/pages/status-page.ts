@@ -7,6 +7,7 @@ import type { StatusView } from '../schemas';
 import { html, type Html } from './html';
 import { messagesFor, STEPS, type Messages, type Step } from './i18n';
 import { page, withLang } from './layout';
+import { packageNotice, type PackageNoticeFacts } from './package-notice';
 
 /** How often a page of a running procedure reloads itself. */
 const REFRESH_SECONDS = 3;
@@ -35,7 +36,7 @@ export interface StatusPageProblem {
 }
 
 /** The status page; `link` carries the request id and token for every form on it. */
-export function statusPage(lang: Language, view: StatusView, link: { id: string; token: string }, problem?: StatusPageProblem): string {
+export function statusPage(lang: Language, view: StatusView, link: { id: string; token: string }, problem?: StatusPageProblem, accessPackage?: PackageNoticeFacts | null): string {
   const t = messagesFor(lang);
   const at = (action: string, language = lang) => withLang(`/portal/requests/${link.id}${action}`, { token: link.token }, language);
   const closed = isClosed(view.status);
@@ -44,6 +45,7 @@ export function statusPage(lang: Language, view: StatusView, link: { id: string;
   const body = html`<h1>${t.statusTitle}</h1>
 ${steps(t, view.status)}
 ${closed ? html`<p class="notice" role="status">${t.closed[view.status as keyof Messages['closed']] ?? view.status}</p>` : ''}
+${accessPackage ? packageNotice(lang, accessPackage) : ''}
 ${!closed ? html`<p>${view.dueAt ? html`${t.dueBy}: <strong>${formatDue(lang, view)}</strong>` : t.dueUnknown}</p>` : ''}
 ${!closed ? awaited(t, view, at, problem) : ''}
 ${problem?.field === 'action' ? html`<p class="error" role="alert">${problem.message}</p>` : ''}

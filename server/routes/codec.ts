@@ -6,7 +6,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { Payload } from '@temporalio/common';
 import { EncryptionCodec } from '../../temporal/encryption-codec';
 import { AppError } from '../app-error';
-import { applyCors, requireBearerToken } from '../codec-auth';
+import { applyCors, requireBearerToken, requireStaffSession } from '../codec-auth';
 import type { ServerDeps } from '../deps';
 
 const MAX_PAYLOADS = 100;
@@ -23,9 +23,9 @@ const PayloadJson = Type.Object(
 type PayloadJson = Static<typeof PayloadJson>;
 const CodecBody = Type.Object({ payloads: Type.Array(PayloadJson, { maxItems: MAX_PAYLOADS }) }, { additionalProperties: false });
 
-/** The codec routes, to be registered under a prefix such as /codec. */
+/** The codec routes, to be registered under a prefix such as /codec; with `staff`, a staff session cookie opens them too. */
 export const codecRoutes =
-  (opts: NonNullable<ServerDeps['codec']>): FastifyPluginAsyncTypebox =>
+  (opts: NonNullable<ServerDeps['codec']>, staff?: Pick<ServerDeps, 'db' | 'clock'>): FastifyPluginAsyncTypebox =>
   async (app) => {
     const codec = new EncryptionCodec(opts.keyring);
     const origins = new Set(opts.allowedOrigins);
@@ -34,7 +34,10 @@ export const codecRoutes =
     app.addHook('onRequest', async (req, reply) => {
       applyCors(req, reply, origins);
       // Browsers send preflights without credentials; they reveal nothing, so they need none.
-      if (req.method !== 'OPTIONS') requireBearerToken(req.headers.authorization, opts.authToken, reply);
+      if (req.method === 'OPTIONS') return;
+      // A bearer token (CLI, tools) is checked as before; without one, a staff session cookie may stand in.
+      if (staff && !req.headers.authorization && req.headers.cookie) await requireStaffSession(req, staff, origins);
+      else requireBearerToken(req.headers.authorization, opts.authToken, reply);
     });
 
     // Staff tooling whose protocol is Temporal's: kept out of the public API document.

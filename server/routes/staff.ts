@@ -4,6 +4,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ServerDeps } from '../deps';
 import { staffGate } from '../staff/access';
 import { staffAccountRoutes } from './staff-accounts';
+import { staffAdminRoutes } from './staff-admin';
+import { staffCodecRoutes } from './staff-codec';
+import { staffLegalRoutes } from './staff-legal';
+import { staffManualTaskRoutes } from './staff-manual-tasks';
+import { staffQueueRoutes } from './staff-queue';
 import { staffRequestRoutes } from './staff-requests';
 import { staffSessionRoutes } from './staff-session';
 
@@ -17,4 +22,9 @@ export const staffRoutes =
     await app.register(staffSessionRoutes(deps));
     await app.register(staffRequestRoutes(deps));
     await app.register(staffAccountRoutes(deps));
+    await app.register(staffManualTaskRoutes(deps));
+    await app.register(staffQueueRoutes(deps));
+    await app.register(staffLegalRoutes(deps));
+    await app.register(staffAdminRoutes(deps));
+    await app.register(staffCodecRoutes(deps));
   };

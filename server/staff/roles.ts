@@ -20,7 +20,24 @@ export const STAFF_ACCESS: Readonly<Record<string, readonly StaffRole[] | 'publi
   'POST /api/staff/requests/:id/stores/:store/skip': ['compliance'],
   'POST /api/staff/requests/:id/stores/:store/complete': ['compliance'],
   'POST /api/staff/requests/:id/withdraw': ['compliance'],
+  // Whoever works a paper archive confirms it under their own id; both roles may do the work.
+  'GET /api/staff/manual-tasks': ['agent', 'compliance'],
+  'POST /api/staff/requests/:id/stores/:store/manual-task': ['agent', 'compliance'],
+  'GET /api/staff/requests/:id/certificate': ['compliance', 'admin'],
   'POST /api/staff/accounts': ['admin'],
+  'GET /api/staff/accounts': ['admin'],
+  'PATCH /api/staff/accounts/:staffId': ['admin'],
+  // Agents read their own requests and the open ones (the route narrows the views by role).
+  'GET /api/staff/queue': EVERYONE,
+  // Holds and signals may reveal an investigation: agents, who talk to subjects, do not see them.
+  'GET /api/staff/requests/:id/timeline': ['compliance', 'admin'],
+  'GET /api/staff/holds': ['compliance', 'admin'],
+  'POST /api/staff/holds': ['compliance'],
+  'POST /api/staff/holds/:holdId/release': ['compliance'],
+  'POST /api/staff/requests/:id/exemption-signals': ['compliance'],
+  'POST /api/staff/exemption-signals/:signalId/clear': ['compliance'],
+  'GET /api/staff/data-map': ['compliance', 'admin'],
+  'POST /api/staff/codec-session': ['compliance', 'admin'],
   'GET /api/staff/reports/summary': ['compliance', 'admin'],
   'GET /api/staff/reports/summary.csv': ['compliance', 'admin'],
 };

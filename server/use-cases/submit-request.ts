@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { hashIdentity, normaliseEmail } from '../../crypto/identity-hash';
 import { issueStatusToken, statusTokenKey } from '../../crypto/status-token';
 import type { Channel } from '../../domain/request-kinds';
+import { correctionProblem } from '../../stores/correctable-fields';
 import { isRegimeKey, regimeForResidence } from '../../policy';
 import { type DsrWorkflowInput, workflowIdFor } from '../../workflows/messages';
 import type { dsrRequestWorkflow } from '../../workflows/dsr-request';
@@ -26,6 +27,9 @@ export async function submitRequest(
   if ((body.type === 'CORRECTION') !== (corrections !== undefined)) {
     throw new AppError(400, 'INVALID_INPUT', 'A correction request needs the fields to correct, and only a correction request may carry them.');
   }
+  // Checked here as the stores will check it, so a bad field is a 400 now, not a stuck store later.
+  const problem = corrections ? correctionProblem(corrections) : null;
+  if (problem) throw new AppError(400, 'INVALID_INPUT', `This request ${problem}`);
   const requestId = randomUUID();
   const input: DsrWorkflowInput = {
     requestId,

@@ -2,8 +2,13 @@
 // officer reads and edits) can be checked against it at start-up: a map that claims a
 // category is anonymised while the code deletes it, or that omits a category, is refused.
 
-export const STORE_KINDS = ['prisma-table', 'redis', 'files', 'sql'] as const;
+export const STORE_KINDS = ['prisma-table', 'redis', 'files', 'sql', 'manual', 'webhook'] as const;
 export type StoreKind = (typeof STORE_KINDS)[number];
+
+/** Stores of kind `manual` have no connector in the code: a person works them, following
+ *  the entry's `instructions`. They take part only when named in this variable. */
+export const MANUAL_KIND = 'manual';
+export const MANUAL_CONNECTION = 'MANUAL_STORES';
 
 export const ERASE_METHODS = ['delete', 'anonymise'] as const;
 export type EraseMethod = (typeof ERASE_METHODS)[number];
@@ -47,6 +52,16 @@ export const CONNECTORS: Record<string, ConnectorDescription> = {
       device: { erase: 'delete', corrections: false },
     },
   },
+  billing: {
+    kind: 'prisma-table',
+    identityKey: 'email',
+    connection: 'DATABASE_URL',
+    // Issued invoices are kept for the accounting law's period, without the subject; drafts go.
+    categories: {
+      invoice: { erase: 'anonymise', corrections: true },
+      payment: { erase: 'delete', corrections: true },
+    },
+  },
   'redis-sessions': {
     kind: 'redis',
     identityKey: 'email',
@@ -71,7 +86,7 @@ export const CONNECTORS: Record<string, ConnectorDescription> = {
     identityKey: 'email',
     connection: 'MARKETING_DATABASE_URL',
     categories: {
-      'marketing-consent': { erase: 'delete', corrections: false },
+      'marketing-consent': { erase: 'delete', corrections: true },
       'campaign-activity': { erase: 'anonymise', corrections: false },
     },
   },

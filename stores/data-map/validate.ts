@@ -3,8 +3,9 @@
 // erase method "shred"`, and the map must agree with what the connectors in the code do.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CONNECTORS, ERASE_METHODS, IDENTITY_KEYS, STORE_KINDS, type ConnectorDescription, type EraseMethod, type IdentityKey, type StoreKind } from './connectors';
+import { CONNECTORS, ERASE_METHODS, IDENTITY_KEYS, MANUAL_CONNECTION, MANUAL_KIND, STORE_KINDS, type ConnectorDescription, type EraseMethod, type IdentityKey, type StoreKind } from './connectors';
 import { JsonLineError, parseJsonWithLines } from './json-lines';
+import { checkWebhookFields, WEBHOOK_FIELDS, WEBHOOK_KIND, type WebhookSettings } from './webhook-fields';
 
 export interface MappedCategory {
   name: string;
@@ -18,6 +19,10 @@ export interface MappedStore {
   identityKey: IdentityKey;
   connection?: string;
   description?: string;
+  /** Kind `manual` only: what the person working the store looks for, and where. */
+  instructions?: string;
+  /** Kind `webhook` only: the secret's variable and the callback timeout. */
+  webhook?: WebhookSettings;
   categories: MappedCategory[];
 }
 
@@ -34,7 +39,9 @@ export class DataMapError extends Error {
   }
 }
 
-const STORE_FIELDS = ['description', 'kind', 'connection', 'identityKey', 'categories'];
+const STORE_FIELDS = ['description', 'kind', 'connection', 'identityKey', 'instructions', ...WEBHOOK_FIELDS, 'categories'];
+// Instructions must tell a person what to do; a word or two cannot.
+const MIN_INSTRUCTIONS_CHARS = 10;
 const CATEGORY_FIELDS = ['description', 'erase', 'corrections'];
 const TOP_FIELDS = ['$comment', 'description', 'stores'];
 
@@ -67,13 +74,15 @@ export function validateDataMap(text: string, fileName = 'data-map.json', connec
       const at = ['stores', name];
       const store = `store "${name}"`;
       const connector = Object.hasOwn(connectors, name) ? connectors[name] : undefined;
-      if (!connector) report(at, `${store} has no connector in the code (known: ${Object.keys(connectors).join(', ')})`);
+      const manual = isObject(entry) && entry.kind === MANUAL_KIND;
+      const webhook = isObject(entry) && entry.kind === WEBHOOK_KIND;
+      if (!connector && !manual && !webhook) report(at, `${store} has no connector in the code (known: ${Object.keys(connectors).join(', ')})`);
       if (!isObject(entry)) {
         report(at, `${store} must be an object`);
         continue;
       }
       unknownFields(entry, STORE_FIELDS, at, store);
-      const { kind, identityKey, connection, description, categories } = entry;
+      const { kind, identityKey, connection, description, instructions, categories } = entry;
       if (!(STORE_KINDS as readonly unknown[]).includes(kind)) report([...at, 'kind'], `${store} has unknown kind ${quoted(kind)} (one of: ${STORE_KINDS.join(', ')})`);
       else if (connector && connector.kind !== kind) report([...at, 'kind'], `${store} is of kind "${connector.kind}", not ${quoted(kind)}`);
       if (!(IDENTITY_KEYS as readonly unknown[]).includes(identityKey)) report([...at, 'identityKey'], `${store} has unknown identity key ${quoted(identityKey)} (one of: ${IDENTITY_KEYS.join(', ')})`);
@@ -81,6 +90,12 @@ export function validateDataMap(text: string, fileName = 'data-map.json', connec
         report([...at, 'connection'], `${store} is connected by ${connector?.connection ?? 'nothing configurable'}, not ${quoted(connection)}`);
       }
       if (description !== undefined && typeof description !== 'string') report([...at, 'description'], `${store} has a description that is not text`);
+      if (manual && connection !== undefined && connection !== MANUAL_CONNECTION) report([...at, 'connection'], `${store} is a manual store, connected by ${MANUAL_CONNECTION}, not ${quoted(connection)}`);
+      if (manual && (typeof instructions !== 'string' || instructions.trim().length < MIN_INSTRUCTIONS_CHARS)) {
+        report([...at, 'instructions'], `${store} is a manual store and needs "instructions" for the person who works it (at least ${MIN_INSTRUCTIONS_CHARS} characters)`);
+      }
+      if (!manual && instructions !== undefined) report([...at, 'instructions'], `${store} has "instructions", which only stores of kind "manual" take`);
+      const webhookSettings = checkWebhookFields(entry, (field, message) => report([...at, field], `${store} ${message}`));
       if (!isObject(categories) || Object.keys(categories).length === 0) {
         report([...at, 'categories'], `${store} must list its categories`);
         continue;
@@ -108,7 +123,16 @@ export function validateDataMap(text: string, fileName = 'data-map.json', connec
       for (const held of Object.keys(connector?.categories ?? {})) {
         if (!Object.hasOwn(categories, held)) report([...at, 'categories'], `${store} does not list category "${held}", which its connector holds`);
       }
-      stores.push({ name, kind: kind as StoreKind, identityKey: identityKey as IdentityKey, connection: connection as string | undefined, description: description as string | undefined, categories: mapped });
+      stores.push({
+        name,
+        kind: kind as StoreKind,
+        identityKey: identityKey as IdentityKey,
+        connection: connection as string | undefined,
+        description: description as string | undefined,
+        ...(manual ? { instructions: (instructions as string).trim() } : {}),
+        ...(webhookSettings ? { webhook: webhookSettings } : {}),
+        categories: mapped,
+      });
     }
   }
   if (problems.length > 0) {

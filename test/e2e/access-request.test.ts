@@ -25,7 +25,7 @@ const through = (link: string, action = '') => link.replace('?', `${action}?`);
 const wrongCodeFor = (code: string) => (code === '000000' ? '111111' : '000000');
 
 describe('access request, end to end', () => {
-  test('when the subject verifies with the mailed code, then the reply lists their data, the request completes and every step is audited', async () => {
+  test('when the subject verifies with the mailed code, then the reply links their data package, the request completes and every step is audited', async () => {
     const email = newSubjectEmail();
     await stack.db.customerAccount.create({ data: { email, fullName: 'Li Wei', phone: '+86 138 0000 0000', plan: 'enterprise' } });
 
@@ -35,8 +35,10 @@ describe('access request, end to end', () => {
     expect(verified.body.outcome).toBe('VERIFIED');
 
     const reply = await stack.mail.waitFor((m) => m.to.includes(email) && /personal information we hold/i.test(m.subject));
-    expect(reply.text).toContain('Li Wei');
-    expect(reply.text).toContain('+86 138 0000 0000');
+    // The data travels in the download package (test/e2e/access-package-download.test.ts), never in the mail.
+    expect(reply.text).toContain('customer-accounts / contact: 1 record');
+    expect(reply.text).toContain(`/api/requests/${requestId}/package?token=`);
+    expect(reply.text).not.toContain('Li Wei');
     expect(reply.text).toContain(requestId);
 
     const row = await eventually(async () => {
@@ -48,7 +50,7 @@ describe('access request, end to end', () => {
 
     const events = await stack.db.auditEvent.findMany({ where: { requestId }, orderBy: { id: 'asc' } });
     const actions = events.map((e) => e.action);
-    const milestones = ['REQUEST_RECEIVED', 'DUE_DATE_SET', 'VERIFICATION_CODE_SENT', 'VERIFICATION_ATTEMPT', 'ASSESSED', 'STORE_FULFILLED', 'REPLY_SENT'];
+    const milestones = ['REQUEST_RECEIVED', 'DUE_DATE_SET', 'VERIFICATION_CODE_SENT', 'VERIFICATION_ATTEMPT', 'ASSESSED', 'STORE_FULFILLED', 'ACCESS_PACKAGE_CREATED', 'REPLY_SENT'];
     expect(milestones.map((m) => actions.indexOf(m))).toEqual([...milestones.map((m) => actions.indexOf(m))].sort((x, y) => x - y));
     expect(milestones.every((m) => actions.includes(m))).toBe(true);
     expect(events.filter((e) => e.action === 'STATUS_CHANGED').map((e) => (e.details as { to: string }).to)).toEqual([

@@ -1,12 +1,15 @@
 // The codec endpoint lets the Temporal Web UI and CLI show staff the payloads that the
-// worker encrypted, and nobody without the token, from anywhere but the configured origins.
+// worker encrypted, and nobody without the token or a compliance/admin staff session, from
+// anywhere but the configured origins.
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { createFieldCipher } from '../../crypto/field-cipher';
 import { buildApp, startWebServer } from '../../server/app';
 import type { ServerDeps } from '../../server/deps';
+import { createStaffAccount } from '../../server/use-cases/staff-accounts';
 import { EncryptionCodec, ENCRYPTED_ENCODING } from '../../temporal/encryption-codec';
+import { testDb } from '../support/database';
 import { testSecrets } from '../support/test-keys';
 
 const UI_ORIGIN = 'http://127.0.0.1:8233';
@@ -205,4 +208,79 @@ test('when no codec token is configured, then there is no codec endpoint at all'
   } finally {
     await bare.app.close();
   }
+});
+
+describe('a signed-in staff session instead of the token (the Web UI sends cookies, not a fixed token)', () => {
+  const db = testDb();
+  let staffApp: { app: FastifyInstance; baseUrl: string };
+  beforeAll(async () => {
+    const app = await buildApp({
+      temporal: {} as never,
+      taskQueue: 'unused',
+      db,
+      cipher: createFieldCipher(keyring),
+      identityPepper,
+      clock: () => new Date(),
+      codec: { keyring, authToken: TOKEN, allowedOrigins: [UI_ORIGIN] },
+    });
+    staffApp = { app, baseUrl: await startWebServer(app, '127.0.0.1', 0) };
+  });
+  afterAll(async () => {
+    await staffApp?.app.close();
+    await db.$disconnect();
+  });
+
+  /** Signs a new account of the role in over the API; returns its cookie token and CSRF token. */
+  async function signedIn(role: 'agent' | 'compliance' | 'admin') {
+    const username = `codec-${randomBytes(4).toString('hex')}`;
+    const password = `pw-${randomBytes(12).toString('hex')}`;
+    await createStaffAccount(db, { username, displayName: `Codec ${role}`, role, password });
+    const res = await fetch(`${staffApp.baseUrl}/api/staff/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    const { csrfToken } = (await res.json()) as { csrfToken: string };
+    return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!, csrfToken };
+  }
+
+  const decodeWithCookie = async (cookie: string, origin = UI_ORIGIN) => {
+    const [encrypted] = await new EncryptionCodec(keyring).encode([defaultPayloadConverter.toPayload({ email: 'li.wei@example.com' })]);
+    const res = await fetch(`${staffApp.baseUrl}/codec/decode`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-namespace': 'default', cookie, origin },
+      body: JSON.stringify({ payloads: [toJson(encrypted!)] }),
+    });
+    return { status: res.status, headers: res.headers, body: (await res.json()) as { error?: string; payloads?: PayloadJson[] } };
+  };
+
+  test('when a compliance officer opens the codec for their session, then the Web UI’s cookie decodes payloads until they sign out', async () => {
+    const officer = await signedIn('compliance');
+    const opened = await fetch(`${staffApp.baseUrl}/api/staff/codec-session`, { method: 'POST', headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrfToken } });
+    expect(opened.status).toBe(204);
+    const setCookie = opened.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/Path=\/codec/);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+    const codecCookie = setCookie.split(';')[0]!;
+    expect(codecCookie).toBe(officer.cookie);
+
+    const decoded = await decodeWithCookie(codecCookie);
+    expect(decoded.status).toBe(200);
+    expect(JSON.parse(fromB64(decoded.body.payloads![0]!.data))).toEqual({ email: 'li.wei@example.com' });
+    expect(decoded.headers.get('access-control-allow-origin')).toBe(UI_ORIGIN);
+    expect(decoded.headers.get('access-control-allow-credentials')).toBe('true');
+
+    // From an origin that is not the Web UI's, the same cookie opens nothing.
+    expect(await decodeWithCookie(codecCookie, 'https://attacker.example')).toMatchObject({ status: 403, body: { error: 'ORIGIN_FORBIDDEN' } });
+
+    const signedOut = await fetch(`${staffApp.baseUrl}/api/staff/session`, { method: 'DELETE', headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrfToken } });
+    expect(signedOut.status).toBe(204);
+    expect(await decodeWithCookie(codecCookie)).toMatchObject({ status: 401, body: { error: 'UNAUTHORIZED' } });
+  });
+
+  test('when an agent’s session or a made-up cookie is sent, then the codec refuses it', async () => {
+    const agent = await signedIn('agent');
+    expect(await decodeWithCookie(agent.cookie)).toMatchObject({ status: 403, body: { error: 'ROLE_FORBIDDEN' } });
+    const opened = await fetch(`${staffApp.baseUrl}/api/staff/codec-session`, { method: 'POST', headers: { cookie: agent.cookie, 'x-csrf-token': agent.csrfToken } });
+    expect(opened.status).toBe(403);
+    expect(await decodeWithCookie(`dsr_staff=${randomBytes(32).toString('base64url')}`)).toMatchObject({ status: 401 });
+    expect(await decodeWithCookie('unrelated=1')).toMatchObject({ status: 401 });
+  });
 });

@@ -38,7 +38,22 @@ const ACCESS: Array<[method: string, path: string, allowed: Role[], body?: unkno
   ['POST', '/api/staff/requests/:id/stores/accounts/skip', ['compliance'], { justification: 'Store retired.' }],
   ['POST', '/api/staff/requests/:id/stores/accounts/complete', ['compliance'], { note: 'Erased by hand.' }],
   ['POST', '/api/staff/requests/:id/withdraw', ['compliance'], { reason: 'Asked by phone.' }],
+  ['GET', '/api/staff/manual-tasks', ['agent', 'compliance']],
+  ['POST', '/api/staff/requests/:id/stores/paper-archive/manual-task', ['agent', 'compliance'], { note: 'Checked, nothing found.', nothingFound: true }],
+  ['GET', '/api/staff/requests/:id/certificate', ['compliance', 'admin']],
   ['POST', '/api/staff/accounts', ['admin'], {}],
+  ['GET', '/api/staff/accounts', ['admin']],
+  ['PATCH', '/api/staff/accounts/:id', ['admin'], { role: 'agent' }],
+  ['GET', '/api/staff/queue?view=open', ALL],
+  ['GET', '/api/staff/requests/:id/timeline', ['compliance', 'admin']],
+  ['GET', '/api/staff/holds', ['compliance', 'admin']],
+  ['POST', '/api/staff/holds', ['compliance'], {}],
+  ['POST', '/api/staff/holds/:id/release', ['compliance'], { reason: 'Order lifted.' }],
+  ['POST', '/api/staff/requests/:id/exemption-signals', ['compliance'], { ground: 'CRIMINAL_PROCEEDINGS' }],
+  ['POST', '/api/staff/exemption-signals/:id/clear', ['compliance'], { reason: 'Case closed.' }],
+  ['GET', '/api/staff/data-map', ['compliance', 'admin']],
+  ['POST', '/api/staff/codec-session', ['compliance', 'admin']],
+  ['GET', '/api/staff/reports/summary?from=2026-01-01&to=2026-12-31', ['compliance', 'admin']],
 ];
 
 describe('staff routes', () => {
@@ -66,7 +81,9 @@ describe('staff routes', () => {
     const { requestId } = opened.body as { requestId: string };
 
     const reply = await stack.mail.waitFor((m) => m.to.includes(email) && /personal information we hold/i.test(m.subject));
-    expect(reply.text).toContain('Zhang Min');
+    // The reply carries the download link and counts; the data itself is in the package.
+    expect(reply.text).toContain('customer-accounts / contact: 1 record');
+    expect(reply.text).toMatch(/\/api\/requests\/[0-9a-f-]{36}\/package\?token=/);
     const row = await eventually(async () => {
       const r = await stack.db.dsrRequest.findUnique({ where: { id: requestId } });
       return r?.status === 'COMPLETED' ? r : null;

@@ -43,7 +43,7 @@ const fake = (name: string, categories: string[]): DataStore => ({
   name,
   categories,
   locate: async () => ({}),
-  export: async () => ({}),
+  exportStream: async function* () {},
   erase: async () => ({ erased: 0, retained: [] }),
   rectify: async () => 0,
 });
@@ -54,13 +54,20 @@ describe('data map', () => {
     expect(map.stores.map((s) => [s.name, s.kind])).toEqual([
       ['customer-accounts', 'prisma-table'],
       ['service-logs', 'prisma-table'],
+      ['billing', 'prisma-table'],
       ['redis-sessions', 'redis'],
       ['files', 'files'],
       ['marketing-db', 'sql'],
+      ['crm-processor', 'webhook'],
+      ['paper-archive', 'manual'],
     ]);
     expect(map.stores.find((s) => s.name === 'marketing-db')?.categories).toEqual([
-      { name: 'marketing-consent', erase: 'delete', corrections: false },
+      { name: 'marketing-consent', erase: 'delete', corrections: true },
       { name: 'campaign-activity', erase: 'anonymise', corrections: false },
+    ]);
+    expect(map.stores.find((s) => s.name === 'billing')?.categories).toEqual([
+      { name: 'invoice', erase: 'anonymise', corrections: true },
+      { name: 'payment', erase: 'delete', corrections: true },
     ]);
   });
 
@@ -83,7 +90,7 @@ describe('data map', () => {
     expect(problemsOf(text)).toEqual([
       `data-map.json line ${lineOf(text, '"network"')}: store "service-logs" category "network" cannot be corrected by its connector`,
       `data-map.json line ${lineOf(text, '"categories"', '"redis-sessions"')}: store "redis-sessions" does not list category "cookie", which its connector holds`,
-      `data-map.json line ${lineOf(text, '"crm"')}: store "crm" has no connector in the code (known: customer-accounts, service-logs, redis-sessions, files, marketing-db)`,
+      `data-map.json line ${lineOf(text, '"crm"')}: store "crm" has no connector in the code (known: customer-accounts, service-logs, billing, redis-sessions, files, marketing-db)`,
       `data-map.json line ${lineOf(text, '"kind": "sql"')}: key "kind" is written twice in the same place`,
       `data-map.json line ${lineOf(text, '"kind": "sql"')}: store "marketing-db" is of kind "sql", not "redis"`,
       `data-map.json line ${lineOf(text, '"campaign-activity"')}: store "marketing-db" category "campaign-activity" is erased by "anonymise" in the connector, not "delete"`,
@@ -108,14 +115,15 @@ describe('store registry from the data map', () => {
 
   test('when only the main database is connected, then its stores run in map order and the others are reported unconnected', () => {
     const { registry, unconnected } = buildStoreRegistry({ db, mailer: undefined as never, cipher: undefined as never, staffMailTo: 'x@example.test', dataMap: map });
-    expect(registry.all().map((s) => s.name)).toEqual(['customer-accounts', 'service-logs']);
-    expect(unconnected).toEqual(['redis-sessions', 'files', 'marketing-db']);
+    expect(registry.all().map((s) => s.name)).toEqual(['customer-accounts', 'service-logs', 'billing']);
+    expect(unconnected).toEqual(['redis-sessions', 'files', 'marketing-db', 'crm-processor', 'paper-archive']);
   });
 
   test('when every connection is given, then every mapped store runs', () => {
-    const connections = { redis: async () => Promise.reject(new Error('not used')), fileStoreDir: tmpdir(), marketingDb: {} as never };
-    const { registry, unconnected } = buildStoreRegistry({ db, mailer: undefined as never, cipher: undefined as never, staffMailTo: 'x@example.test', dataMap: map, connections });
-    expect(registry.all().map((s) => s.name)).toEqual(['customer-accounts', 'service-logs', 'redis-sessions', 'files', 'marketing-db']);
+    const webhooks = [{ name: 'crm-processor', categories: ['contact', 'marketing-consent'], url: 'https://crm.example.com/dsr', secret: 'not used', timeoutSeconds: 120 }];
+    const connections = { redis: async () => Promise.reject(new Error('not used')), fileStoreDir: tmpdir(), marketingDb: {} as never, webhooks, manualStores: ['paper-archive'] };
+    const { registry, unconnected } = buildStoreRegistry({ db, mailer: undefined as never, cipher: undefined as never, staffMailTo: 'x@example.test', dataMap: map, connections, publicUrl: 'https://dsr.example.com' });
+    expect(registry.all().map((s) => s.name)).toEqual(['customer-accounts', 'service-logs', 'billing', 'redis-sessions', 'files', 'marketing-db', 'crm-processor', 'paper-archive']);
     expect(unconnected).toEqual([]);
   });
 

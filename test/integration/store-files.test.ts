@@ -7,6 +7,7 @@ import { createFileStore, subjectFolder } from '../../stores/file-store';
 import { testDb } from '../support/database';
 import { holdOn, POLICE_HOLD } from './fixtures';
 import { holdsOf, newSubject, nothingProtected } from './store-fixtures';
+import { exportedByCategory } from '../support/exported';
 
 const db = testDb();
 let root = '';
@@ -51,7 +52,7 @@ describe('files store', () => {
     const othersBefore = [await snapshot(other1.email), await snapshot(other2.email)];
 
     expect(await files.locate(subject)).toEqual({ 'id-document': 2, biometric: 1 });
-    expect(await files.export(subject)).toEqual({
+    expect(await exportedByCategory(files, subject)).toEqual({
       'id-document': [
         { name: 'id-scan-back.png', size: CONTENT['id-scan-back.png']?.length, sha256: sha256(CONTENT['id-scan-back.png'] as string) },
         { name: 'id-scan-front.png', size: CONTENT['id-scan-front.png']?.length, sha256: sha256(CONTENT['id-scan-front.png'] as string) },
@@ -83,7 +84,7 @@ describe('files store', () => {
   test('when a subject has no folder at all, then nothing is found and erasure is harmless', async () => {
     const subject = await newSubject(db);
     expect(await files.locate(subject)).toEqual({ 'id-document': 0, biometric: 0 });
-    expect(await files.export(subject)).toEqual({ 'id-document': [], biometric: [] });
+    expect(await exportedByCategory(files, subject)).toEqual({ 'id-document': [], biometric: [] });
     expect(await files.erase(subject, nothingProtected)).toEqual({ erased: 0, retained: [] });
     expect(path.basename(subjectFolder(root, subject.email))).toMatch(/^[0-9a-f]{64}$/);
   });

@@ -4,6 +4,7 @@ import { createMarketingDbStore, ensureMarketingSchema } from '../../stores/mark
 import { testDb } from '../support/database';
 import { holdOn, POLICE_HOLD } from './fixtures';
 import { holdsOf, newSubject, nothingProtected, required } from './store-fixtures';
+import { exportedByCategory } from '../support/exported';
 
 const db = testDb();
 const pool = new Pool({ connectionString: required('MARKETING_DATABASE_URL'), max: 4 });
@@ -39,7 +40,7 @@ describe('marketing-db store', () => {
 
     // The address is matched whatever its case.
     expect(await marketing.locate({ ...subject, email: subject.email.toUpperCase() })).toEqual({ 'marketing-consent': 1, 'campaign-activity': 2 });
-    expect(await marketing.export(subject)).toEqual({
+    expect(await exportedByCategory(marketing, subject)).toEqual({
       'marketing-consent': [{ list: 'cloud-news', consentedAt: '2026-01-01T00:00:00.000Z', source: 'signup-form' }],
       'campaign-activity': [
         { campaign: 'spring-2026', url: 'https://example.com/offer/1', clickedAt: '2026-03-01T10:00:00.000Z' },
@@ -49,12 +50,12 @@ describe('marketing-db store', () => {
     const before = await clicksOf('https://example.com/offer/2');
     expect(await marketing.rectify(subject, { fullName: 'Zhang Ming' })).toBe(0);
 
-    expect(await marketing.erase(subject, nothingProtected)).toEqual({ erased: 3, retained: [] });
+    expect(await marketing.erase(subject, nothingProtected)).toEqual({ erased: 3, retained: [], anonymised: 2 });
     expect(await marketing.locate(subject)).toEqual({ 'marketing-consent': 0, 'campaign-activity': 0 });
     // Anonymised, not deleted: the campaign keeps its click, without the subject's address.
     expect(await clicksOf('https://example.com/offer/2')).toEqual({ n: before?.n, named: (before?.named ?? 0) - 1 });
     expect([await snapshot(other1.email), await snapshot(other2.email)]).toEqual(othersBefore);
-    expect(await marketing.erase(subject, nothingProtected)).toEqual({ erased: 0, retained: [] });
+    expect(await marketing.erase(subject, nothingProtected)).toEqual({ erased: 0, retained: [], anonymised: 0 });
     expect([await snapshot(other1.email), await snapshot(other2.email)]).toEqual(othersBefore);
   });
 
@@ -64,9 +65,9 @@ describe('marketing-db store', () => {
     const hold = await holdOn(db, subject.subjectId, { store: 'marketing-db', category: 'marketing-consent' });
 
     const result = await marketing.erase(subject, holdsOf(db, marketing, subject));
-    expect(result).toEqual({ erased: 1, retained: [{ category: 'marketing-consent', records: 1, reason: 'LEGAL_HOLD', reference: hold.id, basis: POLICE_HOLD.basis }] });
+    expect(result).toEqual({ erased: 1, anonymised: 1, retained: [{ category: 'marketing-consent', records: 1, reason: 'LEGAL_HOLD', reference: hold.id, basis: POLICE_HOLD.basis }] });
     expect(await marketing.locate(subject)).toEqual({ 'marketing-consent': 1, 'campaign-activity': 0 });
-    expect(await marketing.erase(subject, holdsOf(db, marketing, subject))).toEqual({ erased: 0, retained: result.retained });
+    expect(await marketing.erase(subject, holdsOf(db, marketing, subject))).toEqual({ erased: 0, anonymised: 0, retained: result.retained });
   });
 
   test('when the schema is created by several processes at once, then it is created once and harmlessly', async () => {

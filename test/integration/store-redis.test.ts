@@ -4,6 +4,7 @@ import { createRedisSessionsStore, sessionKey, subjectIndexKey, type RedisClient
 import { testDb } from '../support/database';
 import { holdOn, POLICE_HOLD } from './fixtures';
 import { holdsOf, newSubject, nothingProtected, required } from './store-fixtures';
+import { exportedByCategory } from '../support/exported';
 
 const db = testDb();
 const client: RedisClient = createClient({ url: required('REDIS_URL') });
@@ -38,7 +39,7 @@ describe('redis-sessions store', () => {
     const othersBefore = [await snapshot(other1.email), await snapshot(other2.email)];
 
     expect(await sessions.locate(subject)).toEqual({ device: 2, cookie: 2, session: 2 });
-    const exported = await sessions.export(subject);
+    const exported = await exportedByCategory(sessions, subject);
     expect(exported.device).toEqual([{ session: 1, deviceId: 'device-1' }, { session: 2, deviceId: 'device-2' }]);
     expect(exported.cookie?.[1]).toEqual({ session: 2, cookieIds: 'ck-2a,ck-2b' });
     expect(exported.session?.[0]).toEqual({ session: 1, startedAt: '2026-01-01T08:00:00Z', lastSeenAt: '2026-01-01T09:00:00Z', lastIp: '10.1.0.1' });

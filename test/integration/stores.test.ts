@@ -10,6 +10,7 @@ import { CorrectionRefused } from '../../stores/store-errors';
 import { testDb } from '../support/database';
 import { testSecrets } from '../support/test-keys';
 import { createSubject, holdOn, newEmail, POLICE_HOLD, seedAccount, seedLogs } from './fixtures';
+import { exportedByCategory } from '../support/exported';
 
 const db = testDb();
 const cipher = createFieldCipher(testSecrets().keyring);
@@ -34,7 +35,7 @@ describe('customer-accounts store', () => {
     const othersBefore = await db.customerAccount.findMany({ where: { email: { in: [other1.email, other2.email] } }, orderBy: { email: 'asc' } });
 
     expect(await accounts.locate(subject)).toEqual({ contact: 1, corporate: 1, account: 1 });
-    const exported = await accounts.export(subject);
+    const exported = await exportedByCategory(accounts, subject);
     expect(exported.contact).toEqual([{ fullName: 'Zhang Min', phone: '+86 138 0000 1111' }]);
     expect(exported.corporate).toEqual([{ companyName: 'Shenzhen Example Co.' }]);
     expect(exported.account).toEqual([expect.objectContaining({ email: subject.email, plan: 'enterprise' })]);
@@ -137,7 +138,7 @@ describe('service-logs store', () => {
     const otherBefore = await seedLogs(db, other.email, 3);
 
     expect(await logs.locate(subject)).toEqual({ network: 2, device: 2 });
-    const exported = await logs.export(subject);
+    const exported = await exportedByCategory(logs, subject);
     expect(exported.network).toEqual([
       { at: '2026-01-01T00:00:00.000Z', ipAddress: '10.0.0.1', location: 'Shenzhen' },
       { at: '2026-01-02T00:00:00.000Z', ipAddress: '10.0.0.2', location: 'Shenzhen' },
@@ -192,9 +193,9 @@ describe('service-logs store', () => {
 describe('store registry', () => {
   test('when a store is asked for by name, then it is found, and an unknown name is refused clearly', () => {
     const registry = createStoreRegistry(defaultStores(db));
-    expect(registry.all().map((s) => s.name)).toEqual(['customer-accounts', 'service-logs']);
+    expect(registry.all().map((s) => s.name)).toEqual(['customer-accounts', 'service-logs', 'billing']);
     expect(registry.get('service-logs').categories).toEqual(['network', 'device']);
-    expect(() => registry.get('crm')).toThrow('No data store is named "crm"; known stores: customer-accounts, service-logs.');
+    expect(() => registry.get('crm')).toThrow('No data store is named "crm"; known stores: customer-accounts, service-logs, billing.');
     expect(() => createStoreRegistry([accounts, accounts])).toThrow('Two data stores are named "customer-accounts".');
   });
 });

@@ -17,9 +17,9 @@ export class PartnerStore implements DataStore {
     return { marketing: this.erasedFor.has(subject.subjectId) ? 0 : 1 };
   }
 
-  async export() {
+  async *exportStream() {
     this.check();
-    return { marketing: [{ segment: 'newsletter' }] };
+    yield { category: 'marketing', record: { segment: 'newsletter' } };
   }
 
   async erase(subject: { subjectId: string }, protectedNow: Parameters<DataStore['erase']>[1]) {

@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -5,3 +6,5 @@ export const ROOT = path.resolve(__dirname, '../..');
 export const TEMPORAL_CLI = path.join(ROOT, '.tools/temporal/bin/temporal');
 /** The time-skipping test server installed beside it. */
 export const TEMPORAL_TEST_SERVER = path.join(ROOT, '.tools/temporal/bin/temporal-test-server');
+/** Where the test stacks write access packages: out of the tree, shared by test runs. */
+export const TEST_ACCESS_PACKAGE_DIR = path.join(tmpdir(), 'dsr-test-access-packages');

@@ -11,13 +11,14 @@ import type { Keyring } from '../../crypto/keyring';
 import type { Db } from '../../db/prisma';
 import { buildActivityDeps } from '../../app/activity-deps';
 import { buildApp, startWebServer } from '../../server/app';
+import { loadDataMap } from '../../stores/data-map/validate';
 import type { ServerDeps } from '../../server/deps';
 import { smtpCheckFor } from '../../server/health';
 import type { StaffRole } from '../../server/staff/roles';
 import { createStaffAccount } from '../../server/use-cases/staff-accounts';
 import { encryptedDataConverter } from '../../temporal/data-converter';
 import { createDsrWorker } from '../../worker';
-import { TEMPORAL_CLI } from './paths';
+import { TEMPORAL_CLI, TEST_ACCESS_PACKAGE_DIR } from './paths';
 import { testSecrets } from './test-keys';
 
 export interface Stack {
@@ -37,8 +38,12 @@ export interface Stack {
 const UNLIMITED = { max: Number.MAX_SAFE_INTEGER, windowMs: 60_000 };
 const TEST_RATE_LIMITS = { submission: UNLIMITED, verification: UNLIMITED, staffSignIn: UNLIMITED };
 
-/** Starts every real part; `close` stops them in reverse order. `server` sets optional server deps (e.g. small rate limits). */
-export async function startStack(overrides: Partial<ActivityDeps> = {}, server: Pick<ServerDeps, 'rateLimits'> = {}): Promise<Stack> {
+/** Starts every real part; `close` stops them in reverse order. `server` sets optional server deps (e.g. small rate limits),
+ *  and `logStream` turns the HTTP server's JSON log on, written there. */
+export async function startStack(
+  overrides: Partial<ActivityDeps> = {},
+  server: Pick<ServerDeps, 'rateLimits'> & { logStream?: NodeJS.WritableStream } = {},
+): Promise<Stack> {
   const { keyring, identityPepper } = testSecrets();
   const env = await TestWorkflowEnvironment.createLocal({
     server: { executable: { type: 'existing-path', path: TEMPORAL_CLI } },
@@ -46,10 +51,11 @@ export async function startStack(overrides: Partial<ActivityDeps> = {}, server: 
   const services = await openTestServices(env.connection, keyring);
   const { mail, db, cipher, mailer } = services;
   const taskQueue = `dsr-test-${randomUUID()}`;
-  const deps: ActivityDeps = { ...buildActivityDeps({ db, mailer, cipher, staffMailTo: 'compliance@example.test' }), ...overrides };
+  const deps: ActivityDeps = { ...buildActivityDeps({ db, mailer, cipher, staffMailTo: 'compliance@example.test', accessPackageDir: TEST_ACCESS_PACKAGE_DIR }), ...overrides };
   const worker: Worker = await createDsrWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, deps, keyring });
   const running = worker.run();
   const client = new Client({ connection: env.connection, namespace: 'default', dataConverter: encryptedDataConverter(keyring) });
+  const logging = { logger: server.logStream !== undefined, logStream: server.logStream };
   const app = await buildApp({
     temporal: client,
     taskQueue,
@@ -59,7 +65,8 @@ export async function startStack(overrides: Partial<ActivityDeps> = {}, server: 
     clock: () => new Date(),
     smtpCheck: smtpCheckFor({ host: '127.0.0.1', port: mail.port, secure: false }),
     rateLimits: server.rateLimits ?? TEST_RATE_LIMITS,
-  });
+    dataMap: { map: loadDataMap(), connected: deps.stores.all() },
+  }, logging);
   const baseUrl = await startWebServer(app, '127.0.0.1', 0);
   return {
     baseUrl,

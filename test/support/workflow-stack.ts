@@ -16,7 +16,7 @@ import { encryptedDataConverter } from '../../temporal/data-converter';
 import { createDsrWorker } from '../../worker';
 import type { dsrRequestWorkflow } from '../../workflows/dsr-request';
 import { type DsrWorkflowInput, workflowIdFor } from '../../workflows/messages';
-import { TEMPORAL_TEST_SERVER } from './paths';
+import { TEMPORAL_TEST_SERVER, TEST_ACCESS_PACKAGE_DIR } from './paths';
 import { testSecrets } from './test-keys';
 import { REPLAY_KEYRING } from '../fixtures/replay-keyring';
 import { recordHistories } from './record-histories';
@@ -28,6 +28,8 @@ export interface WorkflowStack {
   client: Client;
   db: Db;
   mail: MailCatcher;
+  /** The worker's task queue, for workflows a test starts itself. */
+  taskQueue: string;
   /** Starts a request for a fresh subject (with a customer account) and returns its handle. */
   start(opts?: Partial<Pick<DsrWorkflowInput, 'type' | 'regime' | 'attestation' | 'corrections'>> & { email?: string }): Promise<StartedRequest>;
   close(): Promise<void>;
@@ -51,7 +53,7 @@ export async function startWorkflowStack(extraStores: DataStore[] = []): Promise
   const services = await openTestServices(env.connection, keyring);
   const { mail, db, cipher, mailer } = services;
   const taskQueue = `dsr-wf-${randomUUID()}`;
-  const deps: ActivityDeps = buildActivityDeps({ db, mailer, cipher, staffMailTo: STAFF_MAILBOX, extraStores });
+  const deps: ActivityDeps = buildActivityDeps({ db, mailer, cipher, staffMailTo: STAFF_MAILBOX, extraStores, accessPackageDir: TEST_ACCESS_PACKAGE_DIR });
   bundle ??= await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: new DefaultLogger('WARN') });
   const started: StartedRequest[] = [];
   const worker: Worker = await createDsrWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, deps, keyring, workflowBundle: bundle });
@@ -63,6 +65,7 @@ export async function startWorkflowStack(extraStores: DataStore[] = []): Promise
     client,
     db,
     mail,
+    taskQueue,
     async start(opts = {}) {
       const email = opts.email ?? `wf-${randomUUID()}@example.org`;
       if (!opts.email) await db.customerAccount.create({ data: { email, fullName: 'Wang Fang', phone: '+86 139 0000 0001', plan: 'basic' } });

@@ -48,6 +48,20 @@ test('when a third request comes within a year, then a fee is quoted, and declin
   expect((await requestRow(stack.db, requestId)).outcome).toBe('FEE_DECLINED');
 });
 
+test('when the subject accepts the fee days later, then the wait is recorded and, under PIPL, does not move the deadline', async () => {
+  const email = await subjectWithHistory(2);
+  const { requestId, handle } = await stack.start({ email, attestation: attested });
+  await awaitStatus(handle, 'AWAITING_FEE');
+  const dueBefore = (await requestRow(stack.db, requestId)).dueAt;
+  await stack.env.sleep('5 days');
+  await handle.executeUpdate(answerFeeUpdate, { args: [{ accept: true }] });
+  expect((await handle.result()).status).toBe('COMPLETED');
+  const paused = await stack.db.auditEvent.findFirstOrThrow({ where: { requestId, action: 'CLOCK_PAUSED' } });
+  expect(paused.reason).toMatch(/waited for the subject \(fee\)/);
+  expect((paused.details as { basis: string }).basis).toMatch(/not deducted/);
+  expect((await requestRow(stack.db, requestId)).dueAt).toEqual(dueBefore);
+});
+
 test('when staff waive the fee, then the request is fulfilled free of charge', async () => {
   const email = await subjectWithHistory(2);
   const { requestId, handle } = await stack.start({ email, attestation: attested });

@@ -17,7 +17,10 @@ test('when the subject verifies with the mailed code, then the access request co
   expect(result.outcome).toBe('VERIFIED');
   const final = await handle.result();
   expect(final.status).toBe('COMPLETED');
-  expect((await mailTo(stack.mail, email, /personal information we hold/i)).text).toContain('Wang Fang');
+  // The reply names what the access package holds and links to it; values stay in the package.
+  const reply = (await mailTo(stack.mail, email, /personal information we hold/i)).text;
+  expect(reply).toContain('customer-accounts / contact: 1 record');
+  expect(reply).toMatch(/\/api\/requests\/[0-9a-f-]{36}\/package\?token=/);
   const row = await requestRow(stack.db, requestId);
   expect(row.status).toBe('COMPLETED');
   expect(row.outcome).toBe('FULFILLED');

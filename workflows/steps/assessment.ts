@@ -1,6 +1,6 @@
 // Step 2: is this request a duplicate, excessive, subject to an exemption, or beyond the
 // free quota? Each answer that needs a person waits for that person's decision.
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 import type { RequestStatus } from '../../domain/status';
 import { acts } from '../acts';
 import type { DecisionInput } from '../messages';
@@ -38,6 +38,7 @@ export async function assessRequest(run: RequestRun, feeWindowMs: number): Promi
   if (a.fee) {
     run.fee = { amount: a.fee.amount, currency: a.fee.currency, state: 'QUOTED' };
     await run.moveTo('AWAITING_FEE', 'system', `beyond the free quota (${a.earlierInWindow} earlier requests in the window)`);
+    const quotedAt = new Date().toISOString();
     await acts.notifySubject({ requestId, seq: 1, notice: { kind: 'fee-quote', amount: a.fee.amount, currency: a.fee.currency, excessive: false, respondWithinMs: feeWindowMs } });
     const respondBy = new Date(Date.now() + feeWindowMs).toISOString().slice(0, 10);
     const answered = await condition(() => run.fee?.state !== 'QUOTED' || run.withdrawn !== null, feeWindowMs);
@@ -47,6 +48,11 @@ export async function assessRequest(run: RequestRun, feeWindowMs: number): Promi
       return { proceed: false, close: 'WITHDRAWN', outcome: 'FEE_UNANSWERED' };
     }
     if (run.fee?.state === 'DECLINED') return { proceed: false, close: 'WITHDRAWN', outcome: 'FEE_DECLINED' };
+    // The wait for an accepted fee is recorded so that regimes whose clock stops for it
+    // (UK GDPR art 12A) move the deadline; a waived fee was never owed, so nothing pauses.
+    if (run.fee?.state === 'ACCEPTED' && patched('fee-wait-pause')) {
+      run.setPlan(await acts.pauseClock({ requestId, from: quotedAt, to: new Date().toISOString(), reason: 'fee' }));
+    }
   }
   return { proceed: true, excluded };
 }

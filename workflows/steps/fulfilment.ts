@@ -1,7 +1,8 @@
 // Step 3: every data store that holds the subject's data does its part, in parallel.
 // A store that keeps failing marks the request stuck and waits for compliance to retry
 // it, skip it with a justification, or record a manual completion: never skipped silently.
-import { condition } from '@temporalio/workflow';
+// A store with no API gets a manual task instead, and waits for the person who works it.
+import { condition, patched } from '@temporalio/workflow';
 import type { StoreOutcome } from '../../domain/fulfilment';
 import { acts, storeActs } from '../acts';
 import type { DecisionInput } from '../messages';
@@ -50,9 +51,45 @@ async function settleStore(run: RequestRun, store: string, excluded: NonNullable
   }
 }
 
+/** Shown for a store whose manual task is open; waiting for it is not being stuck. */
+const AWAITING_PERSON = 'waiting for a person to work this store (manual task)';
+
+/** Opens the manual tasks among the planned stores and alerts staff; returns those stores. */
+async function openManualTasks(run: RequestRun, stores: string[]): Promise<string[]> {
+  const { requestId } = run;
+  const manual = await acts.openManualTasks({ requestId, stores });
+  if (manual.length === 0) return manual;
+  for (const store of manual) {
+    run.stores[store] = { status: 'PENDING', reason: AWAITING_PERSON };
+    run.manualTasks.set(store, null);
+  }
+  await acts.alertStaff({ requestId, seq: run.nextSeq(), alert: { kind: 'manual-task', stores: manual } });
+  return manual;
+}
+
+/** Waits, as long as it takes, for the person to confirm the store's task; the deadline
+ *  watch keeps reminding and escalating meanwhile. */
+async function awaitPerson(run: RequestRun, store: string): Promise<StoreOutcome> {
+  await condition(() => !!run.manualTasks.get(store) || run.withdrawn !== null);
+  run.checkpoint();
+  const done = run.manualTasks.get(store)!;
+  const outcome = await acts.completeManualTask({
+    requestId: run.requestId,
+    store,
+    actor: `staff:${done.staffId}`,
+    note: done.note,
+    nothingFound: done.nothingFound,
+    processed: done.processed,
+  });
+  run.stores[store] = { status: 'MANUAL', outcome };
+  return outcome;
+}
+
 /** Fulfils the request in every store; resolves when each store is settled one way or another. */
 export async function fulfilEverywhere(run: RequestRun, excluded: NonNullable<DecisionInput['excluded']>): Promise<StoreOutcome[]> {
   const stores = await acts.planFulfilment({ requestId: run.requestId });
   for (const store of stores) run.stores[store] = { status: 'PENDING' };
-  return Promise.all(stores.map((store) => settleStore(run, store, excluded)));
+  // Versioned: requests already past this point when manual stores arrived replay without it.
+  const manual = patched('manual-store-tasks') ? await openManualTasks(run, stores) : [];
+  return Promise.all(stores.map((store) => (manual.includes(store) ? awaitPerson(run, store) : settleStore(run, store, excluded))));
 }

@@ -9,7 +9,7 @@ import type { RequestRun } from '../request-run';
 export async function establishIdentity(run: RequestRun, windowMs: number): Promise<boolean> {
   const { attestation } = run.input;
   if (attestation) {
-    await acts.recordDecision({ requestId: run.requestId, actor: `staff:${attestation.staffId}`, action: 'IDENTITY_ATTESTED', reason: attestation.evidenceNote });
+    await acts.recordDecision({ requestId: run.requestId, actor: `staff:${attestation.staffId}`, action: 'IDENTITY_ATTESTED', reason: attestation.evidenceNote, eventKey: `${run.requestId}:attested` });
     run.verified = true;
     return true;
   }

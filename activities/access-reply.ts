@@ -1,0 +1,40 @@
+// The access request's reply: build (or reuse) the encrypted package, then mail its secret
+// link once. The secret is never stored: each attempt draws its own, and stores its hash
+// only while it holds the mail's claim, right before sending. So a retry before the mail went
+// out rotates the secret and mails a working link, one after it changes nothing, and an
+// attempt overlapping another's send cannot break the link that one mails.
+import { sendOnce } from '../mail/sent-log';
+import { accessReplyMail } from '../mail/templates/access-reply';
+import { newLinkSecret } from '../access-package/link-secret';
+import { preparePackage } from './access-package';
+import type { ActivityDeps } from './deps';
+import { subjectContact } from './subject-contact';
+
+/** The download route a link secret opens; relative when no public address is configured. */
+export function packageLink(publicUrl: string | undefined, requestId: string, secret: string): string {
+  return `${publicUrl ?? ''}/api/requests/${requestId}/package?token=${secret}`;
+}
+
+/** "2026-12-29 11:30 UTC": unambiguous in any language and time zone. */
+const utcMinute = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+/** Builds the package from the stores fulfilled by the engine and mails its link, once. */
+export async function sendAccessReply(deps: ActivityDeps, requestId: string, storeNames: string[]): Promise<void> {
+  const messageKey = `${requestId}.access-reply`;
+  // Sent already: nothing to build or mail (sendOnce would skip the mail, but not the build).
+  if ((await deps.db.sentMail.findUnique({ where: { messageKey } }))?.state === 'SENT') return;
+  const contact = await subjectContact(deps, requestId);
+  const link = newLinkSecret();
+  const ready = await preparePackage(deps, requestId, storeNames, contact.email, link.hash);
+  const mail = accessReplyMail({
+    requestId,
+    language: contact.language,
+    link: packageLink(deps.publicUrl, requestId, link.secret),
+    validUntil: utcMinute(ready.row.expiresAt),
+    contents: ready.contents,
+  });
+  const storeHash = async () => {
+    await deps.db.accessPackage.update({ where: { requestId }, data: { tokenHash: link.hash } });
+  };
+  await sendOnce(deps.db, deps.mailer, { to: contact.email, ...mail, messageKey }, { beforeSend: storeHash });
+}

@@ -1,0 +1,70 @@
+// Stores with no API are worked by a person: when fulfilment starts, each such store gets an
+// OPEN manual task with the data map's instructions; when the person confirms it in the
+// console (with a note, or "checked, nothing found"), the store settles as MANUAL.
+import { ApplicationFailure } from '@temporalio/activity';
+import type { Retained, StoreOutcome } from '../domain/fulfilment';
+import { isManualStore } from '../stores/manual-store';
+import { appendAudit } from './audit';
+import type { ActivityDeps } from './deps';
+
+export type ManualOutcome = 'FOUND_AND_DONE' | 'NOTHING_FOUND';
+
+export interface ManualCompletion {
+  requestId: string;
+  store: string;
+  /** "staff:<staff id>". */
+  actor: string;
+  /** What the person checked or did; no personal data. */
+  note: string;
+  nothingFound: boolean;
+  /** Records the person dealt with, when they counted them. */
+  processed?: number;
+}
+
+export function manualTaskActivities({ db, stores, clock }: ActivityDeps) {
+  const key = (requestId: string, store: string) => ({ requestId_store: { requestId, store } });
+
+  return {
+    /** Opens a task for each planned store a person works; returns those stores' names. */
+    async openManualTasks({ requestId, stores: planned }: { requestId: string; stores: string[] }): Promise<string[]> {
+      const manual = stores.all().filter((s) => isManualStore(s) && planned.includes(s.name));
+      if (manual.length === 0) return [];
+      const { type } = await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, select: { type: true } });
+      await db.$transaction(async (tx) => {
+        for (const store of manual) {
+          const instructions = isManualStore(store) ? store.instructions : '';
+          // A retry finds the task already open and leaves it, instructions and all, as it was.
+          await tx.manualTask.upsert({ where: key(requestId, store.name), create: { requestId, store: store.name, type, status: 'OPEN', instructions }, update: {} });
+        }
+        await appendAudit(tx, { requestId, actor: 'system', action: 'MANUAL_TASKS_OPENED', details: { stores: manual.map((s) => s.name) }, eventKey: `${requestId}:manual-tasks-opened` });
+      });
+      return manual.map((s) => s.name);
+    },
+
+    /** Records the person's confirmation: the task is DONE and the store settled as MANUAL. */
+    async completeManualTask(c: ManualCompletion): Promise<StoreOutcome> {
+      const { requestId, store, actor, note, nothingFound } = c;
+      const processed = nothingFound ? 0 : (c.processed ?? null);
+      const outcome: ManualOutcome = nothingFound ? 'NOTHING_FOUND' : 'FOUND_AND_DONE';
+      return db.$transaction(async (tx) => {
+        const task = await tx.manualTask.findUnique({ where: key(requestId, store) });
+        if (!task) throw ApplicationFailure.nonRetryable(`Store ${store} has no manual task for this request.`, 'NoManualTask');
+        // A retry after the commit finds the task done and records nothing twice.
+        if (task.status === 'OPEN') {
+          await tx.manualTask.update({ where: { id: task.id }, data: { status: 'DONE', outcome, processed, note, completedBy: actor, completedAt: clock() } });
+        }
+        const fields = { status: 'MANUAL', processed, justification: note, settledBy: actor };
+        const settled = await tx.storeTask.upsert({ where: key(requestId, store), create: { requestId, store, ...fields }, update: fields });
+        await appendAudit(tx, {
+          requestId,
+          actor,
+          action: 'MANUAL_TASK_COMPLETED',
+          reason: note,
+          details: { store, outcome, processed },
+          eventKey: `${requestId}:store:${store}:manual-task`,
+        });
+        return { store, located: {}, processed: processed ?? 0, retained: (settled.retained ?? []) as unknown as Retained[], settledBy: 'MANUAL', note };
+      });
+    },
+  };
+}

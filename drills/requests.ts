@@ -1,0 +1,66 @@
+// The drills' load: fully automatic requests (identity attested by an agent, so nothing
+// waits on a person), each for a new subject who has data in both main-database stores.
+// Started with the Temporal client as intake builds them (see bench/subject-requests.ts).
+import { randomUUID } from 'node:crypto';
+import { hashIdentity, normaliseEmail } from '../crypto/identity-hash';
+import { regimeForResidence } from '../policy';
+import type { dsrRequestWorkflow } from '../workflows/dsr-request';
+import { type DsrWorkflowInput, workflowIdFor } from '../workflows/messages';
+import type { DrillStack } from './stack';
+
+export type DrillRequestType = 'ACCESS' | 'DELETION';
+
+export interface DrillRequest {
+  requestId: string;
+  workflowId: string;
+  type: DrillRequestType;
+  /** Kept in memory only, to count the subject's mail and data; never printed. */
+  email: string;
+}
+
+/** Gives the subject one account and two service-log rows, so both stores have work. */
+async function seedSubject(stack: DrillStack, email: string): Promise<void> {
+  await stack.db.customerAccount.create({ data: { email, fullName: 'Drill Subject', plan: 'basic' } });
+  await stack.db.serviceLog.createMany({
+    data: [0, 1].map((i) => ({ email, ipAddress: `192.0.2.${i + 1}`, deviceId: `drill-device-${i}`, at: new Date() })),
+  });
+}
+
+/** Seeds a subject and starts one attested request of the given type. */
+export async function startDrillRequest(stack: DrillStack, type: DrillRequestType): Promise<DrillRequest> {
+  const requestId = randomUUID();
+  const email = `drill-${requestId}@example.org`;
+  await seedSubject(stack, email);
+  const input: DsrWorkflowInput = {
+    requestId,
+    type,
+    regime: regimeForResidence('CN') as string,
+    channel: 'EMAIL',
+    language: 'en',
+    receivedAt: new Date().toISOString(),
+    subject: { emailHash: hashIdentity(stack.identityPepper, email), emailEncrypted: stack.cipher.encrypt(normaliseEmail(email)) },
+    attestation: { staffId: 'drill-agent', evidenceNote: 'failure drill: identity checked by an agent' },
+  };
+  const workflowId = workflowIdFor(requestId);
+  await stack.client.workflow.start<typeof dsrRequestWorkflow>('dsrRequestWorkflow', { taskQueue: stack.taskQueue, workflowId, args: [input] });
+  return { requestId, workflowId, type, email };
+}
+
+/** Starts `count` requests, alternating ACCESS and DELETION, `inFlight` starts at a time. */
+export async function startDrillRequests(stack: DrillStack, count: number, inFlight = 10): Promise<DrillRequest[]> {
+  const started: DrillRequest[] = [];
+  let next = 0;
+  const lane = async () => {
+    while (next < count) {
+      const i = next++;
+      started.push(await startDrillRequest(stack, i % 2 === 0 ? 'ACCESS' : 'DELETION'));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(inFlight, count) }, lane));
+  return started;
+}
+
+/** The Message-ID key of the reply that closes a fulfilled request (activities/final-reply.ts). */
+export function replyKeyOf(r: DrillRequest): string {
+  return r.type === 'ACCESS' ? `${r.requestId}.access-reply` : `${r.requestId}.notice.deletion-done.1`;
+}

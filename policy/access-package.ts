@@ -1,0 +1,24 @@
+// How long an access reply's download package stays reachable and how long its encrypted
+// file is kept. No regime in the seed sets a download window, so one product default
+// applies to all, with the reasoning that keeps it lawful.
+
+export interface AccessPackagePolicy {
+  /** Days the mailed download link works, counted from when the package is made. */
+  linkValidDays: number;
+  /** Days the encrypted file is kept before the purge deletes it; at least the link's days. */
+  retentionDays: number;
+  citation: string;
+}
+
+export const ACCESS_PACKAGE_POLICY: AccessPackagePolicy = {
+  linkValidDays: 30,
+  retentionDays: 30,
+  citation:
+    'Product default: no regime sets a download window. 30 days gives the subject a month to fetch the copy; ' +
+    'keeping it no longer follows storage limitation (GDPR art 5(1)(e), PIPL art 19: no longer than the purpose needs).',
+};
+
+/** The policy in force; one for every regime until a regime's law asks for its own. */
+export function accessPackagePolicy(): AccessPackagePolicy {
+  return ACCESS_PACKAGE_POLICY;
+}

@@ -1,0 +1,103 @@
+// Compliance's action forms on a request: each calls the staff use case, then goes back to
+// the request page (POST-redirect-GET) with a flash; a refusal is shown on the page instead.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { AppError, notFound } from '../../app-error';
+import type { ServerDeps } from '../../deps';
+import { StoreParams } from '../../staff/schemas';
+import { clearExemptionSignalFor, recordExemptionSignalFor } from '../../use-cases/exemption-signals';
+import { placeLegalHold, releaseLegalHold } from '../../use-cases/legal-holds';
+import { completeManualTask } from '../../use-cases/manual-tasks';
+import { staffActions } from '../../use-cases/staff-actions';
+import type { FormFields } from '../form-input';
+import { readDecision, readHold, readSignal, readTaskCompletion } from './action-forms-input';
+import { consoleStaffOf } from './console-gate';
+import { fieldsOf, noteIn } from './console-http';
+import type { FieldErrors } from './form-fields';
+import { groundsFor, sendRequestPage } from './request-view';
+
+const Uuid = Type.String({ format: 'uuid' });
+const ById = Type.Object({ id: Uuid });
+const NOTE_ERROR = 'Write 3 to 2000 characters.';
+
+type Params = { id: string; store?: string; hold?: string; signal?: string };
+/** What an action handler returns: the flash code on success, or the errors of its fields. */
+type Outcome = { done: string } | { errors: FieldErrors };
+
+/** Every action on a request under /console/requests/:id. */
+export const consoleActionRoutes =
+  (deps: ServerDeps): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    /** Runs an action and answers: redirect with a flash, or the page with the problem next to the form. */
+    const act = (action: (req: FastifyRequest, fields: FormFields) => string, run: (staffId: string, p: Params, fields: FormFields) => Promise<Outcome>) =>
+      async (req: FastifyRequest, reply: FastifyReply) => {
+        const params = req.params as Params;
+        const fields = fieldsOf(req.body);
+        const key = action(req, fields);
+        let outcome: Outcome;
+        try {
+          outcome = await run(consoleStaffOf(req).staffId, params, fields);
+        } catch (err) {
+          if (!(err instanceof AppError) || err.status >= 500 || err.code === 'NOT_FOUND') throw err;
+          return sendRequestPage(deps, req, reply, params.id, err.status, { action: key, message: err.message, errors: {}, values: fields });
+        }
+        if ('errors' in outcome) return sendRequestPage(deps, req, reply, params.id, 422, { action: key, errors: outcome.errors, values: fields });
+        return reply.redirect(`/console/requests/${params.id}?done=${outcome.done}`, 303);
+      };
+    const fixed = (key: string) => () => key;
+    const on = (staffId: string, p: Params) => staffActions(deps, staffId, p.id);
+    /** An action taking one note: refused next to the field when the note is missing or too long. */
+    const withNote = (field: string, done: string, run: (staffId: string, p: Params, note: string) => Promise<unknown>) => async (staffId: string, p: Params, f: FormFields): Promise<Outcome> => {
+      const note = noteIn(f, field);
+      if (!note) return { errors: { [field]: NOTE_ERROR } };
+      await run(staffId, p, note);
+      return { done };
+    };
+    const byId = { schema: { hide: true, params: ById } };
+    const byStore = { schema: { hide: true, params: StoreParams } };
+    const by = (name: string) => ({ schema: { hide: true, params: Type.Object({ id: Uuid, [name]: Uuid }) } });
+
+    app.post('/console/requests/:id/decide', byId, act(fixed('decide'), async (staffId, p, f) => {
+      const request = await deps.db.dsrRequest.findUnique({ where: { id: p.id }, select: { regime: true, type: true } });
+      if (!request) throw notFound('The request');
+      const read = readDecision(f, groundsFor(request));
+      if ('errors' in read) return read;
+      await on(staffId, p).decide(read.body);
+      return { done: 'decided' };
+    }));
+    app.post('/console/requests/:id/fee/waive', byId, act(fixed('waive'), withNote('reason', 'waived', (s, p, note) => on(s, p).waiveFee(note))));
+    app.post('/console/requests/:id/extend', byId, act(fixed('extend'), withNote('reason', 'extended', (s, p, note) => on(s, p).extend(note))));
+    app.post('/console/requests/:id/withdraw', byId, act(fixed('withdraw'), withNote('reason', 'withdrawn', (s, p, note) => on(s, p).withdraw(note))));
+
+    const storeKey = (kind: string) => (req: FastifyRequest) => `${kind}:${(req.params as Params).store}`;
+    app.post('/console/requests/:id/stores/:store/retry', byStore, act(storeKey('retry'), async (staffId, p) => {
+      await on(staffId, p).retryStore(p.store!);
+      return { done: 'retried' };
+    }));
+    app.post('/console/requests/:id/stores/:store/skip', byStore, act(storeKey('skip'), withNote('justification', 'skipped', (s, p, note) => on(s, p).skipStore(p.store!, note))));
+    app.post('/console/requests/:id/stores/:store/complete', byStore, act(storeKey('complete'), withNote('note', 'completed', (s, p, note) => on(s, p).completeStore(p.store!, note))));
+
+    app.post('/console/requests/:id/tasks/:store/complete', byStore, act(storeKey('task'), async (staffId, p, f) => {
+      const read = readTaskCompletion(f);
+      if ('errors' in read) return read;
+      await completeManualTask(deps, staffId, p.id, p.store!, read.body);
+      return { done: 'task-completed' };
+    }));
+    app.post('/console/requests/:id/holds', byId, act(fixed('hold'), async (staffId, p, f) => {
+      const read = readHold(f, p.id);
+      if ('errors' in read) return read;
+      await placeLegalHold(deps, staffId, read.body);
+      return { done: 'hold-placed' };
+    }));
+    app.post('/console/requests/:id/holds/:hold/release', by('hold'), act((req) => `release:${(req.params as Params).hold}`,
+      withNote('reason', 'hold-released', (s, p, note) => releaseLegalHold(deps, s, p.hold!, note))));
+    app.post('/console/requests/:id/signals', byId, act(fixed('signal'), async (staffId, p, f) => {
+      const read = readSignal(f);
+      if ('errors' in read) return read;
+      await recordExemptionSignalFor(deps, staffId, p.id, read.body);
+      return { done: 'signal-recorded' };
+    }));
+    app.post('/console/requests/:id/signals/:signal/clear', by('signal'), act((req) => `clear:${(req.params as Params).signal}`,
+      withNote('reason', 'signal-cleared', (s, p, note) => clearExemptionSignalFor(deps, s, p.signal!, note))));
+  };

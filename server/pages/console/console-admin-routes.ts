@@ -1,0 +1,71 @@
+// The admin pages: staff accounts (list, create, change role, disable) and the data map.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { AppError } from '../../app-error';
+import type { ServerDeps } from '../../deps';
+import { STAFF_ROLES, type StaffRole } from '../../staff/roles';
+import { dataMapView } from '../../use-cases/data-map-view';
+import { changeStaffAccount, createStaffAccount, listStaffAccounts } from '../../use-cases/staff-accounts';
+import type { FormFields } from '../form-input';
+import { dataMapPage, staffAdminPage } from './admin-pages';
+import { consoleStaffOf } from './console-gate';
+import { fieldsOf, flashOf, sendHtml, viewerOf } from './console-http';
+
+const USERNAME = /^[a-z0-9._-]{3,40}$/;
+const MIN_PASSWORD = 12;
+const isRole = (value: string | undefined): value is StaffRole => (STAFF_ROLES as readonly string[]).includes(value ?? '');
+
+/** The new-account form: the use case's body, or the errors by field. */
+function readNewAccount(f: FormFields) {
+  const errors: Record<string, string> = {};
+  const username = (f.username ?? '').trim().toLowerCase();
+  const displayName = (f.displayName ?? '').trim();
+  const password = f.password ?? '';
+  if (!USERNAME.test(username)) errors.username = '3 to 40 characters: lower-case letters, digits, dot, dash, underscore.';
+  if (displayName.length < 1 || displayName.length > 100) errors.displayName = 'Give a name of 1 to 100 characters.';
+  if (!isRole(f.role)) errors.role = 'Choose a role.';
+  if (password.length < MIN_PASSWORD || password.length > 200) errors.password = `At least ${MIN_PASSWORD} characters (at most 200).`;
+  return { errors, body: { username, displayName, role: f.role as StaffRole, password } };
+}
+
+/** GET and POST /console/admin/staff, POST /console/admin/staff/:staffId, GET /console/admin/data-map. */
+export const consoleAdminRoutes =
+  (deps: ServerDeps): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const staffPage = async (req: FastifyRequest, reply: FastifyReply, status: number, extra: Parameters<typeof staffAdminPage>[2] = {}) =>
+      sendHtml(reply, status, staffAdminPage(viewerOf(req, deps.identityPepper), await listStaffAccounts(deps), { flash: status === 200 ? flashOf(req) : undefined, ...extra }));
+
+    app.get('/console/admin/staff', { schema: { hide: true } }, async (req, reply) => staffPage(req, reply, 200));
+
+    app.post('/console/admin/staff', { schema: { hide: true } }, async (req, reply) => {
+      const fields = fieldsOf(req.body);
+      const { errors, body } = readNewAccount(fields);
+      // The password is never sent back into the page.
+      const values = { ...fields, password: '' };
+      if (Object.keys(errors).length > 0) return staffPage(req, reply, 422, { values, errors });
+      try {
+        await createStaffAccount(deps.db, body);
+      } catch (err) {
+        if (!(err instanceof AppError) || err.status >= 500) throw err;
+        return staffPage(req, reply, err.status, { values, errors: err.code === 'USERNAME_TAKEN' ? { username: err.message } : {}, message: err.message });
+      }
+      return reply.redirect('/console/admin/staff?done=account-created', 303);
+    });
+
+    app.post('/console/admin/staff/:staffId', { schema: { hide: true, params: Type.Object({ staffId: Type.String({ format: 'uuid' }) }) } }, async (req, reply) => {
+      const fields = fieldsOf(req.body);
+      if (!isRole(fields.role)) return staffPage(req, reply, 422, { message: 'Choose a role for the account.' });
+      try {
+        await changeStaffAccount(deps, consoleStaffOf(req).staffId, req.params.staffId, { role: fields.role, disabled: fields.disabled === 'yes' });
+      } catch (err) {
+        if (!(err instanceof AppError) || err.status >= 500 || err.code === 'NOT_FOUND') throw err;
+        return staffPage(req, reply, err.status, { message: err.message });
+      }
+      return reply.redirect('/console/admin/staff?done=account-changed', 303);
+    });
+
+    app.get('/console/admin/data-map', { schema: { hide: true } }, async (req, reply) =>
+      sendHtml(reply, 200, dataMapPage(viewerOf(req, deps.identityPepper), await dataMapView(deps))),
+    );
+  };

@@ -1,0 +1,55 @@
+// What every console route shares: the security headers (the portal's), HTML replies, form
+// fields, the viewer for the page frame, and the fixed flash messages after a redirect.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FormFields } from '../form-input';
+import type { ConsoleViewer } from './console-layout';
+import { consoleStaffOf } from './console-gate';
+import { formCsrfToken } from './console-session';
+
+export const SECURITY_HEADERS = {
+  'Content-Security-Policy': "default-src 'self'; style-src 'self' 'unsafe-inline'",
+  'X-Frame-Options': 'DENY',
+  'Cache-Control': 'no-store',
+  'Referrer-Policy': 'no-referrer',
+};
+
+export const sendHtml = (reply: FastifyReply, status: number, markup: string) => reply.status(status).type('text/html; charset=utf-8').send(markup);
+
+/** Only string fields count: anything else posted here is read as an empty form. */
+export const fieldsOf = (body: unknown): FormFields =>
+  body && typeof body === 'object' ? Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string')) : {};
+
+/** The signed-in member of staff as the page frame shows them, with the form token for their session. */
+export function viewerOf(request: FastifyRequest, pepper: string): ConsoleViewer {
+  const principal = consoleStaffOf(request);
+  return { displayName: principal.displayName, role: principal.role, csrfToken: formCsrfToken(pepper, principal) };
+}
+
+/** Messages shown after a redirect, by the code in `?done=`: the URL never carries free text. */
+export const FLASH: Readonly<Record<string, string>> = {
+  opened: 'The request was opened. Identity is attested, so no code is mailed to the subject.',
+  decided: 'The decision was recorded.',
+  waived: 'The fee was waived.',
+  extended: 'The deadline was extended and the subject told why.',
+  withdrawn: 'The request was withdrawn.',
+  retried: 'The store is being tried again.',
+  skipped: 'The store was skipped with your justification.',
+  completed: 'The store was recorded as done by hand.',
+  'task-completed': 'The manual task was completed.',
+  'hold-placed': 'The legal hold was placed.',
+  'hold-released': 'The legal hold was released.',
+  'signal-recorded': 'The exemption signal was recorded.',
+  'signal-cleared': 'The exemption signal was cleared.',
+  'account-created': 'The account was created.',
+  'account-changed': 'The account was changed.',
+  'signed-out': 'You are signed out.',
+};
+
+/** The flash message for the request's `?done=`, if it names one. */
+export const flashOf = (request: FastifyRequest): string | undefined => FLASH[(request.query as { done?: string }).done ?? ''];
+
+/** A note between 3 and 2000 characters (the API's limits), trimmed; undefined when it is not. */
+export function noteIn(fields: FormFields, name: string, min = 3, max = 2000): string | undefined {
+  const value = (fields[name] ?? '').trim();
+  return value.length >= min && value.length <= max ? value : undefined;
+}

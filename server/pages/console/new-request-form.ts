@@ -1,0 +1,45 @@
+// Reading the "open a request" form: the portal's checks for the right, residence, address
+// and corrections, plus what only staff give: the channel, the language and the evidence note.
+import { LANGUAGES, type Language } from '../../../domain/request-kinds';
+import { STAFF_CHANNELS, type StaffSubmitBody } from '../../staff/schemas';
+import { readRequestForm, type FormFields, type RequestFormValues } from '../form-input';
+import type { FieldErrors } from './form-fields';
+
+const NOTE_MIN = 3;
+const NOTE_MAX = 2000;
+
+/** What the agent typed, kept to fill the form again. */
+export interface NewRequestValues extends RequestFormValues {
+  channel: string;
+  language: string;
+  evidenceNote: string;
+}
+
+const MESSAGES = {
+  type: 'Choose the right the subject asks for.',
+  residence: 'Choose where the subject lives.',
+  email: 'Enter the subject’s e-mail address, such as name@example.com.',
+  corrections: 'For a correction, fill in at least one new value, of at most 200 characters.',
+  channel: 'Choose how the subject made the request.',
+  language: 'Choose the language of the replies.',
+  evidenceNote: `Say how you checked the subject’s identity (${NOTE_MIN} to ${NOTE_MAX} characters).`,
+} as const;
+
+/** The body for submitRequest with the channel and attestation, or the errors by field. */
+export function readNewRequestForm(fields: FormFields): { values: NewRequestValues; body?: StaffSubmitBody; errors: FieldErrors } {
+  const language = (LANGUAGES as readonly string[]).includes(fields.language ?? '') ? (fields.language as Language) : undefined;
+  const portal = readRequestForm(fields, language ?? 'en');
+  const values: NewRequestValues = {
+    ...portal.values,
+    channel: fields.channel ?? '',
+    language: fields.language ?? '',
+    evidenceNote: (fields.evidenceNote ?? '').trim(),
+  };
+  const errors: Record<string, string> = {};
+  for (const field of Object.keys(portal.errors) as Array<keyof typeof portal.errors>) errors[field] = MESSAGES[field];
+  if (!(STAFF_CHANNELS as readonly string[]).includes(values.channel)) errors.channel = MESSAGES.channel;
+  if (!language) errors.language = MESSAGES.language;
+  if (values.evidenceNote.length < NOTE_MIN || values.evidenceNote.length > NOTE_MAX) errors.evidenceNote = MESSAGES.evidenceNote;
+  if (!portal.body || Object.keys(errors).length > 0) return { values, errors };
+  return { values, errors, body: { ...portal.body, channel: values.channel as StaffSubmitBody['channel'], evidenceNote: values.evidenceNote } };
+}

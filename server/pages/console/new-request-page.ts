@@ -1,0 +1,40 @@
+// GET /console/requests/new: open a request on a subject's behalf, with the channel it came
+// by and a note attesting how the subject's identity was checked (no code is mailed then).
+import { REQUEST_TYPES } from '../../../domain/request-kinds';
+import { STAFF_CHANNELS } from '../../staff/schemas';
+import { html } from '../html';
+import { CORRECTABLE_FIELDS, messagesFor, RESIDENCES } from '../i18n';
+import { correctionField } from '../form-input';
+import { consolePage, csrfField, type ConsoleViewer } from './console-layout';
+import { errorSummary, inputField, noteField, radioGroup, selectField, type FieldErrors } from './form-fields';
+import type { NewRequestValues } from './new-request-form';
+
+const EMPTY: NewRequestValues = { type: '', residence: 'CN', email: '', corrections: {}, channel: '', language: 'zh', evidenceNote: '' };
+const RIGHTS = { ACCESS: 'Access (a copy of the data)', CORRECTION: 'Correction', DELETION: 'Deletion', ACCOUNT_CLOSURE: 'Account closure' } as const;
+const CHANNELS = { PHONE: 'Phone', EMAIL: 'E-mail', IN_PERSON: 'In person' } as const;
+
+/** The form, filled with `values` and showing `errors` (a fresh form without them). */
+export function newRequestPage(viewer: ConsoleViewer, values: NewRequestValues = EMPTY, errors: FieldErrors = {}): string {
+  const en = messagesFor('en');
+  const corrections = CORRECTABLE_FIELDS.map((field) =>
+    inputField({ name: correctionField(field), label: en.fields[field], value: values.corrections[field], maxLength: 200 }),
+  );
+  const body = html`<h1>Open a request for a subject</h1>
+<p>For a request made by phone, e-mail or in person. Your note attests the subject’s identity, so no code is mailed.</p>
+${errorSummary(errors)}
+<form method="post" action="/console/requests" novalidate>
+${csrfField(viewer)}
+${radioGroup({ name: 'type', label: 'Right', value: values.type, error: errors.type, options: REQUEST_TYPES.map((t) => [t, RIGHTS[t]] as const) })}
+<fieldset${errors.corrections ? html` aria-describedby="corrections-error"` : ''}><legend>For a correction: the new values</legend>
+${errors.corrections ? html`<p class="error" id="corrections-error">${errors.corrections}</p>` : ''}
+${corrections}
+</fieldset>
+${selectField({ name: 'residence', label: 'Where the subject lives (picks the regime)', value: values.residence, error: errors.residence, options: RESIDENCES.map((r) => [r, en.residences[r]] as const) })}
+${inputField({ name: 'email', label: 'Subject’s e-mail address', type: 'email', value: values.email, error: errors.email, maxLength: 254, hint: 'Replies go to this address.' })}
+${selectField({ name: 'language', label: 'Language of the replies', value: values.language, error: errors.language, options: [['zh', '中文 (Chinese)'], ['en', 'English']] })}
+${radioGroup({ name: 'channel', label: 'Channel', value: values.channel, error: errors.channel, options: STAFF_CHANNELS.map((c) => [c, CHANNELS[c]] as const) })}
+${noteField({ name: 'evidenceNote', label: 'Evidence of identity', value: values.evidenceNote, error: errors.evidenceNote, hint: 'How you established who the subject is, e.g. which documents you checked. Kept in the audit trail; do not copy document numbers.' })}
+<p><button type="submit">Open the request</button></p>
+</form>`;
+  return consolePage({ title: 'Open a request', body, viewer });
+}

@@ -1,0 +1,36 @@
+// Loads and renders one request's page: its timeline, the refusal grounds of its regime for
+// its right, and its manual tasks; used by the page itself and by a refused action form.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { getRegime, isRegimeKey, type RefusalGround } from '../../../policy';
+import type { ServerDeps } from '../../deps';
+import type { Timeline } from '../../staff/console-schemas';
+import { requestTimeline } from '../../use-cases/request-timeline';
+import { staffRequestStatus } from '../../use-cases/staff-actions';
+import { flashOf, sendHtml, viewerOf } from './console-http';
+import type { ActionProblem } from './request-forms';
+import { requestPage, type ManualTaskRow } from './request-page';
+
+/** The grounds a refusal of this right may rest on in this regime. */
+export function groundsFor(request: { regime: string; type: string }): readonly RefusalGround[] {
+  if (!isRegimeKey(request.regime)) return [];
+  return getRegime(request.regime).refusalGrounds.filter((g) => (g.appliesTo as readonly string[]).includes(request.type));
+}
+
+/** The request's manual tasks, newest last. */
+async function manualTasksOf(deps: ServerDeps, requestId: string): Promise<ManualTaskRow[]> {
+  const tasks = await deps.db.manualTask.findMany({ where: { requestId }, orderBy: { createdAt: 'asc' } });
+  return tasks.map((m) => ({ id: m.id, store: m.store, status: m.status, instructions: m.instructions }));
+}
+
+/** Sends the request page with `status`; a refused action shows its problem on it. */
+export async function sendRequestPage(deps: ServerDeps, req: FastifyRequest, reply: FastifyReply, requestId: string, status = 200, problem?: ActionProblem) {
+  const viewer = viewerOf(req, deps.identityPepper);
+  // Holds and signals may reveal an investigation: agents, who talk to subjects, see the procedure only (as in the API).
+  const legal = viewer.role !== 'agent';
+  const timeline: Timeline = legal
+    ? await requestTimeline(deps, requestId)
+    : { request: await staffRequestStatus(deps, requestId), events: [], storeTasks: [], holds: [], signals: [] };
+  const manualTasks = await manualTasksOf(deps, requestId);
+  const markup = requestPage(viewer, timeline, { legal, grounds: groundsFor(timeline.request), manualTasks, problem, flash: problem ? undefined : flashOf(req) });
+  return sendHtml(reply, status, markup);
+}

@@ -1,0 +1,46 @@
+// Everything staff need to judge one request: where it stands, its audit trail in order,
+// each store's fulfilment, and the legal holds and exemption signals on its subject.
+// Audit details hold no personal data by design, so they are shown as recorded.
+import { activeExemptionSignals } from '../../legal/exemptions';
+import { activeHolds } from '../../legal/holds';
+import type { ServerDeps } from '../deps';
+import type { Timeline } from '../staff/console-schemas';
+import { holdView } from './legal-holds';
+import { signalView } from './exemption-signals';
+import { staffRequestStatus } from './staff-actions';
+
+/** The request's timeline; 404 for a request that does not exist. */
+export async function requestTimeline(deps: ServerDeps, requestId: string): Promise<Timeline> {
+  const request = await staffRequestStatus(deps, requestId);
+  const row = await deps.db.dsrRequest.findUnique({ where: { id: requestId }, select: { subjectId: true } });
+  const now = deps.clock();
+  const [events, tasks, holds, signals] = await Promise.all([
+    deps.db.auditEvent.findMany({ where: { requestId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+    deps.db.storeTask.findMany({ where: { requestId }, orderBy: { store: 'asc' } }),
+    row ? activeHolds(deps.db, row.subjectId, now) : [],
+    row ? activeExemptionSignals(deps.db, row.subjectId) : [],
+  ]);
+  return {
+    request,
+    events: events.map((e) => ({
+      at: e.at.toISOString(),
+      actor: e.actor,
+      action: e.action,
+      ...(e.reason !== null ? { reason: e.reason } : {}),
+      ...(e.details !== null ? { details: e.details } : {}),
+    })),
+    storeTasks: tasks.map((t) => ({
+      store: t.store,
+      status: t.status,
+      attempts: t.attempts,
+      ...(t.lastError !== null ? { lastError: t.lastError } : {}),
+      ...(t.processed !== null ? { processed: t.processed } : {}),
+      ...(t.retained !== null ? { retained: t.retained } : {}),
+      ...(t.justification !== null ? { justification: t.justification } : {}),
+      ...(t.settledBy !== null ? { settledBy: t.settledBy } : {}),
+      updatedAt: t.updatedAt.toISOString(),
+    })),
+    holds: holds.map((h) => holdView(h, now)),
+    signals: signals.map(signalView),
+  };
+}
