@@ -24,7 +24,7 @@ export interface ThroughputResult {
 }
 
 /** Runs `count` jobs with bounded concurrency; each returns its end time (epoch ms). */
-async function measure(label: string, count: number, concurrency: number, job: () => Promise<number>): Promise<RunFigures> {
+export async function measure(label: string, count: number, concurrency: number, job: () => Promise<number>): Promise<RunFigures> {
   const latencies: number[] = [];
   const tick = progress(label, count);
   const t0 = Date.now();
@@ -39,11 +39,11 @@ async function measure(label: string, count: number, concurrency: number, job: (
   return { requestsPerSecond: round(count / ((last - t0) / 1000)), p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95) };
 }
 
-/** One automatic request: resolves when its reply mail has been received. */
-async function oneRequest(stack: BenchStack, watch: MailWatch): Promise<number> {
+/** One automatic request: resolves with the time its reply mail was received. */
+export async function oneRequest(stack: BenchStack, watch: MailWatch, taskQueue = stack.taskQueue): Promise<number> {
   const email = `bench-${randomUUID()}@example.org`;
   const arrived = watch.arrival(email, REPLY_SUBJECT);
-  await startAccessRequest(stack, email, true);
+  await startAccessRequest(stack, email, true, taskQueue);
   return arrived;
 }
 

@@ -1,4 +1,4 @@
-// Section 2: erasing one subject who holds many service-log rows, through the real
+// Section 3: erasing one subject who holds many service-log rows, through the real
 // service-logs store, against one plain DELETE of the same rows on an identical fresh table.
 import type { Db } from '../db/prisma';
 import { createServiceLogsStore } from '../stores/service-logs-store';
@@ -38,7 +38,7 @@ async function timed(db: Db, erase: () => Promise<unknown>): Promise<number> {
 }
 
 export async function benchErasure(db: Db, subjectRows: number, otherRows: number, rounds: number): Promise<ErasureResult> {
-  console.log(`\n[2] Erasure: one subject with ${subjectRows} ServiceLog rows (+${otherRows} rows of others), ${rounds} rounds each`);
+  console.log(`\n[3] Erasure: one subject with ${subjectRows} ServiceLog rows (+${otherRows} rows of others), ${rounds} rounds each`);
   const store = createServiceLogsStore(db);
   const storeTimes: number[] = [];
   const plainTimes: number[] = [];

@@ -1,6 +1,6 @@
 // The product's real parts for the benchmark, in this process: the Temporal dev server,
-// the bench database, a loopback SMTP catcher, the request worker, and beside it a
-// second worker for the baseline workflow on its own task queue.
+// the bench database, a loopback SMTP catcher, the request worker, the HTTP server (rate
+// limits lifted), and beside them a worker for the baseline workflow on its own task queue.
 import { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
@@ -12,14 +12,25 @@ import { parseKeyring } from '../crypto/keyring';
 import { createDb, type Db } from '../db/prisma';
 import { startMailCatcher, type MailCatcher } from '../devtools/mail-catcher';
 import { createSmtpMailer } from '../mail/mailer';
+import { buildApp, startWebServer } from '../server/app';
+import { smtpCheckFor } from '../server/health';
 import { encryptedDataConverter } from '../temporal/data-converter';
 import { registerSearchAttributes } from '../temporal/search-attributes';
 import { createDsrWorker } from '../worker';
 import * as baselineActivities from './baseline-activities';
 
 const TEMPORAL_CLI = path.resolve(__dirname, '../.tools/temporal/bin/temporal');
+// Every bench client calls from 127.0.0.1: no limit may answer 429 in the server's place.
+const UNLIMITED = { max: Number.MAX_SAFE_INTEGER, windowMs: 60_000 };
 
 export interface BenchStack {
+  databaseUrl: string;
+  /** host:port of the Temporal dev server, for worker processes. */
+  temporalAddress: string;
+  /** The keyring as DSR_ENCRYPTION_KEYS spells it, with its current key id, for worker processes. */
+  keys: { spec: string; currentKeyId: string };
+  /** The HTTP API, e.g. http://127.0.0.1:40123. */
+  baseUrl: string;
   db: Db;
   mail: MailCatcher;
   cipher: FieldCipher;
@@ -36,7 +47,8 @@ export interface BenchStack {
 /** Starts every part; `close` stops them in reverse order. */
 export async function startBenchStack(databaseUrl: string): Promise<BenchStack> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  const keyring = parseKeyring(`bench-key:${randomBytes(32).toString('base64')}`, 'bench-key');
+  const keys = { spec: `bench-key:${randomBytes(32).toString('base64')}`, currentKeyId: 'bench-key' };
+  const keyring = parseKeyring(keys.spec, keys.currentKeyId);
   const identityPepper = randomBytes(16).toString('hex');
   const env = await TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: TEMPORAL_CLI } } });
   await registerSearchAttributes(env.connection, 'default');
@@ -58,7 +70,22 @@ export async function startBenchStack(databaseUrl: string): Promise<BenchStack> 
   const running = [worker.run(), baselineWorker.run()];
   const client = new Client({ connection: env.connection, namespace: 'default', dataConverter: encryptedDataConverter(keyring) });
   const bareClient = new Client({ connection: env.connection, namespace: 'default' });
+  const app = await buildApp({
+    temporal: client,
+    taskQueue,
+    db,
+    cipher,
+    identityPepper,
+    clock: () => new Date(),
+    smtpCheck: smtpCheckFor({ host: '127.0.0.1', port: mail.port, secure: false }),
+    rateLimits: { submission: UNLIMITED, verification: UNLIMITED, staffSignIn: UNLIMITED },
+  });
+  const baseUrl = await startWebServer(app, '127.0.0.1', 0);
   return {
+    databaseUrl,
+    temporalAddress: env.address,
+    keys,
+    baseUrl,
     db,
     mail,
     cipher,
@@ -68,6 +95,7 @@ export async function startBenchStack(databaseUrl: string): Promise<BenchStack> 
     taskQueue,
     baselineTaskQueue,
     async close() {
+      await app.close();
       worker.shutdown();
       baselineWorker.shutdown();
       await Promise.all(running);

@@ -9,7 +9,7 @@ import { type DsrWorkflowInput, workflowIdFor } from '../workflows/messages';
 import type { BenchStack } from './stack';
 
 /** Starts an ACCESS request for a new subject; `attested` skips the mailed code. */
-export async function startAccessRequest(stack: BenchStack, email: string, attested: boolean): Promise<string> {
+export async function startAccessRequest(stack: BenchStack, email: string, attested: boolean, taskQueue = stack.taskQueue): Promise<string> {
   const requestId = randomUUID();
   const input: DsrWorkflowInput = {
     requestId,
@@ -22,7 +22,7 @@ export async function startAccessRequest(stack: BenchStack, email: string, attes
     attestation: attested ? { staffId: 'bench-agent', evidenceNote: 'benchmark: identity checked by an agent' } : undefined,
   };
   await stack.client.workflow.start<typeof dsrRequestWorkflow>('dsrRequestWorkflow', {
-    taskQueue: stack.taskQueue,
+    taskQueue,
     workflowId: workflowIdFor(requestId),
     args: [input],
   });

@@ -1,0 +1,67 @@
+// Intake under load: N calls of POST /api/requests (each starts a request workflow and
+// mails a code) from `clients` concurrent clients, against the same number of calls of a
+// trivial route on the same server (GET /portal, the form page: no database, no Temporal).
+import { randomUUID } from 'node:crypto';
+import { watchMail } from './mail-watch';
+import { percentile, progress, round, runBounded, since } from './stats';
+import type { BenchStack } from './stack';
+
+export interface LatencyFigures {
+  p50Ms: number;
+  p99Ms: number;
+  perSecond: number;
+}
+
+export interface PortalLoadResult {
+  calls: number;
+  clients: number;
+  submit: LatencyFigures;
+  baseline: LatencyFigures;
+}
+
+/** Runs `calls` calls with `clients` in flight; every call must answer `expected`. */
+async function load(label: string, calls: number, clients: number, expected: number, call: () => Promise<Response>): Promise<LatencyFigures> {
+  const latencies: number[] = [];
+  const tick = progress(label, calls);
+  const t0 = performance.now();
+  await runBounded(calls, clients, async () => {
+    const t = performance.now();
+    const res = await call();
+    await res.arrayBuffer();
+    latencies.push(since(t));
+    if (res.status !== expected) throw new Error(`${label}: answered ${res.status}, expected ${expected}.`);
+    tick();
+  });
+  const r = (p: number) => round(percentile(latencies, p), 1);
+  return { p50Ms: r(50), p99Ms: r(99), perSecond: round(calls / (since(t0) / 1000)) };
+}
+
+const CODE_SUBJECT = 'Your identity verification code';
+
+export async function benchPortalLoad(stack: BenchStack, calls: number, clients: number): Promise<PortalLoadResult> {
+  console.log(`\n[5] Intake under load: ${calls} submissions from ${clients} concurrent clients, against GET /portal`);
+  const watch = watchMail(stack.mail);
+  const coded: Array<Promise<number>> = [];
+  const submit = () => {
+    const email = `load-${randomUUID()}@example.org`;
+    coded.push(watch.arrival(email, CODE_SUBJECT));
+    return fetch(`${stack.baseUrl}/api/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, type: 'ACCESS', language: 'en' }),
+    });
+  };
+  const form = () => fetch(`${stack.baseUrl}/portal`);
+  // Warm both (connections, the route's first compile) before timing.
+  await load('warm-up', clients, clients, 202, submit);
+  await load('warm-up', clients, clients, 200, form);
+  const baseline = await load('GET /portal', calls, clients, 200, form);
+  console.log(`  GET /portal: p50 ${baseline.p50Ms} ms, p99 ${baseline.p99Ms} ms, ${baseline.perSecond}/s`);
+  const submitted = await load('POST /api/requests', calls, clients, 202, submit);
+  console.log(`  POST /api/requests: p50 ${submitted.p50Ms} ms, p99 ${submitted.p99Ms} ms, ${submitted.perSecond}/s`);
+  // Every accepted submission must reach its code mail; and the next section starts on a settled worker.
+  const tick = progress('code mails received', coded.length);
+  await Promise.all(coded.map((p) => p.then(tick)));
+  watch.stop();
+  return { calls, clients, submit: submitted, baseline };
+}

@@ -1,0 +1,110 @@
+// The product for `npm run fuzz`: the real Temporal dev server, the PostgreSQL database in
+// DATABASE_URL, a loopback SMTP catcher, the request worker and the HTTP server on a free
+// port, with the rate limits lifted. It opens one request per caller the fuzzer plays (the
+// subject and a staff member of each role) and writes their ids and credentials to the
+// file named by its argument, then runs until SIGTERM. Server logs go to standard output.
+import { Client } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildActivityDeps } from '../app/activity-deps';
+import { createFieldCipher } from '../crypto/field-cipher';
+import { parseKeyring } from '../crypto/keyring';
+import { createDb } from '../db/prisma';
+import { startMailCatcher } from '../devtools/mail-catcher';
+import { createSmtpMailer } from '../mail/mailer';
+import { buildApp, startWebServer } from '../server/app';
+import { smtpCheckFor } from '../server/health';
+import { STAFF_ROLES, type StaffRole } from '../server/staff/roles';
+import { createStaffAccount } from '../server/use-cases/staff-accounts';
+import { encryptedDataConverter } from '../temporal/data-converter';
+import { registerSearchAttributes } from '../temporal/search-attributes';
+import { createDsrWorker } from '../worker';
+
+const TEMPORAL_CLI = path.resolve(__dirname, '../.tools/temporal/bin/temporal');
+// The fuzzer sends thousands of calls from one address: no limit may answer 429 in its place.
+const UNLIMITED = { max: Number.MAX_SAFE_INTEGER, windowMs: 60_000 };
+
+/** A JSON call that must succeed; returns the parsed body and the Set-Cookie header. */
+async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`POST ${new URL(url).pathname} answered ${res.status}.`);
+  return { body: (await res.json()) as Record<string, string>, setCookie: res.headers.get('set-cookie') ?? '' };
+}
+
+/** Creates an account of the role, signs it in and opens one request on a subject's behalf with it. */
+async function staffCaller(baseUrl: string, db: ReturnType<typeof createDb>, role: StaffRole) {
+  const username = `fuzz-${role}-${randomUUID().slice(0, 8)}`;
+  const password = randomBytes(18).toString('base64url');
+  await createStaffAccount(db, { username, displayName: `Fuzz ${role}`, role, password });
+  const login = await post(`${baseUrl}/api/staff/session`, { username, password });
+  const cookie = login.setCookie.split(';')[0]!;
+  const csrfToken = login.body.csrfToken!;
+  const opened = await post(
+    `${baseUrl}/api/staff/requests`,
+    { email: `fuzz-${role}@example.org`, type: 'DELETION', language: 'en', channel: 'PHONE', evidenceNote: 'Fuzzing fixture.' },
+    { cookie, 'x-csrf-token': csrfToken },
+  );
+  return { cookie, csrfToken, requestId: opened.body.requestId! };
+}
+
+async function main(): Promise<void> {
+  const outFile = process.argv[2];
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!outFile || !databaseUrl) throw new Error('Usage: DATABASE_URL=... tsx scripts/fuzz-server.ts <out.json>');
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const keyring = parseKeyring(`fuzz-key:${randomBytes(32).toString('base64')}`, 'fuzz-key');
+  const env = await TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: TEMPORAL_CLI } } });
+  await registerSearchAttributes(env.connection, 'default');
+  const mail = await startMailCatcher(0);
+  const db = createDb(databaseUrl);
+  const cipher = createFieldCipher(keyring);
+  const mailer = createSmtpMailer({ host: '127.0.0.1', port: mail.port, secure: false, from: 'Privacy Office <privacy@example.com>' });
+  const taskQueue = `dsr-fuzz-${randomUUID()}`;
+  const deps = buildActivityDeps({ db, mailer, cipher, staffMailTo: 'compliance@example.test' });
+  const worker = await createDsrWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, deps, keyring });
+  const running = worker.run();
+  const client = new Client({ connection: env.connection, namespace: 'default', dataConverter: encryptedDataConverter(keyring) });
+  const app = await buildApp(
+    {
+      temporal: client,
+      taskQueue,
+      db,
+      cipher,
+      identityPepper: randomBytes(16).toString('hex'),
+      clock: () => new Date(),
+      smtpCheck: smtpCheckFor({ host: '127.0.0.1', port: mail.port, secure: false }),
+      rateLimits: { submission: UNLIMITED, verification: UNLIMITED, staffSignIn: UNLIMITED },
+    },
+    { logger: true },
+  );
+  const baseUrl = await startWebServer(app, '127.0.0.1', 0);
+
+  const submitted = await post(`${baseUrl}/api/requests`, { email: 'fuzz-subject@example.org', type: 'ACCESS', language: 'en' });
+  const staff = Object.fromEntries(await Promise.all(STAFF_ROLES.map(async (role) => [role, await staffCaller(baseUrl, db, role)] as const)));
+  const fixture = { baseUrl, subject: { requestId: submitted.body.requestId, token: submitted.body.statusToken }, staff };
+  writeFileSync(outFile, JSON.stringify(fixture, null, 2) + '\n');
+  console.error(`fuzz server listening on ${baseUrl}`);
+
+  const stop = async () => {
+    // Whatever is still in flight when the fuzzer is done does not matter: never outlive it for long.
+    setTimeout(() => process.exit(0), 10_000).unref();
+    await app.close();
+    worker.shutdown();
+    await running;
+    mailer.close();
+    await mail.close();
+    await db.$disconnect();
+    await env.teardown();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+}
+
+main().catch((err) => {
+  console.error('fuzz server failed:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});
