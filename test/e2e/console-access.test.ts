@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { CONSOLE_ACCESS } from '../../server/pages/console/console-access';
 import type { StaffRole } from '../../server/staff/roles';
 import { consoleCall, consoleLogIn, type ConsoleLogin } from '../support/console-session';
-import { eventually } from '../support/http';
+import { api, eventually } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
@@ -81,12 +81,7 @@ describe('the console access table', () => {
 describe('the console CSRF field', () => {
   test('when compliance posts a withdrawal without the CSRF field or with a wrong one, then it is refused with 403 and the request stays open; with it, the request is withdrawn', async () => {
     const email = `subject-${randomUUID()}@example.org`;
-    const submitted = await fetch(`${stack.baseUrl}/api/requests`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, type: 'ACCESS', language: 'en' }),
-    });
-    const { requestId } = (await submitted.json()) as { requestId: string };
+    const { requestId } = (await api(stack.baseUrl, 'POST', '/api/requests', { email, type: 'ACCESS', language: 'en' })).body as { requestId: string };
     await eventually(async () => (await stack.db.dsrRequest.findUnique({ where: { id: requestId } }))?.status === 'AWAITING_VERIFICATION');
     const compliance = await as('compliance');
     const path = `/console/requests/${requestId}/withdraw`;

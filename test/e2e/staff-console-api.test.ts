@@ -3,7 +3,7 @@
 // signals that bring a request before compliance, and account administration.
 import { randomUUID } from 'node:crypto';
 import { createStoreRegistry } from '../../stores/registry';
-import { eventually } from '../support/http';
+import { api, eventually } from '../support/http';
 import { PartnerStore } from '../support/partner-store';
 import { createStaffAndLogIn, startStack, type Stack, type StaffLogin } from '../support/stack';
 
@@ -187,12 +187,7 @@ test('when requests are past or near their due date, then overdue and due-soon l
 
 test('when compliance records an exemption signal before identity is attested, then the request waits for a decision, and clearing the signal is audited', async () => {
   const email = `subject-${randomUUID()}@example.org`;
-  const submitted = await fetch(`${stack.baseUrl}/api/requests`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, type: 'ACCESS', language: 'en' }),
-  });
-  const { requestId } = (await submitted.json()) as { requestId: string };
+  const { requestId } = (await api(stack.baseUrl, 'POST', '/api/requests', { email, type: 'ACCESS', language: 'en' })).body as { requestId: string };
   await untilStatus(requestId, 'AWAITING_VERIFICATION');
 
   const note = 'Investigation order 2026-114 of the district procuratorate.';

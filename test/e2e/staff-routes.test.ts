@@ -1,7 +1,7 @@
 // The staff routes on the real Temporal server, PostgreSQL and SMTP: who may call what,
 // a request opened by phone through to its reply, and a workflow refusal passed through.
 import { randomUUID } from 'node:crypto';
-import { codeIn, eventually } from '../support/http';
+import { api, codeIn, eventually } from '../support/http';
 import { createStaffAndLogIn, startStack, type Stack, type StaffLogin } from '../support/stack';
 
 let stack: Stack;
@@ -101,12 +101,7 @@ describe('staff routes', () => {
 
   test('when compliance waives a fee on a request that awaits no fee, then the validator’s refusal comes back as 409', async () => {
     const email = `subject-${randomUUID()}@example.org`;
-    const submitted = await fetch(`${stack.baseUrl}/api/requests`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, type: 'ACCESS', language: 'en' }),
-    });
-    const { requestId } = (await submitted.json()) as { requestId: string };
+    const { requestId } = (await api(stack.baseUrl, 'POST', '/api/requests', { email, type: 'ACCESS', language: 'en' })).body as { requestId: string };
     codeIn((await stack.mail.waitFor((m) => m.to.includes(email) && /verification code/i.test(m.subject))).text);
     await eventually(async () => (await stack.db.dsrRequest.findUnique({ where: { id: requestId } }))?.status === 'AWAITING_VERIFICATION');
 

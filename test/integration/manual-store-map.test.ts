@@ -1,21 +1,12 @@
 // Manual stores in the data map: an entry of kind "manual" needs instructions for the person
 // and no connector in the code; it takes part only when MANUAL_STORES names it.
 import { readFileSync } from 'node:fs';
-import { DataMapError, DEFAULT_DATA_MAP_FILE, validateDataMap } from '../../stores/data-map/validate';
+import { DEFAULT_DATA_MAP_FILE, validateDataMap } from '../../stores/data-map/validate';
 import { isManualStore, manualStoresFromMap } from '../../stores/manual-store';
+import { problemsOf } from '../support/data-map-problems';
 
 const shipped = readFileSync(DEFAULT_DATA_MAP_FILE, 'utf8');
 const ENTRY = `"paper-archive": {`;
-
-function problemsOf(text: string): string[] {
-  try {
-    validateDataMap(text);
-  } catch (err) {
-    if (err instanceof DataMapError) return err.problems;
-    throw err;
-  }
-  throw new Error('the map was accepted');
-}
 
 /** The shipped map with the paper-archive entry's given field replaced. */
 function withField(field: string, to: string): string {

@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildStoreRegistry } from '../../app/activity-deps';
 import type { DataStore } from '../../stores/data-store';
-import { DataMapError, DEFAULT_DATA_MAP_FILE, loadDataMap, validateDataMap } from '../../stores/data-map/validate';
+import { DEFAULT_DATA_MAP_FILE, loadDataMap, validateDataMap } from '../../stores/data-map/validate';
 import { createStoreRegistryFromMap } from '../../stores/registry';
 import { testDb } from '../support/database';
+import { problemsOf } from '../support/data-map-problems';
 
 const db = testDb();
 afterAll(() => db.$disconnect());
@@ -26,17 +27,6 @@ function lineOf(text: string, marker: string, after?: string): number {
   const lines = text.split('\n');
   const from = after === undefined ? 0 : lines.findIndex((l) => l.includes(after));
   return lines.findIndex((l, i) => i >= from && l.includes(marker)) + 1;
-}
-
-/** The problems a map text is refused with. */
-function problemsOf(text: string): string[] {
-  try {
-    validateDataMap(text);
-  } catch (err) {
-    if (err instanceof DataMapError) return err.problems;
-    throw err;
-  }
-  throw new Error('the map was accepted');
 }
 
 const fake = (name: string, categories: string[]): DataStore => ({

@@ -3,24 +3,15 @@
 // both variables are set.
 import { readFileSync } from 'node:fs';
 import { buildStoreRegistry } from '../../app/activity-deps';
-import { DataMapError, DEFAULT_DATA_MAP_FILE, validateDataMap } from '../../stores/data-map/validate';
+import { DEFAULT_DATA_MAP_FILE, validateDataMap } from '../../stores/data-map/validate';
 import { processorSecrets, webhookConnections } from '../../stores/webhook/connections';
+import { problemsOf } from '../support/data-map-problems';
 
 const shipped = readFileSync(DEFAULT_DATA_MAP_FILE, 'utf8');
 
 function edited(from: string, to: string): string {
   expect(shipped).toContain(from);
   return shipped.replace(from, to);
-}
-
-function problemsOf(text: string): string[] {
-  try {
-    validateDataMap(text);
-  } catch (err) {
-    if (err instanceof DataMapError) return err.problems;
-    throw err;
-  }
-  throw new Error('the map was accepted');
 }
 
 const lineOf = (text: string, marker: string) => text.split('\n').findIndex((l) => l.includes(marker)) + 1;
