@@ -18,4 +18,7 @@ export interface ActivityDeps {
   publicUrl?: string;
   /** Where access packages are written (ACCESS_PACKAGE_DIR); .data/access-packages when unset. */
   accessPackageDir?: string;
+  /** The key status links are signed with (crypto/status-token.ts): with it, a mail that asks
+   *  the subject to act links to their status page with a fresh token, as the intake answer does. */
+  statusLinkKey?: Buffer;
 }

@@ -46,7 +46,7 @@ export function finalReplyActivities(deps: ActivityDeps) {
         });
       }
       if (r.excluded.length > 0) {
-        await notices.sendSubjectNotice(composeSubjectNotice({ row, now: deps.clock(), stores, publicUrl: deps.publicUrl ?? '' }, 2, { kind: 'refusal', grounds: r.grounds, excluded: r.excluded }));
+        await notices.sendSubjectNotice(composeSubjectNotice({ row, now: deps.clock(), stores, publicUrl: deps.publicUrl ?? '', statusLinkKey: deps.statusLinkKey }, 2, { kind: 'refusal', grounds: r.grounds, excluded: r.excluded }));
       }
       await db.$transaction((tx) =>
         appendAudit(tx, { requestId: r.requestId, actor: 'system', action: 'REPLY_SENT', details: { kind: `${type.toLowerCase()}-reply`, stores: r.outcomes.map((o) => o.store) }, eventKey: `${r.requestId}:reply` }),

@@ -1,5 +1,6 @@
 // Composes the full facts of a notice from what the workflow asked for, the request row
 // and the regime's policy: local dates, regime names, citations and remedies.
+import { issueStatusToken } from '../crypto/status-token';
 import type { DsrRequest } from '../generated/prisma/client';
 import type { RequestType } from '../domain/request-kinds';
 import type { StaffNotice, SubjectNotice } from '../domain/notices';
@@ -13,6 +14,13 @@ export interface ComposeContext {
   now: Date;
   stores: StoreRegistry;
   publicUrl: string;
+  statusLinkKey?: Buffer;
+}
+
+/** The subject's status page in the portal, where they answer; with a fresh token when links can be signed. */
+function portalLink(ctx: ComposeContext): string {
+  const page = `${ctx.publicUrl}/portal/requests/${ctx.row.id}`;
+  return ctx.statusLinkKey ? `${page}?token=${issueStatusToken(ctx.statusLinkKey, ctx.row.id, ctx.now)}` : page;
 }
 
 const groundText = (regime: RegimePolicy, code: string) => regime.refusalGrounds.find((g) => g.code === code)?.description ?? code;
@@ -38,7 +46,7 @@ export function composeSubjectNotice(ctx: ComposeContext, seq: number, n: Subjec
           rule: { en: n.excessive ? regime.fees.excessiveRule : regime.fees.repeatRule },
           citation: regime.fees.citation,
           respondBy: addCalendarDays(today, Math.round(n.respondWithinMs / 86_400_000)),
-          respondUrl: `${ctx.publicUrl}/portal/requests/${row.id}`,
+          respondUrl: portalLink(ctx),
           clockPaused: regime.pausesWhileAwaitingSubject,
         },
       };

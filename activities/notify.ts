@@ -11,6 +11,7 @@ export function notifyActivities(deps: ActivityDeps) {
     now: deps.clock(),
     stores: deps.stores,
     publicUrl: deps.publicUrl ?? 'http://127.0.0.1:3000',
+    statusLinkKey: deps.statusLinkKey,
   });
   return {
     /** Tells the subject something about their request, in their language and ours. */

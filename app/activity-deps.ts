@@ -38,6 +38,8 @@ export interface ActivityDepsInput {
   dataMap?: DataMap;
   /** Where access packages are written; .data/access-packages when unset. */
   accessPackageDir?: string;
+  /** Signs the status links in mails (see ActivityDeps). */
+  statusLinkKey?: Buffer;
   /** Stores beyond the built-in ones (e.g. a processor's system). */
   extraStores?: DataStore[];
 }
@@ -85,5 +87,6 @@ export function buildActivityDeps(input: ActivityDepsInput): ActivityDeps {
     staffMailTo: input.staffMailTo,
     publicUrl: input.publicUrl,
     accessPackageDir: input.accessPackageDir,
+    statusLinkKey: input.statusLinkKey,
   };
 }

@@ -10,6 +10,7 @@ import { loadDataMap } from '../stores/data-map/validate';
 import { lazyRedis } from '../stores/redis-sessions-store';
 import { processorSecrets, webhookConnections } from '../stores/webhook/connections';
 import { buildActivityDeps } from './activity-deps';
+import { statusTokenKey } from '../crypto/status-token';
 
 export interface Services {
   config: AppConfig;
@@ -33,7 +34,7 @@ export function createServices(config: AppConfig, env: NodeJS.ProcessEnv = proce
   const dataMap = loadDataMap();
   // Both connect on first use, so a store that is down fails its own task, not the start.
   const redis = config.stores.redisUrl ? lazyRedis(config.stores.redisUrl) : undefined;
-  const marketingDb = config.stores.marketingDatabaseUrl ? new Pool({ connectionString: config.stores.marketingDatabaseUrl, max: 4 }) : undefined;
+  const marketingDb = config.stores.marketingDatabaseUrl ? new Pool({ connectionString: config.stores.marketingDatabaseUrl, max: config.stores.marketingDatabasePoolMax }) : undefined;
   // An idle client's failure (the server restarted) must not end the process.
   marketingDb?.on('error', (err: NodeJS.ErrnoException) => console.warn(`marketing-db: connection problem (${err.code ?? err.name})`));
   // Processors are named by the map, which also names the variables holding their URL and secret.
@@ -46,7 +47,7 @@ export function createServices(config: AppConfig, env: NodeJS.ProcessEnv = proce
     db,
     mailer,
     processorSecrets: processorSecrets(webhooks),
-    activityDeps: buildActivityDeps({ db, mailer, cipher, staffMailTo: config.staffMailTo, publicUrl: config.http.publicUrl, accessPackageDir: config.accessPackageDir, connections, dataMap }),
+    activityDeps: buildActivityDeps({ db, mailer, cipher, staffMailTo: config.staffMailTo, publicUrl: config.http.publicUrl, statusLinkKey: statusTokenKey(config.keys.identityPepper), accessPackageDir: config.accessPackageDir, connections, dataMap }),
     async close() {
       mailer.close();
       await redis?.close();

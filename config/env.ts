@@ -13,7 +13,7 @@ export interface AppConfig {
   http: { host: string; port: number; publicUrl: string };
   keys: { encryptionKeys: string; currentKeyId: string; identityPepper: string };
   /** The optional data stores: REDIS_URL, FILE_STORE_DIR (default .data/files), MARKETING_DATABASE_URL. */
-  stores: { redisUrl?: string; fileStoreDir: string; marketingDatabaseUrl?: string; manualStores: string[] };
+  stores: { redisUrl?: string; fileStoreDir: string; marketingDatabaseUrl?: string; marketingDatabasePoolMax: number; manualStores: string[] };
   /** ACCESS_PACKAGE_DIR: where encrypted access packages are kept (default .data/access-packages). */
   accessPackageDir: string;
   /** Present only when CODEC_AUTH_TOKEN is set; then /codec decrypts payloads for the Web UI and CLI. */
@@ -64,6 +64,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       redisUrl: env.REDIS_URL || undefined,
       fileStoreDir: env.FILE_STORE_DIR || DEFAULT_FILE_STORE_DIR,
       marketingDatabaseUrl: env.MARKETING_DATABASE_URL || undefined,
+      // The embedded database of `npm start` serves one connection at a time.
+      marketingDatabasePoolMax: Number(env.MARKETING_DATABASE_POOL_MAX || 4),
       // Comma-separated names of the data map's manual stores that requests include.
       manualStores: (env.MANUAL_STORES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     },

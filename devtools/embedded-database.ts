@@ -7,10 +7,10 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
-/** Starts the embedded database on the given ports and returns its URL. */
-export async function startEmbeddedDatabase(basePort: number): Promise<EmbeddedDatabase> {
+/** Starts the embedded database of that name on the given ports and returns its URL. */
+export async function startEmbeddedDatabase(basePort: number, name = 'dsr-engine'): Promise<EmbeddedDatabase> {
   const server = await startPrismaDevServer({
-    name: 'dsr-engine',
+    name,
     persistenceMode: 'stateful',
     port: basePort,
     databasePort: basePort + 1,

@@ -26,6 +26,7 @@ export interface EstateTargets {
 export interface EstateConnections {
   redisUrl?: string;
   marketingDatabaseUrl?: string;
+  marketingDatabasePoolMax?: number;
   fileStoreDir?: string;
 }
 
@@ -48,7 +49,7 @@ export async function seedEstate(targets: EstateTargets, { subjects = DEFAULT_SU
 /** Opens the optional stores' connections, seeds, and closes them again. */
 export async function seedEstateOver(db: Db, connections: EstateConnections, options: { subjects?: number } = {}): Promise<SeedReport> {
   const redis: RedisClient | undefined = connections.redisUrl ? createClient({ url: connections.redisUrl }) : undefined;
-  const marketingDb = connections.marketingDatabaseUrl ? new Pool({ connectionString: connections.marketingDatabaseUrl, max: 2 }) : undefined;
+  const marketingDb = connections.marketingDatabaseUrl ? new Pool({ connectionString: connections.marketingDatabaseUrl, max: Math.min(2, connections.marketingDatabasePoolMax ?? 2) }) : undefined;
   try {
     await redis?.connect();
     return await seedEstate({ db, redis, marketingDb, fileStoreDir: connections.fileStoreDir }, options);

@@ -23,6 +23,7 @@ import { encryptedDataConverter } from '../temporal/data-converter';
 import { registerSearchAttributes } from '../temporal/search-attributes';
 import { createDsrWorker } from '../worker';
 import { DEMO_STAFF_FILE, ensureDemoStaff } from '../devtools/demo-staff';
+import { startLocalRedis } from '../devtools/local-redis';
 
 const ROOT = path.resolve(__dirname, '..');
 const DEMO_ESTATE_SUBJECTS = 20;
@@ -41,6 +42,22 @@ async function provideDependencies(env: NodeJS.ProcessEnv): Promise<void> {
     urls.push('Database:        embedded PostgreSQL (PGlite), kept in your user data folder');
   } else {
     execFileSync('npx', ['prisma', 'migrate', 'deploy'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  if (!env.MARKETING_DATABASE_URL) {
+    // The second SQL store of the demo estate: a PGlite database of its own.
+    const marketing = await startEmbeddedDatabase(Number(env.EMBEDDED_MARKETING_DB_PORT ?? 51216), 'dsr-marketing');
+    stops.push(marketing.stop);
+    env.MARKETING_DATABASE_URL = marketing.url;
+    env.MARKETING_DATABASE_POOL_MAX = '1';
+  }
+  if (!env.REDIS_URL) {
+    const redis = await startLocalRedis(Number(env.REDIS_PORT ?? 6392));
+    if (redis) {
+      stops.push(redis.stop);
+      env.REDIS_URL = redis.url;
+    } else {
+      console.warn('redis-server is not installed: the redis-sessions store is left out (install it, or set REDIS_URL).');
+    }
   }
   if (!env.TEMPORAL_ADDRESS) {
     const temporal = await startTemporalDevServer({

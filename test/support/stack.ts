@@ -20,6 +20,7 @@ import { encryptedDataConverter } from '../../temporal/data-converter';
 import { createDsrWorker } from '../../worker';
 import { TEMPORAL_CLI, TEST_ACCESS_PACKAGE_DIR } from './paths';
 import { testSecrets } from './test-keys';
+import { statusTokenKey } from '../../crypto/status-token';
 
 export interface Stack {
   baseUrl: string;
@@ -51,7 +52,7 @@ export async function startStack(
   const services = await openTestServices(env.connection, keyring);
   const { mail, db, cipher, mailer } = services;
   const taskQueue = `dsr-test-${randomUUID()}`;
-  const deps: ActivityDeps = { ...buildActivityDeps({ db, mailer, cipher, staffMailTo: 'compliance@example.test', accessPackageDir: TEST_ACCESS_PACKAGE_DIR }), ...overrides };
+  const deps: ActivityDeps = { ...buildActivityDeps({ db, mailer, cipher, staffMailTo: 'compliance@example.test', accessPackageDir: TEST_ACCESS_PACKAGE_DIR, statusLinkKey: statusTokenKey(identityPepper) }), ...overrides };
   const worker: Worker = await createDsrWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, deps, keyring });
   const running = worker.run();
   const client = new Client({ connection: env.connection, namespace: 'default', dataConverter: encryptedDataConverter(keyring) });

@@ -20,6 +20,7 @@ import { TEMPORAL_TEST_SERVER, TEST_ACCESS_PACKAGE_DIR } from './paths';
 import { testSecrets } from './test-keys';
 import { REPLAY_KEYRING } from '../fixtures/replay-keyring';
 import { recordHistories } from './record-histories';
+import { statusTokenKey } from '../../crypto/status-token';
 
 export const STAFF_MAILBOX = 'compliance@example.test';
 
@@ -53,7 +54,7 @@ export async function startWorkflowStack(extraStores: DataStore[] = []): Promise
   const services = await openTestServices(env.connection, keyring);
   const { mail, db, cipher, mailer } = services;
   const taskQueue = `dsr-wf-${randomUUID()}`;
-  const deps: ActivityDeps = buildActivityDeps({ db, mailer, cipher, staffMailTo: STAFF_MAILBOX, extraStores, accessPackageDir: TEST_ACCESS_PACKAGE_DIR });
+  const deps: ActivityDeps = buildActivityDeps({ db, mailer, cipher, staffMailTo: STAFF_MAILBOX, extraStores, accessPackageDir: TEST_ACCESS_PACKAGE_DIR, statusLinkKey: statusTokenKey(identityPepper) });
   bundle ??= await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: new DefaultLogger('WARN') });
   const started: StartedRequest[] = [];
   const worker: Worker = await createDsrWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, deps, keyring, workflowBundle: bundle });

@@ -43,6 +43,8 @@ test('when a third request comes within a year, then a fee is quoted, and declin
   const quote = await mailTo(stack.mail, email, /fee|费用/i);
   expect(quote.text).toContain('30');
   expect(quote.text).toContain('CNY');
+  // The link to answer opens the subject's status page: it carries a status token, as the intake answer does.
+  expect(quote.text).toMatch(new RegExp(`/portal/requests/${requestId}\\?token=[\\w-]+\\.\\d+\\s`));
   await handle.executeUpdate(answerFeeUpdate, { args: [{ accept: false }] });
   expect((await handle.result()).status).toBe('WITHDRAWN');
   expect((await requestRow(stack.db, requestId)).outcome).toBe('FEE_DECLINED');
