@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { createStoreRegistry } from '../../stores/registry';
 import { api, eventually } from '../support/http';
 import { PartnerStore } from '../support/partner-store';
-import { createStaffAndLogIn, startStack, type Stack, type StaffLogin } from '../support/stack';
+import { createStaffAndLogIn, startStack, type Stack, type StaffLogin, staffApi } from '../support/stack';
 
 const partner = new PartnerStore();
 let stack: Stack;
@@ -22,14 +22,7 @@ beforeEach(() => {
   partner.failing = false;
 });
 
-async function call(method: string, path: string, as?: StaffLogin, body?: unknown) {
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (as) Object.assign(headers, { cookie: as.cookie, 'x-csrf-token': as.csrfToken });
-  const res = await fetch(stack.baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
+const call = (method: string, path: string, as?: StaffLogin, body?: unknown) => staffApi(stack.baseUrl, method, path, as, body);
 
 type Item = { id: string; dueAt: string | null; daysLeft: number | null; failingStores: string[]; awaiting: string | null; openedBy: string | null; stuck: boolean };
 const queue = async (as: StaffLogin, query: string) => call('GET', `/api/staff/queue?${query}&pageSize=200`, as);

@@ -2,7 +2,7 @@
 // a request opened by phone through to its reply, and a workflow refusal passed through.
 import { randomUUID } from 'node:crypto';
 import { api, codeIn, eventually } from '../support/http';
-import { createStaffAndLogIn, startStack, type Stack, type StaffLogin } from '../support/stack';
+import { createStaffAndLogIn, startStack, type Stack, type StaffLogin, staffApi } from '../support/stack';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -10,14 +10,7 @@ beforeAll(async () => {
 });
 afterAll(async () => stack?.close());
 
-async function call(method: string, path: string, as?: StaffLogin, body?: unknown) {
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (as) Object.assign(headers, { cookie: as.cookie, 'x-csrf-token': as.csrfToken });
-  const res = await fetch(stack.baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
+const call = (method: string, path: string, as?: StaffLogin, body?: unknown) => staffApi(stack.baseUrl, method, path, as, body);
 
 type Role = 'agent' | 'compliance' | 'admin';
 const ROLES: Role[] = ['agent', 'compliance', 'admin'];

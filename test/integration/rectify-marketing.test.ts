@@ -1,20 +1,13 @@
 // Corrections in the marketing database: the name newsletters greet the subject by and the
 // language they are written in, in every subscription of the subject and no one else's.
-import { Pool } from 'pg';
 import type { ExportedRecord, FieldChange } from '../../stores/data-store';
-import { createMarketingDbStore, ensureMarketingSchema } from '../../stores/marketing-db-store';
 import { CorrectionRefused } from '../../stores/store-errors';
 import { testDb } from '../support/database';
-import { newSubject, required } from './store-fixtures';
+import { newSubject, marketingStoreForTests } from './store-fixtures';
 
 const db = testDb();
-const pool = new Pool({ connectionString: required('MARKETING_DATABASE_URL'), max: 4 });
-const marketing = createMarketingDbStore(pool);
-beforeAll(() => ensureMarketingSchema(pool));
-afterAll(async () => {
-  await pool.end();
-  await db.$disconnect();
-});
+const { pool, marketing } = marketingStoreForTests();
+afterAll(() => db.$disconnect());
 
 /** Two subscriptions greeting the address by a name, and one click. */
 async function subscribe(email: string, name: string) {

@@ -1,10 +1,12 @@
 // What the tests of the Redis, file and marketing stores share: subjects in the main
 // database (holds refer to them) and protectedNow as the fulfilment activity builds it.
+import { Pool } from 'pg';
 import { createFieldCipher } from '../../crypto/field-cipher';
 import type { Db } from '../../db/prisma';
 import type { DataCategory } from '../../domain/fulfilment';
 import { activeHoldFor } from '../../legal/holds';
 import type { DataStore, SubjectKeys } from '../../stores/data-store';
+import { createMarketingDbStore, ensureMarketingSchema } from '../../stores/marketing-db-store';
 import { testSecrets } from '../support/test-keys';
 import { createSubject, newEmail } from './fixtures';
 
@@ -26,4 +28,13 @@ export function required(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: run the tests with \`npm test\`, which provides it.`);
   return value;
+}
+
+/** The marketing store over its own database (MARKETING_DATABASE_URL), schema ensured before
+ *  the file's tests and the pool closed after them. */
+export function marketingStoreForTests() {
+  const pool = new Pool({ connectionString: required('MARKETING_DATABASE_URL'), max: 4 });
+  beforeAll(() => ensureMarketingSchema(pool));
+  afterAll(() => pool.end());
+  return { pool, marketing: createMarketingDbStore(pool) };
 }

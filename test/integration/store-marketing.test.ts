@@ -1,19 +1,13 @@
 // The marketing store against its own real PostgreSQL database: one subject among others.
-import { Pool } from 'pg';
-import { createMarketingDbStore, ensureMarketingSchema } from '../../stores/marketing-db-store';
+import { ensureMarketingSchema } from '../../stores/marketing-db-store';
 import { testDb } from '../support/database';
 import { holdOn, POLICE_HOLD } from './fixtures';
-import { holdsOf, newSubject, nothingProtected, required } from './store-fixtures';
+import { holdsOf, newSubject, nothingProtected, marketingStoreForTests } from './store-fixtures';
 import { exportedByCategory } from '../support/exported';
 
 const db = testDb();
-const pool = new Pool({ connectionString: required('MARKETING_DATABASE_URL'), max: 4 });
-const marketing = createMarketingDbStore(pool);
-beforeAll(() => ensureMarketingSchema(pool));
-afterAll(async () => {
-  await pool.end();
-  await db.$disconnect();
-});
+const { pool, marketing } = marketingStoreForTests();
+afterAll(() => db.$disconnect());
 
 async function seedMarketing(email: string, clicks: number) {
   await pool.query(`INSERT INTO newsletter_subscription (email, list, consented_at, source) VALUES ($1, 'cloud-news', '2026-01-01T00:00:00Z', 'signup-form')`, [email]);

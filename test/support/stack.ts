@@ -87,6 +87,16 @@ export async function startStack(
   };
 }
 
+/** A JSON call to the staff API, signed in as `as` (cookie and CSRF header) or anonymous. */
+export async function staffApi(baseUrl: string, method: string, path: string, as?: Pick<StaffLogin, 'cookie' | 'csrfToken'>, body?: unknown) {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (as) Object.assign(headers, { cookie: as.cookie, 'x-csrf-token': as.csrfToken });
+  const res = await fetch(baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
 export interface StaffLogin {
   staffId: string;
   username: string;
