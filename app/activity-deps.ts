@@ -42,6 +42,8 @@ export interface ActivityDepsInput {
   statusLinkKey?: Buffer;
   /** Stores beyond the built-in ones (e.g. a processor's system). */
   extraStores?: DataStore[];
+  /** The activities' clock; the real one unless a test runs as if on another day. */
+  clock?: () => Date;
 }
 
 /** The main database's stores, those of the given connections, then the extra ones. */
@@ -70,7 +72,7 @@ export function buildStoreRegistry(input: ActivityDepsInput): { registry: StoreR
   return input.dataMap ? createStoreRegistryFromMap(input.dataMap, stores) : { registry: createStoreRegistry(stores), unconnected: [] };
 }
 
-/** Builds the activities' dependencies with the real clock and the configured stores. */
+/** Builds the activities' dependencies with the clock (real by default) and the configured stores. */
 export function buildActivityDeps(input: ActivityDepsInput): ActivityDeps {
   const { registry, unconnected } = buildStoreRegistry(input);
   if (unconnected.length > 0) {
@@ -81,7 +83,7 @@ export function buildActivityDeps(input: ActivityDepsInput): ActivityDeps {
     db: input.db,
     mailer: input.mailer,
     cipher: input.cipher,
-    clock: () => new Date(),
+    clock: input.clock ?? (() => new Date()),
     verification: VERIFICATION,
     stores: registry,
     staffMailTo: input.staffMailTo,

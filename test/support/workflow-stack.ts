@@ -21,6 +21,7 @@ import { testSecrets } from './test-keys';
 import { REPLAY_KEYRING } from '../fixtures/replay-keyring';
 import { recordHistories } from './record-histories';
 import { statusTokenKey } from '../../crypto/status-token';
+import { startTestClock } from './test-clock';
 
 export const STAFF_MAILBOX = 'compliance@example.test';
 
@@ -31,6 +32,8 @@ export interface WorkflowStack {
   mail: MailCatcher;
   /** The worker's task queue, for workflows a test starts itself. */
   taskQueue: string;
+  /** The activities' clock: real time, or DSR_TEST_NOW onwards (test/support/test-clock.ts). */
+  now(): Date;
   /** Starts a request for a fresh subject (with a customer account) and returns its handle. */
   start(opts?: Partial<Pick<DsrWorkflowInput, 'type' | 'regime' | 'attestation' | 'corrections'>> & { email?: string }): Promise<StartedRequest>;
   close(): Promise<void>;
@@ -51,10 +54,11 @@ export async function startWorkflowStack(extraStores: DataStore[] = []): Promise
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: TEMPORAL_TEST_SERVER } },
   });
+  const clock = await startTestClock(env);
   const services = await openTestServices(env.connection, keyring);
   const { mail, db, cipher, mailer } = services;
   const taskQueue = `dsr-wf-${randomUUID()}`;
-  const deps: ActivityDeps = buildActivityDeps({ db, mailer, cipher, staffMailTo: STAFF_MAILBOX, extraStores, accessPackageDir: TEST_ACCESS_PACKAGE_DIR, statusLinkKey: statusTokenKey(identityPepper) });
+  const deps: ActivityDeps = buildActivityDeps({ clock, db, mailer, cipher, staffMailTo: STAFF_MAILBOX, extraStores, accessPackageDir: TEST_ACCESS_PACKAGE_DIR, statusLinkKey: statusTokenKey(identityPepper) });
   bundle ??= await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: new DefaultLogger('WARN') });
   const started: StartedRequest[] = [];
   const worker: Worker = await createDsrWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, deps, keyring, workflowBundle: bundle });
@@ -67,6 +71,7 @@ export async function startWorkflowStack(extraStores: DataStore[] = []): Promise
     db,
     mail,
     taskQueue,
+    now: clock,
     async start(opts = {}) {
       const email = opts.email ?? `wf-${randomUUID()}@example.org`;
       if (!opts.email) await db.customerAccount.create({ data: { email, fullName: 'Wang Fang', phone: '+86 139 0000 0001', plan: 'basic' } });
@@ -77,7 +82,7 @@ export async function startWorkflowStack(extraStores: DataStore[] = []): Promise
         regime: opts.regime ?? 'CN_PIPL',
         channel: opts.attestation ? 'PHONE' : 'PORTAL',
         language: 'en',
-        receivedAt: new Date(Date.now()).toISOString(),
+        receivedAt: clock().toISOString(),
         subject: { emailHash: hashIdentity(identityPepper, email), emailEncrypted: cipher.encrypt(email) },
         attestation: opts.attestation,
         corrections: opts.corrections,

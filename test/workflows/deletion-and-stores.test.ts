@@ -4,7 +4,7 @@ import { attestIdentityUpdate, decideUpdate, retryStoreUpdate, skipStoreUpdate, 
 import { eventually } from '../support/http';
 import { PartnerStore } from '../support/partner-store';
 import { STAFF_MAILBOX, startWorkflowStack, type WorkflowStack } from '../support/workflow-stack';
-import { mailTo, requestRow, subjectIdOf } from './helpers';
+import { mailTo, refusedWith, requestRow, subjectIdOf } from './helpers';
 
 let stack: WorkflowStack;
 const partner = new PartnerStore();
@@ -36,7 +36,7 @@ async function placeHold(requestId: string, store: string | null) {
       authority: 'Shenzhen Public Security Bureau',
       reason: 'Preservation order in an open case',
       basis: 'Cybersecurity Law of the PRC art. 21 (log retention)',
-      startsAt: new Date(Date.now() - 60_000),
+      startsAt: new Date(stack.now().getTime() - 60_000),
       createdBy: 'staff:officer-1',
     },
   });
@@ -64,7 +64,7 @@ test('when compliance skips a failing store, then the justification is recorded 
   partner.failing = true;
   const { requestId, handle } = await deletionSubject();
   await untilStatus(handle, 'STUCK');
-  await expect(handle.executeUpdate(skipStoreUpdate, { args: [{ staffId: 'officer-1', store: 'partner-crm', justification: '' }] })).rejects.toThrow();
+  await expect(handle.executeUpdate(skipStoreUpdate, { args: [{ staffId: 'officer-1', store: 'partner-crm', justification: '' }] })).rejects.toMatchObject(refusedWith(/A justification is required/));
   await handle.executeUpdate(skipStoreUpdate, { args: [{ staffId: 'officer-1', store: 'partner-crm', justification: 'Partner confirmed in writing it holds no data since 2025' }] });
   expect((await handle.result()).status).toBe('COMPLETED');
   const task = await stack.db.storeTask.findUniqueOrThrow({ where: { requestId_store: { requestId, store: 'partner-crm' } } });

@@ -3,7 +3,7 @@
 import { answerFeeUpdate, decideUpdate, waiveFeeUpdate, statusQuery } from '../../workflows/messages';
 import { eventually } from '../support/http';
 import { STAFF_MAILBOX, startWorkflowStack, type WorkflowStack } from '../support/workflow-stack';
-import { mailTo, requestRow, seedEarlierRequests, subjectIdOf } from './helpers';
+import { mailTo, refusedWith, requestRow, seedEarlierRequests, subjectIdOf } from './helpers';
 
 let stack: WorkflowStack;
 beforeAll(async () => {
@@ -17,7 +17,7 @@ const attested = { staffId: 'agent-1', evidenceNote: 'ID card checked in person'
 async function subjectWithHistory(earlier: number) {
   const first = await stack.start({ attestation: attested });
   await first.handle.result();
-  await seedEarlierRequests(stack.db, await subjectIdOf(stack.db, first.requestId), earlier - 1);
+  await seedEarlierRequests(stack.db, await subjectIdOf(stack.db, first.requestId), earlier - 1, 'ACCESS', stack.now());
   return first.email;
 }
 
@@ -91,7 +91,7 @@ test('when a subject floods requests, then compliance is asked to decide and may
   await mailTo(stack.mail, STAFF_MAILBOX, /decision/i);
   await expect(
     handle.executeUpdate(decideUpdate, { args: [{ staffId: 'officer-1', decision: 'REFUSE', grounds: [], reason: 'Too many requests' }] }),
-  ).rejects.toThrow();
+  ).rejects.toMatchObject(refusedWith(/at least one legal ground/));
   await handle.executeUpdate(decideUpdate, {
     args: [{ staffId: 'officer-1', decision: 'REFUSE', grounds: [{ code: 'MALICE_OR_ABUSE_OF_RIGHTS', citation: 'GB/T 35273-2020 §8.7' }], reason: 'Seven identical requests in ten weeks' }],
   });

@@ -27,9 +27,9 @@ export async function subjectIdOf(db: Db, requestId: string): Promise<string> {
   return (await requestRow(db, requestId)).subjectId;
 }
 
-/** Inserts `n` earlier, verified, completed requests for a subject, as history for fee rules. */
-export async function seedEarlierRequests(db: Db, subjectId: string, n: number, type = 'ACCESS'): Promise<void> {
-  const now = Date.now();
+/** Inserts `n` earlier, verified, completed requests for a subject before `before`, as history for fee rules. */
+export async function seedEarlierRequests(db: Db, subjectId: string, n: number, type = 'ACCESS', before = new Date()): Promise<void> {
+  const now = before.getTime();
   for (let i = 0; i < n; i++) {
     const id = crypto.randomUUID();
     await db.dsrRequest.create({
@@ -48,3 +48,6 @@ export async function seedEarlierRequests(db: Db, subjectId: string, n: number, 
     });
   }
 }
+
+/** What an update refused by its validator rejects with: the reason is the failure's cause. */
+export const refusedWith = (message: RegExp) => ({ cause: { message: expect.stringMatching(message) } });

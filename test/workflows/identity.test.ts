@@ -1,8 +1,8 @@
 // Identity branches of the request workflow on the time-skipping server: verified access,
 // verification timeout, agent attestation, withdrawal.
 import { startWorkflowStack, type WorkflowStack } from '../support/workflow-stack';
-import { verifyIdentityUpdate, withdrawUpdate } from '../../workflows/messages';
-import { auditActions, mailedCode, mailTo, requestRow } from './helpers';
+import { answerFeeUpdate, statusQuery, verifyIdentityUpdate, withdrawUpdate } from '../../workflows/messages';
+import { auditActions, mailedCode, mailTo, refusedWith, requestRow } from './helpers';
 
 let stack: WorkflowStack;
 beforeAll(async () => {
@@ -62,8 +62,14 @@ test('when the subject withdraws while verification is pending, then the request
   expect((await requestRow(stack.db, requestId)).outcome).toBe('WITHDRAWN');
 });
 
-test('when an update comes in the wrong state, then it is rejected with a clear message', async () => {
-  const { handle } = await stack.start({ attestation: { staffId: 'agent-7', evidenceNote: 'Known caller, verified by callback' } });
-  await handle.result();
-  await expect(handle.executeUpdate(verifyIdentityUpdate, { args: [{ code: '123456' }] })).rejects.toThrow();
+test('when an update comes in the wrong state, then its validator rejects it with a clear message and nothing changes', async () => {
+  const { requestId, email, handle } = await stack.start();
+  await mailedCode(stack.mail, email);
+  const auditBefore = await auditActions(stack.db, requestId);
+  // The request waits for its code, so a fee answer is out of place: the validator, not a
+  // closed workflow, must be what refuses it.
+  await expect(handle.executeUpdate(answerFeeUpdate, { args: [{ accept: true }] })).rejects.toMatchObject(refusedWith(/Not possible while the request is AWAITING_VERIFICATION/));
+  expect((await handle.query(statusQuery)).status).toBe('AWAITING_VERIFICATION');
+  expect(await auditActions(stack.db, requestId)).toEqual(auditBefore);
+  await handle.terminate('test over');
 });

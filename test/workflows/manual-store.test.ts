@@ -100,7 +100,7 @@ test('when a deletion meets a legal hold and an anonymised category, then the st
   for (const n of [1, 2]) await marketingPool.query(`INSERT INTO campaign_click (email, campaign, url, clicked_at) VALUES ($1, 'winter', $2, now())`, [email, `https://example.com/w/${n}`]);
   const basis = 'Anti-Unfair Competition Law art. 17: consent records kept for a pending complaint';
   const hold = await stack.db.legalHold.create({
-    data: { subjectId: await subjectIdOf(stack.db, requestId), store: 'marketing-db', category: 'marketing-consent', authority: 'Shanghai AMR', reason: 'Complaint 2026-88', basis, startsAt: new Date(Date.now() - 60_000), createdBy: 'staff:officer-1' },
+    data: { subjectId: await subjectIdOf(stack.db, requestId), store: 'marketing-db', category: 'marketing-consent', authority: 'Shanghai AMR', reason: 'Complaint 2026-88', basis, startsAt: new Date(stack.now().getTime() - 60_000), createdBy: 'staff:officer-1' },
   });
   await handle.executeUpdate(attestIdentityUpdate, { args: [attested] });
   await untilManualTaskOpen(requestId, handle);

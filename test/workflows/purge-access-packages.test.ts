@@ -36,8 +36,8 @@ async function packageUntil(purgeAfter: Date) {
 const purged = (id: string) => eventually(async () => (await stack.db.accessPackage.findUniqueOrThrow({ where: { id } })).purgedAt, 30_000);
 
 test('when the purge workflow starts, then it purges expired packages at once, and again a day later', async () => {
-  const expired = await packageUntil(new Date(Date.now() - 60_000));
-  const later = await packageUntil(new Date(Date.now() + 12 * 3_600_000));
+  const expired = await packageUntil(new Date(stack.now().getTime() - 60_000));
+  const later = await packageUntil(new Date(stack.now().getTime() + 12 * 3_600_000));
 
   const handle = await stack.client.workflow.start<typeof purgeAccessPackagesWorkflow>('purgeAccessPackagesWorkflow', { taskQueue: stack.taskQueue, workflowId: `purge-${randomUUID()}` });
   try {
@@ -45,8 +45,8 @@ test('when the purge workflow starts, then it purges expired packages at once, a
     await expect(stat(expired.file)).rejects.toMatchObject({ code: 'ENOENT' });
     expect((await stack.db.accessPackage.findUniqueOrThrow({ where: { id: later.row.id } })).purgedAt).toBeNull();
 
-    // The activities keep the real clock, so the second package's term is brought forward by hand.
-    await stack.db.accessPackage.update({ where: { id: later.row.id }, data: { purgeAfter: new Date(Date.now() - 1000) } });
+    // The activities' clock does not follow the server's skipped day, so the second package's term is brought forward by hand.
+    await stack.db.accessPackage.update({ where: { id: later.row.id }, data: { purgeAfter: new Date(stack.now().getTime() - 1000) } });
     await stack.env.sleep('1 day');
     await purged(later.row.id);
     await expect(stat(later.file)).rejects.toMatchObject({ code: 'ENOENT' });
