@@ -58,8 +58,8 @@ export function installHandlers(run: RequestRun): void {
       }),
     {
       validator: ({ code }) => {
-        requireStatus(run, 'AWAITING_VERIFICATION');
         if (run.verified) reject('Identity is already verified.');
+        requireStatus(run, 'AWAITING_VERIFICATION');
         requireFree(run, 'identity', IDENTITY_BUSY);
         if (typeof code !== 'string' || !/^\d{6}$/.test(code)) reject('The code must be the six digits from the e-mail.');
       },
@@ -76,8 +76,8 @@ export function installHandlers(run: RequestRun): void {
     },
     {
       validator: () => {
-        requireStatus(run, 'AWAITING_VERIFICATION');
         if (run.verified) reject('Identity is already verified.');
+        requireStatus(run, 'AWAITING_VERIFICATION');
         if (run.codeSends >= MAX_CODE_SENDS) reject('No more codes can be sent for this request.');
         if (Date.now() - run.lastCodeSentAt < RESEND_COOLDOWN_MS) reject('Please wait a minute before asking for another code.');
       },
@@ -94,8 +94,8 @@ export function installHandlers(run: RequestRun): void {
       }),
     {
       validator: ({ evidenceNote }) => {
-        requireStatus(run, 'AWAITING_VERIFICATION');
         if (run.verified) reject('Identity is already verified.');
+        requireStatus(run, 'AWAITING_VERIFICATION');
         requireFree(run, 'identity', IDENTITY_BUSY);
         requireText(evidenceNote, 'An evidence note');
       },
