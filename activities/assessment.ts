@@ -13,6 +13,9 @@ export interface Assessment {
   earlierInWindow: number;
   fee: { amount: number; currency: string; citation: string } | null;
   excessive: boolean;
+  /** The fee compliance may charge instead if it finds the request manifestly unfounded or
+   *  excessive; null where the regime allows no such fee. */
+  excessiveFee: { amount: number; currency: string; citation: string } | null;
   exemptionGrounds: Array<{ code: string; citation: string; description: string }>;
 }
 
@@ -57,6 +60,7 @@ export function assessmentActivities({ db }: ActivityDeps) {
         earlierInWindow,
         fee: chargeable ? { ...regime.fees.costFee!, citation: regime.fees.citation } : null,
         excessive: isExcessive(regime, earlierInWindow),
+        excessiveFee: regime.fees.feeForExcessive && regime.fees.costFee ? { ...regime.fees.costFee, citation: regime.fees.citation } : null,
         exemptionGrounds: signals.map((s) => {
           const ground = regime.refusalGrounds.find((g) => g.code === s.ground);
           return { code: s.ground, citation: ground?.citation ?? regime.citation, description: ground?.description ?? s.ground };

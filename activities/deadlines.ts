@@ -62,10 +62,12 @@ export function deadlineActivities({ db }: ActivityDeps) {
       };
     },
 
-    /** Recomputes the due date once identity is verified (PIPL counts from then). */
+    /** Recomputes the due date once identity is verified (PIPL counts from then), keeping
+     *  the extensions already granted: a request extended while it waited keeps its extension. */
     async startClock({ requestId, verifiedAt }: { requestId: string; verifiedAt: string }): Promise<DeadlinePlan> {
       await db.dsrRequest.updateMany({ where: { id: requestId, verifiedAt: null }, data: { verifiedAt: new Date(verifiedAt) } });
-      const input = await dueInputFor(requestId, 0);
+      const { extensions } = await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, select: { extensions: true } });
+      const input = await dueInputFor(requestId, extensions);
       return setDue(requestId, input, 'system', 'DUE_DATE_SET', 'identity verified', `${requestId}:due:verified`);
     },
 

@@ -1,44 +1,63 @@
 // Recording a new request and its subject. Idempotent: a retry finds the rows in place.
+import type { Db } from '../db/prisma';
 import type { DsrWorkflowInput } from '../workflows/messages';
 import { appendAudit } from './audit';
 import type { ActivityDeps } from './deps';
 
+/** Creates the subject (matched by identity hash) and the request row, once: intake calls it
+ *  before answering 202 so staff can act on the request at once, and the workflow's first
+ *  activity calls it again, which finds the rows in place and changes nothing. */
+export async function recordRequest(db: Db, input: DsrWorkflowInput): Promise<void> {
+  try {
+    await writeRequestRows(db, input);
+  } catch (err) {
+    // Intake and the workflow may write at the same moment: the loser of the race on a
+    // unique key finds the winner's rows on a second try.
+    if ((err as { code?: string }).code !== 'P2002') throw err;
+    await writeRequestRows(db, input);
+  }
+}
+
+async function writeRequestRows(db: Db, input: DsrWorkflowInput): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const subject = await tx.dataSubject.upsert({
+      where: { emailHash: input.subject.emailHash },
+      create: { emailHash: input.subject.emailHash, emailEncrypted: input.subject.emailEncrypted },
+      update: {},
+    });
+    await tx.dsrRequest.upsert({
+      where: { id: input.requestId },
+      create: {
+        id: input.requestId,
+        subjectId: subject.id,
+        type: input.type,
+        regime: input.regime,
+        channel: input.channel,
+        language: input.language,
+        status: 'RECEIVED',
+        workflowId: `dsr-${input.requestId}`,
+        receivedAt: new Date(input.receivedAt),
+        attestedBy: input.attestation?.staffId,
+        // Which fields a correction touches, never their new values.
+        details: input.corrections ? { correctionFields: Object.fromEntries(Object.keys(input.corrections).map((f) => [f, true])) } : undefined,
+      },
+      update: {},
+    });
+    await appendAudit(tx, {
+      requestId: input.requestId,
+      actor: input.channel === 'PORTAL' || input.channel === 'API' ? 'subject' : 'staff',
+      action: 'REQUEST_RECEIVED',
+      details: { type: input.type, regime: input.regime, channel: input.channel },
+      eventKey: `${input.requestId}:received`,
+    });
+  });
+}
+
 export function intakeActivities({ db }: ActivityDeps) {
   return {
-    /** Creates the subject (matched by identity hash) and the request row. */
+    /** Creates the subject and the request row, if intake has not already. */
     async registerRequest(input: DsrWorkflowInput): Promise<void> {
-      await db.$transaction(async (tx) => {
-        const subject = await tx.dataSubject.upsert({
-          where: { emailHash: input.subject.emailHash },
-          create: { emailHash: input.subject.emailHash, emailEncrypted: input.subject.emailEncrypted },
-          update: {},
-        });
-        await tx.dsrRequest.upsert({
-          where: { id: input.requestId },
-          create: {
-            id: input.requestId,
-            subjectId: subject.id,
-            type: input.type,
-            regime: input.regime,
-            channel: input.channel,
-            language: input.language,
-            status: 'RECEIVED',
-            workflowId: `dsr-${input.requestId}`,
-            receivedAt: new Date(input.receivedAt),
-            attestedBy: input.attestation?.staffId,
-            // Which fields a correction touches, never their new values.
-            details: input.corrections ? { correctionFields: Object.fromEntries(Object.keys(input.corrections).map((f) => [f, true])) } : undefined,
-          },
-          update: {},
-        });
-        await appendAudit(tx, {
-          requestId: input.requestId,
-          actor: input.channel === 'PORTAL' || input.channel === 'API' ? 'subject' : 'staff',
-          action: 'REQUEST_RECEIVED',
-          details: { type: input.type, regime: input.regime, channel: input.channel },
-          eventKey: `${input.requestId}:received`,
-        });
-      });
+      await recordRequest(db, input);
     },
   };
 }

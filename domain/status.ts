@@ -36,8 +36,9 @@ export const TRANSITIONS: Readonly<Record<RequestStatus, readonly RequestStatus[
 };
 
 /** Statuses in which the subject or staff may still withdraw the request: once
- *  fulfilment runs, erasures may already be done and cannot be taken back. */
-export const WITHDRAWABLE_STATUSES: readonly RequestStatus[] = ['RECEIVED', 'AWAITING_VERIFICATION', 'AWAITING_FEE', 'AWAITING_DECISION', 'STUCK'];
+ *  fulfilment has begun (IN_FULFILMENT, and STUCK, which is fulfilment waiting on a store),
+ *  erasures may already be done and cannot be taken back, so a withdrawal is refused. */
+export const WITHDRAWABLE_STATUSES: readonly RequestStatus[] = ['RECEIVED', 'AWAITING_VERIFICATION', 'AWAITING_FEE', 'AWAITING_DECISION'];
 
 /** True when the table allows moving from `from` to `to`. */
 export function canTransition(from: RequestStatus, to: RequestStatus): boolean {

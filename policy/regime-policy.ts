@@ -53,6 +53,9 @@ export interface FeePolicy {
   costFee: Money | null;
   repeatRule: string;
   excessiveRule: string;
+  /** Whether the law lets the controller charge `costFee` for a manifestly unfounded or
+   *  excessive request (compliance decides so on the request); false where it allows no such fee. */
+  feeForExcessive: boolean;
   citation: string;
 }
 

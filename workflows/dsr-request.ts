@@ -1,6 +1,7 @@
 // The request workflow: one access, correction or deletion request from intake to a
 // lawful reply before its deadline. It reads top to bottom as the procedure; each step
 // lives in steps/, every side effect is an activity, every decision is audited.
+import { allHandlersFinished, condition, patched } from '@temporalio/workflow';
 import type { RequestStatus } from '../domain/status';
 import { acts, replyActs } from './acts';
 import { installHandlers } from './handlers';
@@ -10,6 +11,12 @@ import { assessRequest } from './steps/assessment';
 import { watchDeadline } from './steps/deadline-watch';
 import { fulfilEverywhere } from './steps/fulfilment';
 import { establishIdentity } from './steps/identity';
+
+/** Lets updates still at work (an extension notice being mailed) finish before the run ends,
+ *  so none is cut off half done (versioned: runs already past their end replay as they ran). */
+async function handlersFinished(): Promise<void> {
+  if (patched('race-handlers-finished')) await condition(allHandlersFinished);
+}
 
 export async function dsrRequestWorkflow(input: DsrWorkflowInput): Promise<DsrStatus> {
   const run = new RequestRun(input);
@@ -26,6 +33,7 @@ export async function dsrRequestWorkflow(input: DsrWorkflowInput): Promise<DsrSt
     await acts.recordOutcome({ requestId, outcome });
     await run.moveTo(status, 'system', reason);
     await watching;
+    await handlersFinished();
     return run.snapshot();
   };
 
@@ -33,14 +41,17 @@ export async function dsrRequestWorkflow(input: DsrWorkflowInput): Promise<DsrSt
     if (intake.acknowledge) await acts.notifySubject({ requestId, seq: 1, notice: { kind: 'acknowledgement' } });
 
     if (!(await establishIdentity(run, intake.verificationWindowMs))) {
+      run.commit('CLOSING');
       await acts.sendUnverifiableNotice({ requestId });
       return await close('UNVERIFIABLE', 'UNVERIFIABLE', 'identity not verified within the window');
     }
-    run.setPlan(await acts.startClock({ requestId, verifiedAt: new Date().toISOString() }));
+    const verifiedAt = new Date().toISOString();
+    await run.replan(() => acts.startClock({ requestId, verifiedAt }));
 
     const assessment = await assessRequest(run, intake.feeResponseWindowMs);
     if (!assessment.proceed) return await close(assessment.close, assessment.outcome, 'closed after assessment');
 
+    run.commit('FULFILMENT');
     await run.moveTo('IN_FULFILMENT', 'system', 'fulfilment started');
     const outcomes = await fulfilEverywhere(run, assessment.excluded);
     await replyActs.sendFinalReply({ requestId, outcomes, excluded: assessment.excluded, grounds: run.decision?.grounds ?? [] });
@@ -52,6 +63,7 @@ export async function dsrRequestWorkflow(input: DsrWorkflowInput): Promise<DsrSt
     await acts.recordOutcome({ requestId, outcome: 'WITHDRAWN' });
     await run.moveTo('WITHDRAWN', run.withdrawn!.actor, run.withdrawn!.reason ?? 'withdrawn');
     await watching;
+    await handlersFinished();
     return run.snapshot();
   }
 }

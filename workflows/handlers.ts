@@ -16,7 +16,27 @@ function requireText(value: unknown, what: string): void {
 }
 
 function requireStatus(run: RequestRun, ...allowed: string[]): void {
+  if (run.withdrawn) reject('The request is being withdrawn.');
   if (!allowed.includes(run.status)) reject(`Not possible while the request is ${run.status}.`);
+}
+
+/** Refuses a call while another call of the same kind is still under way on this request. */
+function requireFree(run: RequestRun, key: string, message: string): void {
+  if (run.pending.has(key)) reject(message);
+}
+
+const IDENTITY_BUSY = 'Identity is being confirmed by another call right now; reload the request to see the outcome.';
+const FEE_BUSY = 'The fee is being answered by another call right now; reload the request to see the outcome.';
+
+/** Why a request in fulfilment cannot be withdrawn, in words the subject can act on. */
+export const FULFILMENT_BEGUN =
+  'Fulfilment has begun, so the request can no longer be withdrawn: work already under way in our systems, such as an erasure, cannot be undone. Contact us if you want to object to further processing or make a new request.';
+
+/** The fee is quoted and no answer to it is recorded or under way. */
+function requireFeeQuoted(run: RequestRun): void {
+  requireStatus(run, 'AWAITING_FEE');
+  if (run.fee && run.fee.state !== 'QUOTED') reject(`The fee was already answered (${run.fee.state}).`);
+  requireFree(run, 'fee', FEE_BUSY);
 }
 
 /** Registers the status query and all update handlers on the run. */
@@ -30,14 +50,17 @@ export function installHandlers(run: RequestRun): void {
 
   setHandler(
     m.verifyIdentityUpdate,
-    async ({ code }) => {
-      const check = await acts.checkVerificationCode({ requestId, code });
-      if (check.outcome === 'VERIFIED') run.verified = true;
-      return { ...check, status: run.status };
-    },
+    ({ code }) =>
+      run.exclusively('identity', async () => {
+        const check = await acts.checkVerificationCode({ requestId, code });
+        if (check.outcome === 'VERIFIED') run.verified = true;
+        return { ...check, status: run.status };
+      }),
     {
       validator: ({ code }) => {
+        if (run.verified) reject('Identity is already verified.');
         requireStatus(run, 'AWAITING_VERIFICATION');
+        requireFree(run, 'identity', IDENTITY_BUSY);
         if (typeof code !== 'string' || !/^\d{6}$/.test(code)) reject('The code must be the six digits from the e-mail.');
       },
     },
@@ -53,6 +76,7 @@ export function installHandlers(run: RequestRun): void {
     },
     {
       validator: () => {
+        if (run.verified) reject('Identity is already verified.');
         requireStatus(run, 'AWAITING_VERIFICATION');
         if (run.codeSends >= MAX_CODE_SENDS) reject('No more codes can be sent for this request.');
         if (Date.now() - run.lastCodeSentAt < RESEND_COOLDOWN_MS) reject('Please wait a minute before asking for another code.');
@@ -62,14 +86,17 @@ export function installHandlers(run: RequestRun): void {
 
   setHandler(
     m.attestIdentityUpdate,
-    async ({ staffId, evidenceNote }) => {
-      await audit(`staff:${staffId}`, 'IDENTITY_ATTESTED', evidenceNote);
-      run.verified = true;
-      return run.snapshot();
-    },
+    ({ staffId, evidenceNote }) =>
+      run.exclusively('identity', async () => {
+        await audit(`staff:${staffId}`, 'IDENTITY_ATTESTED', evidenceNote);
+        run.verified = true;
+        return run.snapshot();
+      }),
     {
       validator: ({ evidenceNote }) => {
+        if (run.verified) reject('Identity is already verified.');
         requireStatus(run, 'AWAITING_VERIFICATION');
+        requireFree(run, 'identity', IDENTITY_BUSY);
         requireText(evidenceNote, 'An evidence note');
       },
     },
@@ -77,24 +104,26 @@ export function installHandlers(run: RequestRun): void {
 
   setHandler(
     m.answerFeeUpdate,
-    async ({ accept }) => {
-      await audit('subject', accept ? 'FEE_ACCEPTED' : 'FEE_DECLINED');
-      if (run.fee) run.fee = { ...run.fee, state: accept ? 'ACCEPTED' : 'DECLINED' };
-      return run.snapshot();
-    },
-    { validator: (_answer) => requireStatus(run, 'AWAITING_FEE') },
+    ({ accept }) =>
+      run.exclusively('fee', async () => {
+        await audit('subject', accept ? 'FEE_ACCEPTED' : 'FEE_DECLINED');
+        if (run.fee) run.fee = { ...run.fee, state: accept ? 'ACCEPTED' : 'DECLINED' };
+        return run.snapshot();
+      }),
+    { validator: (_answer) => requireFeeQuoted(run) },
   );
 
   setHandler(
     m.waiveFeeUpdate,
-    async ({ staffId, reason }) => {
-      await audit(`staff:${staffId}`, 'FEE_WAIVED', reason);
-      if (run.fee) run.fee = { ...run.fee, state: 'WAIVED' };
-      return run.snapshot();
-    },
+    ({ staffId, reason }) =>
+      run.exclusively('fee', async () => {
+        await audit(`staff:${staffId}`, 'FEE_WAIVED', reason);
+        if (run.fee) run.fee = { ...run.fee, state: 'WAIVED' };
+        return run.snapshot();
+      }),
     {
       validator: ({ reason }) => {
-        requireStatus(run, 'AWAITING_FEE');
+        requireFeeQuoted(run);
         requireText(reason, 'A reason');
       },
     },
@@ -102,17 +131,23 @@ export function installHandlers(run: RequestRun): void {
 
   setHandler(
     m.decideUpdate,
-    async (decision) => {
-      await audit(`staff:${decision.staffId}`, `DECISION_${decision.decision}`, decision.reason, { grounds: decision.grounds, excluded: decision.excluded ?? [] });
-      run.decision = decision;
-      return run.snapshot();
-    },
+    (decision) =>
+      run.exclusively('decision', async () => {
+        await audit(`staff:${decision.staffId}`, `DECISION_${decision.decision}`, decision.reason, { grounds: decision.grounds, excluded: decision.excluded ?? [] });
+        run.decision = decision;
+        return run.snapshot();
+      }),
     {
       validator: (d) => {
         requireStatus(run, 'AWAITING_DECISION');
+        if (run.decision) reject(`A decision was already recorded (${run.decision.decision}).`);
+        requireFree(run, 'decision', 'Another decision on this request is being recorded right now; reload the request to see it.');
         requireText(d.reason, 'A reason');
-        if (!['PROCEED', 'REFUSE', 'REFUSE_IN_PART'].includes(d.decision)) reject('Decision must be PROCEED, REFUSE or REFUSE_IN_PART.');
-        if (d.decision !== 'PROCEED' && !(d.grounds?.length > 0)) reject('A refusal must name at least one legal ground.');
+        if (!['PROCEED', 'REFUSE', 'REFUSE_IN_PART', 'CHARGE_FEE'].includes(d.decision)) reject('Decision must be PROCEED, REFUSE, REFUSE_IN_PART or CHARGE_FEE.');
+        if (d.decision === 'CHARGE_FEE' && !run.excessiveFee) {
+          reject(`The ${run.input.regime} regime allows no fee for a manifestly unfounded or excessive request: proceed, or refuse on one of its grounds.`);
+        }
+        if ((d.decision === 'REFUSE' || d.decision === 'REFUSE_IN_PART') && !(d.grounds?.length > 0)) reject('A refusal must name at least one legal ground.');
         if (d.decision === 'REFUSE_IN_PART' && !(d.excluded?.length)) reject('A partial refusal must name the excluded categories.');
       },
     },
@@ -120,18 +155,30 @@ export function installHandlers(run: RequestRun): void {
 
   setHandler(
     m.extendDeadlineUpdate,
-    async ({ staffId, reason }) => {
-      const originalDueDate = run.plan!.dueDate;
-      const plan = await acts.extendDeadline({ requestId, staffId, reason, extensionsSoFar: run.extensions });
-      run.extensions += 1;
-      run.setPlan(plan);
-      await acts.notifySubject({ requestId, seq: run.extensions, notice: { kind: 'extension-notice', originalDueDate, newDueDate: plan.dueDate, reason, citation: plan.basis } });
-      return run.snapshot();
-    },
+    ({ staffId, reason }) =>
+      run.exclusively('extend', async () => {
+        const originalDueDate = run.plan!.dueDate;
+        // The extension is reserved before the first await and given back if it fails, and
+        // its notice is keyed by it: a raced or retried call can neither take nor mail it twice.
+        const taken = run.extensions;
+        run.extensions = taken + 1;
+        let plan: m.DeadlinePlan;
+        try {
+          plan = await acts.extendDeadline({ requestId, staffId, reason, extensionsSoFar: taken });
+        } catch (err) {
+          run.extensions = taken;
+          throw err;
+        }
+        run.setPlan(plan);
+        await acts.notifySubject({ requestId, seq: taken + 1, notice: { kind: 'extension-notice', originalDueDate, newDueDate: plan.dueDate, reason, citation: plan.basis } });
+        return run.snapshot();
+      }),
     {
       validator: ({ reason }) => {
         requireText(reason, 'The reasons for the extension');
         if (run.isClosed()) reject('The request is closed.');
+        requireFree(run, 'extend', 'Another extension of this request is being recorded right now; reload the request to see it before asking again.');
+        requireFree(run, 'plan', 'The deadline is being recomputed right now; try again in a moment.');
         if (!run.plan || run.plan.extensionsLeft <= 0) reject('This regime allows no (further) extension.');
         if (run.plan.extendBy && Date.now() > Date.parse(run.plan.extendBy)) reject('An extension must be notified within the original period, which has passed.');
       },
@@ -142,6 +189,7 @@ export function installHandlers(run: RequestRun): void {
     validator: (a: { store: string; justification?: string; note?: string }) => {
       requireStatus(run, 'STUCK');
       if (run.stores[a.store]?.status !== 'FAILED') reject(`Store ${a.store} is not waiting for an action.`);
+      if (run.storeActions.has(a.store)) reject(`An action on store ${a.store} is already under way.`);
       if (name === 'skip') requireText(a.justification, 'A justification');
       if (name === 'manual') requireText(a.note, 'A note');
     },
@@ -178,6 +226,9 @@ export function installHandlers(run: RequestRun): void {
     },
     {
       validator: (_withdrawal) => {
+        if (run.withdrawn) reject('The request is already being withdrawn.');
+        if (run.committed === 'FULFILMENT' || run.status === 'IN_FULFILMENT' || run.status === 'STUCK') reject(FULFILMENT_BEGUN);
+        if (run.committed === 'CLOSING') reject('The request is being closed and can no longer be withdrawn.');
         if (!WITHDRAWABLE_STATUSES.includes(run.status)) reject(`The request can no longer be withdrawn (status ${run.status}).`);
       },
     },

@@ -69,7 +69,9 @@ export interface GroundRef {
 
 export interface DecisionInput {
   staffId: string;
-  decision: 'PROCEED' | 'REFUSE' | 'REFUSE_IN_PART';
+  /** CHARGE_FEE: the request is manifestly unfounded or excessive and the regime lets the
+   *  controller charge its fee for it; the fee is quoted and the request waits for the answer. */
+  decision: 'PROCEED' | 'REFUSE' | 'REFUSE_IN_PART' | 'CHARGE_FEE';
   grounds: GroundRef[];
   /** For REFUSE_IN_PART: the categories kept out of the request, each with its ground. */
   excluded?: Array<{ category: string; ground: string; citation: string }>;

@@ -1,6 +1,6 @@
 // The state of one running request and the moves every step shares: status changes
 // mirrored to the database, search attributes, and the withdrawal checkpoint.
-import { ApplicationFailure, upsertSearchAttributes } from '@temporalio/workflow';
+import { ApplicationFailure, condition, patched, upsertSearchAttributes } from '@temporalio/workflow';
 import { isClosed, type RequestStatus } from '../domain/status';
 import { acts } from './acts';
 import {
@@ -49,6 +49,15 @@ export class RequestRun {
   codeSends = 0;
   lastCodeSentAt = 0;
   outcome: string | null = null;
+  /** The regime's fee for a manifestly unfounded or excessive request, once assessed; null where it allows none. */
+  excessiveFee: { amount: number; currency: string } | null = null;
+  /** Set once the procedure passed its last withdrawal checkpoint: from then on it closes
+   *  another way or fulfils, so a withdrawal would be accepted and then ignored. */
+  committed: 'CLOSING' | 'FULFILMENT' | null = null;
+  /** Work that a handler or the procedure has under way ('identity', 'fee', 'decision',
+   *  'extend', 'plan'), reserved before the first await so a concurrent call of the same kind
+   *  is refused by its validator instead of passing the same check. */
+  readonly pending = new Set<string>();
   private transitions = 0;
   private noticeSeq = 0;
 
@@ -113,6 +122,30 @@ export class RequestRun {
   /** Unwinds the procedure if the request was withdrawn while it waited. */
   checkpoint(): void {
     if (this.withdrawn) throw new RequestWithdrawn();
+  }
+
+  /** The point of no return before a close or fulfilment: a withdrawal accepted since the last
+   *  checkpoint still wins (versioned: runs that ignored it replay as they ran), and later ones are refused. */
+  commit(to: 'CLOSING' | 'FULFILMENT'): void {
+    if (this.withdrawn && patched('race-withdraw-fence')) throw new RequestWithdrawn();
+    this.committed = to;
+  }
+
+  /** Runs `work` while holding `key`; the key is released however the work ends. */
+  async exclusively<T>(key: string, work: () => Promise<T>): Promise<T> {
+    this.pending.add(key);
+    try {
+      return await work();
+    } finally {
+      this.pending.delete(key);
+    }
+  }
+
+  /** Recomputes the deadline with no extension being recorded meanwhile, so neither
+   *  computation overwrites the other's plan (versioned: only a run that meets an extension in flight waits). */
+  async replan(compute: () => Promise<DeadlinePlan>): Promise<void> {
+    if (this.pending.has('extend') && patched('race-plan-lock')) await condition(() => !this.pending.has('extend'));
+    this.setPlan(await this.exclusively('plan', compute));
   }
 }
 

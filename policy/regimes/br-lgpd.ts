@@ -38,6 +38,7 @@ export const BR_LGPD: RegimePolicy = {
     costFee: null,
     repeatRule: 'Always free: requests are answered at no cost to the subject (art 18 §5).',
     excessiveRule: 'No fee is lawful; where the controller cannot act at once it gives the factual or legal reasons (art 18 §4(II)).',
+    feeForExcessive: false,
     citation: 'LGPD art 18 §§4, 5',
   },
   refusalGrounds: [

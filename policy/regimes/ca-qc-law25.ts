@@ -33,6 +33,7 @@ export const CA_QC_LAW25: RegimePolicy = {
     costFee: { amount: 10, currency: 'CAD' },
     repeatRule: 'Access is free; a reasonable charge for transcribing, reproducing or transmitting the information, told to the applicant beforehand (s.33).',
     excessiveRule: 'The Act gives no fee or refusal for excessive requests; refuse only on the grounds it lists.',
+    feeForExcessive: false,
     citation: 'P-39.1 s.33',
   },
   refusalGrounds: [

@@ -58,6 +58,7 @@ export const CN_PIPL: RegimePolicy = {
     costFee: { amount: 30, currency: 'CNY' },
     repeatRule: 'Free in principle; repeated requests within a period may carry a cost fee.',
     excessiveRule: 'Repeated, excessive or unreasonable requests may be charged a cost, postponed or rejected.',
+    feeForExcessive: true,
     citation: `${GBT} §8.7 c); ${SEED}`,
   },
   refusalGrounds: [

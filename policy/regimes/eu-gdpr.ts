@@ -40,6 +40,7 @@ export const EU_GDPR: RegimePolicy = {
     repeatRule: 'Free; a reasonable fee based on administrative costs for any further copies requested (art 15(3)).',
     excessiveRule:
       'Manifestly unfounded or excessive requests, in particular repetitive ones: a reasonable fee or refusal; the controller bears the burden of proof (art 12(5)).',
+    feeForExcessive: true,
     citation: 'GDPR arts 12(5), 15(3)',
   },
   refusalGrounds: [

@@ -43,6 +43,7 @@ export const UK_GDPR: RegimePolicy = {
     repeatRule: 'Free; a reasonable fee based on administrative costs for further copies (art 15(3)).',
     excessiveRule:
       'Manifestly unfounded or excessive requests: a reasonable fee or refusal; the controller must justify it (art 12(5)). The clock starts when the fee is paid.',
+    feeForExcessive: true,
     citation: 'UK GDPR arts 12(5), 12A, 15(3)',
   },
   refusalGrounds: [

@@ -59,6 +59,7 @@ export const US_CA_CCPA: RegimePolicy = {
     repeatRule: 'Free; access (the right to know) need not be answered more than twice in 12 months (§1798.130(b)).',
     excessiveRule:
       'Manifestly unfounded or excessive requests, in particular repetitive ones: a reasonable fee or refusal with reasons; the business bears the burden (§1798.145(h)(3)).',
+    feeForExcessive: true,
     citation: 'Cal. Civ. Code §§1798.130(a)(2)(A), 1798.130(b), 1798.145(h)(3)',
   },
   refusalGrounds: [

@@ -50,6 +50,7 @@ export const US_VA_VCDPA: RegimePolicy = {
     repeatRule: 'Free up to twice annually per consumer (§59.1-577(B)(3)).',
     excessiveRule:
       'Manifestly unfounded, excessive or repetitive requests: a reasonable fee for administrative costs, or decline; the controller bears the burden (§59.1-577(B)(3)).',
+    feeForExcessive: true,
     citation: 'Va. Code §59.1-577(B)(3)',
   },
   refusalGrounds: [

@@ -49,7 +49,8 @@ export const SkipBody = Type.Object({ justification: Note('Why the store is left
 export const CompleteBody = Type.Object({ note: Note('What was done by hand.') }, strict);
 export const DecideBody = Type.Object(
   {
-    decision: literalUnion(['PROCEED', 'REFUSE', 'REFUSE_IN_PART'] as const),
+    // CHARGE_FEE: manifestly unfounded or excessive, and the regime lets a fee be charged for it (409 where it does not).
+    decision: literalUnion(['PROCEED', 'REFUSE', 'REFUSE_IN_PART', 'CHARGE_FEE'] as const),
     grounds: Type.Array(Type.Object({ code: Type.String({ maxLength: 64 }), citation: Type.String({ maxLength: 500 }) }, strict), { maxItems: 20 }),
     excluded: Type.Optional(
       Type.Array(Type.Object({ category: Type.String({ maxLength: 64 }), ground: Type.String({ maxLength: 64 }), citation: Type.String({ maxLength: 500 }) }, strict), { maxItems: 50 }),

@@ -1,7 +1,9 @@
-// Intake: validate, start the request's workflow, answer with the secret link to follow it.
-// The workflow records the request itself, so a request is either fully started or
-// not at all: there is no half-created row when Temporal is unreachable.
+// Intake: validate, start the request's workflow, record the request, answer with the
+// secret link to follow it. The rows are written only once the workflow exists, so there is
+// no half-created request when Temporal is unreachable; they are written before the answer,
+// so staff can act on the request (place a hold) the moment it is acknowledged.
 import { randomUUID } from 'node:crypto';
+import { recordRequest } from '../../activities/intake';
 import { hashIdentity, normaliseEmail } from '../../crypto/identity-hash';
 import { issueStatusToken, statusTokenKey } from '../../crypto/status-token';
 import type { Channel } from '../../domain/request-kinds';
@@ -50,6 +52,10 @@ export async function submitRequest(
     workflowId: workflowIdFor(requestId),
     args: [input],
   });
+  // The same idempotent write as the workflow's first activity, which then changes nothing.
+  // Should it fail, the request is started all the same: that activity writes the rows with
+  // retries, and only staff acting in the next moments would have to try again.
+  await recordRequest(deps.db, input).catch(() => undefined);
   // Issued only once the workflow exists, so no link ever points at a request that failed to start.
   const statusToken = issueStatusToken(statusTokenKey(deps.identityPepper), requestId, deps.clock());
   return { requestId, status: 'RECEIVED', statusToken, statusUrl: `/api/requests/${requestId}?token=${encodeURIComponent(statusToken)}` };

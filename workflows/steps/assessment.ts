@@ -14,13 +14,17 @@ export type AssessmentResult =
 export async function assessRequest(run: RequestRun, feeWindowMs: number): Promise<AssessmentResult> {
   const { requestId } = run;
   const a = await acts.assessRequest({ requestId });
+  run.excessiveFee = a.excessiveFee ?? null;
 
   if (a.duplicateOf) {
+    run.commit('CLOSING');
     await acts.notifySubject({ requestId, seq: 1, notice: { kind: 'duplicate', originalRequestId: a.duplicateOf } });
     return { proceed: false, close: 'DUPLICATE', outcome: 'DUPLICATE_OF_OPEN_REQUEST' };
   }
 
   let excluded: NonNullable<DecisionInput['excluded']> = [];
+  let fee = a.fee;
+  let excessiveFee = false;
   if (a.excessive || a.exemptionGrounds.length > 0) {
     await run.moveTo('AWAITING_DECISION', 'system', a.excessive ? 'possibly excessive request' : 'exemption signal on record');
     const signal = a.excessive ? `${a.earlierInWindow} earlier requests in the fee window` : a.exemptionGrounds.map((g) => g.code).join(', ');
@@ -29,29 +33,42 @@ export async function assessRequest(run: RequestRun, feeWindowMs: number): Promi
     run.checkpoint();
     const decision = run.decision!;
     if (decision.decision === 'REFUSE') {
+      run.commit('CLOSING');
       await acts.notifySubject({ requestId, seq: 1, notice: { kind: 'refusal', grounds: decision.grounds, excluded: [] } });
       return { proceed: false, close: 'REFUSED', outcome: a.excessive ? 'REFUSED_EXCESSIVE' : 'REFUSED_EXEMPT' };
     }
     excluded = decision.excluded ?? [];
+    // Compliance found the request manifestly unfounded or excessive and charges the
+    // regime's fee for it (the validator refused this where the regime allows none).
+    if (decision.decision === 'CHARGE_FEE' && a.excessiveFee) {
+      fee = a.excessiveFee;
+      excessiveFee = true;
+    }
   }
 
-  if (a.fee) {
-    run.fee = { amount: a.fee.amount, currency: a.fee.currency, state: 'QUOTED' };
-    await run.moveTo('AWAITING_FEE', 'system', `beyond the free quota (${a.earlierInWindow} earlier requests in the window)`);
+  if (fee) {
+    run.fee = { amount: fee.amount, currency: fee.currency, state: 'QUOTED' };
+    const why = excessiveFee ? 'compliance charges the fee for a manifestly unfounded or excessive request' : `beyond the free quota (${a.earlierInWindow} earlier requests in the window)`;
+    await run.moveTo('AWAITING_FEE', 'system', why);
     const quotedAt = new Date().toISOString();
-    await acts.notifySubject({ requestId, seq: 1, notice: { kind: 'fee-quote', amount: a.fee.amount, currency: a.fee.currency, excessive: false, respondWithinMs: feeWindowMs } });
+    await acts.notifySubject({ requestId, seq: 1, notice: { kind: 'fee-quote', amount: fee.amount, currency: fee.currency, excessive: excessiveFee, respondWithinMs: feeWindowMs } });
     const respondBy = new Date(Date.now() + feeWindowMs).toISOString().slice(0, 10);
     const answered = await condition(() => run.fee?.state !== 'QUOTED' || run.withdrawn !== null, feeWindowMs);
     run.checkpoint();
     if (!answered) {
+      run.commit('CLOSING');
       await acts.notifySubject({ requestId, seq: 1, notice: { kind: 'closed-no-fee-answer', respondBy } });
       return { proceed: false, close: 'WITHDRAWN', outcome: 'FEE_UNANSWERED' };
     }
-    if (run.fee?.state === 'DECLINED') return { proceed: false, close: 'WITHDRAWN', outcome: 'FEE_DECLINED' };
+    if (run.fee?.state === 'DECLINED') {
+      run.commit('CLOSING');
+      return { proceed: false, close: 'WITHDRAWN', outcome: 'FEE_DECLINED' };
+    }
     // The wait for an accepted fee is recorded so that regimes whose clock stops for it
     // (UK GDPR art 12A) move the deadline; a waived fee was never owed, so nothing pauses.
     if (run.fee?.state === 'ACCEPTED' && patched('fee-wait-pause')) {
-      run.setPlan(await acts.pauseClock({ requestId, from: quotedAt, to: new Date().toISOString(), reason: 'fee' }));
+      const paidAt = new Date().toISOString();
+      await run.replan(() => acts.pauseClock({ requestId, from: quotedAt, to: paidAt, reason: 'fee' }));
     }
   }
   return { proceed: true, excluded };

@@ -34,17 +34,20 @@ async function settleStore(run: RequestRun, store: string, excluded: NonNullable
       await syncStuckStatus(run);
       await condition(() => run.storeActions.has(store) || run.withdrawn !== null);
       run.checkpoint();
+      // The action stays on record until the store has left FAILED, so a second action on
+      // the same store is refused meanwhile instead of being taken up at its next failure.
       const action = run.storeActions.get(store)!;
-      run.storeActions.delete(store);
       if (action.kind === 'retry') {
         await acts.markStoreRetrying({ requestId, store, actor: `staff:${action.staffId}` });
         run.stores[store] = { status: 'PENDING' };
+        run.storeActions.delete(store);
         await syncStuckStatus(run);
         continue;
       }
       const how = action.kind === 'skip' ? 'SKIPPED' : 'MANUAL';
       const outcome = await acts.settleStoreByHand({ requestId, store, how, actor: `staff:${action.staffId}`, note: action.note });
       run.stores[store] = { status: how, outcome };
+      run.storeActions.delete(store);
       await syncStuckStatus(run);
       return outcome;
     }

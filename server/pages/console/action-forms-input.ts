@@ -9,7 +9,7 @@ import { noteIn } from './console-http';
 import type { FieldErrors } from './form-fields';
 import { groundField } from './request-forms';
 
-const DECISIONS = ['PROCEED', 'REFUSE', 'REFUSE_IN_PART'] as const;
+const DECISIONS = ['PROCEED', 'REFUSE', 'REFUSE_IN_PART', 'CHARGE_FEE'] as const;
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const GROUND = /^[A-Z][A-Z0-9_]{1,63}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -18,16 +18,18 @@ const MAX_EXCLUDED = 50;
 type Read<T> = { body: T } | { errors: FieldErrors };
 const done = <T>(errors: Record<string, string>, body: () => T): Read<T> => (Object.keys(errors).length > 0 ? { errors } : { body: body() });
 
-/** The decide form: decision, grounds ticked (of `allowed`, the regime's), categories kept back, reasons. */
-export function readDecision(f: FormFields, allowed: readonly RefusalGround[]): Read<DecideBody> {
+/** The decide form: decision, grounds ticked (of `allowed`, the regime's), categories kept back, reasons;
+ *  charging a fee only where the regime allows one for a manifestly unfounded or excessive request. */
+export function readDecision(f: FormFields, allowed: readonly RefusalGround[], feeForExcessive: boolean): Read<DecideBody> {
   const errors: Record<string, string> = {};
   const decision = DECISIONS.find((d) => d === f.decision);
-  if (!decision) errors.decision = 'Choose proceed, refuse or refuse in part.';
+  if (!decision) errors.decision = 'Choose proceed, refuse, refuse in part or charge the fee.';
+  if (decision === 'CHARGE_FEE' && !feeForExcessive) errors.decision = 'This regime allows no fee for a manifestly unfounded or excessive request: proceed, or refuse on one of its grounds.';
   const codes = Object.keys(f)
     .filter((name) => name.startsWith(groundField('')) && f[name] === 'yes')
     .map((name) => name.slice(groundField('').length));
   const chosen = allowed.filter((g) => codes.includes(g.code));
-  if (decision && decision !== 'PROCEED' && chosen.length === 0) errors.grounds = 'A refusal must rest on at least one ground: tick it.';
+  if ((decision === 'REFUSE' || decision === 'REFUSE_IN_PART') && chosen.length === 0) errors.grounds = 'A refusal must rest on at least one ground: tick it.';
   const excluded = (f.excluded ?? '').split(',').map((c) => c.trim()).filter(Boolean);
   if (excluded.some((c) => !NAME.test(c)) || excluded.length > MAX_EXCLUDED) errors.excluded = 'Give category names (letters, digits, - and _) separated by commas.';
   else if (decision === 'REFUSE_IN_PART' && excluded.length === 0) errors.excluded = 'A partial refusal must name the categories kept back.';
@@ -38,7 +40,7 @@ export function readDecision(f: FormFields, allowed: readonly RefusalGround[]): 
     const ground = grounds[0];
     return {
       decision: decision!,
-      grounds: decision === 'PROCEED' ? [] : grounds,
+      grounds: decision === 'REFUSE' || decision === 'REFUSE_IN_PART' ? grounds : [],
       ...(decision === 'REFUSE_IN_PART' && ground ? { excluded: excluded.map((category) => ({ category, ground: ground.code, citation: ground.citation })) } : {}),
       reason: reason!,
     };

@@ -50,7 +50,7 @@ ${refused ? html`<p class="error" role="alert">${refused}</p>` : ''}${fields}
         'decide',
         '/decide',
         'Decide',
-        html`${radioGroup({ ...field('decide', 'decision'), label: 'Decision', options: [['PROCEED', 'Proceed'], ['REFUSE', 'Refuse'], ['REFUSE_IN_PART', 'Refuse in part']] })}
+        html`${radioGroup({ ...field('decide', 'decision'), label: 'Decision', options: [['PROCEED', 'Proceed'], ['REFUSE', 'Refuse'], ['REFUSE_IN_PART', 'Refuse in part'], ['CHARGE_FEE', 'Charge the regime’s fee (manifestly unfounded or excessive)']] })}
 <fieldset${groundError ? html` aria-describedby="decide-grounds-error"` : ''}><legend>Grounds for a refusal</legend>
 ${groundError ? html`<p class="error" id="decide-grounds-error">${groundError}</p>` : ''}${boxes.length > 0 ? boxes : html`<p class="hint">This regime lists no refusal grounds for this right.</p>`}
 </fieldset>
