@@ -8,6 +8,7 @@ import { accessReplyMail } from '../mail/templates/access-reply';
 import { newLinkSecret } from '../access-package/link-secret';
 import { preparePackage } from './access-package';
 import type { ActivityDeps } from './deps';
+import type { StoreAccount } from '../domain/store-account';
 import { subjectContact } from './subject-contact';
 
 /** The download route a link secret opens; relative when no public address is configured. */
@@ -19,7 +20,7 @@ export function packageLink(publicUrl: string | undefined, requestId: string, se
 const utcMinute = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /** Builds the package from the stores fulfilled by the engine and mails its link, once. */
-export async function sendAccessReply(deps: ActivityDeps, requestId: string, storeNames: string[]): Promise<void> {
+export async function sendAccessReply(deps: ActivityDeps, requestId: string, storeNames: string[], searched?: StoreAccount[]): Promise<void> {
   const messageKey = `${requestId}.access-reply`;
   // Sent already: nothing to build or mail (sendOnce would skip the mail, but not the build).
   if ((await deps.db.sentMail.findUnique({ where: { messageKey } }))?.state === 'SENT') return;
@@ -32,6 +33,7 @@ export async function sendAccessReply(deps: ActivityDeps, requestId: string, sto
     link: packageLink(deps.publicUrl, requestId, link.secret),
     validUntil: utcMinute(ready.row.expiresAt),
     contents: ready.contents,
+    searched,
   });
   const storeHash = async () => {
     await deps.db.accessPackage.update({ where: { requestId }, data: { tokenHash: link.hash } });

@@ -2,12 +2,13 @@
 // audit trail, kept with a SHA-256 digest of its canonical JSON so a copy can be checked
 // against the record. A retried reply finds the certificate already issued and reuses it.
 import { createHash } from 'node:crypto';
-import type { CertificateBody, CertificateStore } from '../domain/deletion-certificate';
+import type { CertificateBody, CertificateStore, PurgedPackage } from '../domain/deletion-certificate';
 import type { Retained, StoreOutcome } from '../domain/fulfilment';
 import { Prisma } from '../generated/prisma/client';
 import { getRegime, localDateOf } from '../policy';
 import { appendAudit } from './audit';
 import type { ActivityDeps } from './deps';
+import { accountForStores, recordedSearch } from './store-account';
 
 export interface IssuedCertificate {
   id: string;
@@ -36,19 +37,27 @@ export function certificateDigest(body: unknown): string {
 
 const asDetails = (d: unknown) => (d ?? {}) as { store?: string; anonymised?: number };
 
-/** Builds the body from what each store's settlement left on record. */
-async function buildBody(deps: ActivityDeps, requestId: string, outcomes: StoreOutcome[]): Promise<CertificateBody> {
+/** Builds the body from what each store's search and settlement left on record: every mapped
+ *  store, those with nothing found and those not searched included. */
+async function buildBody(deps: ActivityDeps, requestId: string, outcomes: StoreOutcome[], purged: PurgedPackage[]): Promise<CertificateBody> {
   const { db } = deps;
   const row = await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId } });
   const events = await db.auditEvent.findMany({ where: { requestId, action: { in: SETTLEMENTS } }, orderBy: { at: 'asc' } });
   const manualTasks = await db.manualTask.findMany({ where: { requestId } });
-  const stores = outcomes.map((o): CertificateStore => {
+  const accounts = await accountForStores(db, requestId, outcomes);
+  const plannedAt = (await recordedSearch(db, requestId)).at?.toISOString() ?? null;
+  const stores = accounts.map((a): CertificateStore => {
+    const search = { search: a.result, ...(a.located && { located: a.located }), ...(a.reason !== undefined && { notSearchedReason: a.reason }) };
+    const o = outcomes.find((x) => x.store === a.store);
+    // No task: searched at planning and nothing found (or, before version 2, not searched).
+    if (!o) return { store: a.store, ...search, settledBy: a.result === 'NOTHING_FOUND' ? 'ENGINE' : 'NOT_SETTLED', settledAt: plannedAt, erased: 0, anonymised: 0, retained: [] };
     const own = events.filter((e) => asDetails(e.details).store === o.store);
     const settled = own.at(-1);
     const fulfilled = own.filter((e) => e.action === 'STORE_FULFILLED').at(-1);
     const manualTask = manualTasks.find((t) => t.store === o.store && t.status === 'DONE');
     return {
       store: o.store,
+      ...search,
       settledBy: o.settledBy,
       settledAt: settled?.at.toISOString() ?? null,
       erased: o.processed,
@@ -61,19 +70,20 @@ async function buildBody(deps: ActivityDeps, requestId: string, outcomes: StoreO
   });
   const sum = (f: (s: CertificateStore) => number) => stores.reduce((n, s) => n + f(s), 0);
   return {
-    version: 1,
+    version: 2,
     requestId,
     requestType: row.type,
     regime: row.regime,
     receivedAt: row.receivedAt.toISOString(),
     completedOn: localDateOf(deps.clock(), getRegime(row.regime).timeZone),
     stores,
+    accessPackagesPurged: purged,
     totals: { erased: sum((s) => s.erased), anonymised: sum((s) => s.anonymised), retained: sum((s) => s.retained.reduce((n, r) => n + r.records, 0)) },
   };
 }
 
 /** Issues the request's certificate once; later calls return the one on record. */
-export async function issueDeletionCertificate(deps: ActivityDeps, requestId: string, outcomes: StoreOutcome[]): Promise<IssuedCertificate> {
+export async function issueDeletionCertificate(deps: ActivityDeps, requestId: string, outcomes: StoreOutcome[], purged: PurgedPackage[] = []): Promise<IssuedCertificate> {
   const { db } = deps;
   const onRecord = async () => {
     const c = await db.deletionCertificate.findUnique({ where: { requestId } });
@@ -81,7 +91,7 @@ export async function issueDeletionCertificate(deps: ActivityDeps, requestId: st
   };
   const existing = await onRecord();
   if (existing) return existing;
-  const body = await buildBody(deps, requestId, outcomes);
+  const body = await buildBody(deps, requestId, outcomes, purged);
   const digest = certificateDigest(body);
   try {
     return await db.$transaction(async (tx) => {

@@ -9,6 +9,8 @@ import type { ActivityDeps } from './deps';
 import { issueDeletionCertificate } from './deletion-certificate';
 import { composeSubjectNotice } from './notice-composer';
 import { noticeActivities } from './notices';
+import { accountForStores } from './store-account';
+import { purgeSubjectPackages } from '../access-package/purge';
 
 export function finalReplyActivities(deps: ActivityDeps) {
   const { db, stores } = deps;
@@ -21,14 +23,19 @@ export function finalReplyActivities(deps: ActivityDeps) {
       const type = row.type as RequestType;
       const today = localDateOf(deps.clock(), getRegime(row.regime).timeZone);
       const byEngine = r.outcomes.filter((o) => o.settledBy === 'ENGINE');
+      // Every mapped store: searched with counts, nothing found, or not searched and why.
+      const searched = await accountForStores(db, r.requestId, r.outcomes);
       if (type === 'ACCESS') {
-        await sendAccessReply(deps, r.requestId, byEngine.map((o) => o.store));
+        await sendAccessReply(deps, r.requestId, byEngine.map((o) => o.store), searched);
       } else if (type === 'CORRECTION') {
         const fields = Object.keys((row.details as { correctionFields?: Record<string, true> } | null)?.correctionFields ?? {});
-        await notices.sendSubjectNotice({ requestId: r.requestId, kind: 'correction-done', seq: 1, facts: { completedOn: today, stores: byEngine.filter((o) => o.processed > 0).map((o) => ({ store: o.store, fields })) } });
+        const stores = byEngine.filter((o) => o.processed > 0).map((o) => ({ store: o.store, fields }));
+        await notices.sendSubjectNotice({ requestId: r.requestId, kind: 'correction-done', seq: 1, facts: { completedOn: today, stores, searched } });
       } else {
+        // A copy of the data must not outlive the data: the subject's access packages go first.
+        const purged = await purgeSubjectPackages(db, row.subjectId, r.requestId, deps.clock());
         // Stored first, so a retried reply mails the same certificate.
-        const certificate = await issueDeletionCertificate(deps, r.requestId, r.outcomes);
+        const certificate = await issueDeletionCertificate(deps, r.requestId, r.outcomes, purged);
         await notices.sendSubjectNotice({
           requestId: r.requestId,
           kind: 'deletion-done',
@@ -40,8 +47,10 @@ export function finalReplyActivities(deps: ActivityDeps) {
               erased: s.erased,
               anonymised: s.anonymised,
               retained: s.retained.map(({ category, records, reason, basis }) => ({ category, records, reason, basis })),
+              account: searched.find((a) => a.store === s.store) ?? { store: s.store, result: s.search ?? 'SEARCHED' },
             })),
             certificate: { id: certificate.id, digest: certificate.digest },
+            accessPackagesPurged: certificate.body.accessPackagesPurged?.length ?? 0,
           },
         });
       }

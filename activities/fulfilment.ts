@@ -3,13 +3,20 @@
 // these activities; the subject's identity keys are decrypted in memory for the stores.
 import { ApplicationFailure } from '@temporalio/activity';
 import type { DataCategory, Retained, StoreOutcome, StoreWork } from '../domain/fulfilment';
+import { ERASURE_TYPES, type RequestType } from '../domain/request-kinds';
+import type { StoreSearch } from '../domain/store-account';
 import type { Prisma } from '../generated/prisma/client';
 import { activeHoldFor } from '../legal/holds';
 import type { CategoryProtection, DataStore, FieldChange, SubjectKeys } from '../stores/data-store';
 import type { StoreRegistry } from '../stores/registry';
+import { normaliseEmail } from '../stores/identity-key';
+import { isManualStore } from '../stores/manual-store';
 import { CorrectionRefused } from '../stores/store-errors';
+import { whileHeartbeating } from './activity-context';
 import { appendAudit } from './audit';
 import type { ActivityDeps } from './deps';
+import { recordedErase } from './erasure-record';
+import { PLANNED_ACTION } from './store-account';
 import { storeTaskActivities } from './store-tasks';
 
 export type FulfilmentDeps = ActivityDeps & { stores: StoreRegistry };
@@ -36,7 +43,8 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
 
   async function subjectKeys(requestId: string): Promise<SubjectKeys> {
     const request = await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, select: { subjectId: true, subject: { select: { emailEncrypted: true } } } });
-    return { subjectId: request.subjectId, email: cipher.decrypt(request.subject.emailEncrypted) };
+    // One matching rule for every store, whatever spelling an older intake stored.
+    return { subjectId: request.subjectId, email: normaliseEmail(cipher.decrypt(request.subject.emailEncrypted)) };
   }
 
   /** Asked right before each category is erased: a compliance exclusion first, then a hold. */
@@ -48,16 +56,17 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
     };
   }
 
-  /** Erases, then checks with a fresh count that only retained categories still hold data. */
-  async function eraseAndVerify(store: DataStore, work: StoreWork, keys: SubjectKeys) {
-    const result = await store.erase(keys, protection(work, keys.subjectId));
+  /** Erases, then checks with a fresh count that only retained categories still hold data.
+   *  The erase record makes a retry after a crash report the first attempt's counts. */
+  async function eraseAndVerify(store: DataStore, work: StoreWork, keys: SubjectKeys, located: Record<DataCategory, number>) {
+    const { result, before } = await recordedErase(db, { requestId: work.requestId, store: store.name }, located, () => store.erase(keys, protection(work, keys.subjectId)));
     const kept = new Set(result.retained.map((r) => r.category));
     const left = Object.entries(await store.locate(keys)).filter(([category, n]) => n > 0 && !kept.has(category));
     if (left.length > 0) {
       // Thrown so the activity retries: a concurrent write or a partial failure left data behind.
       throw new Error(`Erasure in ${store.name} left records in ${left.map(([c]) => c).join(', ')}.`);
     }
-    return result;
+    return { ...result, before };
   }
 
   /** Does the work of one request type in one store; counts only. */
@@ -79,8 +88,9 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
       }
       case 'DELETION':
       case 'ACCOUNT_CLOSURE': {
-        const { erased, retained, anonymised } = await eraseAndVerify(store, work, keys);
-        return { located, processed: erased, retained, ...(anonymised !== undefined && { anonymised }) };
+        // `located` is what the first attempt found: a retry finds only what is left.
+        const { erased, retained, anonymised, before } = await eraseAndVerify(store, work, keys, located);
+        return { located: before, processed: erased, retained, ...(anonymised !== undefined && { anonymised }) };
       }
     }
   }
@@ -94,24 +104,40 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
   }
 
   return {
-    /** Names the stores holding the subject's data and opens a PENDING task for each. */
+    /** Searches every mapped store, records what each held (or why it was not searched), and
+     *  opens a PENDING task for each store the request has work in. */
     async planFulfilment({ requestId }: { requestId: string }): Promise<string[]> {
       const keys = await subjectKeys(requestId);
+      const { type } = await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, select: { type: true } });
+      const search: StoreSearch[] = [];
       const holding: string[] = [];
-      for (const store of stores.all()) {
-        // A store that cannot answer may hold data: it is planned, so its failure reaches
-        // compliance instead of the store being passed over in silence.
-        const counts = await store.locate(keys).catch(() => null);
-        if (counts === null || total(counts) > 0) holding.push(store.name);
-      }
+      await whileHeartbeating(async () => {
+        for (const store of stores.all()) {
+          // A store that cannot answer may hold data: it is planned, so its failure reaches
+          // compliance instead of the store being passed over in silence.
+          const counts = await store.locate(keys).catch((err: unknown) => scrubbedMessage(err, [keys.email]));
+          if (typeof counts === 'string') {
+            holding.push(store.name);
+            search.push({ store: store.name, result: 'NOT_SEARCHED', reason: isManualStore(store) ? 'worked by a person (manual task)' : `search failed: ${counts}` });
+          } else if (total(counts) > 0) {
+            holding.push(store.name);
+            search.push({ store: store.name, result: 'SEARCHED', located: counts });
+          } else search.push({ store: store.name, result: 'NOTHING_FOUND' });
+        }
+      });
+      for (const { name, reason } of stores.notConnected()) search.push({ store: name, result: 'NOT_SEARCHED', reason });
+      // An erasure cannot complete while a mapped store was not searched: its task fails with the
+      // reason, and the request waits for compliance as for any failing store.
+      const mustErase = ERASURE_TYPES.includes(type as RequestType) ? stores.notConnected().map((s) => s.name) : [];
       // Tasks opened by an earlier run stay in the plan, though their data may be gone already.
       const earlier = await db.storeTask.findMany({ where: { requestId }, select: { store: true } });
-      const planned = stores.all().map((s) => s.name).filter((name) => holding.includes(name) || earlier.some((t) => t.store === name));
+      const planned = search.map((s) => s.store).filter((name) => holding.includes(name) || mustErase.includes(name) || earlier.some((t) => t.store === name));
       await db.$transaction(async (tx) => {
         for (const store of planned) {
           await tx.storeTask.upsert({ where: { requestId_store: { requestId, store } }, create: { requestId, store, status: 'PENDING' }, update: {} });
         }
-        await appendAudit(tx, { requestId, actor: 'system', action: 'FULFILMENT_PLANNED', details: { stores: planned }, eventKey: `${requestId}:fulfilment-planned` });
+        const details = { stores: planned, search } as unknown as Prisma.InputJsonValue;
+        await appendAudit(tx, { requestId, actor: 'system', action: PLANNED_ACTION, details, eventKey: `${requestId}:fulfilment-planned` });
       });
       return planned;
     },
@@ -127,12 +153,18 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
         const retained = (task.retained ?? []) as unknown as Retained[];
         return { store: name, located: {}, processed: task.processed ?? 0, retained, settledBy, note: task.justification ?? undefined };
       }
+      const notConnected = stores.notConnected().find((s) => s.name === name);
+      if (notConnected) {
+        // Not searched, and no retry can change that until a worker runs with the connection.
+        await db.storeTask.update({ where: { requestId_store: { requestId, store: name } }, data: { attempts: { increment: 1 }, lastError: notConnected.reason } });
+        throw ApplicationFailure.nonRetryable(notConnected.reason, 'StoreNotConnected');
+      }
       let personal: string[] = Object.values(work.corrections ?? {});
       try {
         const store = stores.get(name);
         const keys = await subjectKeys(requestId);
         personal = [keys.email, ...personal];
-        const { located, processed, retained, changes, anonymised } = await perform(store, work, keys);
+        const { located, processed, retained, changes, anonymised } = await whileHeartbeating(() => perform(store, work, keys));
         await db.$transaction(async (tx) => {
           const done = await tx.storeTask.update({
             where: { requestId_store: { requestId, store: name } },

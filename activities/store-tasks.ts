@@ -27,7 +27,7 @@ async function syncStuck(tx: Tx, requestId: string): Promise<void> {
   await tx.dsrRequest.update({ where: { id: requestId }, data: { stuck: failed > 0 } });
 }
 
-export function storeTaskActivities({ db }: ActivityDeps) {
+export function storeTaskActivities({ db, stores }: ActivityDeps) {
   const key = (requestId: string, store: string) => ({ requestId_store: { requestId, store } });
 
   return {
@@ -54,8 +54,10 @@ export function storeTaskActivities({ db }: ActivityDeps) {
       });
     },
 
-    /** Marks a store failed after its retries ran out; the request is stuck until staff act. */
+    /** Marks a store failed after its retries ran out, or at once when it is not connected (then
+     *  it was not searched: `notConnected` in the audit); the request is stuck until staff act. */
     async markStoreFailed({ requestId, store, reason }: { requestId: string; store: string; reason: string }): Promise<void> {
+      const notConnected = stores.notConnected().some((s) => s.name === store);
       await db.$transaction(async (tx) => {
         const fields = { status: 'FAILED', lastError: reason.slice(0, 500) };
         const task = await tx.storeTask.upsert({ where: key(requestId, store), create: { requestId, store, ...fields }, update: fields });
@@ -65,7 +67,7 @@ export function storeTaskActivities({ db }: ActivityDeps) {
           actor: 'system',
           action: 'STORE_FAILED',
           reason: fields.lastError,
-          details: { store, attempts: task.attempts },
+          details: { store, attempts: task.attempts, ...(notConnected && { searched: false, notConnected: true }) },
           eventKey: `${requestId}:store:${store}:failed:${task.attempts}`,
         });
       });

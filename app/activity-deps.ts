@@ -76,8 +76,9 @@ export function buildStoreRegistry(input: ActivityDepsInput): { registry: StoreR
 export function buildActivityDeps(input: ActivityDepsInput): ActivityDeps {
   const { registry, unconnected } = buildStoreRegistry(input);
   if (unconnected.length > 0) {
-    // Said at start-up, by store name only: requests will not search these stores.
-    console.warn(`Data map: not connected, so not searched: ${unconnected.join(', ')} (see README, Data stores and the data map).`);
+    // Said at start-up, by store name only. Requests record these stores as not searched, and a
+    // deletion waits for compliance (skip with a justification, or connect and retry).
+    console.warn(`Data map: not connected, so not searched: ${unconnected.join(', ')}; deletions wait for compliance on them (see README, Data stores and the data map).`);
   }
   return {
     db: input.db,

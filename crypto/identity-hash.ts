@@ -1,9 +1,7 @@
 import { createHmac } from 'node:crypto';
+import { normaliseEmail } from '../stores/identity-key';
 
-/** Normalises an e-mail address the way two submissions by one person should match. */
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
+export { normaliseEmail };
 
 /** Keyed hash of an identity key: lets a returning subject be matched without storing
  *  the key in clear, and cannot be reversed by hashing guesses without the pepper. */

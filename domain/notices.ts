@@ -3,6 +3,7 @@
 // activities look up the address at sending time and render the mail.
 // Types only: imported by deterministic workflow code.
 import type { RequestType } from './request-kinds';
+import type { StoreAccount } from './store-account';
 
 /** A calendar date 'YYYY-MM-DD' in the controller's time zone for the regime. */
 export type NoticeDate = string;
@@ -94,16 +95,21 @@ export interface RetainedPart {
 
 export interface DeletionDoneFacts {
   completedOn: NoticeDate;
-  /** `anonymised`: of the erased records, those kept without anything that identifies the subject. */
-  stores: Array<{ store: string; erased: number; anonymised?: number; retained: RetainedPart[] }>;
+  /** `anonymised`: of the erased records, those kept without anything that identifies the subject.
+   *  `account`: whether the store was searched, held nothing, or was not searched (and why). */
+  stores: Array<{ store: string; erased: number; anonymised?: number; retained: RetainedPart[]; account?: StoreAccount }>;
   /** The stored certificate this notice copies, so the subject can cite and check it. */
   certificate?: { id: string; digest: string };
+  /** Access packages (copies of the subject's data from earlier access requests) deleted with the rest. */
+  accessPackagesPurged?: number;
 }
 
 export interface CorrectionDoneFacts {
   completedOn: NoticeDate;
   /** Field names only: the values are personal data and stay out of history and mail. */
   stores: Array<{ store: string; fields: string[] }>;
+  /** Every mapped store: searched with counts, nothing found, or not searched with the reason. */
+  searched?: StoreAccount[];
 }
 
 export interface PartialReplyFacts {

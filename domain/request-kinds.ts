@@ -3,6 +3,9 @@
 export const REQUEST_TYPES = ['ACCESS', 'CORRECTION', 'DELETION', 'ACCOUNT_CLOSURE'] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 
+/** The requests that erase the subject's data and end with a deletion certificate. */
+export const ERASURE_TYPES: readonly RequestType[] = ['DELETION', 'ACCOUNT_CLOSURE'];
+
 export const CHANNELS = ['PORTAL', 'PHONE', 'EMAIL', 'IN_PERSON', 'API'] as const;
 export type Channel = (typeof CHANNELS)[number];
 

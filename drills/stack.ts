@@ -4,7 +4,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,14 @@ import { registerSearchAttributes } from '../temporal/search-attributes';
 import { startDrillMailServer, type DrillMailServer } from './mail-server';
 import { startDrillTemporalServer, type DrillTemporalServer } from './temporal-server';
 import { workerChild, type WorkerChild } from './worker-child';
+import { DEFAULT_DATA_MAP_FILE } from '../stores/data-map/validate';
+
+/** The shipped data map cut down to the stores a drill connects. */
+function drillDataMap(): string {
+  const map = JSON.parse(readFileSync(DEFAULT_DATA_MAP_FILE, 'utf8')) as { stores: Record<string, unknown> };
+  const kept = ['customer-accounts', 'service-logs', 'billing', 'files'];
+  return JSON.stringify({ ...map, stores: Object.fromEntries(Object.entries(map.stores).filter(([name]) => kept.includes(name))) }, null, 2);
+}
 
 export const MAIL_DOMAIN = 'example.com';
 
@@ -95,6 +103,10 @@ export async function startDrillStack(databaseUrl: string): Promise<DrillStack> 
 
     const fileStoreDir = path.join(dir, 'files');
     mkdirSync(fileStoreDir);
+    // The drill's estate is the main database and the files: its map says so, since a mapped
+    // store that is not connected would (rightly) keep every deletion waiting for compliance.
+    const dataMapFile = path.join(dir, 'data-map.json');
+    writeFileSync(dataMapFile, drillDataMap());
     const worker = workerChild(
       {
         // Nothing else from this process's environment: optional stores (Redis, the marketing
@@ -111,6 +123,7 @@ export async function startDrillStack(databaseUrl: string): Promise<DrillStack> 
         DSR_ENCRYPTION_KEY_ID: keyId,
         DSR_IDENTITY_PEPPER: identityPepper,
         FILE_STORE_DIR: fileStoreDir,
+        DSR_DATA_MAP: dataMapFile,
         DRILL_WORKFLOW_BUNDLE: await bundle,
       },
       path.join(dir, 'worker.log'),

@@ -10,6 +10,7 @@ import type { Prisma } from '../generated/prisma/client';
 import { correctionsFor, fieldChange } from './correctable-fields';
 import { EXPORT_BATCH_SIZE, type DataStore, type ExportedRecord, type FieldChange, type SubjectKeys } from './data-store';
 import { eraseByCategory } from './erase-by-category';
+import { storedSpellings } from './identity-key';
 
 // Payment methods first: the invoices, kept in any case, are the last trace of the subject.
 const CATEGORIES = ['payment', 'invoice'] as const;
@@ -42,14 +43,14 @@ async function* inBatches<R extends Cursor>(read: (after: Cursor | undefined) =>
 /** The billing store over PostgreSQL. */
 export function createBillingStore(db: Db): DataStore {
   const name = 'billing';
-  const invoicesOf = (s: SubjectKeys): Prisma.InvoiceWhereInput => ({ email: s.email });
-  const methodsOf = (s: SubjectKeys): Prisma.PaymentMethodWhereInput => ({ email: s.email });
+  const invoicesOf = async (s: SubjectKeys): Promise<Prisma.InvoiceWhereInput> => ({ email: { in: await storedSpellings(db, 'Invoice', s.email) } });
+  const methodsOf = async (s: SubjectKeys): Promise<Prisma.PaymentMethodWhereInput> => ({ email: { in: await storedSpellings(db, 'PaymentMethod', s.email) } });
   const batch = { orderBy: [{ createdAt: 'asc' as const }, { id: 'asc' as const }], take: EXPORT_BATCH_SIZE };
   const known = (c: DataCategory): Category => {
     if (!isCategory(c)) throw new Error(`Store ${name} has no category "${c}".`);
     return c;
   };
-  const count = (s: SubjectKeys, c: Category) => (c === 'invoice' ? db.invoice.count({ where: invoicesOf(s) }) : db.paymentMethod.count({ where: methodsOf(s) }));
+  const count = async (s: SubjectKeys, c: Category) => (c === 'invoice' ? db.invoice.count({ where: await invoicesOf(s) }) : db.paymentMethod.count({ where: await methodsOf(s) }));
 
   return {
     name,
@@ -61,14 +62,16 @@ export function createBillingStore(db: Db): DataStore {
     },
 
     async *exportStream(subject): AsyncGenerator<ExportedRecord> {
-      const invoices = inBatches((after) => db.invoice.findMany({ where: { ...invoicesOf(subject), ...afterCursor(after) }, ...batch }));
+      const invoiceRows = await invoicesOf(subject);
+      const invoices = inBatches((after) => db.invoice.findMany({ where: { ...invoiceRows, ...afterCursor(after) }, ...batch }));
       for await (const r of invoices) {
         yield {
           category: 'invoice',
           record: { number: r.number, amount: r.amount.toFixed(2), currency: r.currency, issuedAt: r.issuedAt?.toISOString() ?? null, billingName: r.billingName, billingAddress: r.billingAddress },
         };
       }
-      const methods = inBatches((after) => db.paymentMethod.findMany({ where: { ...methodsOf(subject), ...afterCursor(after) }, ...batch }));
+      const methodRows = await methodsOf(subject);
+      const methods = inBatches((after) => db.paymentMethod.findMany({ where: { ...methodRows, ...afterCursor(after) }, ...batch }));
       for await (const r of methods) {
         yield { category: 'payment', record: { type: r.type, brand: r.brand, last4: r.last4, holderName: r.holderName, expiry: r.expiry } };
       }
@@ -77,11 +80,12 @@ export function createBillingStore(db: Db): DataStore {
     async erase(subject, protectedNow) {
       let anonymised = 0;
       const clear = async (c: DataCategory) => {
-        if (known(c) === 'payment') return (await db.paymentMethod.deleteMany({ where: methodsOf(subject) })).count;
+        if (known(c) === 'payment') return (await db.paymentMethod.deleteMany({ where: await methodsOf(subject) })).count;
         // Drafts are no accounting record yet and go; issued invoices stay, no longer anyone's.
+        const invoices = await invoicesOf(subject);
         return db.$transaction(async (tx) => {
-          const drafts = await tx.invoice.deleteMany({ where: { ...invoicesOf(subject), issuedAt: null } });
-          const issued = await tx.invoice.updateMany({ where: invoicesOf(subject), data: { email: null, billingName: null, billingAddress: null } });
+          const drafts = await tx.invoice.deleteMany({ where: { ...invoices, issuedAt: null } });
+          const issued = await tx.invoice.updateMany({ where: invoices, data: { email: null, billingName: null, billingAddress: null } });
           anonymised += issued.count;
           return drafts.count + issued.count;
         });
@@ -104,9 +108,10 @@ export function createBillingStore(db: Db): DataStore {
       const { billingName, billingAddress } = correctionsFor(name, corrections, CORRECTABLE);
       if (billingName === undefined && billingAddress === undefined) return 0;
       const changes: FieldChange[] = [];
+      const [invoices, methodRows] = [await invoicesOf(subject), await methodsOf(subject)];
       const changed = await db.$transaction(async (tx) => {
-        const drafts = await tx.invoice.findMany({ where: { ...invoicesOf(subject), issuedAt: null }, select: { id: true, billingName: true, billingAddress: true } });
-        const methods = billingName === undefined ? [] : await tx.paymentMethod.findMany({ where: methodsOf(subject), select: { id: true, holderName: true } });
+        const drafts = await tx.invoice.findMany({ where: { ...invoices, issuedAt: null }, select: { id: true, billingName: true, billingAddress: true } });
+        const methods = billingName === undefined ? [] : await tx.paymentMethod.findMany({ where: methodRows, select: { id: true, holderName: true } });
         const replaces = (held: string | null, wanted: string | undefined) => wanted !== undefined && held !== null && held !== wanted;
         const names = drafts.filter((d) => replaces(d.billingName, billingName));
         const addresses = drafts.filter((d) => replaces(d.billingAddress, billingAddress));

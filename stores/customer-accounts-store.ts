@@ -8,6 +8,7 @@ import type { DataCategory } from '../domain/fulfilment';
 import { correctionsFor, fieldChange } from './correctable-fields';
 import type { DataStore, ExportedRecord, FieldChange, SubjectKeys } from './data-store';
 import { eraseByCategory } from './erase-by-category';
+import { storedSpellings } from './identity-key';
 
 /** Stands in for a required column's value once the category is erased but the row must stay. */
 export const ERASED = 'erased';
@@ -39,8 +40,9 @@ function isCategory(category: DataCategory): category is Category {
 /** The customer-accounts store over PostgreSQL. */
 export function createCustomerAccountsStore(db: Db): DataStore {
   const name = 'customer-accounts';
-  const rowsOf = (s: SubjectKeys) => ({ email: s.email });
-  const whereIn = (s: SubjectKeys, c: Category): Prisma.CustomerAccountWhereInput => ({ ...rowsOf(s), ...HOLDS_DATA[c] });
+  // The address is unique as spelled, so differently cased registrations are separate rows: all are the subject's.
+  const rowsOf = async (s: SubjectKeys): Promise<Prisma.CustomerAccountWhereInput> => ({ email: { in: await storedSpellings(db, 'CustomerAccount', s.email) } });
+  const whereIn = async (s: SubjectKeys, c: Category): Promise<Prisma.CustomerAccountWhereInput> => ({ ...(await rowsOf(s)), ...HOLDS_DATA[c] });
   const known = (c: DataCategory): Category => {
     if (!isCategory(c)) throw new Error(`Store ${name} has no category "${c}".`);
     return c;
@@ -51,26 +53,27 @@ export function createCustomerAccountsStore(db: Db): DataStore {
     categories: CATEGORIES,
 
     async locate(subject) {
-      const counts = await Promise.all(CATEGORIES.map((c) => db.customerAccount.count({ where: whereIn(subject, c) })));
+      const counts = await Promise.all(CATEGORIES.map(async (c) => db.customerAccount.count({ where: await whereIn(subject, c) })));
       return Object.fromEntries(CATEGORIES.map((c, i) => [c, counts[i] ?? 0]));
     },
 
-    // The e-mail address is unique here, so the subject has at most one row: no batching needed.
+    // The address is unique as spelled, so the subject has a row per spelling at most: no batching needed.
     async *exportStream(subject): AsyncGenerator<ExportedRecord> {
-      const r = await db.customerAccount.findUnique({ where: rowsOf(subject) });
-      if (!r) return;
-      if (r.fullName !== ERASED || r.phone !== null) yield { category: 'contact', record: { fullName: r.fullName === ERASED ? null : r.fullName, phone: r.phone } };
-      if (r.companyName !== null) yield { category: 'corporate', record: { companyName: r.companyName } };
-      if (r.plan !== ERASED) yield { category: 'account', record: { email: r.email, plan: r.plan, createdAt: r.createdAt.toISOString() } };
+      for (const r of await db.customerAccount.findMany({ where: await rowsOf(subject), orderBy: { createdAt: 'asc' } })) {
+        if (r.fullName !== ERASED || r.phone !== null) yield { category: 'contact', record: { fullName: r.fullName === ERASED ? null : r.fullName, phone: r.phone } };
+        if (r.companyName !== null) yield { category: 'corporate', record: { companyName: r.companyName } };
+        if (r.plan !== ERASED) yield { category: 'account', record: { email: r.email, plan: r.plan, createdAt: r.createdAt.toISOString() } };
+      }
     },
 
     async erase(subject, protectedNow) {
-      const deleteRows = async () => (await db.customerAccount.deleteMany({ where: rowsOf(subject) })).count;
+      const rows = await rowsOf(subject);
+      const deleteRows = async () => (await db.customerAccount.deleteMany({ where: rows })).count;
       return eraseByCategory(
         {
           categories: CATEGORIES,
-          count: (c) => db.customerAccount.count({ where: whereIn(subject, known(c)) }),
-          clear: async (c) => (await db.customerAccount.updateMany({ where: whereIn(subject, known(c)), data: CLEARED[known(c)] })).count,
+          count: (c) => db.customerAccount.count({ where: { ...rows, ...HOLDS_DATA[known(c)] } }),
+          clear: async (c) => (await db.customerAccount.updateMany({ where: { ...rows, ...HOLDS_DATA[known(c)] }, data: CLEARED[known(c)] })).count,
           removeRows: deleteRows,
           // Every category here is erased by deletion, so the one-statement fast path is the same call.
           removeAll: deleteRows,
@@ -81,11 +84,12 @@ export function createCustomerAccountsStore(db: Db): DataStore {
 
     async rectify(subject, corrections, report) {
       const data = correctionsFor(name, corrections, CORRECTABLE);
-      const before = await db.customerAccount.findUnique({ where: rowsOf(subject), select: { fullName: true, phone: true, companyName: true } });
-      if (!before) return 0;
-      const changes = CORRECTABLE.flatMap((f) => (data[f] === undefined ? [] : [fieldChange(f, [before[f]], data[f])])).filter((c): c is FieldChange => c !== null);
+      const rows = await rowsOf(subject);
+      const before = await db.customerAccount.findMany({ where: rows, select: { fullName: true, phone: true, companyName: true } });
+      if (before.length === 0) return 0;
+      const changes = CORRECTABLE.flatMap((f) => (data[f] === undefined ? [] : [fieldChange(f, before.map((b) => b[f]), data[f])])).filter((c): c is FieldChange => c !== null);
       if (changes.length === 0) return 0;
-      const changed = (await db.customerAccount.updateMany({ where: rowsOf(subject), data })).count;
+      const changed = (await db.customerAccount.updateMany({ where: rows, data })).count;
       for (const change of changes) report?.(change);
       return changed;
     },

@@ -1,7 +1,9 @@
 // Uploaded documents kept as files (FILE_STORE_DIR): one folder per subject, named by the
 // SHA-256 of the normalised e-mail address, holding files such as `id-scan-front.png`
-// (category 'id-document') and `voice-enrolment.wav` (category 'biometric'). Export lists
-// files (name, size, SHA-256); erasure deletes the files of unprotected categories.
+// (category 'id-document') and `voice-enrolment.wav` (category 'biometric'); every other file
+// in the folder, at any depth, is category 'other', so nothing there escapes a count, an export
+// or an erasure. Export lists files (name, size, SHA-256); erasure deletes the files of
+// unprotected categories.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, rm, stat, unlink } from 'node:fs/promises';
@@ -13,15 +15,22 @@ import { subjectHash } from './subject-hash';
 
 export const DEFAULT_FILE_STORE_DIR = '.data/files';
 
-const CATEGORIES = ['id-document', 'biometric'] as const;
+const CATEGORIES = ['id-document', 'biometric', 'other'] as const;
 type Category = (typeof CATEGORIES)[number];
 
-/** Which file names belong to which category; names outside every pattern are left alone
- *  by category erasure and go only with the subject's folder. */
-const PATTERNS: Record<Category, RegExp> = {
+/** Which top-level file names belong to the known categories; any other file is 'other'. */
+const PATTERNS: Record<Exclude<Category, 'other'>, RegExp> = {
   'id-document': /^id-scan-[\w.-]+\.(png|jpe?g|pdf)$/i,
   biometric: /^(voice|fingerprint)-[\w.-]+\.(wav|flac|mp3|png|bin)$/i,
 };
+
+/** The category of a file, by its path relative to the subject's folder. */
+function categoryOf(relative: string): Category {
+  if (relative.includes(path.sep)) return 'other';
+  if (PATTERNS['id-document'].test(relative)) return 'id-document';
+  if (PATTERNS.biometric.test(relative)) return 'biometric';
+  return 'other';
+}
 
 function isCategory(category: DataCategory): category is Category {
   return (CATEGORIES as readonly string[]).includes(category);
@@ -44,13 +53,19 @@ export function createFileStore(root: string): DataStore {
     return c;
   };
 
-  /** Regular files of one category in the subject's folder, by name; none when there is no folder. */
+  /** Files of one category in the subject's folder and below, as paths relative to it; none
+   *  when there is no folder. Anything that is not a directory counts (links, sockets too). */
   async function filesOf(subject: SubjectKeys, c: Category): Promise<string[]> {
-    const entries = await readdir(subjectFolder(root, subject.email), { withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
+    const folder = subjectFolder(root, subject.email);
+    const entries = await readdir(folder, { withFileTypes: true, recursive: true }).catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT') return [];
       throw err;
     });
-    return entries.filter((e) => e.isFile() && PATTERNS[c].test(e.name)).map((e) => e.name).sort();
+    return entries
+      .filter((e) => !e.isDirectory())
+      .map((e) => path.relative(folder, path.join(e.parentPath, e.name)))
+      .filter((relative) => categoryOf(relative) === c)
+      .sort();
   }
 
   return {
@@ -68,7 +83,9 @@ export function createFileStore(root: string): DataStore {
       for (const c of CATEGORIES) {
         for (const file of await filesOf(subject, c)) {
           const full = path.join(folder, file);
-          yield { category: c, record: { name: file, size: (await stat(full)).size, sha256: await sha256Of(full) } };
+          const info = await stat(full).catch(() => null);
+          // A socket or a dangling link has no content to hash: its name and kind are what it holds.
+          yield { category: c, record: info?.isFile() ? { name: file, size: info.size, sha256: await sha256Of(full) } : { name: file, size: null, sha256: null } };
         }
       }
     },

@@ -7,6 +7,7 @@ import type { DataCategory } from '../domain/fulfilment';
 import { correctionsFor, fieldChange } from './correctable-fields';
 import { EXPORT_BATCH_SIZE, type DataStore, type ExportedRecord, type FieldChange, type SubjectKeys } from './data-store';
 import { eraseByCategory } from './erase-by-category';
+import { normaliseEmail } from './identity-key';
 
 // Created idempotently on first use; the advisory lock keeps two processes from racing on it.
 const SCHEMA = `
@@ -28,13 +29,13 @@ const CATEGORIES = ['campaign-activity', 'marketing-consent'] as const;
 type Category = (typeof CATEGORIES)[number];
 
 const COUNT: Record<Category, string> = {
-  'marketing-consent': 'SELECT count(*)::int AS n FROM newsletter_subscription WHERE lower(email) = lower($1)',
-  'campaign-activity': 'SELECT count(*)::int AS n FROM campaign_click WHERE lower(email) = lower($1)',
+  'marketing-consent': 'SELECT count(*)::int AS n FROM newsletter_subscription WHERE lower(email) = $1',
+  'campaign-activity': 'SELECT count(*)::int AS n FROM campaign_click WHERE lower(email) = $1',
 };
 
 const ERASE: Record<Category, string> = {
-  'marketing-consent': 'DELETE FROM newsletter_subscription WHERE lower(email) = lower($1)',
-  'campaign-activity': 'UPDATE campaign_click SET email = NULL WHERE lower(email) = lower($1)',
+  'marketing-consent': 'DELETE FROM newsletter_subscription WHERE lower(email) = $1',
+  'campaign-activity': 'UPDATE campaign_click SET email = NULL WHERE lower(email) = $1',
 };
 
 /** Correctable fields (rules in correctable-fields.ts) and the subscription column each sets:
@@ -65,7 +66,7 @@ async function* keysetRows<R>(pool: Pool, columns: string, table: string, email:
   let after = 0n;
   for (;;) {
     const { rows } = await pool.query<R & { id: string }>(
-      `SELECT id, ${columns} FROM ${table} WHERE lower(email) = lower($1) AND id > $2 ORDER BY id LIMIT ${EXPORT_BATCH_SIZE}`,
+      `SELECT id, ${columns} FROM ${table} WHERE lower(email) = $1 AND id > $2 ORDER BY id LIMIT ${EXPORT_BATCH_SIZE}`,
       [email, after.toString()],
     );
     yield* rows;
@@ -89,7 +90,7 @@ export function createMarketingDbStore(pool: Pool): DataStore {
   };
   const count = async (s: SubjectKeys, c: Category) => {
     await schema();
-    return (await pool.query<{ n: number }>(COUNT[c], [s.email])).rows[0]?.n ?? 0;
+    return (await pool.query<{ n: number }>(COUNT[c], [normaliseEmail(s.email)])).rows[0]?.n ?? 0;
   };
 
   return {
@@ -104,12 +105,12 @@ export function createMarketingDbStore(pool: Pool): DataStore {
     async *exportStream(subject): AsyncGenerator<ExportedRecord> {
       await schema();
       type Subscription = { list: string; consented_at: Date; source: string | null; display_name: string | null; language: string | null };
-      for await (const r of keysetRows<Subscription>(pool, 'list, consented_at, source, display_name, language', 'newsletter_subscription', subject.email)) {
+      for await (const r of keysetRows<Subscription>(pool, 'list, consented_at, source, display_name, language', 'newsletter_subscription', normaliseEmail(subject.email))) {
         // The name and language appear only where the subject gave them.
         const given = { ...(r.display_name !== null && { displayName: r.display_name }), ...(r.language !== null && { language: r.language }) };
         yield { category: 'marketing-consent', record: { list: r.list, consentedAt: r.consented_at.toISOString(), source: r.source, ...given } };
       }
-      for await (const r of keysetRows<{ campaign: string; url: string; clicked_at: Date }>(pool, 'campaign, url, clicked_at', 'campaign_click', subject.email)) {
+      for await (const r of keysetRows<{ campaign: string; url: string; clicked_at: Date }>(pool, 'campaign, url, clicked_at', 'campaign_click', normaliseEmail(subject.email))) {
         yield { category: 'campaign-activity', record: { campaign: r.campaign, url: r.url, clickedAt: r.clicked_at.toISOString() } };
       }
     },
@@ -119,7 +120,7 @@ export function createMarketingDbStore(pool: Pool): DataStore {
       // Clicks keep their row without the address: counted apart for the deletion certificate.
       let anonymised = 0;
       const clear = async (c: DataCategory) => {
-        const changed = (await pool.query(ERASE[known(c)], [subject.email])).rowCount ?? 0;
+        const changed = (await pool.query(ERASE[known(c)], [normaliseEmail(subject.email)])).rowCount ?? 0;
         if (c === 'campaign-activity') anonymised += changed;
         return changed;
       };
@@ -148,8 +149,8 @@ export function createMarketingDbStore(pool: Pool): DataStore {
       try {
         await client.query('BEGIN');
         const before = await client.query<{ id: string; display_name: string | null; language: string | null }>(
-          'SELECT id, display_name, language FROM newsletter_subscription WHERE lower(email) = lower($1) ORDER BY id FOR UPDATE',
-          [subject.email],
+          'SELECT id, display_name, language FROM newsletter_subscription WHERE lower(email) = $1 ORDER BY id FOR UPDATE',
+          [normaliseEmail(subject.email)],
         );
         const differs = (r: (typeof before.rows)[number], f: Correctable) => r[CORRECTABLE[f]] !== null && r[CORRECTABLE[f]] !== wanted[f];
         const hit = before.rows.filter((r) => fields.some((f) => differs(r, f)));

@@ -6,6 +6,7 @@ import type { DataCategory } from '../domain/fulfilment';
 import { Prisma } from '../generated/prisma/client';
 import { EXPORT_BATCH_SIZE, type DataStore, type ExportedRecord, type SubjectKeys } from './data-store';
 import { eraseByCategory } from './erase-by-category';
+import { storedSpellings } from './identity-key';
 
 const CATEGORIES = ['network', 'device'] as const;
 type Category = (typeof CATEGORIES)[number];
@@ -32,49 +33,55 @@ function isCategory(category: DataCategory): category is Category {
 /** The service-logs store over PostgreSQL. */
 export function createServiceLogsStore(db: Db): DataStore {
   const name = 'service-logs';
-  const rowsOf = (s: SubjectKeys) => ({ email: s.email });
+  const spellings = (s: SubjectKeys) => storedSpellings(db, 'ServiceLog', s.email);
+  const rowsIn = (emails: string[]): Prisma.ServiceLogWhereInput => ({ email: { in: emails } });
   const known = (c: DataCategory): Category => {
     if (!isCategory(c)) throw new Error(`Store ${name} has no category "${c}".`);
     return c;
   };
-  const whereIn = (s: SubjectKeys, c: DataCategory): Prisma.ServiceLogWhereInput => ({ ...rowsOf(s), ...holdsData(known(c)) });
+  const whereIn = (emails: string[], c: DataCategory): Prisma.ServiceLogWhereInput => ({ ...rowsIn(emails), ...holdsData(known(c)) });
 
   return {
     name,
     categories: CATEGORIES,
 
     async locate(subject) {
-      const counts = await Promise.all(CATEGORIES.map((c) => db.serviceLog.count({ where: whereIn(subject, c) })));
+      const emails = await spellings(subject);
+      const counts = await Promise.all(CATEGORIES.map((c) => db.serviceLog.count({ where: whereIn(emails, c) })));
       return Object.fromEntries(CATEGORIES.map((c, i) => [c, counts[i] ?? 0]));
     },
 
     // Keyset pagination on (at, id): each batch starts after the last row of the one before,
     // a row comparison the (email, at, id) index answers directly, so a subject with millions
-    // of log rows is read a thousand at a time without rescanning.
+    // of log rows is read a thousand at a time without rescanning. One pass per spelling of
+    // the address, each an equality the index answers.
     async *exportStream(subject): AsyncGenerator<ExportedRecord> {
-      let after: { at: Date; id: string } | undefined;
-      for (;;) {
-        const rows: LogRow[] = after
-          ? await db.$queryRaw`SELECT ${LOG_COLUMNS} FROM "ServiceLog" WHERE email = ${subject.email} AND (at, id) > (${after.at}, ${after.id}::uuid) ORDER BY at, id LIMIT ${EXPORT_BATCH_SIZE}`
-          : await db.$queryRaw`SELECT ${LOG_COLUMNS} FROM "ServiceLog" WHERE email = ${subject.email} ORDER BY at, id LIMIT ${EXPORT_BATCH_SIZE}`;
-        for (const r of rows) {
-          for (const c of CATEGORIES) {
-            if (COLUMNS[c].some((col) => r[col] !== null)) yield { category: c, record: { at: r.at.toISOString(), ...Object.fromEntries(COLUMNS[c].map((col) => [col, r[col]])) } };
+      for (const email of await spellings(subject)) {
+        let after: { at: Date; id: string } | undefined;
+        for (;;) {
+          const rows: LogRow[] = after
+            ? await db.$queryRaw`SELECT ${LOG_COLUMNS} FROM "ServiceLog" WHERE email = ${email} AND (at, id) > (${after.at}, ${after.id}::uuid) ORDER BY at, id LIMIT ${EXPORT_BATCH_SIZE}`
+            : await db.$queryRaw`SELECT ${LOG_COLUMNS} FROM "ServiceLog" WHERE email = ${email} ORDER BY at, id LIMIT ${EXPORT_BATCH_SIZE}`;
+          for (const r of rows) {
+            for (const c of CATEGORIES) {
+              if (COLUMNS[c].some((col) => r[col] !== null)) yield { category: c, record: { at: r.at.toISOString(), ...Object.fromEntries(COLUMNS[c].map((col) => [col, r[col]])) } };
+            }
           }
+          const last = rows.at(-1);
+          if (!last || rows.length < EXPORT_BATCH_SIZE) break;
+          after = { at: last.at, id: last.id };
         }
-        const last = rows.at(-1);
-        if (!last || rows.length < EXPORT_BATCH_SIZE) return;
-        after = { at: last.at, id: last.id };
       }
     },
 
     async erase(subject, protectedNow) {
-      const deleteRows = async () => (await db.serviceLog.deleteMany({ where: rowsOf(subject) })).count;
+      const emails = await spellings(subject);
+      const deleteRows = async () => (await db.serviceLog.deleteMany({ where: rowsIn(emails) })).count;
       return eraseByCategory(
         {
           categories: CATEGORIES,
-          count: (c) => db.serviceLog.count({ where: whereIn(subject, c) }),
-          clear: async (c) => (await db.serviceLog.updateMany({ where: whereIn(subject, c), data: cleared(known(c)) })).count,
+          count: (c) => db.serviceLog.count({ where: whereIn(emails, c) }),
+          clear: async (c) => (await db.serviceLog.updateMany({ where: whereIn(emails, c), data: cleared(known(c)) })).count,
           removeRows: deleteRows,
           // Every category here is erased by deletion, so the one-statement fast path is the same call.
           removeAll: deleteRows,

@@ -1,7 +1,7 @@
 // The name a store outside the main database files a subject under: a plain SHA-256 of the
 // normalised address, the convention the writing services share (they hold no pepper).
 import { createHash } from 'node:crypto';
-import { normaliseEmail } from '../crypto/identity-hash';
+import { normaliseEmail } from './identity-key';
 
 /** The hash that stands for the subject in key and folder names: never the address itself. */
 export function subjectHash(email: string): string {

@@ -12,7 +12,17 @@ export const defaultActivity: ActivityOptions = {
  *  and the request waits for compliance (retry, skip with justification, or manual). */
 export const storeActivity: ActivityOptions = {
   startToCloseTimeout: '5 minutes',
+  // The activity heartbeats every few seconds while a store works: a dead worker is noticed
+  // in 30 seconds rather than 5 minutes. Timeouts are not commands, so replay is unaffected.
+  heartbeatTimeout: '30 seconds',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 3 },
+};
+
+/** Planning searches every store: retried like a database write, and heartbeating like the
+ *  store work, so a worker that dies while a store answers is noticed soon. */
+export const planActivity: ActivityOptions = {
+  ...defaultActivity,
+  heartbeatTimeout: '30 seconds',
 };
 
 /** The closing reply: an access reply builds the subject's package first, which for a large

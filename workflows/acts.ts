@@ -1,10 +1,11 @@
 // The activity proxies the request workflow calls, with their retry policies.
 import { proxyActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
-import { defaultActivity, replyActivity, storeActivity } from './activity-options';
+import { defaultActivity, planActivity, replyActivity, storeActivity } from './activity-options';
 
 type Activities = ReturnType<typeof createActivities>;
 
 export const acts = proxyActivities<Activities>(defaultActivity);
 export const storeActs = proxyActivities<Pick<Activities, 'fulfilStore'>>(storeActivity);
+export const planActs = proxyActivities<Pick<Activities, 'planFulfilment'>>(planActivity);
 export const replyActs = proxyActivities<Pick<Activities, 'sendFinalReply'>>(replyActivity);

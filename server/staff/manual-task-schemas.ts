@@ -46,7 +46,10 @@ const Retained = Type.Object({
 });
 const CertificateStore = Type.Object({
   store: Type.String(),
-  settledBy: literalUnion(['ENGINE', 'SKIPPED', 'MANUAL'] as const),
+  search: Type.Optional(literalUnion(['SEARCHED', 'NOTHING_FOUND', 'NOT_SEARCHED'] as const)),
+  located: Type.Optional(Type.Record(Type.String(), Type.Integer())),
+  notSearchedReason: Type.Optional(Type.String()),
+  settledBy: literalUnion(['ENGINE', 'SKIPPED', 'MANUAL', 'NOT_SETTLED'] as const),
   settledAt: OrNull(Instant),
   erased: Type.Integer(),
   anonymised: Type.Integer(),
@@ -62,13 +65,14 @@ export const CertificateView = Type.Object(
     issuedAt: Instant,
     digest: Type.String({ description: 'SHA-256 (hex) of the body’s canonical JSON, keys sorted at every level.' }),
     body: Type.Object({
-      version: Type.Literal(1),
+      version: Type.Union([Type.Literal(1), Type.Literal(2)]),
       requestId: Type.String(),
       requestType: Type.String(),
       regime: Type.String(),
       receivedAt: Instant,
       completedOn: Type.String({ format: 'date' }),
       stores: Type.Array(CertificateStore),
+      accessPackagesPurged: Type.Optional(Type.Array(Type.Object({ packageId: Type.String(), requestId: Type.String(), purgedAt: Instant }))),
       totals: Type.Object({ erased: Type.Integer(), anonymised: Type.Integer(), retained: Type.Integer() }),
     }),
   },

@@ -79,6 +79,7 @@ export const CONNECTORS: Record<string, ConnectorDescription> = {
     categories: {
       'id-document': { erase: 'delete', corrections: false },
       biometric: { erase: 'delete', corrections: false },
+      other: { erase: 'delete', corrections: false },
     },
   },
   'marketing-db': {

@@ -119,6 +119,6 @@ describe('store registry from the data map', () => {
 
   test('when a connector has no map entry or holds other categories than mapped, then it is refused', () => {
     expect(() => createStoreRegistryFromMap(map, [fake('crm', ['contact'])])).toThrow('Data store "crm" has no entry in the data map: describe it there before it may run.');
-    expect(() => createStoreRegistryFromMap(map, [fake('files', ['id-document'])])).toThrow('Data store "files" holds categories id-document, but the data map lists biometric, id-document.');
+    expect(() => createStoreRegistryFromMap(map, [fake('files', ['id-document'])])).toThrow('Data store "files" holds categories id-document, but the data map lists biometric, id-document, other.');
   });
 });

@@ -51,20 +51,21 @@ describe('files store', () => {
     await seedFiles(other2.email, ['voice-enrolment.wav']);
     const othersBefore = [await snapshot(other1.email), await snapshot(other2.email)];
 
-    expect(await files.locate(subject)).toEqual({ 'id-document': 2, biometric: 1 });
+    expect(await files.locate(subject)).toEqual({ 'id-document': 2, biometric: 1, other: 1 });
     expect(await exportedByCategory(files, subject)).toEqual({
       'id-document': [
         { name: 'id-scan-back.png', size: CONTENT['id-scan-back.png']?.length, sha256: sha256(CONTENT['id-scan-back.png'] as string) },
         { name: 'id-scan-front.png', size: CONTENT['id-scan-front.png']?.length, sha256: sha256(CONTENT['id-scan-front.png'] as string) },
       ],
       biometric: [{ name: 'voice-enrolment.wav', size: CONTENT['voice-enrolment.wav']?.length, sha256: sha256(CONTENT['voice-enrolment.wav'] as string) }],
+      other: [{ name: 'notes.txt', size: CONTENT['notes.txt']?.length, sha256: sha256(CONTENT['notes.txt'] as string) }],
     });
     expect(await files.rectify(subject, { fullName: 'Zhang Ming' })).toBe(0);
 
-    expect(await files.erase(subject, nothingProtected)).toEqual({ erased: 3, retained: [] });
-    // With nothing retained the subject's folder goes whole, files of no known category too.
+    expect(await files.erase(subject, nothingProtected)).toEqual({ erased: 4, retained: [] });
+    // With nothing retained the subject's folder goes whole.
     await expect(readdir(subjectFolder(root, subject.email))).rejects.toMatchObject({ code: 'ENOENT' });
-    expect(await files.locate(subject)).toEqual({ 'id-document': 0, biometric: 0 });
+    expect(await files.locate(subject)).toEqual({ 'id-document': 0, biometric: 0, other: 0 });
     expect([await snapshot(other1.email), await snapshot(other2.email)]).toEqual(othersBefore);
     expect(await files.erase(subject, nothingProtected)).toEqual({ erased: 0, retained: [] });
     expect([await snapshot(other1.email), await snapshot(other2.email)]).toEqual(othersBefore);
@@ -76,15 +77,15 @@ describe('files store', () => {
     const hold = await holdOn(db, subject.subjectId, { store: 'files', category: 'biometric' });
 
     const result = await files.erase(subject, holdsOf(db, files, subject));
-    expect(result).toEqual({ erased: 2, retained: [{ category: 'biometric', records: 1, reason: 'LEGAL_HOLD', reference: hold.id, basis: POLICE_HOLD.basis }] });
-    expect((await snapshot(subject.email)).map(([name]) => name)).toEqual(['notes.txt', 'voice-enrolment.wav']);
+    expect(result).toEqual({ erased: 3, retained: [{ category: 'biometric', records: 1, reason: 'LEGAL_HOLD', reference: hold.id, basis: POLICE_HOLD.basis }] });
+    expect((await snapshot(subject.email)).map(([name]) => name)).toEqual(['voice-enrolment.wav']);
     expect(await files.erase(subject, holdsOf(db, files, subject))).toEqual({ erased: 0, retained: result.retained });
   });
 
   test('when a subject has no folder at all, then nothing is found and erasure is harmless', async () => {
     const subject = await newSubject(db);
-    expect(await files.locate(subject)).toEqual({ 'id-document': 0, biometric: 0 });
-    expect(await exportedByCategory(files, subject)).toEqual({ 'id-document': [], biometric: [] });
+    expect(await files.locate(subject)).toEqual({ 'id-document': 0, biometric: 0, other: 0 });
+    expect(await exportedByCategory(files, subject)).toEqual({ 'id-document': [], biometric: [], other: [] });
     expect(await files.erase(subject, nothingProtected)).toEqual({ erased: 0, retained: [] });
     expect(path.basename(subjectFolder(root, subject.email))).toMatch(/^[0-9a-f]{64}$/);
   });

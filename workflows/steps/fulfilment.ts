@@ -4,7 +4,7 @@
 // A store with no API gets a manual task instead, and waits for the person who works it.
 import { condition, patched } from '@temporalio/workflow';
 import type { StoreOutcome } from '../../domain/fulfilment';
-import { acts, storeActs } from '../acts';
+import { acts, planActs, storeActs } from '../acts';
 import type { DecisionInput } from '../messages';
 import type { RequestRun } from '../request-run';
 
@@ -90,7 +90,7 @@ async function awaitPerson(run: RequestRun, store: string): Promise<StoreOutcome
 
 /** Fulfils the request in every store; resolves when each store is settled one way or another. */
 export async function fulfilEverywhere(run: RequestRun, excluded: NonNullable<DecisionInput['excluded']>): Promise<StoreOutcome[]> {
-  const stores = await acts.planFulfilment({ requestId: run.requestId });
+  const stores = await planActs.planFulfilment({ requestId: run.requestId });
   for (const store of stores) run.stores[store] = { status: 'PENDING' };
   // Versioned: requests already past this point when manual stores arrived replay without it.
   const manual = patched('manual-store-tasks') ? await openManualTasks(run, stores) : [];

@@ -1,0 +1,76 @@
+// The request workflow on the time-skipping test server with the registry built from the
+// shipped data map, as the product builds it: stores given connections are searched, the
+// others are NOT connected (e.g. redis-sessions without REDIS_URL, crm-processor, paper-archive)
+// and every request must account for them. Kept beside workflow-stack.ts rather than in it,
+// which builds its registry without a map.
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, type Worker } from '@temporalio/worker';
+import { Client, type WorkflowHandle } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import type { ActivityDeps } from '../../activities';
+import { buildActivityDeps, type StoreConnections } from '../../app/activity-deps';
+import { hashIdentity } from '../../crypto/identity-hash';
+import type { FieldCipher } from '../../crypto/field-cipher';
+import type { Db } from '../../db/prisma';
+import type { MailCatcher } from '../../devtools/mail-catcher';
+import type { RequestType } from '../../domain/request-kinds';
+import { loadDataMap } from '../../stores/data-map/validate';
+import { encryptedDataConverter } from '../../temporal/data-converter';
+import { createDsrWorker } from '../../worker';
+import type { dsrRequestWorkflow } from '../../workflows/dsr-request';
+import { type DsrWorkflowInput, workflowIdFor } from '../../workflows/messages';
+import { REPLAY_KEYRING } from '../fixtures/replay-keyring';
+import { TEMPORAL_TEST_SERVER, TEST_ACCESS_PACKAGE_DIR } from './paths';
+import { openTestServices } from './test-services';
+import { testSecrets } from './test-keys';
+
+export interface MappedWorkflowStack {
+  db: Db;
+  mail: MailCatcher;
+  cipher: FieldCipher;
+  deps: ActivityDeps;
+  /** Starts a request of the given type for the address, attested by an agent. */
+  start(type: RequestType, email: string): Promise<{ requestId: string; handle: WorkflowHandle<typeof dsrRequestWorkflow> }>;
+  close(): Promise<void>;
+}
+
+/** Starts the stack over the shipped data map with only the given optional connections. */
+export async function startMappedWorkflowStack(connections: StoreConnections): Promise<MappedWorkflowStack> {
+  const { identityPepper } = testSecrets();
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: TEMPORAL_TEST_SERVER } } });
+  const services = await openTestServices(env.connection, REPLAY_KEYRING);
+  const { mail, db, cipher, mailer } = services;
+  const taskQueue = `dsr-mapped-${randomUUID()}`;
+  const deps = buildActivityDeps({ db, mailer, cipher, staffMailTo: 'compliance@example.test', accessPackageDir: TEST_ACCESS_PACKAGE_DIR, connections, dataMap: loadDataMap() });
+  const workflowBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: new DefaultLogger('WARN') });
+  const worker: Worker = await createDsrWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, deps, keyring: REPLAY_KEYRING, workflowBundle });
+  const running = worker.run();
+  const client = new Client({ connection: env.connection, namespace: 'default', dataConverter: encryptedDataConverter(REPLAY_KEYRING) });
+  return {
+    db,
+    mail,
+    cipher,
+    deps,
+    async start(type, email) {
+      const requestId = randomUUID();
+      const input: DsrWorkflowInput = {
+        requestId,
+        type,
+        regime: 'CN_PIPL',
+        channel: 'PHONE',
+        language: 'en',
+        receivedAt: new Date().toISOString(),
+        subject: { emailHash: hashIdentity(identityPepper, email), emailEncrypted: cipher.encrypt(email) },
+        attestation: { staffId: 'agent-1', evidenceNote: 'ID card checked in person' },
+      };
+      const handle = await client.workflow.start<typeof dsrRequestWorkflow>('dsrRequestWorkflow', { taskQueue, workflowId: workflowIdFor(requestId), args: [input] });
+      return { requestId, handle };
+    },
+    async close() {
+      worker.shutdown();
+      await running;
+      await services.close();
+      await env.teardown();
+    },
+  };
+}
