@@ -31,8 +31,8 @@ export function createServices(config: AppConfig, env: NodeJS.ProcessEnv = proce
   const cipher = createFieldCipher(keyring);
   const db = createDb(config.databaseUrl, config.databasePoolMax);
   const mailer = createSmtpMailer({ ...config.smtp, from: config.mailFrom });
-  // DSR_DATA_MAP names another map, for a deployment whose estate differs from the shipped one.
-  const dataMap = loadDataMap(env.DSR_DATA_MAP || undefined);
+  // DATA_MAP_FILE names another map, for a deployment whose estate differs from the shipped one.
+  const dataMap = loadDataMap(env.DATA_MAP_FILE || undefined);
   // Both connect on first use, so a store that is down fails its own task, not the start.
   const redis = config.stores.redisUrl ? lazyRedis(config.stores.redisUrl) : undefined;
   const marketingDb = config.stores.marketingDatabaseUrl ? new Pool({ connectionString: config.stores.marketingDatabaseUrl, max: config.stores.marketingDatabasePoolMax }) : undefined;

@@ -123,7 +123,7 @@ export async function startDrillStack(databaseUrl: string): Promise<DrillStack> 
         DSR_ENCRYPTION_KEY_ID: keyId,
         DSR_IDENTITY_PEPPER: identityPepper,
         FILE_STORE_DIR: fileStoreDir,
-        DSR_DATA_MAP: dataMapFile,
+        DATA_MAP_FILE: dataMapFile,
         DRILL_WORKFLOW_BUNDLE: await bundle,
       },
       path.join(dir, 'worker.log'),
