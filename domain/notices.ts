@@ -123,6 +123,13 @@ export interface ClosedNoFeeAnswerFacts {
   respondBy: NoticeDate;
 }
 
+export interface FeeDeclinedFacts {
+  /** The day the subject declined, in the controller's zone. */
+  declinedOn: NoticeDate;
+  /** The fee that was quoted and declined; nothing is charged. */
+  fee: NoticeMoney;
+}
+
 /** Facts by kind of notice to the subject. */
 export interface SubjectNoticeFacts {
   acknowledgement: AcknowledgementFacts;
@@ -135,6 +142,7 @@ export interface SubjectNoticeFacts {
   'partial-reply': PartialReplyFacts;
   withdrawn: WithdrawnFacts;
   'closed-no-fee-answer': ClosedNoFeeAnswerFacts;
+  'fee-declined': FeeDeclinedFacts;
 }
 
 export type SubjectNoticeKind = keyof SubjectNoticeFacts;

@@ -47,7 +47,11 @@ export async function assessRequest(run: RequestRun, feeWindowMs: number): Promi
       await acts.notifySubject({ requestId, seq: 1, notice: { kind: 'closed-no-fee-answer', respondBy } });
       return { proceed: false, close: 'WITHDRAWN', outcome: 'FEE_UNANSWERED' };
     }
-    if (run.fee?.state === 'DECLINED') return { proceed: false, close: 'WITHDRAWN', outcome: 'FEE_DECLINED' };
+    if (run.fee?.state === 'DECLINED') {
+      // Histories recorded before this notice existed close without it.
+      if (patched('fee-declined-notice')) await acts.notifySubject({ requestId, seq: 1, notice: { kind: 'fee-declined', amount: run.fee.amount, currency: run.fee.currency } });
+      return { proceed: false, close: 'WITHDRAWN', outcome: 'FEE_DECLINED' };
+    }
     // The wait for an accepted fee is recorded so that regimes whose clock stops for it
     // (UK GDPR art 12A) move the deadline; a waived fee was never owed, so nothing pauses.
     if (run.fee?.state === 'ACCEPTED' && patched('fee-wait-pause')) {
