@@ -4,6 +4,7 @@ import type { RequestType } from '../domain/request-kinds';
 import type { FinalReplyRequest } from '../domain/notice-requests';
 import { getRegime, localDateOf } from '../policy';
 import { sendAccessReply, sendNothingHeldReply } from './access-reply';
+import { correctionResults } from './correction-reply';
 import { appendAudit } from './audit';
 import type { ActivityDeps } from './deps';
 import { issueDeletionCertificate } from './deletion-certificate';
@@ -29,8 +30,9 @@ export function finalReplyActivities(deps: ActivityDeps) {
       } else if (type === 'ACCESS') {
         await sendAccessReply(deps, r.requestId, byEngine.map((o) => o.store));
       } else if (type === 'CORRECTION') {
-        const fields = Object.keys((row.details as { correctionFields?: Record<string, true> } | null)?.correctionFields ?? {});
-        await notices.sendSubjectNotice({ requestId: r.requestId, kind: 'correction-done', seq: 1, facts: { completedOn: today, stores: byEngine.filter((o) => o.processed > 0).map((o) => ({ store: o.store, fields })) } });
+        const asked = Object.keys((row.details as { correctionFields?: Record<string, true> } | null)?.correctionFields ?? {});
+        const stores = await correctionResults(deps, r.requestId, r.outcomes, asked);
+        await notices.sendSubjectNotice({ requestId: r.requestId, kind: 'correction-done', seq: 1, facts: { completedOn: today, stores } });
       } else {
         // Stored first, so a retried reply mails the same certificate.
         const certificate = await issueDeletionCertificate(deps, r.requestId, r.outcomes);

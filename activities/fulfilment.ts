@@ -2,7 +2,7 @@
 // request's work in one of them. Only counts, category names and legal citations leave
 // these activities; the subject's identity keys are decrypted in memory for the stores.
 import { ApplicationFailure } from '@temporalio/activity';
-import type { DataCategory, Retained, StoreOutcome, StoreWork } from '../domain/fulfilment';
+import type { DataCategory, FieldUnchanged, Retained, StoreOutcome, StoreWork } from '../domain/fulfilment';
 import type { Prisma } from '../generated/prisma/client';
 import { activeHoldFor } from '../legal/holds';
 import type { CategoryProtection, DataStore, FieldChange, SubjectKeys } from '../stores/data-store';
@@ -27,6 +27,14 @@ function scrubbedMessage(err: unknown, personal: string[]): string {
     if (value.length >= 3) message = message.split(value).join('[redacted]');
   }
   return message.replace(EMAIL_LIKE, '[redacted]').slice(0, MAX_ERROR_LENGTH);
+}
+
+/** Every field asked for that the store neither changed nor explained, with the reason that
+ *  can be given for it: the store holds no such field, or (a processor) reported no change. */
+function unexplained(store: DataStore, asked: string[], changes: FieldChange[], unchanged: FieldUnchanged[]): FieldUnchanged[] {
+  const said = new Set([...changes.map((c) => c.field), ...unchanged.map((u) => u.field)]);
+  const rest = asked.filter((field) => !said.has(field));
+  return [...unchanged, ...rest.map((field): FieldUnchanged => ({ field, reason: store.correctable && !store.correctable.includes(field) ? 'NOT_IN_STORE' : 'NO_CHANGE_REPORTED' }))];
 }
 
 const total = (counts: Record<DataCategory, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
@@ -65,7 +73,7 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
     store: DataStore,
     work: StoreWork,
     keys: SubjectKeys,
-  ): Promise<{ located: Record<DataCategory, number>; processed: number; retained: Retained[]; changes?: FieldChange[]; anonymised?: number }> {
+  ): Promise<{ located: Record<DataCategory, number>; processed: number; retained: Retained[]; changes?: FieldChange[]; unchanged?: FieldUnchanged[]; anonymised?: number }> {
     const located = await store.locate(keys);
     switch (work.type) {
       case 'ACCESS':
@@ -73,9 +81,16 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
         return { located, processed: total(located), retained: [] };
       case 'CORRECTION': {
         // Which fields changed and the lengths replaced, for the audit: never the values.
+        // And, for the reply, why each other field asked for was left as it was.
         const changes: FieldChange[] = [];
-        const processed = await store.rectify(keys, work.corrections ?? {}, (change) => changes.push(change));
-        return { located, processed, retained: [], changes };
+        const unchanged: FieldUnchanged[] = [];
+        const processed = await store.rectify(
+          keys,
+          work.corrections ?? {},
+          (change) => changes.push(change),
+          (field) => unchanged.push(field),
+        );
+        return { located, processed, retained: [], changes, unchanged: unexplained(store, Object.keys(work.corrections ?? {}), changes, unchanged) };
       }
       case 'DELETION':
       case 'ACCOUNT_CLOSURE': {
@@ -132,7 +147,7 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
         const store = stores.get(name);
         const keys = await subjectKeys(requestId);
         personal = [keys.email, ...personal];
-        const { located, processed, retained, changes, anonymised } = await perform(store, work, keys);
+        const { located, processed, retained, changes, unchanged, anonymised } = await perform(store, work, keys);
         await db.$transaction(async (tx) => {
           const done = await tx.storeTask.update({
             where: { requestId_store: { requestId, store: name } },
@@ -143,7 +158,7 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
             actor: 'system',
             action: 'STORE_FULFILLED',
             // The anonymised count feeds the deletion certificate, whatever retries happen after.
-            details: { store: name, type: work.type, located, processed, retained, ...(changes && { changes }), ...(anonymised !== undefined && { anonymised }) } as unknown as Prisma.InputJsonValue,
+            details: { store: name, type: work.type, located, processed, retained, ...(changes && { changes }), ...(unchanged && { unchanged }), ...(anonymised !== undefined && { anonymised }) } as unknown as Prisma.InputJsonValue,
             eventKey: `${requestId}:store:${name}:fulfilled:${done.attempts}`,
           });
         });

@@ -2,6 +2,7 @@
 // passes only non-personal facts (dates, counts, store names, legal grounds); the notice
 // activities look up the address at sending time and render the mail.
 // Types only: imported by deterministic workflow code.
+import type { FieldUnchanged } from './fulfilment';
 import type { RequestType } from './request-kinds';
 
 /** A calendar date 'YYYY-MM-DD' in the controller's time zone for the regime. */
@@ -100,10 +101,21 @@ export interface DeletionDoneFacts {
   certificate?: { id: string; digest: string };
 }
 
+/** What a correction did in one store, as its audit event records it. Field names only: the
+ *  values are personal data and stay out of history and mail. */
+export interface CorrectionStoreResult {
+  store: string;
+  /** The fields this store changed. */
+  changed: string[];
+  /** The fields asked for that this store left as they were, each with its reason. */
+  unchanged: FieldUnchanged[];
+  /** Set when staff settled the store instead of the engine: by hand, or skipped. */
+  settled?: 'MANUAL' | 'SKIPPED';
+}
+
 export interface CorrectionDoneFacts {
   completedOn: NoticeDate;
-  /** Field names only: the values are personal data and stay out of history and mail. */
-  stores: Array<{ store: string; fields: string[] }>;
+  stores: CorrectionStoreResult[];
 }
 
 export interface PartialReplyFacts {

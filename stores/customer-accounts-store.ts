@@ -49,6 +49,7 @@ export function createCustomerAccountsStore(db: Db): DataStore {
   return {
     name,
     categories: CATEGORIES,
+    correctable: CORRECTABLE,
 
     async locate(subject) {
       const counts = await Promise.all(CATEGORIES.map((c) => db.customerAccount.count({ where: whereIn(subject, c) })));
@@ -79,11 +80,17 @@ export function createCustomerAccountsStore(db: Db): DataStore {
       );
     },
 
-    async rectify(subject, corrections, report) {
+    async rectify(subject, corrections, report, unchanged) {
       const data = correctionsFor(name, corrections, CORRECTABLE);
+      const asked = CORRECTABLE.filter((f) => data[f] !== undefined);
       const before = await db.customerAccount.findUnique({ where: rowsOf(subject), select: { fullName: true, phone: true, companyName: true } });
-      if (!before) return 0;
-      const changes = CORRECTABLE.flatMap((f) => (data[f] === undefined ? [] : [fieldChange(f, [before[f]], data[f])])).filter((c): c is FieldChange => c !== null);
+      if (!before) {
+        for (const field of asked) unchanged?.({ field, reason: 'NONE_HELD' });
+        return 0;
+      }
+      const changes = asked.map((f) => fieldChange(f, [before[f]], data[f]!)).filter((c): c is FieldChange => c !== null);
+      // The registration row is there, so a field not changed already read as asked.
+      for (const field of asked.filter((f) => !changes.some((c) => c.field === f))) unchanged?.({ field, reason: 'ALREADY_AS_ASKED' });
       if (changes.length === 0) return 0;
       const changed = (await db.customerAccount.updateMany({ where: rowsOf(subject), data })).count;
       for (const change of changes) report?.(change);

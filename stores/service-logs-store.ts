@@ -42,6 +42,7 @@ export function createServiceLogsStore(db: Db): DataStore {
   return {
     name,
     categories: CATEGORIES,
+    correctable: [],
 
     async locate(subject) {
       const counts = await Promise.all(CATEGORIES.map((c) => db.serviceLog.count({ where: whereIn(subject, c) })));
