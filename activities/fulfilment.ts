@@ -30,11 +30,16 @@ function scrubbedMessage(err: unknown, personal: string[]): string {
 }
 
 /** Every field asked for that the store neither changed nor explained, with the reason that
- *  can be given for it: the store holds no such field, or (a processor) reported no change. */
-function unexplained(store: DataStore, asked: string[], changes: FieldChange[], unchanged: FieldUnchanged[]): FieldUnchanged[] {
+ *  can be given for it: the store holds no such field, or (a processor, which names no fields)
+ *  changed records without saying which, or reported no change. */
+function unexplained(store: DataStore, asked: string[], changes: FieldChange[], unchanged: FieldUnchanged[], processed: number): FieldUnchanged[] {
   const said = new Set([...changes.map((c) => c.field), ...unchanged.map((u) => u.field)]);
   const rest = asked.filter((field) => !said.has(field));
-  return [...unchanged, ...rest.map((field): FieldUnchanged => ({ field, reason: store.correctable && !store.correctable.includes(field) ? 'NOT_IN_STORE' : 'NO_CHANGE_REPORTED' }))];
+  const reason = (field: string): FieldUnchanged['reason'] => {
+    if (store.correctable && !store.correctable.includes(field)) return 'NOT_IN_STORE';
+    return processed > 0 && changes.length === 0 ? 'NOT_ITEMISED' : 'NO_CHANGE_REPORTED';
+  };
+  return [...unchanged, ...rest.map((field): FieldUnchanged => ({ field, reason: reason(field) }))];
 }
 
 const total = (counts: Record<DataCategory, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
@@ -90,7 +95,7 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
           (change) => changes.push(change),
           (field) => unchanged.push(field),
         );
-        return { located, processed, retained: [], changes, unchanged: unexplained(store, Object.keys(work.corrections ?? {}), changes, unchanged) };
+        return { located, processed, retained: [], changes, unchanged: unexplained(store, Object.keys(work.corrections ?? {}), changes, unchanged, processed) };
       }
       case 'DELETION':
       case 'ACCOUNT_CLOSURE': {

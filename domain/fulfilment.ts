@@ -31,8 +31,9 @@ export interface Retained {
  *  ALREADY_AS_ASKED every value held already reads as asked;
  *  ISSUED_INVOICES_ONLY the value is only on issued invoices, corrected by a credit note, never edited;
  *  NOT_IN_STORE    the store holds no such field;
- *  NO_CHANGE_REPORTED the store (a processor) reported no change and gave no reason. */
-export type UnchangedReason = 'NONE_HELD' | 'ALREADY_AS_ASKED' | 'ISSUED_INVOICES_ONLY' | 'NOT_IN_STORE' | 'NO_CHANGE_REPORTED';
+ *  NO_CHANGE_REPORTED the store (a processor) reported no change and gave no reason;
+ *  NOT_ITEMISED    the store (a processor) changed records but did not say which fields. */
+export type UnchangedReason = 'NONE_HELD' | 'ALREADY_AS_ASKED' | 'ISSUED_INVOICES_ONLY' | 'NOT_IN_STORE' | 'NO_CHANGE_REPORTED' | 'NOT_ITEMISED';
 
 /** A field a correction left as it was in one store, and why. */
 export interface FieldUnchanged {

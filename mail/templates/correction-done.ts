@@ -19,6 +19,8 @@ const REASONS: Record<UnchangedReason, Record<Language, string>> = {
   ISSUED_INVOICES_ONLY: { zh: '该信息仅见于已开具的发票，已开具的发票通过红字发票更正，不直接修改', en: 'it is only on issued invoices, which are corrected by a credit note, never edited' },
   NOT_IN_STORE: { zh: '此系统不保存此类字段', en: 'this system holds no such field' },
   NO_CHANGE_REPORTED: { zh: '该系统报告未作更改，且未说明原因', en: 'the system reported no change and gave no reason' },
+  // Not a "not changed" reason: storeLine words it on its own.
+  NOT_ITEMISED: { zh: '该系统确认已作更正，但未说明更改了哪些字段', en: 'the system confirmed the correction but did not say which fields it changed' },
 };
 
 /** "full name (fullName)": readable, and the key as the audit trail names it. */
@@ -32,8 +34,13 @@ function storeLine(s: CorrectionStoreResult, l: Language): string {
   const zh = l === 'zh';
   if (s.settled === 'MANUAL') return zh ? `${s.store}：由我们的工作人员人工处理` : `${s.store}: handled by hand by our staff`;
   if (s.settled === 'SKIPPED') return zh ? `${s.store}：未更正（我们的合规团队决定不处理此系统）` : `${s.store}: not corrected (our compliance team decided to pass over this system)`;
+  const vague = s.unchanged.filter((u) => u.reason === 'NOT_ITEMISED').map((u) => fieldLabel(u.field, l));
+  if (vague.length > 0 && s.changed.length === 0) {
+    // A processor that changed records without naming fields: say only that, with what was asked.
+    return zh ? `${s.store}：${REASONS.NOT_ITEMISED.zh}（所请求的字段：${vague.join('、')}）` : `${s.store}: ${REASONS.NOT_ITEMISED.en} (fields asked for: ${vague.join(', ')})`;
+  }
   const changed = s.changed.map((f) => fieldLabel(f, l));
-  const left = s.unchanged.map((u) => (zh ? `${fieldLabel(u.field, l)}未更改：${REASONS[u.reason].zh}` : `${fieldLabel(u.field, l)} not changed: ${REASONS[u.reason].en}`));
+  const left = s.unchanged.filter((u) => u.reason !== 'NOT_ITEMISED').map((u) => (zh ? `${fieldLabel(u.field, l)}未更改：${REASONS[u.reason].zh}` : `${fieldLabel(u.field, l)} not changed: ${REASONS[u.reason].en}`));
   const head = changed.length > 0 ? (zh ? `已更正 ${changed.join('、')}` : `corrected ${changed.join(', ')}`) : zh ? '未作任何更改' : 'nothing changed';
   return zh ? `${s.store}：${[head, ...left].join('；')}` : `${s.store}: ${[head, ...left].join('; ')}`;
 }

@@ -183,13 +183,14 @@ export function subjectSamples(requestId: string): Array<Sample<SubjectNotice>> 
             { store: 'customer-accounts', changed: ['phone', 'companyName'], unchanged: [] },
             { store: 'billing', changed: [], unchanged: [{ field: 'billingName', reason: 'ISSUED_INVOICES_ONLY' }] },
             { store: 'service-logs', changed: [], unchanged: [{ field: 'phone', reason: 'NOT_IN_STORE' }] },
+            { store: 'crm-processor', changed: [], unchanged: [{ field: 'phone', reason: 'NOT_ITEMISED' }] },
           ],
         },
       },
       shows: {
         both: ['2026-12-21', 'customer-accounts', '(phone)', '(companyName)', 'billing', '(billingName)', 'service-logs'],
-        en: ['corrected phone number (phone), company name (companyName)', 'credit note', 'this system holds no such field', 'nothing changed'],
-        zh: ['已更正 电话号码 (phone)、公司名称 (companyName)', '红字发票', '此系统不保存此类字段', '未作任何更改'],
+        en: ['corrected phone number (phone), company name (companyName)', 'credit note', 'this system holds no such field', 'nothing changed', 'crm-processor: the system confirmed the correction but did not say which fields it changed'],
+        zh: ['已更正 电话号码 (phone)、公司名称 (companyName)', '红字发票', '此系统不保存此类字段', '未作任何更改', 'crm-processor：该系统确认已作更正，但未说明更改了哪些字段'],
       },
     },
     {
