@@ -4,6 +4,7 @@
 // out rotates the secret and mails a working link, one after it changes nothing, and an
 // attempt overlapping another's send cannot break the link that one mails.
 import { sendOnce } from '../mail/sent-log';
+import { accessNothingHeldMail } from '../mail/templates/access-nothing-held';
 import { accessReplyMail } from '../mail/templates/access-reply';
 import { newLinkSecret } from '../access-package/link-secret';
 import { preparePackage } from './access-package';
@@ -39,4 +40,12 @@ export async function sendAccessReply(deps: ActivityDeps, requestId: string, sto
     await deps.db.accessPackage.update({ where: { requestId }, data: { tokenHash: link.hash } });
   };
   await sendOnce(deps.db, deps.mailer, { to: contact.email, ...mail, messageKey }, { beforeSend: storeHash });
+}
+
+/** Mails, once, that no store holds anything about the subject; no package is built. Same
+ *  message key as the package reply, so a request gets one access reply or the other. */
+export async function sendNothingHeldReply(deps: ActivityDeps, requestId: string, searched: StoreAccount[]): Promise<void> {
+  const contact = await subjectContact(deps, requestId);
+  const mail = accessNothingHeldMail({ requestId, language: contact.language, searched });
+  await sendOnce(deps.db, deps.mailer, { to: contact.email, ...mail, messageKey: `${requestId}.access-reply` });
 }

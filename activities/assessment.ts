@@ -58,9 +58,10 @@ export function assessmentActivities({ db }: ActivityDeps) {
       const assessment: Assessment = {
         duplicateOf: open?.id ?? null,
         earlierInWindow,
-        fee: chargeable ? { ...regime.fees.costFee!, citation: regime.fees.citation } : null,
-        excessive: isExcessive(regime, earlierInWindow),
-        excessiveFee: regime.fees.feeForExcessive && regime.fees.costFee ? { ...regime.fees.costFee, citation: regime.fees.citation } : null,
+        // A duplicate is answered by the open request it repeats: it is never charged, nor weighed as excessive.
+        fee: chargeable && !open ? { ...regime.fees.costFee!, citation: regime.fees.citation } : null,
+        excessive: !open && isExcessive(regime, earlierInWindow),
+        excessiveFee: !open && regime.fees.feeForExcessive && regime.fees.costFee ? { ...regime.fees.costFee, citation: regime.fees.citation } : null,
         exemptionGrounds: signals.map((s) => {
           const ground = regime.refusalGrounds.find((g) => g.code === s.ground);
           return { code: s.ground, citation: ground?.citation ?? regime.citation, description: ground?.description ?? s.ground };

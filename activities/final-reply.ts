@@ -3,7 +3,8 @@
 import type { RequestType } from '../domain/request-kinds';
 import type { FinalReplyRequest } from '../domain/notice-requests';
 import { getRegime, localDateOf } from '../policy';
-import { sendAccessReply } from './access-reply';
+import { sendAccessReply, sendNothingHeldReply } from './access-reply';
+import { correctionResults } from './correction-reply';
 import { appendAudit } from './audit';
 import type { ActivityDeps } from './deps';
 import { issueDeletionCertificate } from './deletion-certificate';
@@ -25,11 +26,16 @@ export function finalReplyActivities(deps: ActivityDeps) {
       const byEngine = r.outcomes.filter((o) => o.settledBy === 'ENGINE');
       // Every mapped store: searched with counts, nothing found, or not searched and why.
       const searched = await accountForStores(db, r.requestId, r.outcomes);
-      if (type === 'ACCESS') {
+      // Nothing held: every store that was searched answered with no record (or none was planned).
+      // A store settled by hand or skipped may hold something, so it keeps the package reply.
+      const nothingHeld = r.outcomes.every((o) => o.settledBy === 'ENGINE' && o.processed === 0);
+      if (type === 'ACCESS' && nothingHeld) {
+        await sendNothingHeldReply(deps, r.requestId, searched);
+      } else if (type === 'ACCESS') {
         await sendAccessReply(deps, r.requestId, byEngine.map((o) => o.store), searched);
       } else if (type === 'CORRECTION') {
-        const fields = Object.keys((row.details as { correctionFields?: Record<string, true> } | null)?.correctionFields ?? {});
-        const stores = byEngine.filter((o) => o.processed > 0).map((o) => ({ store: o.store, fields }));
+        const asked = Object.keys((row.details as { correctionFields?: Record<string, true> } | null)?.correctionFields ?? {});
+        const stores = await correctionResults(deps, r.requestId, r.outcomes, asked);
         await notices.sendSubjectNotice({ requestId: r.requestId, kind: 'correction-done', seq: 1, facts: { completedOn: today, stores, searched } });
       } else {
         // A copy of the data must not outlive the data: the subject's access packages go first.
@@ -58,7 +64,7 @@ export function finalReplyActivities(deps: ActivityDeps) {
         await notices.sendSubjectNotice(composeSubjectNotice({ row, now: deps.clock(), stores, publicUrl: deps.publicUrl ?? '', statusLinkKey: deps.statusLinkKey }, 2, { kind: 'refusal', grounds: r.grounds, excluded: r.excluded }));
       }
       await db.$transaction((tx) =>
-        appendAudit(tx, { requestId: r.requestId, actor: 'system', action: 'REPLY_SENT', details: { kind: `${type.toLowerCase()}-reply`, stores: r.outcomes.map((o) => o.store) }, eventKey: `${r.requestId}:reply` }),
+        appendAudit(tx, { requestId: r.requestId, actor: 'system', action: 'REPLY_SENT', details: { kind: `${type.toLowerCase()}-reply`, stores: r.outcomes.map((o) => o.store), ...(type === 'ACCESS' && nothingHeld && { nothingHeld: true }) }, eventKey: `${r.requestId}:reply` }),
       );
     },
   };

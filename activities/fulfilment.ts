@@ -2,7 +2,7 @@
 // request's work in one of them. Only counts, category names and legal citations leave
 // these activities; the subject's identity keys are decrypted in memory for the stores.
 import { ApplicationFailure } from '@temporalio/activity';
-import type { DataCategory, Retained, StoreOutcome, StoreWork } from '../domain/fulfilment';
+import type { DataCategory, FieldUnchanged, Retained, StoreOutcome, StoreWork } from '../domain/fulfilment';
 import { ERASURE_TYPES, type RequestType } from '../domain/request-kinds';
 import type { StoreSearch } from '../domain/store-account';
 import type { Prisma } from '../generated/prisma/client';
@@ -34,6 +34,19 @@ function scrubbedMessage(err: unknown, personal: string[]): string {
     if (value.length >= 3) message = message.split(value).join('[redacted]');
   }
   return message.replace(EMAIL_LIKE, '[redacted]').slice(0, MAX_ERROR_LENGTH);
+}
+
+/** Every field asked for that the store neither changed nor explained, with the reason that
+ *  can be given for it: the store holds no such field, or (a processor, which names no fields)
+ *  changed records without saying which, or reported no change. */
+function unexplained(store: DataStore, asked: string[], changes: FieldChange[], unchanged: FieldUnchanged[], processed: number): FieldUnchanged[] {
+  const said = new Set([...changes.map((c) => c.field), ...unchanged.map((u) => u.field)]);
+  const rest = asked.filter((field) => !said.has(field));
+  const reason = (field: string): FieldUnchanged['reason'] => {
+    if (store.correctable && !store.correctable.includes(field)) return 'NOT_IN_STORE';
+    return processed > 0 && changes.length === 0 ? 'NOT_ITEMISED' : 'NO_CHANGE_REPORTED';
+  };
+  return [...unchanged, ...rest.map((field): FieldUnchanged => ({ field, reason: reason(field) }))];
 }
 
 const total = (counts: Record<DataCategory, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
@@ -74,7 +87,7 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
     store: DataStore,
     work: StoreWork,
     keys: SubjectKeys,
-  ): Promise<{ located: Record<DataCategory, number>; processed: number; retained: Retained[]; changes?: FieldChange[]; anonymised?: number }> {
+  ): Promise<{ located: Record<DataCategory, number>; processed: number; retained: Retained[]; changes?: FieldChange[]; unchanged?: FieldUnchanged[]; anonymised?: number }> {
     const located = await store.locate(keys);
     switch (work.type) {
       case 'ACCESS':
@@ -82,9 +95,16 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
         return { located, processed: total(located), retained: [] };
       case 'CORRECTION': {
         // Which fields changed and the lengths replaced, for the audit: never the values.
+        // And, for the reply, why each other field asked for was left as it was.
         const changes: FieldChange[] = [];
-        const processed = await store.rectify(keys, work.corrections ?? {}, (change) => changes.push(change));
-        return { located, processed, retained: [], changes };
+        const unchanged: FieldUnchanged[] = [];
+        const processed = await store.rectify(
+          keys,
+          work.corrections ?? {},
+          (change) => changes.push(change),
+          (field) => unchanged.push(field),
+        );
+        return { located, processed, retained: [], changes, unchanged: unexplained(store, Object.keys(work.corrections ?? {}), changes, unchanged, processed) };
       }
       case 'DELETION':
       case 'ACCOUNT_CLOSURE': {
@@ -164,7 +184,7 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
         const store = stores.get(name);
         const keys = await subjectKeys(requestId);
         personal = [keys.email, ...personal];
-        const { located, processed, retained, changes, anonymised } = await whileHeartbeating(() => perform(store, work, keys));
+        const { located, processed, retained, changes, unchanged, anonymised } = await whileHeartbeating(() => perform(store, work, keys));
         await db.$transaction(async (tx) => {
           const done = await tx.storeTask.update({
             where: { requestId_store: { requestId, store: name } },
@@ -175,7 +195,7 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
             actor: 'system',
             action: 'STORE_FULFILLED',
             // The anonymised count feeds the deletion certificate, whatever retries happen after.
-            details: { store: name, type: work.type, located, processed, retained, ...(changes && { changes }), ...(anonymised !== undefined && { anonymised }) } as unknown as Prisma.InputJsonValue,
+            details: { store: name, type: work.type, located, processed, retained, ...(changes && { changes }), ...(unchanged && { unchanged }), ...(anonymised !== undefined && { anonymised }) } as unknown as Prisma.InputJsonValue,
             eventKey: `${requestId}:store:${name}:fulfilled:${done.attempts}`,
           });
         });

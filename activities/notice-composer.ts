@@ -76,6 +76,8 @@ export function composeSubjectNotice(ctx: ComposeContext, seq: number, n: Subjec
       return { ...base, kind: n.kind, facts: { withdrawnOn: today } };
     case 'closed-no-fee-answer':
       return { ...base, kind: n.kind, facts: { respondBy: n.respondBy } };
+    case 'fee-declined':
+      return { ...base, kind: n.kind, facts: { declinedOn: today, fee: { amount: n.amount, currency: n.currency } } };
   }
 }
 

@@ -26,6 +26,21 @@ export interface Retained {
   basis: string;
 }
 
+/** Why a correction asked of a store changed nothing in one field there:
+ *  NONE_HELD       the store holds that field but nothing of the subject's in it;
+ *  ALREADY_AS_ASKED every value held already reads as asked;
+ *  ISSUED_INVOICES_ONLY the value is only on issued invoices, corrected by a credit note, never edited;
+ *  NOT_IN_STORE    the store holds no such field;
+ *  NO_CHANGE_REPORTED the store (a processor) reported no change and gave no reason;
+ *  NOT_ITEMISED    the store (a processor) changed records but did not say which fields. */
+export type UnchangedReason = 'NONE_HELD' | 'ALREADY_AS_ASKED' | 'ISSUED_INVOICES_ONLY' | 'NOT_IN_STORE' | 'NO_CHANGE_REPORTED' | 'NOT_ITEMISED';
+
+/** A field a correction left as it was in one store, and why. */
+export interface FieldUnchanged {
+  field: string;
+  reason: UnchangedReason;
+}
+
 export interface StoreOutcome {
   store: string;
   /** Records found for the subject, per category. */

@@ -22,7 +22,8 @@ export type SubjectNoticeRequest =
   | { kind: 'duplicate'; originalRequestId: string }
   | { kind: 'partial-reply'; done: string[]; remaining: Array<{ store: string; reason: string }> }
   | { kind: 'withdrawn' }
-  | { kind: 'closed-no-fee-answer'; respondBy: string };
+  | { kind: 'closed-no-fee-answer'; respondBy: string }
+  | { kind: 'fee-declined'; amount: number; currency: string };
 
 export type StaffAlertRequest =
   | { kind: 'reminder' }

@@ -2,6 +2,7 @@
 // passes only non-personal facts (dates, counts, store names, legal grounds); the notice
 // activities look up the address at sending time and render the mail.
 // Types only: imported by deterministic workflow code.
+import type { FieldUnchanged } from './fulfilment';
 import type { RequestType } from './request-kinds';
 import type { StoreAccount } from './store-account';
 
@@ -104,10 +105,21 @@ export interface DeletionDoneFacts {
   accessPackagesPurged?: number;
 }
 
+/** What a correction did in one store, as its audit event records it. Field names only: the
+ *  values are personal data and stay out of history and mail. */
+export interface CorrectionStoreResult {
+  store: string;
+  /** The fields this store changed. */
+  changed: string[];
+  /** The fields asked for that this store left as they were, each with its reason. */
+  unchanged: FieldUnchanged[];
+  /** Set when staff settled the store instead of the engine: by hand, or skipped. */
+  settled?: 'MANUAL' | 'SKIPPED';
+}
+
 export interface CorrectionDoneFacts {
   completedOn: NoticeDate;
-  /** Field names only: the values are personal data and stay out of history and mail. */
-  stores: Array<{ store: string; fields: string[] }>;
+  stores: CorrectionStoreResult[];
   /** Every mapped store: searched with counts, nothing found, or not searched with the reason. */
   searched?: StoreAccount[];
 }
@@ -129,6 +141,13 @@ export interface ClosedNoFeeAnswerFacts {
   respondBy: NoticeDate;
 }
 
+export interface FeeDeclinedFacts {
+  /** The day the subject declined, in the controller's zone. */
+  declinedOn: NoticeDate;
+  /** The fee that was quoted and declined; nothing is charged. */
+  fee: NoticeMoney;
+}
+
 /** Facts by kind of notice to the subject. */
 export interface SubjectNoticeFacts {
   acknowledgement: AcknowledgementFacts;
@@ -141,6 +160,7 @@ export interface SubjectNoticeFacts {
   'partial-reply': PartialReplyFacts;
   withdrawn: WithdrawnFacts;
   'closed-no-fee-answer': ClosedNoFeeAnswerFacts;
+  'fee-declined': FeeDeclinedFacts;
 }
 
 export type SubjectNoticeKind = keyof SubjectNoticeFacts;

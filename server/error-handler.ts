@@ -2,14 +2,16 @@
 // anything unexpected as a 500 with no internals (the detail goes to the log only).
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError } from './app-error';
+import { validationMessage } from './validation-message';
 
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       return reply.status(error.status).send({ error: error.code, message: error.message, ...error.details });
     }
-    if ((error as FastifyError).validation) {
-      return reply.status(400).send({ error: 'INVALID_INPUT', message: error.message });
+    const { validation, validationContext } = error as FastifyError;
+    if (validation) {
+      return reply.status(400).send({ error: 'INVALID_INPUT', message: validationMessage(validation, validationContext, error.message) });
     }
     const status = (error as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {

@@ -5,7 +5,7 @@
 // anonymises them (address, name and e-mail cleared; number, amount and dates kept) and
 // deletes only drafts; 'payment' is deleted. Counts are rows.
 import type { Db } from '../db/prisma';
-import type { DataCategory } from '../domain/fulfilment';
+import type { DataCategory, FieldUnchanged } from '../domain/fulfilment';
 import type { Prisma } from '../generated/prisma/client';
 import { correctionsFor, fieldChange } from './correctable-fields';
 import { EXPORT_BATCH_SIZE, type DataStore, type ExportedRecord, type FieldChange, type SubjectKeys } from './data-store';
@@ -55,6 +55,7 @@ export function createBillingStore(db: Db): DataStore {
   return {
     name,
     categories: CATEGORIES,
+    correctable: CORRECTABLE,
 
     async locate(subject) {
       const counts = await Promise.all(CATEGORIES.map((c) => count(subject, c)));
@@ -104,11 +105,12 @@ export function createBillingStore(db: Db): DataStore {
     },
 
     // A correction replaces a value held, and adds none where the subject never gave one.
-    async rectify(subject, corrections, report) {
+    async rectify(subject, corrections, report, unchanged) {
       const { billingName, billingAddress } = correctionsFor(name, corrections, CORRECTABLE);
       if (billingName === undefined && billingAddress === undefined) return 0;
       const changes: FieldChange[] = [];
       const [invoices, methodRows] = [await invoicesOf(subject), await methodsOf(subject)];
+      const left: FieldUnchanged[] = [];
       const changed = await db.$transaction(async (tx) => {
         const drafts = await tx.invoice.findMany({ where: { ...invoices, issuedAt: null }, select: { id: true, billingName: true, billingAddress: true } });
         const methods = billingName === undefined ? [] : await tx.paymentMethod.findMany({ where: methodRows, select: { id: true, holderName: true } });
@@ -121,10 +123,21 @@ export function createBillingStore(db: Db): DataStore {
         if (holders.length > 0) await tx.paymentMethod.updateMany({ where: { id: { in: holders.map((m) => m.id) } }, data: { holderName: billingName } });
         if (billingName !== undefined) changes.push(...[fieldChange('billingName', [...names.map((d) => d.billingName), ...holders.map((m) => m.holderName)], billingName)].filter((c) => c !== null));
         if (billingAddress !== undefined) changes.push(...[fieldChange('billingAddress', addresses.map((d) => d.billingAddress), billingAddress)].filter((c) => c !== null));
+        // Why a field asked for changed nothing: a value held already reads as asked, else
+        // it is only on issued invoices (corrected by a credit note), else nothing is held.
+        const asked = [
+          { field: 'billingName' as const, wanted: billingName, held: [...drafts.map((d) => d.billingName), ...methods.map((m) => m.holderName)] },
+          { field: 'billingAddress' as const, wanted: billingAddress, held: drafts.map((d) => d.billingAddress) },
+        ].filter((a) => a.wanted !== undefined && !changes.some((c) => c.field === a.field));
+        for (const a of asked) {
+          const issued = await tx.invoice.count({ where: { ...invoicesOf(subject), issuedAt: { not: null }, [a.field]: { not: null } } });
+          left.push({ field: a.field, reason: a.held.some((v) => v !== null) ? 'ALREADY_AS_ASKED' : issued > 0 ? 'ISSUED_INVOICES_ONLY' : 'NONE_HELD' });
+        }
         return new Set([...names, ...addresses, ...holders].map((r) => r.id)).size;
       });
       // Reported once the transaction committed, so the audit never names a change that was rolled back.
       for (const change of changes) report?.(change);
+      for (const field of left) unchanged?.(field);
       return changed;
     },
   };

@@ -51,6 +51,7 @@ export function createCustomerAccountsStore(db: Db): DataStore {
   return {
     name,
     categories: CATEGORIES,
+    correctable: CORRECTABLE,
 
     async locate(subject) {
       const counts = await Promise.all(CATEGORIES.map(async (c) => db.customerAccount.count({ where: await whereIn(subject, c) })));
@@ -82,12 +83,18 @@ export function createCustomerAccountsStore(db: Db): DataStore {
       );
     },
 
-    async rectify(subject, corrections, report) {
+    async rectify(subject, corrections, report, unchanged) {
       const data = correctionsFor(name, corrections, CORRECTABLE);
+      const asked = CORRECTABLE.filter((f) => data[f] !== undefined);
       const rows = await rowsOf(subject);
       const before = await db.customerAccount.findMany({ where: rows, select: { fullName: true, phone: true, companyName: true } });
-      if (before.length === 0) return 0;
-      const changes = CORRECTABLE.flatMap((f) => (data[f] === undefined ? [] : [fieldChange(f, before.map((b) => b[f]), data[f])])).filter((c): c is FieldChange => c !== null);
+      if (before.length === 0) {
+        for (const field of asked) unchanged?.({ field, reason: 'NONE_HELD' });
+        return 0;
+      }
+      const changes = asked.map((f) => fieldChange(f, before.map((b) => b[f]), data[f]!)).filter((c): c is FieldChange => c !== null);
+      // The registration row is there, so a field not changed already read as asked.
+      for (const field of asked.filter((f) => !changes.some((c) => c.field === f))) unchanged?.({ field, reason: 'ALREADY_AS_ASKED' });
       if (changes.length === 0) return 0;
       const changed = (await db.customerAccount.updateMany({ where: rows, data })).count;
       for (const change of changes) report?.(change);

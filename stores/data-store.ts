@@ -1,6 +1,6 @@
 // The interface every data store connector implements. The workflow never sees a store:
 // it asks the fulfilment activities, which look stores up by name in the registry.
-import type { DataCategory, Retained } from '../domain/fulfilment';
+import type { DataCategory, FieldUnchanged, Retained } from '../domain/fulfilment';
 
 /** How a store finds a subject: by the identity keys it holds. Values are personal data:
  *  they are handed to connectors in memory only, never logged or put in a payload. */
@@ -29,6 +29,9 @@ export interface DataStore {
   /** Stable name, used in audit events and store tasks (e.g. 'customer-accounts'). */
   readonly name: string;
   readonly categories: readonly DataCategory[];
+  /** The correctable fields (correctable-fields.ts) this store holds, [] for none; absent when
+   *  the store does not say (a processor), so a field it leaves alone has no known reason. */
+  readonly correctable?: readonly string[];
   /** Counts the subject's records per category. */
   locate(subject: SubjectKeys): Promise<Record<DataCategory, number>>;
   /** The subject's records one at a time, read in batches: never the whole subject in memory. */
@@ -39,8 +42,14 @@ export interface DataStore {
    *  the records among `erased` that were kept with the identifier removed, for the certificate. */
   erase(subject: SubjectKeys, protectedNow: (category: DataCategory) => Promise<CategoryProtection | null>): Promise<{ erased: number; retained: Retained[]; anonymised?: number }>;
   /** Applies the corrections of the fields this store holds (see correctable-fields.ts) and
-   *  returns how many records changed; `report` hears of each field changed, without values. */
-  rectify(subject: SubjectKeys, corrections: Record<string, string>, report?: (change: FieldChange) => void): Promise<number>;
+   *  returns how many records changed; `report` hears of each field changed, without values,
+   *  and `unchanged` of each field it holds but left as it was, with the reason. */
+  rectify(
+    subject: SubjectKeys,
+    corrections: Record<string, string>,
+    report?: (change: FieldChange) => void,
+    unchanged?: (field: FieldUnchanged) => void,
+  ): Promise<number>;
 }
 
 /** What a correction changed in one field, for the audit trail: never the values, only how

@@ -71,6 +71,7 @@ export function createFileStore(root: string): DataStore {
   return {
     name,
     categories: CATEGORIES,
+    correctable: [],
 
     async locate(subject) {
       const counts = await Promise.all(CATEGORIES.map(async (c) => (await filesOf(subject, c)).length));

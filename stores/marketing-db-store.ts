@@ -96,6 +96,7 @@ export function createMarketingDbStore(pool: Pool): DataStore {
   return {
     name,
     categories: CATEGORIES,
+    correctable: Object.keys(CORRECTABLE),
 
     async locate(subject) {
       const counts = await Promise.all(CATEGORIES.map((c) => count(subject, c)));
@@ -140,7 +141,7 @@ export function createMarketingDbStore(pool: Pool): DataStore {
     // Subscriptions hold the name mail greets the subject by and its language; clicks only
     // what the subject did, which is not corrected. A correction replaces a value held, and
     // adds none where the subject never gave one.
-    async rectify(subject, corrections, report) {
+    async rectify(subject, corrections, report, unchanged) {
       const wanted = correctionsFor(name, corrections, Object.keys(CORRECTABLE) as Correctable[]);
       const fields = (Object.keys(CORRECTABLE) as Correctable[]).filter((f) => wanted[f] !== undefined);
       if (fields.length === 0) return 0;
@@ -167,6 +168,7 @@ export function createMarketingDbStore(pool: Pool): DataStore {
         const changes = fields.map((f) => fieldChange(f, held(f), wanted[f] ?? '')).filter((c): c is FieldChange => c !== null);
         // Reported once committed, so the audit never names a change that was rolled back.
         for (const change of changes) report?.(change);
+        for (const field of fields.filter((f) => !changes.some((c) => c.field === f))) unchanged?.({ field, reason: held(field).length === 0 ? 'NONE_HELD' : 'ALREADY_AS_ASKED' });
         return hit.length;
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);

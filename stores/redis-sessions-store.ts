@@ -85,6 +85,7 @@ export function createRedisSessionsStore(redis: RedisProvider): DataStore {
   return {
     name,
     categories: CATEGORIES,
+    correctable: [],
 
     async locate(subject) {
       const found = await sessions(subject);

@@ -44,6 +44,7 @@ export function createServiceLogsStore(db: Db): DataStore {
   return {
     name,
     categories: CATEGORIES,
+    correctable: [],
 
     async locate(subject) {
       const emails = await spellings(subject);

@@ -1,5 +1,5 @@
 // Shared shape of every message: both languages in one mail, the subject's own first.
-// The seed policy says the Chinese text prevails, so both are always included.
+// The controller's privacy policy says the Chinese text prevails (§XVI.3 "Version"), so both are always included.
 import type { Language } from '../../domain/request-kinds';
 
 export interface Rendered {

@@ -8,6 +8,7 @@ import { correctionDoneMail } from './correction-done';
 import { deletionDoneMail } from './deletion-done';
 import { duplicateMail } from './duplicate';
 import { extensionNoticeMail } from './extension-notice';
+import { feeDeclinedMail } from './fee-declined';
 import { feeQuoteMail } from './fee-quote';
 import type { Rendered } from './layout';
 import { partialReplyMail } from './partial-reply';
@@ -42,6 +43,8 @@ export function renderSubjectNotice(notice: SubjectNotice, language: Language): 
       return withdrawnMail({ ...ctx, ...notice.facts });
     case 'closed-no-fee-answer':
       return closedNoFeeAnswerMail({ ...ctx, ...notice.facts });
+    case 'fee-declined':
+      return feeDeclinedMail({ ...ctx, ...notice.facts });
   }
 }
 

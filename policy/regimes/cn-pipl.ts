@@ -1,12 +1,22 @@
 // China: Personal Information Protection Law (PIPL) arts 44-50, the national standard
-// GB/T 35273-2020 and the seed's own privacy policy (the controller's promises).
+// GB/T 35273-2020 and the controller's own privacy policy (its promises).
+import { controllerPolicySection } from '../controller';
 import type { DeadlinePolicy, RegimePolicy } from '../regime-policy';
 import { ALL_REQUEST_TYPES, ERASURE_TYPES, STANDARD_REMINDERS } from './common';
 
 const GBT = 'GB/T 35273-2020';
-const SEED = "Seed privacy policy ('responding to your requests')";
-const SEED_CHILDREN = "Seed privacy policy ('Children and Privacy')";
-const NO_RESPONSE = `${GBT} §8.7 f); ${SEED}`;
+/** The policy's section on the subject's rights: fees, refusals, how requests are made. */
+const POLICY_RIGHTS = controllerPolicySection('IX', 'Your Control over Personal Information');
+const POLICY_CHILDREN = controllerPolicySection('XIV', 'Children and Privacy');
+/** "We will reply to you in a timely manner within a statutory or reasonable period." */
+const POLICY_CONTACT = controllerPolicySection('XV', 'Our Contact Information');
+/** "… modify or delete your incorrect information based on strict validation upon your request". */
+const POLICY_PROTECTION = controllerPolicySection('VII', 'How We Protect Personal Information');
+/** Clause 3: kept as long as laws on national security and cyber security or government orders require. */
+const POLICY_STORAGE_PERIOD = controllerPolicySection('V.2', 'Period');
+/** "In case of any discrepancy between the Chinese version and the English version …, the Chinese version shall prevail." */
+const POLICY_VERSION = controllerPolicySection('XVI.3', 'Version');
+const NO_RESPONSE = `${GBT} §8.7 f); ${POLICY_RIGHTS}`;
 
 // The Civil Code's rules on counting periods apply unless a law says otherwise (art 204).
 const CIVIL_CODE_COUNTING =
@@ -18,7 +28,7 @@ const APP_ACCOUNT_RULE: DeadlinePolicy = {
   amount: 15,
   unit: 'workingDays',
   // The app rules count from acceptance of the request, which for us follows the
-  // identity check that the seed requires before acting.
+  // identity check that the controller's policy requires before acting.
   clockStarts: 'identityVerified',
   rollForwardToWorkingDay: false,
   citation: `${GBT} §8.5; App违法违规收集使用个人信息行为认定方法 (国信办秘字〔2019〕191号) item 6: manual handling of correction, deletion or account closure within the promised period, at most 15 working days`,
@@ -36,7 +46,7 @@ export const CN_PIPL: RegimePolicy = {
     unit: 'calendarDays',
     clockStarts: 'identityVerified',
     rollForwardToWorkingDay: true,
-    citation: `${GBT} §8.7 a) (reply within 30 days after verifying identity, or the period set by law); ${SEED}`,
+    citation: `${GBT} §8.7 a) (reply within 30 days after verifying identity, or the period set by law); ${POLICY_CONTACT}`,
     countingCitation: CIVIL_CODE_COUNTING,
   },
   deadlineOverrides: {
@@ -59,13 +69,13 @@ export const CN_PIPL: RegimePolicy = {
     repeatRule: 'Free in principle; repeated requests within a period may carry a cost fee.',
     excessiveRule: 'Repeated, excessive or unreasonable requests may be charged a cost, postponed or rejected.',
     feeForExcessive: true,
-    citation: `${GBT} §8.7 c); ${SEED}`,
+    citation: `${GBT} §8.7 c); ${POLICY_RIGHTS}`,
   },
   refusalGrounds: [
     {
       code: 'IDENTITY_NOT_VERIFIED',
       description: "The requester's identity could not be verified; nothing is disclosed or changed.",
-      citation: `${GBT} §8.7 a); ${SEED} (strict validation of identity)`,
+      citation: `${GBT} §8.7 a); ${POLICY_PROTECTION} (strict validation of identity)`,
       appliesTo: ALL_REQUEST_TYPES,
     },
     {
@@ -101,7 +111,7 @@ export const CN_PIPL: RegimePolicy = {
     {
       code: 'OTHER_LEGAL_REQUIREMENT',
       description: 'Other circumstances required by laws or administrative regulations.',
-      citation: `PIPL arts 44, 45 (unless laws or administrative regulations provide otherwise); ${SEED}`,
+      citation: `PIPL arts 44, 45 (unless laws or administrative regulations provide otherwise); ${POLICY_RIGHTS}`,
       appliesTo: ALL_REQUEST_TYPES,
     },
     {
@@ -122,14 +132,14 @@ export const CN_PIPL: RegimePolicy = {
     {
       code: 'CHILD_DATA_COLLECTED_BY_MISTAKE',
       description: 'Personal data of a child under 18 collected by mistake is deleted as soon as possible, without waiting for a request.',
-      citation: `${SEED_CHILDREN}; PIPL art 31 (minors under 14)`,
+      citation: `${POLICY_CHILDREN}; PIPL art 31 (minors under 14)`,
       appliesTo: ALL_REQUEST_TYPES,
     },
     {
       code: 'LEGAL_HOLD',
       description:
         'Data that law or a government order requires to be kept (national security, cybersecurity) is kept until that duty ends, used for nothing else.',
-      citation: `PIPL art 47 para 2; Cybersecurity Law art 21(3) (network logs kept at least six months); ${SEED}`,
+      citation: `PIPL art 47 para 2; Cybersecurity Law art 21(3) (network logs kept at least six months); ${POLICY_STORAGE_PERIOD}`,
       appliesTo: ERASURE_TYPES,
     },
     {
@@ -141,7 +151,7 @@ export const CN_PIPL: RegimePolicy = {
     {
       code: 'BILINGUAL_REPLY',
       description: 'Reply in Chinese and English where possible; the Chinese text prevails.',
-      citation: SEED,
+      citation: POLICY_VERSION,
       appliesTo: ALL_REQUEST_TYPES,
     },
   ],

@@ -80,7 +80,8 @@ export type SignalView = Static<typeof SignalView>;
 
 export const TimelineEvent = Type.Object({
   at: Instant,
-  actor: Type.String(),
+  actor: Type.String({ description: 'Who acted: a staff member by display name, else as recorded (system, subject).' }),
+  actorId: Type.String({ description: 'The actor as the audit trail records it, e.g. staff:<account id>.' }),
   action: Type.String(),
   reason: Type.Optional(Type.String()),
   details: Type.Optional(Type.Unknown()),

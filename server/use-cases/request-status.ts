@@ -20,14 +20,14 @@ const FEE_ANSWERS: Record<string, NonNullable<StatusView['fee']>['state']> = {
 /** The request's status view: from the live workflow while open, from the database once closed. */
 export async function requestStatus(deps: ServerDeps, requestId: string): Promise<StatusView> {
   const row = await deps.db.dsrRequest.findUnique({ where: { id: requestId } });
-  if (row && isClosed(row.status as RequestStatus)) return recordedView(row, await feeOnRecord(deps, requestId));
+  if (row && isClosed(row.status as RequestStatus)) return recordedView(row, await feeOnRecord(deps, row));
   try {
     const live = await deps.temporal.workflow.getHandle(workflowIdFor(requestId)).query(statusQuery);
     return liveView(live, row);
   } catch (err) {
     if (!(err instanceof WorkflowNotFoundError)) throw err;
     // An open row without its workflow was ended outside the procedure; show what is recorded.
-    if (row) return recordedView(row, await feeOnRecord(deps, requestId));
+    if (row) return recordedView(row, await feeOnRecord(deps, row));
     throw notFound('The request');
   }
 }
@@ -69,7 +69,10 @@ function recordedView(row: DsrRow, fee: StatusView['fee']): StatusView {
 }
 
 /** The fee as the audit trail records it: quoted at assessment, then answered or waived. */
-async function feeOnRecord(deps: ServerDeps, requestId: string): Promise<StatusView['fee']> {
+async function feeOnRecord(deps: ServerDeps, row: DsrRow): Promise<StatusView['fee']> {
+  // A duplicate was never charged; assessments recorded before that was made explicit still name a fee.
+  if (row.status === 'DUPLICATE' || row.duplicateOfId !== null) return null;
+  const requestId = row.id;
   const events = await deps.db.auditEvent.findMany({
     where: { requestId, action: { in: ['ASSESSED', ...Object.keys(FEE_ANSWERS)] } },
     orderBy: { id: 'asc' },

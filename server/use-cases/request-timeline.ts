@@ -8,6 +8,7 @@ import type { Timeline } from '../staff/console-schemas';
 import { holdView } from './legal-holds';
 import { signalView } from './exemption-signals';
 import { staffRequestStatus } from './staff-actions';
+import { staffNamer } from './staff-names';
 
 /** The request's timeline; 404 for a request that does not exist. */
 export async function requestTimeline(deps: ServerDeps, requestId: string): Promise<Timeline> {
@@ -20,11 +21,14 @@ export async function requestTimeline(deps: ServerDeps, requestId: string): Prom
     row ? activeHolds(deps.db, row.subjectId, now) : [],
     row ? activeExemptionSignals(deps.db, row.subjectId) : [],
   ]);
+  const nameOf = await staffNamer(deps, [...events.map((e) => e.actor), ...holds.map((h) => h.createdBy), ...signals.map((s) => s.createdBy)]);
   return {
     request,
     events: events.map((e) => ({
       at: e.at.toISOString(),
-      actor: e.actor,
+      // Staff by display name; `actorId` keeps the actor as the audit trail records it.
+      actor: nameOf(e.actor),
+      actorId: e.actor,
       action: e.action,
       ...(e.reason !== null ? { reason: e.reason } : {}),
       ...(e.details !== null ? { details: e.details } : {}),
@@ -40,7 +44,7 @@ export async function requestTimeline(deps: ServerDeps, requestId: string): Prom
       ...(t.settledBy !== null ? { settledBy: t.settledBy } : {}),
       updatedAt: t.updatedAt.toISOString(),
     })),
-    holds: holds.map((h) => holdView(h, now)),
-    signals: signals.map(signalView),
+    holds: holds.map((h) => ({ ...holdView(h, now), createdBy: nameOf(h.createdBy) })),
+    signals: signals.map((s) => ({ ...signalView(s), createdBy: nameOf(s.createdBy) })),
   };
 }

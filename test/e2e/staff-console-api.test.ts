@@ -104,7 +104,7 @@ test('when a store keeps failing, then the queue lists the request as stuck and 
   const holdId = placed.body.holdId as string;
   const withHold = await call('GET', `/api/staff/requests/${requestId}/timeline`, compliance);
   expect(withHold.body.holds).toEqual([expect.objectContaining({ holdId, active: true })]);
-  expect(withHold.body.events.at(-1)).toMatchObject({ action: 'LEGAL_HOLD_PLACED', actor: `staff:${compliance.staffId}`, details: { holdId, store: 'partner-crm' } });
+  expect(withHold.body.events.at(-1)).toMatchObject({ action: 'LEGAL_HOLD_PLACED', actor: 'Test compliance', actorId: `staff:${compliance.staffId}`, details: { holdId, store: 'partner-crm' } });
 
   partner.failing = false;
   expect((await call('POST', `/api/staff/requests/${requestId}/stores/partner-crm/retry`, compliance)).status).toBe(200);

@@ -174,8 +174,24 @@ export function subjectSamples(requestId: string): Array<Sample<SubjectNotice>> 
       },
     },
     {
-      notice: { ...base, kind: 'correction-done', facts: { completedOn: '2026-12-21', stores: [{ store: 'customer-accounts', fields: ['phone', 'companyName'] }] } },
-      shows: { both: ['2026-12-21', 'customer-accounts', 'phone', 'companyName'] },
+      notice: {
+        ...base,
+        kind: 'correction-done',
+        facts: {
+          completedOn: '2026-12-21',
+          stores: [
+            { store: 'customer-accounts', changed: ['phone', 'companyName'], unchanged: [] },
+            { store: 'billing', changed: [], unchanged: [{ field: 'billingName', reason: 'ISSUED_INVOICES_ONLY' }] },
+            { store: 'service-logs', changed: [], unchanged: [{ field: 'phone', reason: 'NOT_IN_STORE' }] },
+            { store: 'crm-processor', changed: [], unchanged: [{ field: 'phone', reason: 'NOT_ITEMISED' }] },
+          ],
+        },
+      },
+      shows: {
+        both: ['2026-12-21', 'customer-accounts', '(phone)', '(companyName)', 'billing', '(billingName)', 'service-logs'],
+        en: ['corrected phone number (phone), company name (companyName)', 'credit note', 'this system holds no such field', 'nothing changed', 'crm-processor: the system confirmed the correction but did not say which fields it changed'],
+        zh: ['已更正 电话号码 (phone)、公司名称 (companyName)', '红字发票', '此系统不保存此类字段', '未作任何更改', 'crm-processor：该系统确认已作更正，但未说明更改了哪些字段'],
+      },
     },
     {
       notice: {
@@ -193,6 +209,10 @@ export function subjectSamples(requestId: string): Array<Sample<SubjectNotice>> 
     {
       notice: { ...base, kind: 'closed-no-fee-answer', facts: { respondBy: '2027-01-15' } },
       shows: { both: ['2027-01-15'], en: ['fee', 'closed'], zh: ['费用', '关闭'] },
+    },
+    {
+      notice: { ...base, kind: 'fee-declined', facts: { declinedOn: '2027-01-03', fee: { amount: 30, currency: 'CNY' } } },
+      shows: { both: ['2027-01-03', 'CNY 30.00'], en: ['declined', 'closed', 'not been charged'], zh: ['拒绝', '关闭', '不会向您收取任何费用'] },
     },
   ];
 }

@@ -62,6 +62,8 @@ export async function assessRequest(run: RequestRun, feeWindowMs: number): Promi
     }
     if (run.fee?.state === 'DECLINED') {
       run.commit('CLOSING');
+      // Histories recorded before this notice existed close without it.
+      if (patched('fee-declined-notice')) await acts.notifySubject({ requestId, seq: 1, notice: { kind: 'fee-declined', amount: run.fee.amount, currency: run.fee.currency } });
       return { proceed: false, close: 'WITHDRAWN', outcome: 'FEE_DECLINED' };
     }
     // The wait for an accepted fee is recorded so that regimes whose clock stops for it
