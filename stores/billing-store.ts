@@ -130,7 +130,7 @@ export function createBillingStore(db: Db): DataStore {
           { field: 'billingAddress' as const, wanted: billingAddress, held: drafts.map((d) => d.billingAddress) },
         ].filter((a) => a.wanted !== undefined && !changes.some((c) => c.field === a.field));
         for (const a of asked) {
-          const issued = await tx.invoice.count({ where: { ...invoicesOf(subject), issuedAt: { not: null }, [a.field]: { not: null } } });
+          const issued = await tx.invoice.count({ where: { ...invoices, issuedAt: { not: null }, [a.field]: { not: null } } });
           left.push({ field: a.field, reason: a.held.some((v) => v !== null) ? 'ALREADY_AS_ASKED' : issued > 0 ? 'ISSUED_INVOICES_ONLY' : 'NONE_HELD' });
         }
         return new Set([...names, ...addresses, ...holders].map((r) => r.id)).size;
