@@ -1,11 +1,12 @@
 // China: Personal Information Protection Law (PIPL) arts 44-50, the national standard
-// GB/T 35273-2020 and the seed's own privacy policy (the controller's promises).
+// GB/T 35273-2020 and the controller's own privacy policy (its promises, cited by the name in its profile).
 import type { DeadlinePolicy, RegimePolicy } from '../regime-policy';
-import { ALL_REQUEST_TYPES, ERASURE_TYPES, STANDARD_REMINDERS } from './common';
+import { ALL_REQUEST_TYPES, CONTROLLER_POLICY, ERASURE_TYPES, STANDARD_REMINDERS } from './common';
 
 const GBT = 'GB/T 35273-2020';
-const SEED = "Seed privacy policy ('responding to your requests')";
-const SEED_CHILDREN = "Seed privacy policy ('Children and Privacy')";
+// The controller's own promises; its policy's name comes from its profile when cited.
+const SEED = `${CONTROLLER_POLICY} ('responding to your requests')`;
+const SEED_CHILDREN = `${CONTROLLER_POLICY} ('Children and Privacy')`;
 const NO_RESPONSE = `${GBT} §8.7 f); ${SEED}`;
 
 // The Civil Code's rules on counting periods apply unless a law says otherwise (art 204).
@@ -29,8 +30,6 @@ export const CN_PIPL: RegimePolicy = {
   key: 'CN_PIPL',
   name: 'China PIPL',
   citation: `PIPL arts 44-50; ${GBT} §8.7`,
-  timeZone: 'Asia/Shanghai',
-  holidayCalendar: 'CN',
   deadline: {
     amount: 30,
     unit: 'calendarDays',
@@ -55,7 +54,8 @@ export const CN_PIPL: RegimePolicy = {
     countedRequestTypes: ALL_REQUEST_TYPES,
     // The controller's own figure: neither law nor standard fixes one. Two free
     // requests a year follows the number other laws (CCPA, VCDPA) use.
-    costFee: { amount: 30, currency: 'CNY' },
+    // The amount and currency are the controller's: its profile's `fees.cost` for the regime.
+    costFeeAllowed: true,
     repeatRule: 'Free in principle; repeated requests within a period may carry a cost fee.',
     excessiveRule: 'Repeated, excessive or unreasonable requests may be charged a cost, postponed or rejected.',
     feeForExcessive: true,
