@@ -1,5 +1,6 @@
 // The composition root: builds the long-lived services from configuration once.
 import type { ActivityDeps } from '../activities';
+import { activeProfile } from '../config/controller-profile';
 import type { AppConfig } from '../config/env';
 import { createFieldCipher, type FieldCipher } from '../crypto/field-cipher';
 import { parseKeyring, type Keyring } from '../crypto/keyring';
@@ -32,6 +33,8 @@ export function createServices(config: AppConfig, env: NodeJS.ProcessEnv = proce
   const db = createDb(config.databaseUrl, config.databasePoolMax);
   const mailer = createSmtpMailer({ ...config.smtp, from: config.mailFrom });
   const dataMap = loadDataMap();
+  // A bad controller profile stops the start here, with every problem listed (ProfileError).
+  const profile = activeProfile();
   // Both connect on first use, so a store that is down fails its own task, not the start.
   const redis = config.stores.redisUrl ? lazyRedis(config.stores.redisUrl) : undefined;
   const marketingDb = config.stores.marketingDatabaseUrl ? new Pool({ connectionString: config.stores.marketingDatabaseUrl, max: config.stores.marketingDatabasePoolMax }) : undefined;
@@ -47,7 +50,10 @@ export function createServices(config: AppConfig, env: NodeJS.ProcessEnv = proce
     db,
     mailer,
     processorSecrets: processorSecrets(webhooks),
-    activityDeps: buildActivityDeps({ db, mailer, cipher, staffMailTo: config.staffMailTo, publicUrl: config.http.publicUrl, statusLinkKey: statusTokenKey(config.keys.identityPepper), accessPackageDir: config.accessPackageDir, connections, dataMap }),
+    activityDeps: {
+      ...buildActivityDeps({ db, mailer, cipher, staffMailTo: config.staffMailTo, publicUrl: config.http.publicUrl, statusLinkKey: statusTokenKey(config.keys.identityPepper), accessPackageDir: config.accessPackageDir, connections, dataMap }),
+      profile,
+    },
     async close() {
       mailer.close();
       await redis?.close();

@@ -5,7 +5,7 @@
 // import counts from the next due date computed, without a restart.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Establishment, establishmentOf, type Holiday, type HolidayYear, dayOfWeek, parseCivilDate, regionKey, yearOf } from '../policy';
+import { type Establishment, establishmentOf, type Holiday, type HolidayYear, dayOfWeek, holidayCalendarFor, parseCivilDate, regionKey, yearOf } from '../policy';
 import { type ControllerProfile, offerFor } from './controller-profile';
 
 export const DEFAULT_HOLIDAY_DATA_DIR = 'config/holidays';
@@ -82,4 +82,19 @@ export function storeArrangement(dir: string, arrangement: ArrangementFile, regi
   const file = path.join(folder, `${arrangement.year}.json`);
   writeFileSync(file, `${JSON.stringify(arrangement, null, 2)}\n`);
   return file;
+}
+
+/** The entries of a request's holiday warning ('missing: CN 2028, CN 2029') that the data still lacks. */
+export function stillMissing(warning: string | null, dir: string): string[] {
+  if (!warning) return [];
+  return warning
+    .replace(/^missing:\s*/, '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => {
+      const match = /^(\S+) (\d{4})$/.exec(entry);
+      if (!match) return true;
+      const [country = '', subdivision] = match[1]!.split('-');
+      return !holidayCalendarFor({ country, subdivision }, importedYears(dir, match[1]!)).covers(Number(match[2]));
+    });
 }
