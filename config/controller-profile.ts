@@ -137,7 +137,9 @@ export function parseControllerProfile(text: string, source: string): LoadedProf
   }
   const problems = profileProblems(value);
   if (problems.length > 0) throw new ProfileError(source, problems);
-  const { $schema: _schema, ...profile } = value as ControllerProfile & { $schema?: string };
+  // `$schema` only points editors at the schema: not part of the profile or its digest.
+  const profile = { ...(value as ControllerProfile & { $schema?: string }) };
+  delete profile.$schema;
   return { profile, digest: profileDigest(profile), file: source };
 }
 
