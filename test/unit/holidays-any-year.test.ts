@@ -83,3 +83,11 @@ describe('China: arrangements as data', () => {
     expect(() => parseArrangement('2029-02-30,holiday\n', 'x.csv')).toThrow(RangeError);
   });
 });
+
+test('when 2025 is read, then the State Council arrangement is bundled with its working weekends', () => {
+  const cn = holidayCalendarFor({ country: 'CN' });
+  expect(cn.covers(2025)).toBe(true);
+  expect(cn.isHoliday('2025-10-08')).toBe(true);
+  expect(isWorkingDay(cn, '2025-09-28')).toBe(true);
+  expect(isWorkingDay(cn, '2025-02-04')).toBe(false);
+});
