@@ -4,9 +4,11 @@
 import { EXCESSIVE_MULTIPLE_OF_FREE_QUOTA, EXCESSIVE_REQUESTS_PER_YEAR } from '../domain/procedure';
 import type { RequestType } from '../domain/request-kinds';
 import { CLOSED_STATUSES } from '../domain/status';
+import { citerFor, offerFor } from '../config/controller-profile';
 import { getRegime, type RegimePolicy } from '../policy';
 import { appendAudit } from './audit';
 import type { ActivityDeps } from './deps';
+import { profileAccess } from './profile-access';
 
 export interface Assessment {
   duplicateOf: string | null;
@@ -32,12 +34,18 @@ function isExcessive(regime: RegimePolicy, earlier: number): boolean {
   return free === null ? earlier >= EXCESSIVE_REQUESTS_PER_YEAR : earlier >= Math.max(1, free) * EXCESSIVE_MULTIPLE_OF_FREE_QUOTA;
 }
 
-export function assessmentActivities({ db }: ActivityDeps) {
+export function assessmentActivities({ db, profile, holidayDataDir }: ActivityDeps) {
+  const profiles = profileAccess(db, profile, holidayDataDir);
   return {
     /** Assesses the request and records the findings as an audit event. */
     async assessRequest({ requestId }: { requestId: string }): Promise<Assessment> {
       const request = await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId } });
       const regime = getRegime(request.regime);
+      // The law says whether a fee is lawful; the controller's profile says how much.
+      const controller = await profiles.profileOf(request);
+      const cite = citerFor(controller);
+      const cost = regime.fees.costFeeAllowed ? offerFor(controller, request.regime).fees.cost : null;
+      const feeQuote = cost ? { ...cost, citation: cite(regime.fees.citation) } : null;
       const open = await db.dsrRequest.findFirst({
         where: { subjectId: request.subjectId, type: request.type, id: { not: requestId }, status: { notIn: [...CLOSED_STATUSES] }, receivedAt: { lte: request.receivedAt } },
         orderBy: { receivedAt: 'asc' },
@@ -53,18 +61,18 @@ export function assessmentActivities({ db }: ActivityDeps) {
         },
       });
       const free = regime.fees.freeRequestsPerWindow;
-      const chargeable = free !== null && earlierInWindow >= free && regime.fees.costFee !== null;
+      const chargeable = free !== null && earlierInWindow >= free && feeQuote !== null;
       const signals = await db.exemptionSignal.findMany({ where: { subjectId: request.subjectId, clearedAt: null } });
       const assessment: Assessment = {
         duplicateOf: open?.id ?? null,
         earlierInWindow,
         // A duplicate is answered by the open request it repeats: it is never charged, nor weighed as excessive.
-        fee: chargeable && !open ? { ...regime.fees.costFee!, citation: regime.fees.citation } : null,
+        fee: chargeable && !open ? feeQuote : null,
         excessive: !open && isExcessive(regime, earlierInWindow),
-        excessiveFee: !open && regime.fees.feeForExcessive && regime.fees.costFee ? { ...regime.fees.costFee, citation: regime.fees.citation } : null,
+        excessiveFee: !open && regime.fees.feeForExcessive ? feeQuote : null,
         exemptionGrounds: signals.map((s) => {
           const ground = regime.refusalGrounds.find((g) => g.code === s.ground);
-          return { code: s.ground, citation: ground?.citation ?? regime.citation, description: ground?.description ?? s.ground };
+          return { code: s.ground, citation: cite(ground?.citation ?? regime.citation), description: ground?.description ?? s.ground };
         }),
       };
       await db.$transaction(async (tx) => {

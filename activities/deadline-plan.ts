@@ -18,8 +18,8 @@ const DEADLINE_REPLY_DAYS_BEFORE = 1;
 
 /** Builds the plan for a computed due date; `dueInput` is what produced it (for the extension notice date). */
 export function buildDeadlinePlan(regime: RegimePolicy, due: DueDate, dueInput: DueDateInput): DeadlinePlan {
-  const schedule = reminderInstants(due.dueAt, regime);
-  const replyAt = localHourToInstant(addCalendarDays(due.dueDate, -DEADLINE_REPLY_DAYS_BEFORE), regime.reminders.atLocalHour, regime.timeZone);
+  const schedule = reminderInstants(due.dueAt, regime, dueInput.establishment);
+  const replyAt = localHourToInstant(addCalendarDays(due.dueDate, -DEADLINE_REPLY_DAYS_BEFORE), regime.reminders.atLocalHour, dueInput.establishment.timeZone);
   const alerts: DeadlinePlan['alerts'] = [
     ...schedule.reminders.map((r) => ({ at: r.at.toISOString(), kind: 'reminder' as const, daysBefore: r.daysBefore })),
     { at: schedule.escalateAt.toISOString(), kind: 'escalation', daysBefore: regime.reminders.escalateAtRiskDaysBefore },

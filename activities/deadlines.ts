@@ -3,11 +3,13 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { RequestType } from '../domain/request-kinds';
 import type { Prisma } from '../generated/prisma/client';
+import { citerFor } from '../config/controller-profile';
 import { canExtend, computeDueDate, type DueDateInput, getRegime, waitingWindowMs } from '../policy';
 import type { DeadlinePlan } from '../workflows/messages';
 import { appendAudit } from './audit';
 import { buildDeadlinePlan } from './deadline-plan';
 import type { ActivityDeps } from './deps';
+import { profileAccess } from './profile-access';
 
 /** A wait on the subject, kept in the request's details (no personal data). */
 interface RecordedPause {
@@ -25,11 +27,21 @@ export interface IntakeResult {
   feeResponseWindowMs: number;
 }
 
-export function deadlineActivities({ db }: ActivityDeps) {
-  async function dueInputFor(requestId: string, extensions: number): Promise<DueDateInput> {
+/** The warning a request carries while its due date was counted without some year's holidays. */
+export function holidayWarningOf(missing: readonly string[]): string | null {
+  return missing.length > 0 ? `missing: ${missing.join(', ')}` : null;
+}
+
+export function deadlineActivities({ db, profile, holidayDataDir }: ActivityDeps) {
+  const profiles = profileAccess(db, profile, holidayDataDir);
+
+  /** The due-date input of a request, with the establishment of the profile it was received under. */
+  async function dueInputFor(requestId: string, extensions: number): Promise<DueDateInput & { cite: (c: string) => string }> {
     const row = await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId } });
     return {
       regime: getRegime(row.regime),
+      establishment: await profiles.establishmentOf(row),
+      cite: citerFor(await profiles.profileOf(row)),
       receivedAt: row.receivedAt,
       identityVerifiedAt: row.verifiedAt,
       requestType: row.type as RequestType,
@@ -38,12 +50,26 @@ export function deadlineActivities({ db }: ActivityDeps) {
     };
   }
 
-  async function setDue(requestId: string, input: DueDateInput, actor: string, action: string, reason?: string, eventKey?: string): Promise<DeadlinePlan> {
-    const due = computeDueDate(input);
+  async function setDue(requestId: string, input: DueDateInput & { cite: (c: string) => string }, actor: string, action: string, reason?: string, eventKey?: string): Promise<DeadlinePlan> {
+    const computed = computeDueDate(input);
+    const due = { ...computed, basis: input.cite(computed.basis) };
     const plan = buildDeadlinePlan(input.regime, due, input);
+    const holidayWarning = holidayWarningOf(due.missingHolidayData);
     await db.$transaction(async (tx) => {
-      await tx.dsrRequest.update({ where: { id: requestId }, data: { dueAt: due.dueAt, extensions: input.extensions ?? 0 } });
+      const before = await tx.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, select: { holidayWarning: true } });
+      await tx.dsrRequest.update({ where: { id: requestId }, data: { dueAt: due.dueAt, extensions: input.extensions ?? 0, holidayWarning } });
       await appendAudit(tx, { requestId, actor, action, reason, details: { dueDate: due.dueDate, basis: due.basis, provisional: due.provisional }, eventKey });
+      // The warning is audited when it appears and when it goes, with the years and nothing personal.
+      if (holidayWarning !== before.holidayWarning) {
+        await appendAudit(tx, {
+          requestId,
+          actor: 'system',
+          action: holidayWarning ? 'HOLIDAY_DATA_MISSING' : 'HOLIDAY_DATA_COMPLETE',
+          reason: holidayWarning ? `due date counted on weekends alone for ${due.missingHolidayData.join(', ')}` : 'due date counted with holiday data for every year',
+          details: { missing: due.missingHolidayData, dueDate: due.dueDate },
+          eventKey: eventKey ? `${eventKey}:holidays` : undefined,
+        });
+      }
     });
     return plan;
   }

@@ -5,10 +5,11 @@ import { createHash } from 'node:crypto';
 import type { CertificateBody, CertificateStore, PurgedPackage } from '../domain/deletion-certificate';
 import type { Retained, StoreOutcome } from '../domain/fulfilment';
 import { Prisma } from '../generated/prisma/client';
-import { getRegime, localDateOf } from '../policy';
+import { localDateOf } from '../policy';
 import { appendAudit } from './audit';
 import type { ActivityDeps } from './deps';
 import { accountForStores, recordedSearch } from './store-account';
+import { profileAccess } from './profile-access';
 
 export interface IssuedCertificate {
   id: string;
@@ -75,7 +76,7 @@ async function buildBody(deps: ActivityDeps, requestId: string, outcomes: StoreO
     requestType: row.type,
     regime: row.regime,
     receivedAt: row.receivedAt.toISOString(),
-    completedOn: localDateOf(deps.clock(), getRegime(row.regime).timeZone),
+    completedOn: localDateOf(deps.clock(), (await profileAccess(deps.db, deps.profile, deps.holidayDataDir).establishmentOf(row)).timeZone),
     stores,
     accessPackagesPurged: purged,
     totals: { erased: sum((s) => s.erased), anonymised: sum((s) => s.anonymised), retained: sum((s) => s.retained.reduce((n, r) => n + r.records, 0)) },

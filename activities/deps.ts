@@ -1,5 +1,6 @@
 // What activities need from the outside world, injected so tests use the real services
 // with their own settings.
+import type { LoadedProfile } from '../config/controller-profile';
 import type { FieldCipher } from '../crypto/field-cipher';
 import type { Db } from '../db/prisma';
 import type { Mailer } from '../mail/mailer';
@@ -21,4 +22,8 @@ export interface ActivityDeps {
   /** The key status links are signed with (crypto/status-token.ts): with it, a mail that asks
    *  the subject to act links to their status page with a fresh token, as the intake answer does. */
   statusLinkKey?: Buffer;
+  /** The controller's profile for new requests; the process's (CONTROLLER_PROFILE_FILE) when unset. */
+  profile?: LoadedProfile;
+  /** Where imported holiday arrangements are kept (HOLIDAY_DATA_DIR); config/holidays when unset. */
+  holidayDataDir?: string;
 }

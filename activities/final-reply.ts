@@ -2,7 +2,7 @@
 // or the list of corrected fields; a partial refusal is explained in its own notice.
 import type { RequestType } from '../domain/request-kinds';
 import type { FinalReplyRequest } from '../domain/notice-requests';
-import { getRegime, localDateOf } from '../policy';
+import { localDateOf } from '../policy';
 import { sendAccessReply, sendNothingHeldReply } from './access-reply';
 import { correctionResults } from './correction-reply';
 import { appendAudit } from './audit';
@@ -12,17 +12,20 @@ import { composeSubjectNotice } from './notice-composer';
 import { noticeActivities } from './notices';
 import { accountForStores } from './store-account';
 import { purgeSubjectPackages } from '../access-package/purge';
+import { composeContext } from './notify';
+import { profileAccess } from './profile-access';
 
 export function finalReplyActivities(deps: ActivityDeps) {
-  const { db, stores } = deps;
+  const { db } = deps;
   const notices = noticeActivities(deps);
+  const profiles = profileAccess(db, deps.profile, deps.holidayDataDir);
 
   return {
     /** Sends the closing reply for the request's type and records it. */
     async sendFinalReply(r: FinalReplyRequest): Promise<void> {
       const row = await db.dsrRequest.findUniqueOrThrow({ where: { id: r.requestId } });
       const type = row.type as RequestType;
-      const today = localDateOf(deps.clock(), getRegime(row.regime).timeZone);
+      const today = localDateOf(deps.clock(), (await profiles.establishmentOf(row)).timeZone);
       const byEngine = r.outcomes.filter((o) => o.settledBy === 'ENGINE');
       // Every mapped store: searched with counts, nothing found, or not searched and why.
       const searched = await accountForStores(db, r.requestId, r.outcomes);
@@ -61,7 +64,7 @@ export function finalReplyActivities(deps: ActivityDeps) {
         });
       }
       if (r.excluded.length > 0) {
-        await notices.sendSubjectNotice(composeSubjectNotice({ row, now: deps.clock(), stores, publicUrl: deps.publicUrl ?? '', statusLinkKey: deps.statusLinkKey }, 2, { kind: 'refusal', grounds: r.grounds, excluded: r.excluded }));
+        await notices.sendSubjectNotice(composeSubjectNotice(await composeContext(deps, row, deps.publicUrl ?? ''), 2, { kind: 'refusal', grounds: r.grounds, excluded: r.excluded }));
       }
       await db.$transaction((tx) =>
         appendAudit(tx, { requestId: r.requestId, actor: 'system', action: 'REPLY_SENT', details: { kind: `${type.toLowerCase()}-reply`, stores: r.outcomes.map((o) => o.store), ...(type === 'ACCESS' && nothingHeld && { nothingHeld: true }) }, eventKey: `${r.requestId}:reply` }),

@@ -1,24 +1,30 @@
 // Recording a new request and its subject. Idempotent: a retry finds the rows in place.
+import { activeProfile, type LoadedProfile } from '../config/controller-profile';
 import type { Db } from '../db/prisma';
 import type { DsrWorkflowInput } from '../workflows/messages';
 import { appendAudit } from './audit';
+import { recordProfileVersion } from './profile-access';
 import type { ActivityDeps } from './deps';
 
 /** Creates the subject (matched by identity hash) and the request row, once: intake calls it
  *  before answering 202 so staff can act on the request at once, and the workflow's first
  *  activity calls it again, which finds the rows in place and changes nothing. */
-export async function recordRequest(db: Db, input: DsrWorkflowInput): Promise<void> {
+export async function recordRequest(db: Db, input: DsrWorkflowInput, profile: LoadedProfile): Promise<void> {
+  // The profile in force at intake: the server's when it started the request (older runs
+  // carry none, and take the worker's). The request keeps it for every later deadline.
+  const digest = input.profileDigest ?? profile.digest;
+  if (digest === profile.digest) await recordProfileVersion(db, profile);
   try {
-    await writeRequestRows(db, input);
+    await writeRequestRows(db, input, digest);
   } catch (err) {
     // Intake and the workflow may write at the same moment: the loser of the race on a
     // unique key finds the winner's rows on a second try.
     if ((err as { code?: string }).code !== 'P2002') throw err;
-    await writeRequestRows(db, input);
+    await writeRequestRows(db, input, digest);
   }
 }
 
-async function writeRequestRows(db: Db, input: DsrWorkflowInput): Promise<void> {
+async function writeRequestRows(db: Db, input: DsrWorkflowInput, profileDigest: string): Promise<void> {
   await db.$transaction(async (tx) => {
     const subject = await tx.dataSubject.upsert({
       where: { emailHash: input.subject.emailHash },
@@ -38,6 +44,7 @@ async function writeRequestRows(db: Db, input: DsrWorkflowInput): Promise<void> 
         workflowId: `dsr-${input.requestId}`,
         receivedAt: new Date(input.receivedAt),
         attestedBy: input.attestation?.staffId,
+        profileDigest,
         // Which fields a correction touches, never their new values.
         details: input.corrections ? { correctionFields: Object.fromEntries(Object.keys(input.corrections).map((f) => [f, true])) } : undefined,
       },
@@ -53,11 +60,11 @@ async function writeRequestRows(db: Db, input: DsrWorkflowInput): Promise<void> 
   });
 }
 
-export function intakeActivities({ db }: ActivityDeps) {
+export function intakeActivities({ db, profile }: ActivityDeps) {
   return {
     /** Creates the subject and the request row, if intake has not already. */
     async registerRequest(input: DsrWorkflowInput): Promise<void> {
-      await recordRequest(db, input);
+      await recordRequest(db, input, profile ?? activeProfile());
     },
   };
 }

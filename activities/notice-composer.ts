@@ -12,6 +12,10 @@ import type { StoreRegistry } from '../stores/registry';
 export interface ComposeContext {
   row: DsrRequest;
   now: Date;
+  /** The time zone of the controller's establishment for the request's regime (its profile's). */
+  timeZone: string;
+  /** Names the controller's policy in a regime's citation, as the request's profile names it. */
+  cite: (citation: string) => string;
   stores: StoreRegistry;
   publicUrl: string;
   statusLinkKey?: Buffer;
@@ -27,14 +31,14 @@ const groundText = (regime: RegimePolicy, code: string) => regime.refusalGrounds
 
 /** The facts of a subject notice, ready for its template. */
 export function composeSubjectNotice(ctx: ComposeContext, seq: number, n: SubjectNoticeRequest): SubjectNotice {
-  const { row, now } = ctx;
+  const { row, now, timeZone, cite } = ctx;
   const regime = getRegime(row.regime);
-  const today = localDateOf(now, regime.timeZone);
-  const dueDate = row.dueAt ? localDateOf(row.dueAt, regime.timeZone) : null;
+  const today = localDateOf(now, timeZone);
+  const dueDate = row.dueAt ? localDateOf(row.dueAt, timeZone) : null;
   const base = { requestId: row.id, seq };
   switch (n.kind) {
     case 'acknowledgement':
-      return { ...base, kind: n.kind, facts: { requestType: row.type as RequestType, regime: { name: { en: regime.name }, citation: regime.citation }, dueDate: row.verifiedAt ? dueDate : null, nextStep: row.verifiedAt ? 'fulfil' : 'verify-identity' } };
+      return { ...base, kind: n.kind, facts: { requestType: row.type as RequestType, regime: { name: { en: regime.name }, citation: cite(regime.citation) }, dueDate: row.verifiedAt ? dueDate : null, nextStep: row.verifiedAt ? 'fulfil' : 'verify-identity' } };
     case 'fee-quote':
       return {
         ...base,
@@ -44,14 +48,14 @@ export function composeSubjectNotice(ctx: ComposeContext, seq: number, n: Subjec
           fee: { amount: n.amount, currency: n.currency },
           grounds: n.excessive ? 'EXCESSIVE' : 'REPEATED',
           rule: { en: n.excessive ? regime.fees.excessiveRule : regime.fees.repeatRule },
-          citation: regime.fees.citation,
+          citation: cite(regime.fees.citation),
           respondBy: addCalendarDays(today, Math.round(n.respondWithinMs / 86_400_000)),
           respondUrl: portalLink(ctx),
           clockPaused: regime.pausesWhileAwaitingSubject,
         },
       };
     case 'extension-notice':
-      return { ...base, kind: n.kind, facts: { originalDueDate: n.originalDueDate, newDueDate: n.newDueDate, reasons: [{ en: n.reason }], citation: regime.extension?.citation ?? n.citation } };
+      return { ...base, kind: n.kind, facts: { originalDueDate: n.originalDueDate, newDueDate: n.newDueDate, reasons: [{ en: n.reason }], citation: cite(regime.extension?.citation ?? n.citation) } };
     case 'refusal': {
       const refused = ctx.stores
         .all()
@@ -62,7 +66,7 @@ export function composeSubjectNotice(ctx: ComposeContext, seq: number, n: Subjec
         kind: n.kind,
         facts: {
           scope: n.excluded.length > 0 ? 'PARTIAL' : 'FULL',
-          grounds: n.grounds.map((g) => ({ code: g.code, citation: g.citation, text: { en: groundText(regime, g.code) } })),
+          grounds: n.grounds.map((g) => ({ code: g.code, citation: cite(g.citation), text: { en: groundText(regime, g.code) } })),
           refused,
           remedies: { en: regime.complaintRights.text.en, zh: regime.complaintRights.text.zh },
         },
@@ -83,15 +87,14 @@ export function composeSubjectNotice(ctx: ComposeContext, seq: number, n: Subjec
 
 /** The facts of a staff notice: the request's non-personal facts plus the alert's own. */
 export function composeStaffNotice(ctx: ComposeContext, seq: number, a: StaffAlertRequest): StaffNotice {
-  const { row, now } = ctx;
-  const regime = getRegime(row.regime);
-  const dueDate = row.dueAt ? localDateOf(row.dueAt, regime.timeZone) : null;
+  const { row, now, timeZone } = ctx;
+  const dueDate = row.dueAt ? localDateOf(row.dueAt, timeZone) : null;
   const facts = {
     requestType: row.type as RequestType,
     regime: row.regime,
     status: row.status,
     dueDate,
-    daysLeft: dueDate ? daysBetween(localDateOf(now, regime.timeZone), dueDate) : null,
+    daysLeft: dueDate ? daysBetween(localDateOf(now, timeZone), dueDate) : null,
   };
   const base = { requestId: row.id, seq };
   switch (a.kind) {

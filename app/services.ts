@@ -1,5 +1,6 @@
 // The composition root: builds the long-lived services from configuration once.
 import type { ActivityDeps } from '../activities';
+import { activeProfile } from '../config/controller-profile';
 import type { AppConfig } from '../config/env';
 import { createFieldCipher, type FieldCipher } from '../crypto/field-cipher';
 import { parseKeyring, type Keyring } from '../crypto/keyring';
@@ -33,6 +34,8 @@ export function createServices(config: AppConfig, env: NodeJS.ProcessEnv = proce
   const mailer = createSmtpMailer({ ...config.smtp, from: config.mailFrom });
   // DATA_MAP_FILE names another map, for a deployment whose estate differs from the shipped one.
   const dataMap = loadDataMap(env.DATA_MAP_FILE || undefined);
+  // A bad controller profile stops the start here, with every problem listed (ProfileError).
+  const profile = activeProfile();
   // Both connect on first use, so a store that is down fails its own task, not the start.
   const redis = config.stores.redisUrl ? lazyRedis(config.stores.redisUrl) : undefined;
   const marketingDb = config.stores.marketingDatabaseUrl ? new Pool({ connectionString: config.stores.marketingDatabaseUrl, max: config.stores.marketingDatabasePoolMax }) : undefined;
@@ -48,7 +51,10 @@ export function createServices(config: AppConfig, env: NodeJS.ProcessEnv = proce
     db,
     mailer,
     processorSecrets: processorSecrets(webhooks),
-    activityDeps: buildActivityDeps({ db, mailer, cipher, staffMailTo: config.staffMailTo, publicUrl: config.http.publicUrl, statusLinkKey: statusTokenKey(config.keys.identityPepper), accessPackageDir: config.accessPackageDir, connections, dataMap }),
+    activityDeps: {
+      ...buildActivityDeps({ db, mailer, cipher, staffMailTo: config.staffMailTo, publicUrl: config.http.publicUrl, statusLinkKey: statusTokenKey(config.keys.identityPepper), accessPackageDir: config.accessPackageDir, connections, dataMap }),
+      profile,
+    },
     async close() {
       mailer.close();
       await redis?.close();

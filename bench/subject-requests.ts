@@ -3,7 +3,7 @@
 // attestation, so a fully automatic request cannot be opened through it.
 import { randomUUID } from 'node:crypto';
 import { hashIdentity, normaliseEmail } from '../crypto/identity-hash';
-import { regimeForResidence } from '../policy';
+import { activeProfile } from '../config/controller-profile';
 import type { dsrRequestWorkflow } from '../workflows/dsr-request';
 import { type DsrWorkflowInput, workflowIdFor } from '../workflows/messages';
 import type { BenchStack } from './stack';
@@ -14,7 +14,7 @@ export async function startAccessRequest(stack: BenchStack, email: string, attes
   const input: DsrWorkflowInput = {
     requestId,
     type: 'ACCESS',
-    regime: regimeForResidence('CN') as string,
+    regime: activeProfile().profile.defaultRegime as string,
     channel: attested ? 'EMAIL' : 'PORTAL',
     language: 'en',
     receivedAt: new Date().toISOString(),

@@ -3,7 +3,7 @@
 // Started with the Temporal client as intake builds them (see bench/subject-requests.ts).
 import { randomUUID } from 'node:crypto';
 import { hashIdentity, normaliseEmail } from '../crypto/identity-hash';
-import { regimeForResidence } from '../policy';
+import { activeProfile } from '../config/controller-profile';
 import type { dsrRequestWorkflow } from '../workflows/dsr-request';
 import { type DsrWorkflowInput, workflowIdFor } from '../workflows/messages';
 import type { DrillStack } from './stack';
@@ -34,7 +34,7 @@ export async function startDrillRequest(stack: DrillStack, type: DrillRequestTyp
   const input: DsrWorkflowInput = {
     requestId,
     type,
-    regime: regimeForResidence('CN') as string,
+    regime: activeProfile().profile.defaultRegime as string,
     channel: 'EMAIL',
     language: 'en',
     receivedAt: new Date().toISOString(),

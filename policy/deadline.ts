@@ -3,7 +3,8 @@
 // workflow can call it; every result carries a readable basis citing the law.
 import type { RequestType } from '../domain/request-kinds';
 import { type CivilDate, addCalendarDays, addCalendarMonths, toDayNumber, yearOf } from './calendar-date';
-import { type HolidayCalendar, getHolidayCalendar, nonWorkingReason, uncoveredYears } from './holidays';
+import type { Establishment } from './establishment';
+import { type HolidayCalendar, nonWorkingReason, uncoveredYears } from './holidays';
 import type { CitedPeriod, DeadlinePolicy, Period, RegimePolicy } from './regime-policy';
 import { endOfLocalDay, localDateOf } from './time-zone';
 import { addWorkingDays, onOrNextWorkingDay } from './working-days';
@@ -20,6 +21,8 @@ export interface PauseInterval {
 
 export interface DueDateInput {
   regime: RegimePolicy;
+  /** The controller's establishment for the regime (from its profile): whose day and holidays count. */
+  establishment: Establishment;
   receivedAt: Date;
   /** When identity was confirmed; absent while the request still waits for it. */
   identityVerifiedAt?: Date | null;
@@ -46,6 +49,8 @@ export interface DueDate {
   provisional: boolean;
   /** Days by which waiting on the subject moved the date (0 where the regime forbids it). */
   pausedDays: number;
+  /** Calendar years the count crossed without holiday data, e.g. ['CN 2028']: only weekends were skipped there. */
+  missingHolidayData: string[];
 }
 
 /** A business refusal the caller should report, not retry (e.g. an extension the law does not allow). */
@@ -86,11 +91,11 @@ export function canExtend(regime: RegimePolicy, alreadyTaken: number): boolean {
 /** The due date of a request: its period from the right start, extended, paused and rolled as its regime allows. */
 export function computeDueDate(input: DueDateInput): DueDate {
   const { regime } = input;
+  const { calendar, timeZone } = input.establishment;
   const deadline = deadlineFor(regime, input.requestType);
   const extensions = checkedExtensions(regime, input.extensions ?? 0);
-  const calendar = getHolidayCalendar(regime.holidayCalendar);
   const provisional = deadline.clockStarts === 'identityVerified' && !input.identityVerifiedAt;
-  const clockStartedOn = localDateOf(clockStartInstant(deadline, input), regime.timeZone);
+  const clockStartedOn = localDateOf(clockStartInstant(deadline, input), timeZone);
   const notes = [`${describePeriod(deadline)} from ${START_LABEL[deadline.clockStarts]} on ${clockStartedOn} (${deadline.citation})`];
 
   let end: CivilDate;
@@ -107,7 +112,7 @@ export function computeDueDate(input: DueDateInput): DueDate {
     end = addPeriod(clockStartedOn, deadline, calendar);
   }
 
-  const waited = pausedDaysOf(input, regime.timeZone);
+  const waited = pausedDaysOf(input, timeZone);
   const pausedDays = regime.pausesWhileAwaitingSubject ? waited : 0;
   if (pausedDays > 0) {
     end = addCalendarDays(end, pausedDays);
@@ -123,15 +128,17 @@ export function computeDueDate(input: DueDateInput): DueDate {
   }
   notes.push(`counting: ${deadline.countingCitation}`);
   if (provisional) notes.push('provisional: the clock starts when identity is verified; until then this assumes verification on the day of receipt');
-  if (usesCalendar(deadline, regime, extensions)) notes.push(...calendarWarnings(calendar, clockStartedOn, dueDate));
+  const calendarUsed = usesCalendar(deadline, regime, extensions);
+  if (calendarUsed) notes.push(...calendarWarnings(calendar, clockStartedOn, dueDate));
 
   return {
     dueDate,
-    dueAt: endOfLocalDay(dueDate, regime.timeZone),
-    basis: `${regime.name}: due ${dueDate}, end of day ${regime.timeZone}. ${notes.join('; ')}.`,
+    dueAt: endOfLocalDay(dueDate, timeZone),
+    basis: `${regime.name}: due ${dueDate}, end of day ${timeZone}. ${notes.join('; ')}.`,
     clockStartedOn,
     provisional,
     pausedDays,
+    missingHolidayData: calendarUsed ? missingData(calendar, clockStartedOn, dueDate) : [],
   };
 }
 
@@ -149,28 +156,28 @@ export function extensionNoticeDeadline(input: Omit<DueDateInput, 'extensions'>)
 }
 
 /** When receipt must be confirmed (e.g. CCPA: 10 business days), or null where no such duty exists. */
-export function acknowledgementDue(regime: RegimePolicy, receivedAt: Date): DueDate | null {
-  return regime.acknowledgement ? clockDue(regime, regime.acknowledgement, receivedAt, 'acknowledge receipt', 'receipt') : null;
+export function acknowledgementDue(regime: RegimePolicy, establishment: Establishment, receivedAt: Date): DueDate | null {
+  return regime.acknowledgement ? clockDue(regime, establishment, regime.acknowledgement, receivedAt, 'acknowledge receipt', 'receipt') : null;
 }
 
 /** When an appeal against a refusal must be decided (e.g. Virginia: 60 days), or null where none is provided. */
-export function appealDecisionDue(regime: RegimePolicy, appealReceivedAt: Date): DueDate | null {
-  return regime.appeal ? clockDue(regime, regime.appeal, appealReceivedAt, 'decide the appeal', 'receipt of the appeal') : null;
+export function appealDecisionDue(regime: RegimePolicy, establishment: Establishment, appealReceivedAt: Date): DueDate | null {
+  return regime.appeal ? clockDue(regime, establishment, regime.appeal, appealReceivedAt, 'decide the appeal', 'receipt of the appeal') : null;
 }
 
-function clockDue(regime: RegimePolicy, period: CitedPeriod, from: Date, duty: string, fromLabel: string): DueDate {
-  const calendar = getHolidayCalendar(regime.holidayCalendar);
-  const start = localDateOf(from, regime.timeZone);
+function clockDue(regime: RegimePolicy, { calendar, timeZone }: Establishment, period: CitedPeriod, from: Date, duty: string, fromLabel: string): DueDate {
+  const start = localDateOf(from, timeZone);
   const dueDate = addPeriod(start, period, calendar);
   const warnings = period.unit === 'workingDays' ? calendarWarnings(calendar, start, dueDate) : [];
   const notes = [`${describePeriod(period)} from ${fromLabel} on ${start} (${period.citation})`, ...warnings];
   return {
     dueDate,
-    dueAt: endOfLocalDay(dueDate, regime.timeZone),
-    basis: `${regime.name}: ${duty} by ${dueDate}, end of day ${regime.timeZone}. ${notes.join('; ')}.`,
+    dueAt: endOfLocalDay(dueDate, timeZone),
+    basis: `${regime.name}: ${duty} by ${dueDate}, end of day ${timeZone}. ${notes.join('; ')}.`,
     clockStartedOn: start,
     provisional: false,
     pausedDays: 0,
+    missingHolidayData: period.unit === 'workingDays' ? missingData(calendar, start, dueDate) : [],
   };
 }
 
@@ -231,6 +238,11 @@ function calendarWarnings(calendar: HolidayCalendar, from: CivilDate, to: CivilD
     if (note) warnings.push(`${calendar.key} ${year} holidays provisional: ${note}`);
   }
   return warnings;
+}
+
+/** 'CN 2028' for each year of the count that the calendar has no data for. */
+function missingData(calendar: HolidayCalendar, from: CivilDate, to: CivilDate): string[] {
+  return uncoveredYears(calendar, from, to).map((year) => `${calendar.key} ${year}`);
 }
 
 function days(n: number): string {

@@ -3,6 +3,7 @@
 export * from './access-package';
 export * from './calendar-date';
 export * from './deadline';
+export * from './establishment';
 export * from './holidays';
 export * from './regime-policy';
 export * from './regimes';

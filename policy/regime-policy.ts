@@ -2,7 +2,6 @@
 // request workflow needs, as data with its citation, so a compliance officer can read
 // and change a regime without touching workflow logic. Types only.
 import type { RequestType } from '../domain/request-kinds';
-import type { HolidayCalendarKey } from './holidays/types';
 
 export const REGIME_KEYS = ['CN_PIPL', 'EU_GDPR', 'UK_GDPR', 'US_CA_CCPA', 'BR_LGPD', 'US_VA_VCDPA', 'CA_QC_LAW25'] as const;
 export type RegimeKey = (typeof REGIME_KEYS)[number];
@@ -49,11 +48,12 @@ export interface FeePolicy {
   window: { amount: number; unit: 'calendarDays' | 'calendarMonths' } | null;
   /** Request types that count towards the free allowance. */
   countedRequestTypes: readonly RequestType[];
-  /** The controller's cost fee where the law allows one; null where no fee is lawful. */
-  costFee: Money | null;
+  /** Whether the law lets the controller charge a cost fee at all; the amount and currency
+   *  are the controller's, in its profile (`regimes.<key>.fees.cost`). */
+  costFeeAllowed: boolean;
   repeatRule: string;
   excessiveRule: string;
-  /** Whether the law lets the controller charge `costFee` for a manifestly unfounded or
+  /** Whether the law lets the controller charge its cost fee for a manifestly unfounded or
    *  excessive request (compliance decides so on the request); false where it allows no such fee. */
   feeForExcessive: boolean;
   citation: string;
@@ -107,9 +107,6 @@ export interface RegimePolicy {
   name: string;
   /** The statute's articles on data-subject rights. */
   citation: string;
-  /** IANA zone of the controller's day for this regime. */
-  timeZone: string;
-  holidayCalendar: HolidayCalendarKey;
   deadline: DeadlinePolicy;
   /** Shorter clocks for some request types, replacing `deadline` for them. */
   deadlineOverrides?: Partial<Record<RequestType, DeadlinePolicy>>;

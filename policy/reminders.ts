@@ -1,6 +1,7 @@
 // When staff are reminded of a due date and when an open request escalates as at
 // risk, and how long the engine waits on the subject: all read from the regime.
 import { addCalendarDays } from './calendar-date';
+import type { Establishment } from './establishment';
 import type { RegimePolicy, WaitingWindow } from './regime-policy';
 import { localDateOf, localHourToInstant } from './time-zone';
 
@@ -22,8 +23,8 @@ export interface ReminderSchedule {
  * at the regime's local working hour, so staff see them at the start of a day in the
  * controller's zone. Instants already past are the caller's to skip.
  */
-export function reminderInstants(dueAt: Date, regime: RegimePolicy): ReminderSchedule {
-  const { timeZone, reminders } = regime;
+export function reminderInstants(dueAt: Date, regime: RegimePolicy, { timeZone }: Pick<Establishment, 'timeZone'>): ReminderSchedule {
+  const { reminders } = regime;
   const dueDate = localDateOf(dueAt, timeZone);
   const at = (daysBefore: number) => localHourToInstant(addCalendarDays(dueDate, -daysBefore), reminders.atLocalHour, timeZone);
   return {

@@ -1,4 +1,6 @@
 import type { Client } from '@temporalio/client';
+import { profileAccess } from '../activities/profile-access';
+import { activeProfile, type LoadedProfile } from '../config/controller-profile';
 import type { FieldCipher } from '../crypto/field-cipher';
 import type { Keyring } from '../crypto/keyring';
 import type { Db } from '../db/prisma';
@@ -25,4 +27,20 @@ export interface ServerDeps {
   processorSecrets?: ReadonlyMap<string, string>;
   /** The data map and the stores this deployment connected: shown to staff, and used to check where a legal hold applies. */
   dataMap?: { map: DataMap; connected: ReadonlyArray<{ name: string; categories: readonly string[] }> };
+  /** The controller's profile; the process's (CONTROLLER_PROFILE_FILE) when unset. */
+  profile?: LoadedProfile;
+  /** Where imported holiday arrangements are kept (HOLIDAY_DATA_DIR); config/holidays when unset. */
+  holidayDataDir?: string;
+}
+
+/** The profile the server works with. */
+export function serverProfile(deps: Pick<ServerDeps, 'profile'>): LoadedProfile {
+  return deps.profile ?? activeProfile();
+}
+
+/** The time zone of the establishment a request's deadlines are counted in (its profile's); UTC for an unknown id. */
+export async function requestTimeZone(deps: ServerDeps, requestId: string): Promise<string> {
+  const row = await deps.db.dsrRequest.findUnique({ where: { id: requestId }, select: { regime: true, profileDigest: true } });
+  if (!row) return 'UTC';
+  return (await profileAccess(deps.db, serverProfile(deps), deps.holidayDataDir).establishmentOf(row)).timeZone;
 }

@@ -2,6 +2,7 @@
 // the SMTP relay right now? Each answers 'ok' or 'down' only; why a check failed goes to the
 // log, never to the caller, as connection errors name hosts, ports and users.
 import nodemailer from 'nodemailer';
+import { holidayDataDir, stillMissing } from '../config/holiday-imports';
 import { type SmtpSettings, smtpTransportOptions } from '../mail/mailer';
 import type { ServerDeps } from './deps';
 
@@ -12,6 +13,8 @@ export type CheckState = 'ok' | 'down';
 export interface HealthReport {
   status: CheckState;
   checks: { temporal: CheckState; database: CheckState; smtp?: CheckState };
+  /** What needs attention without making the server unready, e.g. holidays: 'missing: CN 2028'. */
+  warnings?: { holidays?: string };
 }
 
 /** Runs every check at once; the report is 'down' as soon as one of them is. */
@@ -28,7 +31,16 @@ export async function checkHealth(deps: ServerDeps, log: (check: string, err: un
       .map(async ([name, probe]) => [name, await settle(name, probe, log)] as const),
   );
   const checks = Object.fromEntries(entries) as HealthReport['checks'];
-  return { status: entries.every(([, state]) => state === 'ok') ? 'ok' : 'down', checks };
+  const warnings = checks.database === 'ok' ? await holidayWarnings(deps).catch(() => undefined) : undefined;
+  return { status: entries.every(([, state]) => state === 'ok') ? 'ok' : 'down', checks, ...(warnings ? { warnings } : {}) };
+}
+
+/** Open requests whose due date was counted without some year's holidays that are still not imported. */
+async function holidayWarnings(deps: ServerDeps): Promise<HealthReport['warnings']> {
+  const rows = await deps.db.dsrRequest.findMany({ where: { closedAt: null, holidayWarning: { not: null } }, select: { holidayWarning: true }, distinct: ['holidayWarning'] });
+  const dir = deps.holidayDataDir ?? holidayDataDir();
+  const missing = [...new Set(rows.flatMap((r) => stillMissing(r.holidayWarning, dir)))].sort();
+  return missing.length > 0 ? { holidays: `missing: ${missing.join(', ')}` } : undefined;
 }
 
 /** 'ok' when the probe resolves within the timeout, 'down' otherwise. */

@@ -20,6 +20,8 @@ export interface DsrWorkflowInput {
   attestation?: { staffId: string; evidenceNote: string };
   /** Correction requests: field -> new value (validated at intake). */
   corrections?: Record<string, string>;
+  /** Digest of the controller profile in force at intake (absent in runs started before profiles). */
+  profileDigest?: string;
 }
 
 /** A deadline plan: the due instant and the moments at which staff are warned. */

@@ -6,9 +6,27 @@ export const CN_HOLIDAYS: HolidayCalendarData = {
   key: 'CN',
   name: 'Mainland China (State Council arrangement)',
   source:
-    '国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04); 全国年节及纪念日放假办法 (2024 revision) for the 2027 forecast',
+    '国务院办公厅关于2025年部分节假日安排的通知 (国办发明电〔2024〕12号); 国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04); 全国年节及纪念日放假办法 (2024 revision) for the 2027 forecast',
   weekendDays: [0, 6],
   years: {
+    // 国务院办公厅关于2025年部分节假日安排的通知 (国办发明电〔2024〕12号).
+    2025: {
+      holidays: [
+        { date: '2025-01-01', name: "New Year's Day 元旦" },
+        ...holidayRange('2025-01-28', '2025-02-04', 'Spring Festival 春节'),
+        ...holidayRange('2025-04-04', '2025-04-06', 'Qingming 清明节'),
+        ...holidayRange('2025-05-01', '2025-05-05', 'Labour Day 劳动节'),
+        ...holidayRange('2025-05-31', '2025-06-02', 'Dragon Boat Festival 端午节'),
+        ...holidayRange('2025-10-01', '2025-10-08', 'National Day and Mid-Autumn Festival 国庆节、中秋节'),
+      ],
+      adjustedWorkingDays: [
+        { date: '2025-01-26', name: 'Working Sunday for Spring Festival 春节调休上班' },
+        { date: '2025-02-08', name: 'Working Saturday for Spring Festival 春节调休上班' },
+        { date: '2025-04-27', name: 'Working Sunday for Labour Day 劳动节调休上班' },
+        { date: '2025-09-28', name: 'Working Sunday for National Day 国庆节调休上班' },
+        { date: '2025-10-11', name: 'Working Saturday for National Day 国庆节调休上班' },
+      ],
+    },
     2026: {
       holidays: [
         ...holidayRange('2026-01-01', '2026-01-03', "New Year's Day 元旦"),

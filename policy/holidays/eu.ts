@@ -1,12 +1,12 @@
-// EU GDPR deadlines are counted in the controller's place (Regulation 1182/71 art 2(1):
-// the public holidays of the Member State where the act is to be done). Our EU
-// establishment is in Brussels, so this is Belgium's ten statutory public holidays.
-// Brussels-region days such as Iris Day (8 May) close only regional offices: left out.
+// Belgium's ten statutory public holidays, the checked list for an establishment in Belgium
+// (GDPR periods count the public holidays of the Member State where the act is to be done,
+// Regulation 1182/71 art 2(1)). Regional days such as the Brussels Region's Iris Day (8 May)
+// close only regional offices: left out. Other years come from date-holidays' rules.
 import type { HolidayCalendarData } from './types';
 
 export const EU_HOLIDAYS: HolidayCalendarData = {
   key: 'EU',
-  name: 'EU establishment in Brussels (Belgian public holidays)',
+  name: 'Belgium (public holidays)',
   source: 'Belgium: Loi du 4 janvier 1974 relative aux jours fériés; Arrêté royal du 18 avril 1974',
   weekendDays: [0, 6],
   years: {

@@ -4,12 +4,14 @@ import { BR_HOLIDAYS } from './br';
 import { CA_QC_HOLIDAYS } from './ca-qc';
 import { CN_HOLIDAYS } from './cn';
 import { EU_HOLIDAYS } from './eu';
-import { type HolidayCalendarData, type HolidayCalendarKey, HOLIDAY_CALENDAR_KEYS } from './types';
+import { type HolidayRegion, hasHolidayRules, regionKey, ruleBasedHolidays } from './rules';
+import { type HolidayCalendarData, type HolidayCalendarKey, type HolidayYear, HOLIDAY_CALENDAR_KEYS } from './types';
 import { UK_HOLIDAYS } from './uk';
 import { US_CA_HOLIDAYS } from './us-ca';
 import { US_VA_HOLIDAYS } from './us-va';
 
 export * from './types';
+export { type HolidayRegion, hasHolidayRules, regionKey } from './rules';
 
 export const HOLIDAY_DATA: Readonly<Record<HolidayCalendarKey, HolidayCalendarData>> = {
   CN: CN_HOLIDAYS,
@@ -23,7 +25,8 @@ export const HOLIDAY_DATA: Readonly<Record<HolidayCalendarKey, HolidayCalendarDa
 
 /** Questions a deadline calculation asks of a jurisdiction's calendar. */
 export interface HolidayCalendar {
-  readonly key: HolidayCalendarKey;
+  /** The data's key ('EU') or the region's ('BE', 'GB-ENG', 'CN'), as warnings name it. */
+  readonly key: string;
   readonly name: string;
   /** True on the calendar's weekend days (Saturday and Sunday everywhere so far). */
   isWeekend(date: CivilDate): boolean;
@@ -40,22 +43,75 @@ export interface HolidayCalendar {
 }
 
 function buildCalendar(data: HolidayCalendarData): HolidayCalendar {
-  const holidays = new Map<CivilDate, string>();
-  const adjusted = new Map<CivilDate, string>();
-  for (const year of Object.values(data.years)) {
-    for (const h of year.holidays) holidays.set(h.date, h.name);
-    for (const a of year.adjustedWorkingDays ?? []) adjusted.set(a.date, a.name);
-  }
-  return {
-    key: data.key,
-    name: data.name,
-    isWeekend: (date) => data.weekendDays.includes(dayOfWeek(date)),
-    isHoliday: (date) => holidays.has(date),
-    holidayName: (date) => holidays.get(date),
-    isAdjustedWorkingDay: (date) => adjusted.has(date),
-    covers: (year) => data.years[year] !== undefined,
-    provisionalNote: (year) => data.years[year]?.provisional,
+  return yearlyCalendar(data.key, data.name, data.weekendDays, (year) => data.years[year]);
+}
+
+/** A calendar over a source of years; a year the source has no data for has weekends only. */
+function yearlyCalendar(key: string, name: string, weekendDays: readonly number[], yearData: (year: number) => HolidayYear | undefined): HolidayCalendar {
+  const byYear = new Map<number, { holidays: Map<CivilDate, string>; adjusted: Map<CivilDate, string> } | null>();
+  const indexOf = (year: number) => {
+    if (!byYear.has(year)) {
+      const data = yearData(year);
+      byYear.set(
+        year,
+        data ? { holidays: new Map(data.holidays.map((h) => [h.date, h.name])), adjusted: new Map((data.adjustedWorkingDays ?? []).map((a) => [a.date, a.name])) } : null,
+      );
+    }
+    return byYear.get(year) ?? null;
   };
+  return {
+    key,
+    name,
+    isWeekend: (date) => weekendDays.includes(dayOfWeek(date)),
+    isHoliday: (date) => indexOf(yearOf(date))?.holidays.has(date) ?? false,
+    holidayName: (date) => indexOf(yearOf(date))?.holidays.get(date),
+    isAdjustedWorkingDay: (date) => indexOf(yearOf(date))?.adjusted.has(date) ?? false,
+    covers: (year) => yearData(year) !== undefined,
+    provisionalNote: (year) => yearData(year)?.provisional,
+  };
+}
+
+// Checked lists kept in this repository, by the region they describe; they take precedence
+// over the rules for the years they hold (e.g. California counts only the days its offices close).
+const CURATED_BY_REGION: Readonly<Record<string, HolidayCalendarData>> = {
+  CN: CN_HOLIDAYS,
+  BE: EU_HOLIDAYS,
+  'GB-ENG': UK_HOLIDAYS,
+  'US-CA': US_CA_HOLIDAYS,
+  'US-VA': US_VA_HOLIDAYS,
+  BR: BR_HOLIDAYS,
+  'CA-QC': CA_QC_HOLIDAYS,
+};
+
+/** Regions whose working days no rule computes: only published arrangements (China's 调休) count. */
+export const ARRANGEMENT_REGIONS: readonly string[] = ['CN'];
+
+/** True when a profile may name the region: it has rules, or is kept as imported arrangements. */
+export function isKnownHolidayRegion(region: HolidayRegion): boolean {
+  return ARRANGEMENT_REGIONS.includes(regionKey(region)) || hasHolidayRules(region);
+}
+
+/**
+ * The holiday calendar of an establishment's region, for any year: the checked list where
+ * this repository holds one for the year, the rules of date-holidays otherwise. China has no
+ * rule: its years are the bundled arrangements plus `importedYears` (which win), and a year
+ * with neither is weekends only (the deadline says so). Pure: the caller passes the imports in.
+ */
+export function holidayCalendarFor(region: HolidayRegion, importedYears: Readonly<Record<number, HolidayYear>> = {}): HolidayCalendar {
+  const key = regionKey(region);
+  const curated = CURATED_BY_REGION[key];
+  if (ARRANGEMENT_REGIONS.includes(key)) {
+    const years = { ...(curated?.years ?? {}), ...importedYears };
+    return yearlyCalendar(key, curated?.name ?? key, curated?.weekendDays ?? [0, 6], (year) => years[year]);
+  }
+  const ruled = new Map<number, HolidayYear>();
+  const yearData = (year: number): HolidayYear => {
+    const checked = curated?.years[year];
+    if (checked) return checked;
+    if (!ruled.has(year)) ruled.set(year, { holidays: ruleBasedHolidays(region, year) });
+    return ruled.get(year)!;
+  };
+  return yearlyCalendar(key, curated ? `${curated.name}; other years by rule (date-holidays)` : `${key} public holidays (date-holidays)`, curated?.weekendDays ?? [0, 6], yearData);
 }
 
 const CALENDARS = new Map<string, HolidayCalendar>(

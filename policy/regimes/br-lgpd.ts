@@ -13,8 +13,6 @@ export const BR_LGPD: RegimePolicy = {
   key: 'BR_LGPD',
   name: 'Brazil LGPD',
   citation: 'LGPD arts 16-22',
-  timeZone: 'America/Sao_Paulo',
-  holidayCalendar: 'BR',
   deadline: {
     amount: 15,
     unit: 'calendarDays',
@@ -35,7 +33,7 @@ export const BR_LGPD: RegimePolicy = {
     freeRequestsPerWindow: null,
     window: null,
     countedRequestTypes: [],
-    costFee: null,
+    costFeeAllowed: false,
     repeatRule: 'Always free: requests are answered at no cost to the subject (art 18 §5).',
     excessiveRule: 'No fee is lawful; where the controller cannot act at once it gives the factual or legal reasons (art 18 §4(II)).',
     feeForExcessive: false,

@@ -7,9 +7,6 @@ export const CA_QC_LAW25: RegimePolicy = {
   key: 'CA_QC_LAW25',
   name: 'Québec Law 25 (private sector act)',
   citation: 'CQLR c P-39.1 ss.27-43',
-  // Montréal keeps Toronto's clock (the tz database links the two).
-  timeZone: 'America/Toronto',
-  holidayCalendar: 'CA-QC',
   deadline: {
     amount: 30,
     unit: 'calendarDays',
@@ -30,7 +27,8 @@ export const CA_QC_LAW25: RegimePolicy = {
     countedRequestTypes: [],
     // Only transcription, copying or sending may be charged, at a reasonable amount
     // announced in advance.
-    costFee: { amount: 10, currency: 'CAD' },
+    // The amount and currency are the controller's: its profile's `fees.cost` for the regime.
+    costFeeAllowed: true,
     repeatRule: 'Access is free; a reasonable charge for transcribing, reproducing or transmitting the information, told to the applicant beforehand (s.33).',
     excessiveRule: 'The Act gives no fee or refusal for excessive requests; refuse only on the grounds it lists.',
     feeForExcessive: false,

@@ -1,8 +1,7 @@
 // China: Personal Information Protection Law (PIPL) arts 44-50, the national standard
-// GB/T 35273-2020 and the controller's own privacy policy (its promises).
-import { controllerPolicySection } from '../controller';
+// GB/T 35273-2020 and the controller's own privacy policy (its promises, cited by the name in its profile).
 import type { DeadlinePolicy, RegimePolicy } from '../regime-policy';
-import { ALL_REQUEST_TYPES, ERASURE_TYPES, STANDARD_REMINDERS } from './common';
+import { ALL_REQUEST_TYPES, controllerPolicySection, ERASURE_TYPES, STANDARD_REMINDERS } from './common';
 
 const GBT = 'GB/T 35273-2020';
 /** The policy's section on the subject's rights: fees, refusals, how requests are made. */
@@ -39,8 +38,6 @@ export const CN_PIPL: RegimePolicy = {
   key: 'CN_PIPL',
   name: 'China PIPL',
   citation: `PIPL arts 44-50; ${GBT} §8.7`,
-  timeZone: 'Asia/Shanghai',
-  holidayCalendar: 'CN',
   deadline: {
     amount: 30,
     unit: 'calendarDays',
@@ -65,7 +62,8 @@ export const CN_PIPL: RegimePolicy = {
     countedRequestTypes: ALL_REQUEST_TYPES,
     // The controller's own figure: neither law nor standard fixes one. Two free
     // requests a year follows the number other laws (CCPA, VCDPA) use.
-    costFee: { amount: 30, currency: 'CNY' },
+    // The amount and currency are the controller's: its profile's `fees.cost` for the regime.
+    costFeeAllowed: true,
     repeatRule: 'Free in principle; repeated requests within a period may carry a cost fee.',
     excessiveRule: 'Repeated, excessive or unreasonable requests may be charged a cost, postponed or rejected.',
     feeForExcessive: true,

@@ -13,3 +13,18 @@ export const STANDARD_REMINDERS: ReminderPolicy = {
   escalateAtRiskDaysBefore: 2,
   atLocalHour: 9,
 };
+
+/**
+ * Stands in a citation for the controller's privacy policy, whose name is the controller's,
+ * not the law's: `citeControllerPolicy` puts the profile's policy name in its place
+ * wherever a citation reaches staff or a subject.
+ */
+export const CONTROLLER_POLICY = '{controller privacy policy}';
+
+/** A citation with the controller's policy named as its profile names it. */
+export function citeControllerPolicy(citation: string, policyName: string): string {
+  return citation.split(CONTROLLER_POLICY).join(policyName);
+}
+
+/** A section of the controller's policy, cited by its number and heading, e.g. `… §IX "Your Control over Personal Information"`. */
+export const controllerPolicySection = (section: string, heading: string): string => `${CONTROLLER_POLICY} §${section} "${heading}"`;

@@ -7,9 +7,6 @@ export const EU_GDPR: RegimePolicy = {
   key: 'EU_GDPR',
   name: 'EU GDPR',
   citation: 'GDPR arts 12, 15-17, 23',
-  // Our EU establishment is in Brussels; its day and its holidays count.
-  timeZone: 'Europe/Brussels',
-  holidayCalendar: 'EU',
   deadline: {
     amount: 1,
     unit: 'calendarMonths',
@@ -36,7 +33,8 @@ export const EU_GDPR: RegimePolicy = {
     countedRequestTypes: [],
     // The controller's figure for further copies and excessive requests, reflecting
     // administrative cost as art 12(5) and 15(3) require.
-    costFee: { amount: 10, currency: 'EUR' },
+    // The amount and currency are the controller's: its profile's `fees.cost` for the regime.
+    costFeeAllowed: true,
     repeatRule: 'Free; a reasonable fee based on administrative costs for any further copies requested (art 15(3)).',
     excessiveRule:
       'Manifestly unfounded or excessive requests, in particular repetitive ones: a reasonable fee or refusal; the controller bears the burden of proof (art 12(5)).',

@@ -8,7 +8,8 @@ import { UK_GDPR } from './uk-gdpr';
 import { US_CA_CCPA } from './us-ca-ccpa';
 import { US_VA_VCDPA } from './us-va-vcdpa';
 
-export { DEFAULT_REGIME, regimeForResidence } from './residence';
+export { CONTROLLER_POLICY, citeControllerPolicy } from './common';
+export { normaliseResidence, regimeForResidence, type ResidenceRule } from './residence';
 
 export const REGIMES: Readonly<Record<RegimeKey, RegimePolicy>> = {
   CN_PIPL,

@@ -8,8 +8,6 @@ export const UK_GDPR: RegimePolicy = {
   key: 'UK_GDPR',
   name: 'UK GDPR',
   citation: 'UK GDPR arts 12, 12A, 15-17, 23; Data Protection Act 2018',
-  timeZone: 'Europe/London',
-  holidayCalendar: 'UK',
   deadline: {
     amount: 1,
     unit: 'calendarMonths',
@@ -39,7 +37,8 @@ export const UK_GDPR: RegimePolicy = {
     freeRequestsPerWindow: null,
     window: null,
     countedRequestTypes: [],
-    costFee: { amount: 10, currency: 'GBP' },
+    // The amount and currency are the controller's: its profile's `fees.cost` for the regime.
+    costFeeAllowed: true,
     repeatRule: 'Free; a reasonable fee based on administrative costs for further copies (art 15(3)).',
     excessiveRule:
       'Manifestly unfounded or excessive requests: a reasonable fee or refusal; the controller must justify it (art 12(5)). The clock starts when the fee is paid.',

@@ -25,8 +25,6 @@ export const US_CA_CCPA: RegimePolicy = {
   key: 'US_CA_CCPA',
   name: 'California CCPA/CPRA',
   citation: 'Cal. Civ. Code §§1798.100-1798.199.100; 11 CCR §§7020-7028',
-  timeZone: 'America/Los_Angeles',
-  holidayCalendar: 'US-CA',
   deadline: {
     amount: 45,
     unit: 'calendarDays',
@@ -55,7 +53,8 @@ export const US_CA_CCPA: RegimePolicy = {
     freeRequestsPerWindow: 2,
     window: { amount: 12, unit: 'calendarMonths' },
     countedRequestTypes: ['ACCESS'],
-    costFee: { amount: 10, currency: 'USD' },
+    // The amount and currency are the controller's: its profile's `fees.cost` for the regime.
+    costFeeAllowed: true,
     repeatRule: 'Free; access (the right to know) need not be answered more than twice in 12 months (§1798.130(b)).',
     excessiveRule:
       'Manifestly unfounded or excessive requests, in particular repetitive ones: a reasonable fee or refusal with reasons; the business bears the burden (§1798.145(h)(3)).',

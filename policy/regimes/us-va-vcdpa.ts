@@ -15,8 +15,6 @@ export const US_VA_VCDPA: RegimePolicy = {
   key: 'US_VA_VCDPA',
   name: 'Virginia VCDPA',
   citation: 'Va. Code §§59.1-577, 59.1-582',
-  timeZone: 'America/New_York',
-  holidayCalendar: 'US-VA',
   deadline: {
     amount: 45,
     unit: 'calendarDays',
@@ -46,7 +44,8 @@ export const US_VA_VCDPA: RegimePolicy = {
     // controller's duty than a calendar year.
     window: { amount: 12, unit: 'calendarMonths' },
     countedRequestTypes: ALL_REQUEST_TYPES,
-    costFee: { amount: 10, currency: 'USD' },
+    // The amount and currency are the controller's: its profile's `fees.cost` for the regime.
+    costFeeAllowed: true,
     repeatRule: 'Free up to twice annually per consumer (§59.1-577(B)(3)).',
     excessiveRule:
       'Manifestly unfounded, excessive or repetitive requests: a reasonable fee for administrative costs, or decline; the controller bears the burden (§59.1-577(B)(3)).',

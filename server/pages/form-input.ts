@@ -2,7 +2,7 @@
 // can be shown next to its field, in the subject's language, with the values kept.
 import { REQUEST_TYPES, type Language, type RequestType } from '../../domain/request-kinds';
 import type { SubmitRequestBody } from '../schemas';
-import { CORRECTABLE_FIELDS, RESIDENCES, type CorrectableField } from './i18n';
+import { CORRECTABLE_FIELDS, residenceOptions, type CorrectableField } from './i18n';
 
 /** Form fields by name; the first value wins and nothing reaches Object.prototype. */
 export type FormFields = Readonly<Record<string, string>>;
@@ -51,7 +51,7 @@ export function readRequestForm(
   };
   const errors: RequestFormErrors = {};
   if (!(REQUEST_TYPES as readonly string[]).includes(values.type)) errors.type = true;
-  if (!(RESIDENCES as readonly string[]).includes(values.residence)) errors.residence = true;
+  if (!residenceOptions(language).some(([code]) => code === values.residence)) errors.residence = true;
   if (values.email.length > MAX_EMAIL || !EMAIL.test(values.email)) errors.email = true;
   const isCorrection = values.type === 'CORRECTION';
   const given = Object.values(corrections);

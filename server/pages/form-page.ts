@@ -2,11 +2,12 @@
 // field and is tied to it with aria-describedby.
 import { REQUEST_TYPES, type Language } from '../../domain/request-kinds';
 import { html, type Html } from './html';
-import { CORRECTABLE_FIELDS, messagesFor, RESIDENCES } from './i18n';
+import { CORRECTABLE_FIELDS, messagesFor, residenceOptions } from './i18n';
 import { correctionField, type RequestFormErrors, type RequestFormValues } from './form-input';
 import { page, withLang } from './layout';
 
-const EMPTY: RequestFormValues = { type: '', residence: 'CN', email: '', corrections: {} };
+// No residence chosen: the form shows the profile's first one.
+const EMPTY: RequestFormValues = { type: '', residence: '', email: '', corrections: {} };
 
 /** The error paragraph for a field, or nothing. */
 const errorFor = (id: string, message: string | false) => (message ? html`<p class="error" id="${id}-error">${message}</p>` : '');
@@ -32,7 +33,7 @@ export function requestFormPage(lang: Language, values: RequestFormValues = EMPT
       described('corrections'),
     )}>`;
   });
-  const residences = RESIDENCES.map((code) => html`<option value="${code}"${values.residence === code ? html` selected` : ''}>${t.residences[code]}</option>`);
+  const residences = residenceOptions(lang).map(([code, label]) => html`<option value="${code}"${values.residence === code ? html` selected` : ''}>${label}</option>`);
 
   const body: Html = html`<h1>${t.portalTitle}</h1>
 <p>${t.formIntro}</p>

@@ -1,5 +1,6 @@
 // The portal's words in the seed's two languages. Chinese is the default, as the Chinese
 // text of notices prevails; `?lang=en` switches a page to English.
+import { activeProfile, type ControllerProfile, formResidences } from '../../config/controller-profile';
 import type { Language, RequestType } from '../../domain/request-kinds';
 import type { RequestStatus } from '../../domain/status';
 
@@ -8,8 +9,11 @@ export function pickLanguage(value: unknown): Language {
   return value === 'en' ? 'en' : 'zh';
 }
 
-/** Residences offered in the form; the server picks the regime from the one chosen. */
-export const RESIDENCES = ['CN', 'DE', 'FR', 'IT', 'ES', 'NL', 'IE', 'GB', 'US-CA', 'US-VA', 'BR', 'CA-QC'] as const;
+/** Residences offered in the forms, with their labels: the controller profile's labelled
+ *  residences, the same list the server picks the regime from. */
+export function residenceOptions(lang: Language, profile: ControllerProfile = activeProfile().profile): Array<readonly [string, string]> {
+  return formResidences(profile).map((r) => [r.code, r.label[lang]] as const);
+}
 
 /** Fields of the account record a correction request may name. */
 export const CORRECTABLE_FIELDS = ['fullName', 'phone', 'companyName'] as const;
@@ -33,10 +37,6 @@ const en = {
   corrections: 'For a correction: the new values (fill in only what is wrong)',
   fields: { fullName: 'Full name', phone: 'Telephone', companyName: 'Company' } satisfies Record<CorrectableField, string>,
   residence: 'Where do you live?',
-  residences: {
-    CN: 'China (mainland)', DE: 'Germany', FR: 'France', IT: 'Italy', ES: 'Spain', NL: 'Netherlands', IE: 'Ireland',
-    GB: 'United Kingdom', 'US-CA': 'United States – California', 'US-VA': 'United States – Virginia', BR: 'Brazil', 'CA-QC': 'Canada – Québec',
-  } satisfies Record<(typeof RESIDENCES)[number], string>,
   email: 'Your e-mail address',
   emailHint: 'We send a code to this address to check that it is yours.',
   submit: 'Send request',
@@ -101,10 +101,6 @@ const zh: Messages = {
   corrections: '如要求更正：请填写新的内容（只填写有误的项目）',
   fields: { fullName: '姓名', phone: '电话', companyName: '公司' },
   residence: '您的居住地',
-  residences: {
-    CN: '中国（大陆）', DE: '德国', FR: '法国', IT: '意大利', ES: '西班牙', NL: '荷兰', IE: '爱尔兰',
-    GB: '英国', 'US-CA': '美国 – 加利福尼亚州', 'US-VA': '美国 – 弗吉尼亚州', BR: '巴西', 'CA-QC': '加拿大 – 魁北克省',
-  },
   email: '您的电子邮箱',
   emailHint: '我们会向此邮箱发送验证码，以确认邮箱属于您。',
   submit: '提交请求',

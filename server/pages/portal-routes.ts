@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { statusTokenKey } from '../../crypto/status-token';
 import type { Language } from '../../domain/request-kinds';
 import { AppError } from '../app-error';
-import type { ServerDeps } from '../deps';
+import { requestTimeZone, type ServerDeps } from '../deps';
 import { RequestIdParams } from '../schemas';
 import { requireStatusToken } from '../status-auth';
 import { requestStatus } from '../use-cases/request-status';
@@ -76,7 +76,7 @@ export const portalRoutes =
     const again = async (req: FastifyRequest, reply: FastifyReply, status: number, problem?: StatusPageProblem) => {
       const link = linkOf(req);
       const accessPackage = await packageNoticeFacts(deps.db, link.id, deps.clock());
-      return sendHtml(reply, status, statusPage(link.lang, await requestStatus(deps, link.id), link, problem, accessPackage));
+      return sendHtml(reply, status, statusPage(link.lang, await requestStatus(deps, link.id), link, problem, accessPackage, await requestTimeZone(deps, link.id)));
     };
     const backToStatus = (req: FastifyRequest, reply: FastifyReply) => {
       const link = linkOf(req);

@@ -2,7 +2,6 @@
 // subject is asked to do now. Shows the procedure's state only, never personal data.
 import type { Language } from '../../domain/request-kinds';
 import { isClosed, type RequestStatus, WITHDRAWABLE_STATUSES } from '../../domain/status';
-import { getRegime, isRegimeKey } from '../../policy';
 import type { StatusView } from '../schemas';
 import { html, type Html } from './html';
 import { messagesFor, STEPS, type Messages, type Step } from './i18n';
@@ -36,7 +35,8 @@ export interface StatusPageProblem {
 }
 
 /** The status page; `link` carries the request id and token for every form on it. */
-export function statusPage(lang: Language, view: StatusView, link: { id: string; token: string }, problem?: StatusPageProblem, accessPackage?: PackageNoticeFacts | null): string {
+/** `timeZone` is the establishment's for the request's regime, where its law counts the day. */
+export function statusPage(lang: Language, view: StatusView, link: { id: string; token: string }, problem?: StatusPageProblem, accessPackage?: PackageNoticeFacts | null, timeZone = 'UTC'): string {
   const t = messagesFor(lang);
   const at = (action: string, language = lang) => withLang(`/portal/requests/${link.id}${action}`, { token: link.token }, language);
   const closed = isClosed(view.status);
@@ -46,7 +46,7 @@ export function statusPage(lang: Language, view: StatusView, link: { id: string;
 ${steps(t, view.status)}
 ${closed ? html`<p class="notice" role="status">${t.closed[view.status as keyof Messages['closed']] ?? view.status}</p>` : ''}
 ${accessPackage ? packageNotice(lang, accessPackage) : ''}
-${!closed ? html`<p>${view.dueAt ? html`${t.dueBy}: <strong>${formatDue(lang, view)}</strong>` : t.dueUnknown}</p>` : ''}
+${!closed ? html`<p>${view.dueAt ? html`${t.dueBy}: <strong>${formatDue(lang, view, timeZone)}</strong>` : t.dueUnknown}</p>` : ''}
 ${!closed ? awaited(t, view, at, problem) : ''}
 ${problem?.field === 'action' ? html`<p class="error" role="alert">${problem.message}</p>` : ''}
 ${!closed && WITHDRAWABLE_STATUSES.includes(view.status) ? html`<form method="post" action="${at('/withdraw')}"><button type="submit">${t.withdraw}</button></form>` : ''}
@@ -95,8 +95,7 @@ ${error ? html`<p class="error" id="code-error">${error}</p>` : ''}
   return html`<p class="notice" role="status">${view.awaiting ? t.awaitingStaff : t.awaitingNothing}</p>`;
 }
 
-/** The due date as a calendar day in the regime's own time zone, where the law counts it. */
-function formatDue(lang: Language, view: StatusView): string {
-  const timeZone = isRegimeKey(view.regime) ? getRegime(view.regime).timeZone : 'UTC';
+/** The due date as a calendar day in the establishment's time zone, where the law counts it. */
+function formatDue(lang: Language, view: StatusView, timeZone: string): string {
   return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'long', timeZone }).format(new Date(view.dueAt!));
 }

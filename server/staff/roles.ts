@@ -37,6 +37,7 @@ export const STAFF_ACCESS: Readonly<Record<string, readonly StaffRole[] | 'publi
   'POST /api/staff/requests/:id/exemption-signals': ['compliance'],
   'POST /api/staff/exemption-signals/:signalId/clear': ['compliance'],
   'GET /api/staff/data-map': ['compliance', 'admin'],
+  'GET /api/staff/profile': ['compliance', 'admin'],
   'POST /api/staff/codec-session': ['compliance', 'admin'],
   'GET /api/staff/reports/summary': ['compliance', 'admin'],
   'GET /api/staff/reports/summary.csv': ['compliance', 'admin'],

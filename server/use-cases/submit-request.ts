@@ -9,6 +9,7 @@ import { issueStatusToken, statusTokenKey } from '../../crypto/status-token';
 import type { Channel } from '../../domain/request-kinds';
 import { correctionProblem } from '../../stores/correctable-fields';
 import { isRegimeKey, regimeForResidence } from '../../policy';
+import { serverProfile } from '../deps';
 import { type DsrWorkflowInput, workflowIdFor } from '../../workflows/messages';
 import type { dsrRequestWorkflow } from '../../workflows/dsr-request';
 import { AppError } from '../app-error';
@@ -23,8 +24,10 @@ export async function submitRequest(
   channel: Channel,
   attestation?: DsrWorkflowInput['attestation'],
 ): Promise<Submitted> {
-  const regime = body.regime ?? regimeForResidence(body.residence ?? 'CN');
+  const { profile, digest } = serverProfile(deps);
+  const regime = body.regime ?? regimeForResidence(body.residence, profile.residences, profile.defaultRegime);
   if (!isRegimeKey(regime)) throw new AppError(400, 'INVALID_INPUT', `Unknown regime "${regime}".`);
+  if (!profile.regimes[regime]) throw new AppError(400, 'INVALID_INPUT', `Regime "${regime}" is not offered.`);
   const corrections = body.corrections && Object.keys(body.corrections).length > 0 ? body.corrections : undefined;
   if ((body.type === 'CORRECTION') !== (corrections !== undefined)) {
     throw new AppError(400, 'INVALID_INPUT', 'A correction request needs the fields to correct, and only a correction request may carry them.');
@@ -46,6 +49,7 @@ export async function submitRequest(
     },
     corrections,
     attestation,
+    profileDigest: digest,
   };
   await deps.temporal.workflow.start<typeof dsrRequestWorkflow>('dsrRequestWorkflow', {
     taskQueue: deps.taskQueue,
@@ -55,7 +59,7 @@ export async function submitRequest(
   // The same idempotent write as the workflow's first activity, which then changes nothing.
   // Should it fail, the request is started all the same: that activity writes the rows with
   // retries, and only staff acting in the next moments would have to try again.
-  await recordRequest(deps.db, input).catch(() => undefined);
+  await recordRequest(deps.db, input, serverProfile(deps)).catch(() => undefined);
   // Issued only once the workflow exists, so no link ever points at a request that failed to start.
   const statusToken = issueStatusToken(statusTokenKey(deps.identityPepper), requestId, deps.clock());
   return { requestId, status: 'RECEIVED', statusToken, statusUrl: `/api/requests/${requestId}?token=${encodeURIComponent(statusToken)}` };

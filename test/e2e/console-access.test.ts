@@ -44,6 +44,7 @@ const EXPECTED: Record<string, StaffRole[] | 'public'> = {
   'POST /console/admin/staff': ['admin'],
   'POST /console/admin/staff/:staffId': ['admin'],
   'GET /console/admin/data-map': ['admin', 'compliance'],
+  'GET /console/admin/profile': ['admin', 'compliance'],
 };
 
 const FORBIDDEN_TEXT = 'may not open this page';

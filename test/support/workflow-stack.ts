@@ -11,6 +11,7 @@ import { hashIdentity } from '../../crypto/identity-hash';
 import type { Db } from '../../db/prisma';
 import type { RequestType } from '../../domain/request-kinds';
 import { buildActivityDeps } from '../../app/activity-deps';
+import type { LoadedProfile } from '../../config/controller-profile';
 import type { DataStore } from '../../stores/data-store';
 import { encryptedDataConverter } from '../../temporal/data-converter';
 import { createDsrWorker } from '../../worker';
@@ -48,7 +49,8 @@ export interface StartedRequest {
 let bundle: WorkflowBundleWithSourceMap | undefined;
 
 /** Starts the stack; `extraStores` are added to the real ones (e.g. a failing processor). */
-export async function startWorkflowStack(extraStores: DataStore[] = []): Promise<WorkflowStack> {
+/** `options.profile`: the controller profile the activities use (the example profile when unset). */
+export async function startWorkflowStack(extraStores: DataStore[] = [], options: { profile?: LoadedProfile } = {}): Promise<WorkflowStack> {
   const { identityPepper } = testSecrets();
   const keyring = REPLAY_KEYRING;
   const env = await TestWorkflowEnvironment.createTimeSkipping({
@@ -58,7 +60,10 @@ export async function startWorkflowStack(extraStores: DataStore[] = []): Promise
   const services = await openTestServices(env.connection, keyring);
   const { mail, db, cipher, mailer } = services;
   const taskQueue = `dsr-wf-${randomUUID()}`;
-  const deps: ActivityDeps = buildActivityDeps({ clock, db, mailer, cipher, staffMailTo: STAFF_MAILBOX, extraStores, accessPackageDir: TEST_ACCESS_PACKAGE_DIR, statusLinkKey: statusTokenKey(identityPepper) });
+  const deps: ActivityDeps = {
+    ...buildActivityDeps({ clock, db, mailer, cipher, staffMailTo: STAFF_MAILBOX, extraStores, accessPackageDir: TEST_ACCESS_PACKAGE_DIR, statusLinkKey: statusTokenKey(identityPepper) }),
+    profile: options.profile,
+  };
   bundle ??= await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: new DefaultLogger('WARN') });
   const started: StartedRequest[] = [];
   const worker: Worker = await createDsrWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, deps, keyring, workflowBundle: bundle });

@@ -8,10 +8,11 @@ import {
   extensionNoticeDeadline,
   getRegime,
 } from '../../policy';
+import { demoEstablishment } from '../support/profiles';
 
 const at = (iso: string) => new Date(iso);
-const due = (key: string, receivedAt: string, extra: Omit<Parameters<typeof computeDueDate>[0], 'regime' | 'receivedAt'> = {}) =>
-  computeDueDate({ regime: getRegime(key), receivedAt: at(receivedAt), ...extra });
+const due = (key: string, receivedAt: string, extra: Omit<Parameters<typeof computeDueDate>[0], 'regime' | 'receivedAt' | 'establishment'> = {}) =>
+  computeDueDate({ regime: getRegime(key), establishment: demoEstablishment(key), receivedAt: at(receivedAt), ...extra });
 
 describe('China PIPL due dates', () => {
   test('when identity is verified on Mar 2 in Shanghai, then the reply is due 30 days later on Apr 1', () => {
@@ -77,10 +78,12 @@ describe('EU GDPR due dates', () => {
   test('when received on Jan 31, then Feb 28 is a Saturday and the period ends Monday Mar 2', () => {
     expect(due('EU_GDPR', '2026-01-31T10:00:00Z').dueDate).toBe('2026-03-02');
   });
-  test('when received on Jan 31 2028, then the leap day Feb 29 is due and the missing holiday data is flagged', () => {
+  test('when received on Jan 31 2028, then the leap day Feb 29 is due, counted with 2028 holidays by rule', () => {
     const result = due('EU_GDPR', '2028-01-31T10:00:00Z');
     expect(result.dueDate).toBe('2028-02-29');
-    expect(result.basis).toContain('no EU holiday data for 2028');
+    // Issue 12: Belgium's holidays now come from rules for any year, so 2028 is no longer a gap.
+    expect(result.missingHolidayData).toEqual([]);
+    expect(result.basis).not.toContain('holiday data for 2028');
   });
   test('when one month ends on Christmas Day, then it moves past the weekend to Dec 28', () => {
     const result = due('EU_GDPR', '2026-11-25T10:00:00Z');
@@ -182,13 +185,13 @@ describe('California CCPA due dates', () => {
     expect(due('US_CA_CCPA', '2026-03-02T18:00:00Z', { pausedDays: 10 }).dueDate).toBe('2026-04-16');
   });
   test('when received on Mar 25, then receipt must be confirmed within 10 business days, skipping Cesar Chavez Day: Apr 9', () => {
-    const ack = acknowledgementDue(getRegime('US_CA_CCPA'), at('2026-03-25T17:00:00Z'));
+    const ack = acknowledgementDue(getRegime('US_CA_CCPA'), demoEstablishment('US_CA_CCPA'), at('2026-03-25T17:00:00Z'));
     expect(ack?.dueDate).toBe('2026-04-09');
     expect(ack?.dueAt.toISOString()).toBe('2026-04-10T06:59:59.999Z');
     expect(ack?.basis).toContain('§7021(a)');
   });
   test('when received on Mar 2, then the acknowledgement is due on Mar 16', () => {
-    expect(acknowledgementDue(getRegime('US_CA_CCPA'), at('2026-03-02T18:00:00Z'))?.dueDate).toBe('2026-03-16');
+    expect(acknowledgementDue(getRegime('US_CA_CCPA'), demoEstablishment('US_CA_CCPA'), at('2026-03-02T18:00:00Z'))?.dueDate).toBe('2026-03-16');
   });
 });
 
@@ -213,11 +216,11 @@ describe('other regimes', () => {
     expect(() => due(key, '2026-06-01T14:00:00Z', { extensions: 1 })).toThrow(`${key} allows no extension`);
   });
   test('when a Virginia appeal arrives Aug 3, then it must be decided by Oct 2', () => {
-    expect(appealDecisionDue(getRegime('US_VA_VCDPA'), at('2026-08-03T14:00:00Z'))?.dueDate).toBe('2026-10-02');
-    expect(appealDecisionDue(getRegime('EU_GDPR'), at('2026-08-03T14:00:00Z'))).toBeNull();
+    expect(appealDecisionDue(getRegime('US_VA_VCDPA'), demoEstablishment('US_VA_VCDPA'), at('2026-08-03T14:00:00Z'))?.dueDate).toBe('2026-10-02');
+    expect(appealDecisionDue(getRegime('EU_GDPR'), demoEstablishment('EU_GDPR'), at('2026-08-03T14:00:00Z'))).toBeNull();
   });
   test('when a regime has no acknowledgement duty, then none is computed', () => {
-    expect(acknowledgementDue(getRegime('EU_GDPR'), at('2026-03-10T10:00:00Z'))).toBeNull();
+    expect(acknowledgementDue(getRegime('EU_GDPR'), demoEstablishment('EU_GDPR'), at('2026-03-10T10:00:00Z'))).toBeNull();
   });
   test('when the extension count is negative or fractional, then it is rejected', () => {
     expect(() => due('EU_GDPR', '2026-03-10T10:00:00Z', { extensions: -1 })).toThrow('whole number >= 0');
@@ -227,16 +230,17 @@ describe('other regimes', () => {
 
 describe('extension notices', () => {
   test('when the GDPR deadline may be extended, then notice is due by the end of the first month', () => {
-    const notice = extensionNoticeDeadline({ regime: getRegime('EU_GDPR'), receivedAt: at('2026-03-10T10:00:00Z') });
+    const notice = extensionNoticeDeadline({ regime: getRegime('EU_GDPR'), establishment: demoEstablishment('EU_GDPR'), receivedAt: at('2026-03-10T10:00:00Z') });
     expect(notice?.dueDate).toBe('2026-04-10');
     expect(notice?.basis).toContain('Extension notice');
   });
   test('when the CCPA deadline may be extended, then notice is due within the first 45 days', () => {
-    expect(extensionNoticeDeadline({ regime: getRegime('US_CA_CCPA'), receivedAt: at('2026-03-02T18:00:00Z') })?.dueDate).toBe('2026-04-16');
+    expect(extensionNoticeDeadline({ regime: getRegime('US_CA_CCPA'), establishment: demoEstablishment('US_CA_CCPA'), receivedAt: at('2026-03-02T18:00:00Z') })?.dueDate).toBe('2026-04-16');
   });
   test('when the UK clock was paused, then the notice period is paused too', () => {
     const notice = extensionNoticeDeadline({
       regime: getRegime('UK_GDPR'),
+      establishment: demoEstablishment('UK_GDPR'),
       receivedAt: at('2026-03-10T10:00:00Z'),
       identityVerifiedAt: at('2026-03-10T10:00:00Z'),
       pausedDays: 8,
@@ -244,6 +248,6 @@ describe('extension notices', () => {
     expect(notice?.dueDate).toBe('2026-04-20');
   });
   test('when the regime has no extension, then asking for the notice date throws', () => {
-    expect(() => extensionNoticeDeadline({ regime: getRegime('BR_LGPD'), receivedAt: at('2026-04-10T13:00:00Z') })).toThrow('BR_LGPD allows no extension');
+    expect(() => extensionNoticeDeadline({ regime: getRegime('BR_LGPD'), establishment: demoEstablishment('BR_LGPD'), receivedAt: at('2026-04-10T13:00:00Z') })).toThrow('BR_LGPD allows no extension');
   });
 });

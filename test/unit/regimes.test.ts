@@ -2,17 +2,21 @@
 // from a subject's residence.
 import { REQUEST_TYPES } from '../../domain/request-kinds';
 import {
-  DEFAULT_REGIME,
   REGIMES,
   REGIME_KEYS,
   type RegimePolicy,
   computeDueDate,
   daysBetween,
-  getHolidayCalendar,
   getRegime,
   localDateOf,
-  regimeForResidence,
+  regimeForResidence as regimeUnder,
 } from '../../policy';
+import { demoEstablishment, demoProfile } from '../support/profiles';
+
+// The residence → regime mapping and the establishments are the controller's: the demo profile's.
+const DEFAULT_REGIME = demoProfile.profile.defaultRegime;
+const regimeForResidence = (code: string | null | undefined) => regimeUnder(code, demoProfile.profile.residences, DEFAULT_REGIME);
+const zoneOf = (regime: RegimePolicy) => demoEstablishment(regime.key).timeZone;
 
 const all: RegimePolicy[] = REGIME_KEYS.map((key) => REGIMES[key]);
 const codes = (key: string) => getRegime(key).refusalGrounds.map((g) => g.code);
@@ -116,8 +120,8 @@ describe('the law as encoded', () => {
   test('when fees are read, then CCPA access and VCDPA requests are free twice in 12 months and LGPD allows no fee', () => {
     expect(getRegime('US_CA_CCPA').fees).toMatchObject({ freeRequestsPerWindow: 2, window: { amount: 12, unit: 'calendarMonths' }, countedRequestTypes: ['ACCESS'] });
     expect(getRegime('US_VA_VCDPA').fees.freeRequestsPerWindow).toBe(2);
-    expect(getRegime('BR_LGPD').fees.costFee).toBeNull();
-    for (const regime of all) expect(regime.feeResponseWindow === null).toBe(regime.fees.costFee === null);
+    expect(getRegime('BR_LGPD').fees.costFeeAllowed).toBe(false);
+    for (const regime of all) expect(regime.feeResponseWindow === null).toBe(!regime.fees.costFeeAllowed);
   });
   test('when China’s grounds are read, then the seed’s six no-response grounds and art 47 are all there', () => {
     expect(codes('CN_PIPL')).toEqual(
@@ -146,11 +150,11 @@ describe('the law as encoded', () => {
 
 describe('consistency with the clock', () => {
   test.each(all.map((r) => [r.key, r] as const))('when %s is set up, then its zone and calendar exist', (_key, regime) => {
-    expect(() => localDateOf(new Date('2026-06-01T00:00:00Z'), regime.timeZone)).not.toThrow();
-    expect(getHolidayCalendar(regime.holidayCalendar).key).toBe(regime.holidayCalendar);
+    expect(() => localDateOf(new Date('2026-06-01T00:00:00Z'), zoneOf(regime))).not.toThrow();
+    expect(demoEstablishment(regime.key).calendar.covers(2026)).toBe(true);
   });
   test('when zones are read, then each is the controller’s place for the regime', () => {
-    expect(Object.fromEntries(all.map((r) => [r.key, r.timeZone]))).toEqual({
+    expect(Object.fromEntries(all.map((r) => [r.key, zoneOf(r)]))).toEqual({
       CN_PIPL: 'Asia/Shanghai',
       EU_GDPR: 'Europe/Brussels',
       UK_GDPR: 'Europe/London',
@@ -169,8 +173,8 @@ describe('consistency with the clock', () => {
     (_key, regime) => {
       // February 2026 gives the shortest month; rolling forward only lengthens it.
       const receivedAt = new Date('2026-02-01T12:00:00Z');
-      const shortest = computeDueDate({ regime, receivedAt });
-      const days = daysBetween(localDateOf(receivedAt, regime.timeZone), shortest.dueDate);
+      const shortest = computeDueDate({ regime, establishment: demoEstablishment(regime.key), receivedAt });
+      const days = daysBetween(localDateOf(receivedAt, zoneOf(regime)), shortest.dueDate);
       expect(regime.verificationWindow.days).toBeLessThan(days);
       if (regime.feeResponseWindow) expect(regime.feeResponseWindow.days).toBeLessThan(days);
     },

@@ -2,6 +2,7 @@
 // simulated days, a partial reply before the deadline, and an extension with notice.
 import type { RequestType } from '../../domain/request-kinds';
 import { computeDueDate, getRegime } from '../../policy';
+import { demoEstablishment } from '../support/profiles';
 import { extendDeadlineUpdate, statusQuery } from '../../workflows/messages';
 import { eventually } from '../support/http';
 import { PartnerStore } from '../support/partner-store';
@@ -19,7 +20,7 @@ const attested = { staffId: 'agent-1', evidenceNote: 'ID card checked in person'
 
 /** The due date the policy gives this request after `extensions` extensions. */
 const dueAtUnder = (row: Awaited<ReturnType<typeof requestRow>>, extensions: number) =>
-  computeDueDate({ regime: getRegime(row.regime), receivedAt: row.receivedAt, identityVerifiedAt: row.verifiedAt, requestType: row.type as RequestType, extensions }).dueAt;
+  computeDueDate({ regime: getRegime(row.regime), establishment: demoEstablishment(row.regime), receivedAt: row.receivedAt, identityVerifiedAt: row.verifiedAt, requestType: row.type as RequestType, extensions }).dueAt;
 const DAY = 86_400_000;
 
 async function stuckRequest(regime: string) {

@@ -1,8 +1,8 @@
 // Letters that say what happened: each sentence checked against the audit trail and the
 // database, on the real worker, Temporal test server, PostgreSQL and SMTP.
 import { randomUUID } from 'node:crypto';
-import { REGIMES } from '../../policy';
-import { CONTROLLER_POLICY_NAME } from '../../policy/controller';
+import { CONTROLLER_POLICY, REGIMES } from '../../policy';
+import { demoProfile } from '../support/profiles';
 import { languageParts } from '../support/mail-stack';
 import { answerFeeUpdate, statusQuery } from '../../workflows/messages';
 import { eventually } from '../support/http';
@@ -134,7 +134,7 @@ describe('the fee letters', () => {
     await eventually(async () => ((await handle.query(statusQuery)).status === 'AWAITING_FEE' ? true : null));
 
     const quote = await mailTo(stack.mail, first.email, /A fee applies/i);
-    expect(quote.text).toContain(CONTROLLER_POLICY_NAME);
+    expect(quote.text).toContain(demoProfile.profile.privacyPolicy.name.en);
     expect(quote.text).not.toMatch(/seed privacy policy/i);
 
     await handle.executeUpdate(answerFeeUpdate, { args: [{ accept: false }] });
@@ -156,7 +156,7 @@ describe('citations', () => {
   test('when any regime’s citation is read, then none is placeholder text', () => {
     const text = JSON.stringify(REGIMES);
     expect(text).not.toMatch(/seed privacy policy|placeholder|lorem|TODO|TBD/i);
-    expect(REGIMES.CN_PIPL.fees.citation).toBe(`GB/T 35273-2020 §8.7 c); ${CONTROLLER_POLICY_NAME} §IX "Your Control over Personal Information"`);
+    expect(REGIMES.CN_PIPL.fees.citation).toBe(`GB/T 35273-2020 §8.7 c); ${CONTROLLER_POLICY} §IX "Your Control over Personal Information"`);
   });
 
   test('when every letter these tests caused is read, then none contains "Seed privacy policy"', () => {

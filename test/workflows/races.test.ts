@@ -1,6 +1,7 @@
 // Concurrent and late calls on one request: each check is passed by one call only, the clock
 // start keeps an extension already granted, and the run ends only once its handlers are done.
 import { getRegime } from '../../policy';
+import { demoEstablishment } from '../support/profiles';
 import { computeDueDate } from '../../policy/deadline';
 import type { RequestType } from '../../domain/request-kinds';
 import { createManualStore } from '../../stores/manual-store';
@@ -25,7 +26,7 @@ const extensionMailsTo = (email: string) => stack.mail.messages().filter((m) => 
 /** The due date the policy gives the request as the database has it, with `extensions` taken. */
 async function policyDueAt(requestId: string, extensions: number): Promise<Date> {
   const row = await requestRow(stack.db, requestId);
-  return computeDueDate({ regime: getRegime(row.regime), receivedAt: row.receivedAt, identityVerifiedAt: row.verifiedAt, requestType: row.type as RequestType, extensions }).dueAt;
+  return computeDueDate({ regime: getRegime(row.regime), establishment: demoEstablishment(row.regime), receivedAt: row.receivedAt, identityVerifiedAt: row.verifiedAt, requestType: row.type as RequestType, extensions }).dueAt;
 }
 
 test('when three extensions are asked for at once, then exactly one is granted, audited and mailed, and the other two are refused with a reason; verifying afterwards keeps the extended due date', async () => {

@@ -33,6 +33,7 @@ export const CONSOLE_ACCESS: Readonly<Record<string, readonly StaffRole[] | 'pub
   'POST /console/admin/staff': ['admin'],
   'POST /console/admin/staff/:staffId': ['admin'],
   'GET /console/admin/data-map': ['admin', 'compliance'],
+  'GET /console/admin/profile': ['admin', 'compliance'],
 };
 
 /** The roles allowed on a route (undefined: refused to all), or 'public'. */

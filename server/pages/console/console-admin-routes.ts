@@ -3,12 +3,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { AppError } from '../../app-error';
-import type { ServerDeps } from '../../deps';
+import { serverProfile, type ServerDeps } from '../../deps';
 import { STAFF_ROLES, type StaffRole } from '../../staff/roles';
 import { dataMapView } from '../../use-cases/data-map-view';
 import { changeStaffAccount, createStaffAccount, listStaffAccounts } from '../../use-cases/staff-accounts';
 import type { FormFields } from '../form-input';
 import { dataMapPage, staffAdminPage } from './admin-pages';
+import { profilePage } from './profile-page';
 import { consoleStaffOf } from './console-gate';
 import { fieldsOf, flashOf, sendHtml, viewerOf } from './console-http';
 
@@ -67,5 +68,9 @@ export const consoleAdminRoutes =
 
     app.get('/console/admin/data-map', { schema: { hide: true } }, async (req, reply) =>
       sendHtml(reply, 200, dataMapPage(viewerOf(req, deps.identityPepper), await dataMapView(deps))),
+    );
+
+    app.get('/console/admin/profile', { schema: { hide: true } }, async (req, reply) =>
+      sendHtml(reply, 200, profilePage(viewerOf(req, deps.identityPepper), serverProfile(deps))),
     );
   };

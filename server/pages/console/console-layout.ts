@@ -50,6 +50,7 @@ export const CONSOLE_LINKS: ReadonlyArray<{ href: string; label: string; roles: 
   { href: '/console/queue', label: 'Review queue', roles: ['compliance'] },
   { href: '/console/admin/staff', label: 'Staff accounts', roles: ['admin'] },
   { href: '/console/admin/data-map', label: 'Data map', roles: ['admin', 'compliance'] },
+  { href: '/console/admin/profile', label: 'Controller profile', roles: ['admin', 'compliance'] },
 ];
 
 /** The hidden CSRF field every console form carries. */

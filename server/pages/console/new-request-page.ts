@@ -3,13 +3,13 @@
 import { REQUEST_TYPES } from '../../../domain/request-kinds';
 import { STAFF_CHANNELS } from '../../staff/schemas';
 import { html } from '../html';
-import { CORRECTABLE_FIELDS, messagesFor, RESIDENCES } from '../i18n';
+import { CORRECTABLE_FIELDS, messagesFor, residenceOptions } from '../i18n';
 import { correctionField } from '../form-input';
 import { consolePage, csrfField, type ConsoleViewer } from './console-layout';
 import { errorSummary, inputField, noteField, radioGroup, selectField, type FieldErrors } from './form-fields';
 import type { NewRequestValues } from './new-request-form';
 
-const EMPTY: NewRequestValues = { type: '', residence: 'CN', email: '', corrections: {}, channel: '', language: 'zh', evidenceNote: '' };
+const EMPTY: NewRequestValues = { type: '', residence: '', email: '', corrections: {}, channel: '', language: 'zh', evidenceNote: '' };
 const RIGHTS = { ACCESS: 'Access (a copy of the data)', CORRECTION: 'Correction', DELETION: 'Deletion', ACCOUNT_CLOSURE: 'Account closure' } as const;
 const CHANNELS = { PHONE: 'Phone', EMAIL: 'E-mail', IN_PERSON: 'In person' } as const;
 
@@ -29,7 +29,7 @@ ${radioGroup({ name: 'type', label: 'Right', value: values.type, error: errors.t
 ${errors.corrections ? html`<p class="error" id="corrections-error">${errors.corrections}</p>` : ''}
 ${corrections}
 </fieldset>
-${selectField({ name: 'residence', label: 'Where the subject lives (picks the regime)', value: values.residence, error: errors.residence, options: RESIDENCES.map((r) => [r, en.residences[r]] as const) })}
+${selectField({ name: 'residence', label: 'Where the subject lives (picks the regime)', value: values.residence, error: errors.residence, options: residenceOptions('en') })}
 ${inputField({ name: 'email', label: 'Subject’s e-mail address', type: 'email', value: values.email, error: errors.email, maxLength: 254, hint: 'Replies go to this address.' })}
 ${selectField({ name: 'language', label: 'Language of the replies', value: values.language, error: errors.language, options: [['zh', '中文 (Chinese)'], ['en', 'English']] })}
 ${radioGroup({ name: 'channel', label: 'Channel', value: values.channel, error: errors.channel, options: STAFF_CHANNELS.map((c) => [c, CHANNELS[c]] as const) })}

@@ -25,6 +25,8 @@ export interface RequestPageExtras {
   manualTasks: readonly ManualTaskRow[];
   flash?: string;
   problem?: ActionProblem;
+  /** Years the due date was counted without holiday data for, still not imported (e.g. ['CN 2028']). */
+  holidaysMissing?: readonly string[];
 }
 
 const json = (value: unknown) => (value === undefined || value === null ? '' : JSON.stringify(value));
@@ -83,6 +85,7 @@ ${extras.problem?.message ? html`<p class="summary error" role="alert" id="actio
 <dt>Regime</dt><dd>${r.regime}</dd>
 <dt>Received</dt><dd>${r.receivedAt ? formatInstant(r.receivedAt) : '–'}</dd>
 <dt>Due</dt><dd id="request-due">${r.dueAt ? formatDay(r.dueAt) : 'not set yet'}${r.extensions > 0 ? html` (extended ${r.extensions}×)` : ''}</dd>
+${extras.holidaysMissing?.length ? html`<dt>Holidays</dt><dd id="request-holiday-warning" class="error">Due date counted on weekends alone: no holiday data for ${extras.holidaysMissing.join(', ')}. Import the arrangement (<code>npm run holidays -- import-cn FILE</code>); the due date is recounted at the next clock event.</dd>` : ''}
 ${r.closedAt ? html`<dt>Closed</dt><dd>${formatInstant(r.closedAt)}</dd>` : ''}
 <dt>Waiting for</dt><dd>${r.awaiting ?? 'nothing'}</dd>
 ${r.fee ? html`<dt>Fee</dt><dd>${r.fee.amount} ${r.fee.currency} (${r.fee.state})</dd>` : ''}

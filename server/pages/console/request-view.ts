@@ -2,6 +2,7 @@
 // its right, and its manual tasks; used by the page itself and by a refused action form.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { getRegime, isRegimeKey, type RefusalGround } from '../../../policy';
+import { holidayDataDir, stillMissing } from '../../../config/holiday-imports';
 import type { ServerDeps } from '../../deps';
 import type { Timeline } from '../../staff/console-schemas';
 import { requestTimeline } from '../../use-cases/request-timeline';
@@ -31,6 +32,8 @@ export async function sendRequestPage(deps: ServerDeps, req: FastifyRequest, rep
     ? await requestTimeline(deps, requestId)
     : { request: await staffRequestStatus(deps, requestId), events: [], storeTasks: [], holds: [], signals: [] };
   const manualTasks = await manualTasksOf(deps, requestId);
-  const markup = requestPage(viewer, timeline, { legal, grounds: groundsFor(timeline.request), manualTasks, problem, flash: problem ? undefined : flashOf(req) });
+  const row = await deps.db.dsrRequest.findUnique({ where: { id: requestId }, select: { holidayWarning: true } });
+  const holidaysMissing = stillMissing(row?.holidayWarning ?? null, deps.holidayDataDir ?? holidayDataDir());
+  const markup = requestPage(viewer, timeline, { legal, grounds: groundsFor(timeline.request), manualTasks, problem, flash: problem ? undefined : flashOf(req), holidaysMissing });
   return sendHtml(reply, status, markup);
 }
