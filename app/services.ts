@@ -10,7 +10,7 @@ import { createSmtpMailer, type Mailer } from '../mail/mailer';
 import { loadDataMap } from '../stores/data-map/validate';
 import { lazyRedis } from '../stores/redis-sessions-store';
 import { processorSecrets, webhookConnections } from '../stores/webhook/connections';
-import { declaredSqlConnections } from '../stores/sql/connections';
+import { declaredSqlConnections, type DeclaredSqlConnection } from '../stores/sql/connections';
 import { buildActivityDeps } from './activity-deps';
 import { statusTokenKey } from '../crypto/status-token';
 
@@ -23,6 +23,10 @@ export interface Services {
   activityDeps: ActivityDeps;
   /** Secrets of the connected processors, by store name, for the callback route. */
   processorSecrets: ReadonlyMap<string, string>;
+  /** The map's declared SQL stores this deployment connects, for the worker's live check. */
+  declaredSql: readonly DeclaredSqlConnection[];
+  /** The data map file's base name, for messages naming its lines. */
+  dataMapFileName: string;
   close(): Promise<void>;
 }
 
@@ -52,6 +56,8 @@ export function createServices(config: AppConfig, env: NodeJS.ProcessEnv = proce
     db,
     mailer,
     processorSecrets: processorSecrets(webhooks),
+    declaredSql: sqlStores,
+    dataMapFileName: path.basename(env.DATA_MAP_FILE || 'data-map.json'),
     activityDeps: buildActivityDeps({ db, mailer, cipher, staffMailTo: config.staffMailTo, publicUrl: config.http.publicUrl, statusLinkKey: statusTokenKey(config.keys.identityPepper), accessPackageDir: config.accessPackageDir, connections, dataMap }),
     async close() {
       mailer.close();

@@ -6,7 +6,8 @@
 import { CORRECTABLE_FIELDS } from '../correctable-fields';
 
 export const SQL_KIND = 'sql';
-export const SQL_FIELDS = ['dialect', 'required', 'hashKey', 'defaultCountryCode', 'collections'];
+/** `review` is a note a drafted map leaves for the person who checks it (npm run datamap -- draft). */
+export const SQL_FIELDS = ['dialect', 'required', 'hashKey', 'defaultCountryCode', 'collections', 'review'];
 export const SQL_DIALECTS = ['postgres', 'mysql'] as const;
 export type SqlDialect = (typeof SQL_DIALECTS)[number];
 export const IDENTITY_KINDS = ['email', 'phone', 'accountId'] as const;
@@ -61,8 +62,8 @@ type Report = (at: string[], message: string) => void;
 const ENV_NAME = /^[A-Z][A-Z0-9_]{0,63}$/;
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_$]{0,62}(\.[A-Za-z_][A-Za-z0-9_$]{0,62})?$/;
 const COLUMN = /^[A-Za-z_][A-Za-z0-9_$]{0,62}$/;
-const COLLECTION_FIELDS = ['description', 'primaryKey', 'category', 'columns', 'identities', 'references'];
-const COLUMN_FIELDS = ['category', 'mask', 'correctedBy'];
+const COLLECTION_FIELDS = ['description', 'review', 'primaryKey', 'category', 'columns', 'identities', 'references'];
+const COLUMN_FIELDS = ['category', 'mask', 'correctedBy', 'review'];
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function parseMask(value: unknown): Mask | null {

@@ -5,6 +5,7 @@ import type { DataMap, MappedStore } from '../data-map/validate';
 import type { DataStore } from '../data-store';
 import { openSqlDb, type SqlDb } from './connect';
 import { createDeclaredSqlStore } from './declared-sql-store';
+import { liveProblems } from './live-check';
 
 export interface DeclaredSqlConnection {
   entry: MappedStore & { sql: NonNullable<MappedStore['sql']> };
@@ -45,4 +46,12 @@ export function declaredSqlConnections(map: DataMap, env: NodeJS.ProcessEnv, fil
 /** The connector of each open declared store. */
 export function declaredSqlStores(connections: readonly DeclaredSqlConnection[]): DataStore[] {
   return connections.map((c) => createDeclaredSqlStore({ name: c.entry.name, declaration: c.entry.sql, categories: c.entry.categories, db: c.db, hashKey: c.hashKey }));
+}
+
+/** The live check of every connected declared store (see live-check.ts); throws naming each
+ *  problem's line, so a worker does not start over a map its databases contradict. */
+export async function assertDeclaredStoresLive(connections: readonly DeclaredSqlConnection[], fileName = 'data-map.json'): Promise<void> {
+  const problems: string[] = [];
+  for (const c of connections) problems.push(...(await liveProblems(c.entry.name, c.entry.sql, c.db, fileName)));
+  if (problems.length > 0) throw new Error(`The data map does not match its databases:\n${problems.join('\n')}`);
 }

@@ -8,6 +8,7 @@ import { EXPORT_BATCH_SIZE, type CategoryProtection, type DataStore, type Export
 import { type SqlDb, plainValue } from './connect';
 import { keyedHash } from './masks';
 import { categoriesOf, col, holdsData, identityColumns, reached, resolveIdentities, type Identities } from './reach';
+import { catalogsFor, tableIn } from './live-check';
 import { rectifyDeclared } from './rectify';
 
 export interface DeclaredSqlStoreOptions {
@@ -17,8 +18,6 @@ export interface DeclaredSqlStoreOptions {
   db: SqlDb;
   /** The key of `hash` masks (the value of the map's hashKey variable). */
   hashKey?: string;
-  /** Maximum text length per `collection.column`, so a keyed hash is cut to fit (from the catalog). */
-  columnLengths?: ReadonlyMap<string, number>;
 }
 
 type Action = { collection: DeclaredCollection; how: 'delete' | 'mask'; keepIdentities: boolean };
@@ -30,6 +29,15 @@ export function createDeclaredSqlStore(opts: DeclaredSqlStoreOptions): DataStore
   const eraseOf = new Map(opts.categories.map((c) => [c.name, c.erase]));
   // Parents first reads naturally in an export (the customer, then their invoices, then the lines).
   const exportOrder = [...decl.collections].reverse();
+
+  // A keyed hash is cut to fit its column: the lengths are read from the catalog once.
+  let lengths: Promise<Map<string, number>> | undefined;
+  const columnLengths = () =>
+    (lengths ??= catalogsFor(db, decl).then((catalogs) => {
+      const out = new Map<string, number>();
+      for (const c of decl.collections) for (const x of tableIn(catalogs, c)?.columns ?? []) if (x.maxLength) out.set(`${c.name}.${x.name}`, x.maxLength);
+      return out;
+    }));
 
   /** Rows per collection and category that still hold the subject's data. */
   async function countsByCollection(ids: Identities): Promise<Map<string, Record<string, number>>> {
@@ -88,6 +96,7 @@ export function createDeclaredSqlStore(opts: DeclaredSqlStoreOptions): DataStore
     // the same transaction. Once masked a row is no longer reached, so each batch is new rows.
     const key = opts.hashKey;
     if (!key) throw new Error(`Store ${name} masks by keyed hash, but its hashKey variable is not set.`);
+    const maxLength = await columnLengths();
     for (;;) {
       const rows = await trx
         .selectFrom(c.name)
@@ -97,7 +106,7 @@ export function createDeclaredSqlStore(opts: DeclaredSqlStoreOptions): DataStore
         .limit(EXPORT_BATCH_SIZE)
         .execute();
       for (const row of rows) {
-        const values = Object.fromEntries(hashed.map((x) => [x.name, keyedHash(key, plainValue(row[x.name]), opts.columnLengths?.get(`${c.name}.${x.name}`))]));
+        const values = Object.fromEntries(hashed.map((x) => [x.name, keyedHash(key, plainValue(row[x.name]), maxLength.get(`${c.name}.${x.name}`))]));
         await trx.updateTable(c.name).set({ ...fixed, ...values }).where(col(c, c.primaryKey), '=', row.pk).execute();
       }
       if (rows.length < EXPORT_BATCH_SIZE) return;
