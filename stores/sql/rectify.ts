@@ -20,17 +20,18 @@ export async function rectifyDeclared(
   const targets = decl.collections.flatMap((c) => c.columns.filter((x) => x.correctedBy && wanted[x.correctedBy] !== undefined).map((x) => ({ c, column: x.name, field: x.correctedBy as string })));
   if (targets.length === 0) return 0;
   const held = new Map<string, Array<string | null>>();
-  let records = 0;
+  // A row counts once however many of its columns change.
+  const changed = new Set<string>();
   await db.transaction().execute(async (trx) => {
     for (const { c, column, field } of targets) {
       const value = wanted[field] as string;
       const where = (eb: ExpressionBuilder<any, any>) =>
         eb.and([reached(eb, decl, c, ids), eb(eb.ref(col(c, column)), 'is not', null), eb(eb.ref(col(c, column)), '<>', value)]);
-      const before = await trx.selectFrom(c.name).select(`${col(c, column)} as v`).where(where).execute();
+      const before = await trx.selectFrom(c.name).select([`${col(c, c.primaryKey)} as pk`, `${col(c, column)} as v`]).where(where).execute();
       if (before.length === 0) continue;
       held.set(field, [...(held.get(field) ?? []), ...before.map((r) => (r.v === null ? null : String(r.v)))]);
-      const result = await trx.updateTable(c.name).set({ [column]: value }).where(where).executeTakeFirst();
-      records += Number(result.numUpdatedRows);
+      for (const r of before) changed.add(`${c.name}\u0000${String(r.pk)}`);
+      await trx.updateTable(c.name).set({ [column]: value }).where(where).execute();
     }
   });
   // Reported once committed, so the audit never names a change that was rolled back.
@@ -38,5 +39,5 @@ export async function rectifyDeclared(
     const change = fieldChange(field, before, wanted[field] ?? '');
     if (change) report?.(change);
   }
-  return records;
+  return changed.size;
 }
