@@ -1,7 +1,10 @@
 // Declared SQL stores in the data map: faults refused with the line at fault, statically at
 // start-up and against the live database when the worker starts; the same map in YAML.
+import Ajv2020 from 'ajv/dist/2020';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { stringify } from 'yaml';
+import { DEFAULT_DATA_MAP_FILE } from '../../stores/data-map/validate';
 import { validateDataMap } from '../../stores/data-map/validate';
 import { declaredSqlConnections, declaredSqlProblems } from '../../stores/sql/connections';
 import { openSqlDb } from '../../stores/sql/connect';
@@ -24,6 +27,15 @@ describe('declared SQL stores in the data map', () => {
       ['chinook-postgres', 'sql', 'postgres', ['invoice_line', 'invoice', 'customer']],
       ['chinook-mysql', 'sql', 'mysql', ['InvoiceLine', 'Invoice', 'Customer']],
     ]);
+  });
+
+  test('when the shipped map and the Chinook example are checked against the published JSON Schema, then both conform', () => {
+    const schema = JSON.parse(readFileSync(path.resolve(__dirname, '../../docs/data-map.schema.json'), 'utf8')) as object;
+    const validate = new Ajv2020({ strict: false }).compile(schema);
+    for (const file of [DEFAULT_DATA_MAP_FILE, CHINOOK_MAP_FILE]) {
+      expect([file, validate(JSON.parse(readFileSync(file, 'utf8'))), validate.errors ?? null]).toEqual([file, true, null]);
+    }
+    expect(validate(JSON.parse(edited('"dialect": "postgres"', '"dialect": "oracle"')))).toBe(false);
   });
 
   test('when a collection reaches no identity, then the map is refused at that collection line', () => {
