@@ -85,7 +85,7 @@ export function validateDataMap(text: string, fileName = 'data-map.json', connec
       const webhook = isObject(entry) && entry.kind === WEBHOOK_KIND;
       // A store of kind sql without a connector of its own is the deployer's database, declared here.
       const declaredSql = isObject(entry) && entry.kind === SQL_KIND && !connector;
-      if (!connector && !manual && !webhook && !declaredSql) report(at, `${store} has no connector in the code (known: ${Object.keys(connectors).join(', ')}); a database of your own is kind "sql" with "dialect" and "collections"`);
+      if (!connector && !manual && !webhook && !declaredSql) report(at, `${store} has no connector in the code (known: ${Object.keys(connectors).join(', ')})`);
       if (!isObject(entry)) {
         report(at, `${store} must be an object`);
         continue;
