@@ -6,6 +6,7 @@ import { loadConfig } from './config/env';
 import { temporalConnectionSettings, temporalTelemetryOptions } from './config/temporal';
 import type { Keyring } from './crypto/keyring';
 import { createServices } from './app/services';
+import { assertDeclaredStoresLive } from './stores/sql/connections';
 import { startAccessPackagePurge } from './temporal/access-package-purge';
 import { encryptedDataConverter } from './temporal/data-converter';
 
@@ -44,6 +45,8 @@ async function main(): Promise<void> {
   const telemetryOptions = temporalTelemetryOptions();
   if (telemetryOptions) Runtime.install({ telemetryOptions });
   const services = createServices(config);
+  // The declared SQL stores' tables and columns must exist before any request is fulfilled.
+  await assertDeclaredStoresLive(services.declaredSql, services.dataMapFileName);
   const connection = await NativeConnection.connect(temporalConnectionSettings(config.temporal.address));
   const worker = await createDsrWorker({
     connection,

@@ -15,6 +15,7 @@ import { createRedisSessionsStore, type RedisProvider } from '../stores/redis-se
 import { createStoreRegistry, createStoreRegistryFromMap, defaultStores, type StoreRegistry } from '../stores/registry';
 import type { WebhookConnection } from '../stores/webhook/connections';
 import { createWebhookStore } from '../stores/webhook/webhook-store';
+import { declaredSqlStores, type DeclaredSqlConnection } from '../stores/sql/connections';
 
 /** Connections of the optional stores; a store whose connection is absent is not built. */
 export interface StoreConnections {
@@ -25,6 +26,8 @@ export interface StoreConnections {
   manualStores?: readonly string[];
   /** Processors reached over their webhooks (stores/webhook/connections.ts); they call back at `publicUrl`. */
   webhooks?: readonly WebhookConnection[];
+  /** The deployer's own databases declared in the map (stores/sql/connections.ts). */
+  sqlStores?: readonly DeclaredSqlConnection[];
 }
 
 export interface ActivityDepsInput {
@@ -48,7 +51,7 @@ export interface ActivityDepsInput {
 
 /** The main database's stores, those of the given connections, then the extra ones. */
 function connectedStores(input: ActivityDepsInput): DataStore[] {
-  const { redis, fileStoreDir, marketingDb, manualStores, webhooks } = input.connections ?? {};
+  const { redis, fileStoreDir, marketingDb, manualStores, webhooks, sqlStores } = input.connections ?? {};
   return [
     ...defaultStores(input.db),
     ...(redis ? [createRedisSessionsStore(redis)] : []),
@@ -56,6 +59,7 @@ function connectedStores(input: ActivityDepsInput): DataStore[] {
     ...(marketingDb ? [createMarketingDbStore(marketingDb)] : []),
     ...manualStoresFromMap(input.dataMap, manualStores ?? []),
     ...(webhooks ?? []).map((w) => createWebhookStore({ ...w, db: input.db, publicUrl: callbackBase(input) })),
+    ...declaredSqlStores(sqlStores ?? []),
     ...(input.extraStores ?? []),
   ];
 }

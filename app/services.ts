@@ -5,11 +5,13 @@ import type { AppConfig } from '../config/env';
 import { createFieldCipher, type FieldCipher } from '../crypto/field-cipher';
 import { parseKeyring, type Keyring } from '../crypto/keyring';
 import { createDb, type Db } from '../db/prisma';
+import path from 'node:path';
 import { Pool } from 'pg';
 import { createSmtpMailer, type Mailer } from '../mail/mailer';
 import { loadDataMap } from '../stores/data-map/validate';
 import { lazyRedis } from '../stores/redis-sessions-store';
 import { processorSecrets, webhookConnections } from '../stores/webhook/connections';
+import { declaredSqlConnections, type DeclaredSqlConnection } from '../stores/sql/connections';
 import { buildActivityDeps } from './activity-deps';
 import { statusTokenKey } from '../crypto/status-token';
 
@@ -22,6 +24,10 @@ export interface Services {
   activityDeps: ActivityDeps;
   /** Secrets of the connected processors, by store name, for the callback route. */
   processorSecrets: ReadonlyMap<string, string>;
+  /** The map's declared SQL stores this deployment connects, for the worker's live check. */
+  declaredSql: readonly DeclaredSqlConnection[];
+  /** The data map file's base name, for messages naming its lines. */
+  dataMapFileName: string;
   close(): Promise<void>;
 }
 
@@ -43,7 +49,9 @@ export function createServices(config: AppConfig, env: NodeJS.ProcessEnv = proce
   marketingDb?.on('error', (err: NodeJS.ErrnoException) => console.warn(`marketing-db: connection problem (${err.code ?? err.name})`));
   // Processors are named by the map, which also names the variables holding their URL and secret.
   const webhooks = webhookConnections(dataMap, env);
-  const connections = { redis: redis?.provide, fileStoreDir: config.stores.fileStoreDir, marketingDb, manualStores: config.stores.manualStores, webhooks };
+  // The deployer's own databases: a required one whose variable is unset stops the start here.
+  const sqlStores = declaredSqlConnections(dataMap, env, path.basename(env.DATA_MAP_FILE || 'data-map.json'));
+  const connections = { redis: redis?.provide, fileStoreDir: config.stores.fileStoreDir, marketingDb, manualStores: config.stores.manualStores, webhooks, sqlStores };
   return {
     config,
     keyring,
@@ -51,6 +59,8 @@ export function createServices(config: AppConfig, env: NodeJS.ProcessEnv = proce
     db,
     mailer,
     processorSecrets: processorSecrets(webhooks),
+    declaredSql: sqlStores,
+    dataMapFileName: path.basename(env.DATA_MAP_FILE || 'data-map.json'),
     activityDeps: {
       ...buildActivityDeps({ db, mailer, cipher, staffMailTo: config.staffMailTo, publicUrl: config.http.publicUrl, statusLinkKey: statusTokenKey(config.keys.identityPepper), accessPackageDir: config.accessPackageDir, connections, dataMap }),
       profile,
@@ -59,6 +69,7 @@ export function createServices(config: AppConfig, env: NodeJS.ProcessEnv = proce
       mailer.close();
       await redis?.close();
       await marketingDb?.end();
+      for (const store of sqlStores) await store.db.destroy();
       await db.$disconnect();
     },
   };

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command: prepares what the tests need (Temporal binaries, a freshly migrated
 # PostgreSQL database unless DATABASE_URL is given, a marketing database and Redis unless
-# MARKETING_DATABASE_URL and REDIS_URL are given, Debian's Chromium), checks types and lint,
+# MARKETING_DATABASE_URL and REDIS_URL are given, the Chinook sample in PostgreSQL and MariaDB
+# unless CHINOOK_POSTGRES_URL and CHINOOK_MYSQL_URL are given, Debian's Chromium), checks types and lint,
 # runs jest; then, for a whole run, the deadline-sensitive suites again as if on three
 # awkward dates (scripts/awkward-dates.sh). `DSR_TEST_NOW=2027-01-29 npm test` runs
 # everything as if on that date (test/support/test-clock.ts).
@@ -18,6 +19,10 @@ if [ -z "${MARKETING_DATABASE_URL:-}" ]; then
 fi
 if [ -z "${REDIS_URL:-}" ]; then REDIS_URL=$(bash scripts/local-redis.sh "${DSR_TEST_REDIS_PORT:-6390}"); fi
 export MARKETING_DATABASE_URL REDIS_URL
+# The declared SQL stores are tested on a schema nobody here designed (docs/examples/chinook.data-map.json).
+if [ -z "${CHINOOK_POSTGRES_URL:-}" ]; then CHINOOK_POSTGRES_URL=$(bash scripts/local-chinook-postgres.sh "${DSR_TEST_DB:-dsr_test}_chinook"); fi
+if [ -z "${CHINOOK_MYSQL_URL:-}" ]; then CHINOOK_MYSQL_URL=$(bash scripts/local-mariadb.sh "${DSR_TEST_DB:-dsr_test}_chinook"); fi
+export CHINOOK_POSTGRES_URL CHINOOK_MYSQL_URL
 bash scripts/local-chromium.sh
 npx prisma migrate deploy >/dev/null
 npx tsc --noEmit

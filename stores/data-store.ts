@@ -7,6 +7,10 @@ import type { DataCategory, FieldUnchanged, Retained } from '../domain/fulfilmen
 export interface SubjectKeys {
   subjectId: string;
   email: string;
+  /** A telephone number the request carries, in any spelling (declared SQL stores match it in E.164). */
+  phone?: string;
+  /** A customer or account id the request carries, as the organisation's systems write it. */
+  accountId?: string;
 }
 
 export interface CategoryProtection {

@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONNECTORS, ERASE_METHODS, IDENTITY_KEYS, MANUAL_CONNECTION, MANUAL_KIND, STORE_KINDS, type ConnectorDescription, type EraseMethod, type IdentityKey, type StoreKind } from './connectors';
 import { JsonLineError, parseJsonWithLines } from './json-lines';
+import { checkSqlFields, SQL_FIELDS, SQL_KIND, type SqlDeclaration } from './sql-fields';
 import { checkWebhookFields, WEBHOOK_FIELDS, WEBHOOK_KIND, type WebhookSettings } from './webhook-fields';
+import { parseYamlWithLines } from './yaml-lines';
 
 export interface MappedCategory {
   name: string;
@@ -16,13 +18,17 @@ export interface MappedCategory {
 export interface MappedStore {
   name: string;
   kind: StoreKind;
-  identityKey: IdentityKey;
+  /** How the store finds a subject: `email` for the built-in connectors; a declared SQL store
+   *  lists the identities its collections hold (e.g. "email, phone, accountId"). */
+  identityKey: IdentityKey | string;
   connection?: string;
   description?: string;
   /** Kind `manual` only: what the person working the store looks for, and where. */
   instructions?: string;
   /** Kind `webhook` only: the secret's variable and the callback timeout. */
   webhook?: WebhookSettings;
+  /** Kind `sql` with `collections` only: the deployer's own database, declared in the map. */
+  sql?: SqlDeclaration;
   categories: MappedCategory[];
 }
 
@@ -39,7 +45,7 @@ export class DataMapError extends Error {
   }
 }
 
-const STORE_FIELDS = ['description', 'kind', 'connection', 'identityKey', 'instructions', ...WEBHOOK_FIELDS, 'categories'];
+const STORE_FIELDS = ['description', 'kind', 'connection', 'identityKey', 'instructions', ...WEBHOOK_FIELDS, ...SQL_FIELDS, 'categories'];
 // Instructions must tell a person what to do; a word or two cannot.
 const MIN_INSTRUCTIONS_CHARS = 10;
 const CATEGORY_FIELDS = ['description', 'erase', 'corrections'];
@@ -48,11 +54,12 @@ const TOP_FIELDS = ['$comment', 'description', 'stores'];
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const quoted = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v));
 
-/** Validates the map's text; `fileName` prefixes each message. Throws DataMapError. */
+/** Validates the map's text (YAML when `fileName` ends in .yaml or .yml, else JSON); `fileName`
+ *  prefixes each message. Throws DataMapError. */
 export function validateDataMap(text: string, fileName = 'data-map.json', connectors: Record<string, ConnectorDescription> = CONNECTORS): DataMap {
   let parsed;
   try {
-    parsed = parseJsonWithLines(text);
+    parsed = /\.ya?ml$/i.test(fileName) ? parseYamlWithLines(text) : parseJsonWithLines(text);
   } catch (err) {
     if (err instanceof JsonLineError) throw new DataMapError([`${fileName} line ${err.line}: ${err.message}`]);
     throw err;
@@ -76,7 +83,9 @@ export function validateDataMap(text: string, fileName = 'data-map.json', connec
       const connector = Object.hasOwn(connectors, name) ? connectors[name] : undefined;
       const manual = isObject(entry) && entry.kind === MANUAL_KIND;
       const webhook = isObject(entry) && entry.kind === WEBHOOK_KIND;
-      if (!connector && !manual && !webhook) report(at, `${store} has no connector in the code (known: ${Object.keys(connectors).join(', ')})`);
+      // A store of kind sql without a connector of its own is the deployer's database, declared here.
+      const declaredSql = isObject(entry) && entry.kind === SQL_KIND && !connector;
+      if (!connector && !manual && !webhook && !declaredSql) report(at, `${store} has no connector in the code (known: ${Object.keys(connectors).join(', ')})`);
       if (!isObject(entry)) {
         report(at, `${store} must be an object`);
         continue;
@@ -85,8 +94,11 @@ export function validateDataMap(text: string, fileName = 'data-map.json', connec
       const { kind, identityKey, connection, description, instructions, categories } = entry;
       if (!(STORE_KINDS as readonly unknown[]).includes(kind)) report([...at, 'kind'], `${store} has unknown kind ${quoted(kind)} (one of: ${STORE_KINDS.join(', ')})`);
       else if (connector && connector.kind !== kind) report([...at, 'kind'], `${store} is of kind "${connector.kind}", not ${quoted(kind)}`);
-      if (!(IDENTITY_KEYS as readonly unknown[]).includes(identityKey)) report([...at, 'identityKey'], `${store} has unknown identity key ${quoted(identityKey)} (one of: ${IDENTITY_KEYS.join(', ')})`);
-      if (connection !== undefined && (typeof connection !== 'string' || (connector && connector.connection !== connection))) {
+      if (declaredSql) {
+        if (identityKey !== undefined) report([...at, 'identityKey'], `${store} is a declared SQL store: its collections' "identities" say how it finds a subject, not "identityKey"`);
+      } else if (!(IDENTITY_KEYS as readonly unknown[]).includes(identityKey)) report([...at, 'identityKey'], `${store} has unknown identity key ${quoted(identityKey)} (one of: ${IDENTITY_KEYS.join(', ')})`);
+      if (!declaredSql) for (const field of SQL_FIELDS) if (entry[field] !== undefined) report([...at, field], `${store} has "${field}", which only declared stores of kind "sql" take`);
+      if (connection !== undefined && !declaredSql && (typeof connection !== 'string' || (connector && connector.connection !== connection))) {
         report([...at, 'connection'], `${store} is connected by ${connector?.connection ?? 'nothing configurable'}, not ${quoted(connection)}`);
       }
       if (description !== undefined && typeof description !== 'string') report([...at, 'description'], `${store} has a description that is not text`);
@@ -123,14 +135,20 @@ export function validateDataMap(text: string, fileName = 'data-map.json', connec
       for (const held of Object.keys(connector?.categories ?? {})) {
         if (!Object.hasOwn(categories, held)) report([...at, 'categories'], `${store} does not list category "${held}", which its connector holds`);
       }
+      const sql = declaredSql
+        ? checkSqlFields(entry, Object.keys(categories), store, (field, message) => report([...at, ...field], message), (field) => parsed.lineOf([...at, ...field]))
+        : undefined;
+      if (sql) sql.line = parsed.lineOf(at);
+      const identities = sql ? [...new Set(sql.collections.flatMap((c) => c.identities.map((i) => i.kind)))].join(', ') : identityKey;
       stores.push({
         name,
         kind: kind as StoreKind,
-        identityKey: identityKey as IdentityKey,
+        identityKey: identities as IdentityKey | string,
         connection: connection as string | undefined,
         description: description as string | undefined,
         ...(manual ? { instructions: (instructions as string).trim() } : {}),
         ...(webhookSettings ? { webhook: webhookSettings } : {}),
+        ...(sql ? { sql } : {}),
         categories: mapped,
       });
     }
@@ -144,7 +162,8 @@ export function validateDataMap(text: string, fileName = 'data-map.json', connec
 /** The map shipped with the product. */
 export const DEFAULT_DATA_MAP_FILE = path.resolve(__dirname, '../../config/data-map.json');
 
-/** Reads and validates a map file; messages name the file by its base name and the line. */
+/** Reads and validates a map file (JSON, or YAML by its extension); messages name the file by
+ *  its base name and the line. */
 export function loadDataMap(file: string = DEFAULT_DATA_MAP_FILE): DataMap {
   return validateDataMap(readFileSync(file, 'utf8'), path.basename(file));
 }

@@ -1,0 +1,176 @@
+// The one connector for every SQL database declared in the data map (kind `sql` with
+// `collections`), PostgreSQL or MySQL/MariaDB alike: what it holds, how rows are found and how
+// each category is erased all come from the map (stores/data-map/sql-fields.ts). Counts are rows.
+import type { DataCategory, Retained } from '../../domain/fulfilment';
+import type { DeclaredCollection, SqlDeclaration } from '../data-map/sql-fields';
+import type { MappedCategory } from '../data-map/validate';
+import { EXPORT_BATCH_SIZE, type CategoryProtection, type DataStore, type ExportedRecord, type SubjectKeys } from '../data-store';
+import { type SqlDb, plainValue } from './connect';
+import { keyedHash } from './masks';
+import { categoriesOf, col, holdsData, identityColumns, reached, resolveIdentities, type Identities } from './reach';
+import { catalogsFor, tableIn } from './live-check';
+import { rectifyDeclared } from './rectify';
+
+export interface DeclaredSqlStoreOptions {
+  name: string;
+  declaration: SqlDeclaration;
+  categories: readonly MappedCategory[];
+  db: SqlDb;
+  /** The key of `hash` masks (the value of the map's hashKey variable). */
+  hashKey?: string;
+}
+
+type Action = { collection: DeclaredCollection; how: 'delete' | 'mask'; keepIdentities: boolean };
+
+/** The declared store over its own database. */
+export function createDeclaredSqlStore(opts: DeclaredSqlStoreOptions): DataStore {
+  const { name, declaration: decl, db } = opts;
+  const categories = opts.categories.map((c) => c.name);
+  const eraseOf = new Map(opts.categories.map((c) => [c.name, c.erase]));
+  // Parents first reads naturally in an export (the customer, then their invoices, then the lines).
+  const exportOrder = [...decl.collections].reverse();
+
+  // A keyed hash is cut to fit its column: the lengths are read from the catalog once.
+  let lengths: Promise<Map<string, number>> | undefined;
+  const columnLengths = () =>
+    (lengths ??= catalogsFor(db, decl).then((catalogs) => {
+      const out = new Map<string, number>();
+      for (const c of decl.collections) for (const x of tableIn(catalogs, c)?.columns ?? []) if (x.maxLength) out.set(`${c.name}.${x.name}`, x.maxLength);
+      return out;
+    }));
+
+  /** Rows per collection and category that still hold the subject's data. */
+  async function countsByCollection(ids: Identities): Promise<Map<string, Record<string, number>>> {
+    const out = new Map<string, Record<string, number>>();
+    for (const c of decl.collections) {
+      const counts: Record<string, number> = {};
+      for (const category of categoriesOf(c)) {
+        const row = await db
+          .selectFrom(c.name)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where((eb) => eb.and([reached(eb, decl, c, ids), holdsData(eb, c, category)]))
+          .executeTakeFirst();
+        counts[category] = Number(row?.n ?? 0);
+      }
+      out.set(c.name, counts);
+    }
+    return out;
+  }
+
+  function totals(byCollection: Map<string, Record<string, number>>): Record<DataCategory, number> {
+    const sum: Record<string, number> = Object.fromEntries(categories.map((c) => [c, 0]));
+    for (const counts of byCollection.values()) for (const [c, n] of Object.entries(counts)) sum[c] = (sum[c] ?? 0) + n;
+    return sum;
+  }
+
+  /** What happens to each collection's rows, children first: a row goes when its category is
+   *  erased by deletion, nothing of it is protected and no row that stays still references
+   *  its collection; otherwise it stays with the erased categories' columns masked. */
+  function plan(byCollection: Map<string, Record<string, number>>, isProtected: (category: string) => boolean, retainedAny: boolean): Action[] {
+    const actions = new Map<string, Action>();
+    for (const c of decl.collections) {
+      const has = (x: DeclaredCollection) => Object.values(byCollection.get(x.name) ?? {}).some((n) => n > 0);
+      const keptChild = decl.collections.some((child) => child.references.some((r) => r.collection === c.name) && actions.get(child.name)?.how === 'mask' && has(child));
+      const deletable = eraseOf.get(c.category) === 'delete' && !categoriesOf(c).some(isProtected) && !keptChild;
+      actions.set(c.name, { collection: c, how: deletable ? 'delete' : 'mask', keepIdentities: retainedAny });
+    }
+    return decl.collections.map((c) => actions.get(c.name) as Action);
+  }
+
+  async function apply(trx: SqlDb, action: Action, ids: Identities, isProtected: (category: string) => boolean): Promise<void> {
+    const c = action.collection;
+    if (action.how === 'delete') {
+      await trx.deleteFrom(c.name).where((eb) => reached(eb, decl, c, ids)).execute();
+      return;
+    }
+    const spared = action.keepIdentities ? identityColumns(c) : new Set<string>();
+    const masked = c.columns.filter((x) => x.mask.kind !== 'keep' && !isProtected(x.category) && !spared.has(x.name));
+    if (masked.length === 0) return;
+    const fixed = Object.fromEntries(masked.filter((x) => x.mask.kind !== 'hash').map((x) => [x.name, x.mask.kind === 'fixed' ? x.mask.value : null]));
+    const hashed = masked.filter((x) => x.mask.kind === 'hash');
+    if (hashed.length === 0) {
+      await trx.updateTable(c.name).set(fixed).where((eb) => reached(eb, decl, c, ids)).execute();
+      return;
+    }
+    // A keyed hash is of each row's own value: computed here, a batch of rows at a time, in
+    // the same transaction. Once masked a row is no longer reached, so each batch is new rows.
+    const key = opts.hashKey;
+    if (!key) throw new Error(`Store ${name} masks by keyed hash, but its hashKey variable is not set.`);
+    const maxLength = await columnLengths();
+    for (;;) {
+      const rows = await trx
+        .selectFrom(c.name)
+        .select([`${col(c, c.primaryKey)} as pk`, ...hashed.map((x) => `${col(c, x.name)} as ${x.name}`)])
+        .where((eb) => reached(eb, decl, c, ids))
+        .orderBy(col(c, c.primaryKey))
+        .limit(EXPORT_BATCH_SIZE)
+        .execute();
+      for (const row of rows) {
+        const values = Object.fromEntries(hashed.map((x) => [x.name, keyedHash(key, plainValue(row[x.name]), maxLength.get(`${c.name}.${x.name}`))]));
+        await trx.updateTable(c.name).set({ ...fixed, ...values }).where(col(c, c.primaryKey), '=', row.pk).execute();
+      }
+      if (rows.length < EXPORT_BATCH_SIZE) return;
+    }
+  }
+
+  return {
+    name,
+    categories,
+
+    async locate(subject) {
+      const ids = await resolveIdentities(db, decl, subject);
+      return totals(await countsByCollection(ids));
+    },
+
+    async *exportStream(subject: SubjectKeys): AsyncGenerator<ExportedRecord> {
+      const ids = await resolveIdentities(db, decl, subject);
+      for (const c of exportOrder) {
+        let after: unknown = undefined;
+        for (;;) {
+          const rows = await db
+            .selectFrom(c.name)
+            .selectAll(c.name)
+            .where((eb) => (after === undefined ? reached(eb, decl, c, ids) : eb.and([reached(eb, decl, c, ids), eb(eb.ref(col(c, c.primaryKey)), '>', after)])))
+            .orderBy(col(c, c.primaryKey))
+            .limit(EXPORT_BATCH_SIZE)
+            .execute();
+          for (const row of rows) {
+            yield { category: c.category, record: { _table: c.name, ...Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plainValue(v)])) } };
+          }
+          if (rows.length < EXPORT_BATCH_SIZE) break;
+          after = rows[rows.length - 1]?.[c.primaryKey];
+        }
+      }
+    },
+
+    async erase(subject, protectedNow: (category: DataCategory) => Promise<CategoryProtection | null>) {
+      const ids = await resolveIdentities(db, decl, subject);
+      const byCollection = await countsByCollection(ids);
+      const counts = totals(byCollection);
+      // Every category's protection is asked for right before the transaction that erases.
+      const retained: Retained[] = [];
+      for (const category of categories) {
+        const records = counts[category] ?? 0;
+        if (records === 0) continue;
+        const protection = await protectedNow(category);
+        if (protection) retained.push({ category, records, reason: protection.reason, reference: protection.reference, basis: protection.basis });
+      }
+      const isProtected = (category: string) => retained.some((r) => r.category === category);
+      const actions = plan(byCollection, isProtected, retained.length > 0);
+      await db.transaction().execute(async (trx) => {
+        for (const action of actions) await apply(trx, action, ids, isProtected);
+      });
+      const erased = categories.filter((c) => !isProtected(c)).reduce((sum, c) => sum + (counts[c] ?? 0), 0);
+      // Rows kept with their erased categories masked, among those counted erased.
+      const anonymised = actions
+        .filter((a) => a.how === 'mask' && !isProtected(a.collection.category))
+        .reduce((sum, a) => sum + (byCollection.get(a.collection.name)?.[a.collection.category] ?? 0), 0);
+      return { erased, retained, anonymised };
+    },
+
+    async rectify(subject, corrections, report) {
+      const ids = await resolveIdentities(db, decl, subject);
+      return rectifyDeclared({ name, decl, db, ids }, corrections, report);
+    },
+  };
+}
