@@ -1,13 +1,8 @@
-// The worker: runs request workflows and their activities on the task queue.
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
+// The request worker: runs request workflows and their activities on the task queue. The
+// process that runs it is scripts/worker.ts (`npm run worker`); the assembly is app/engine.ts.
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from './activities';
-import { loadConfig } from './config/env';
-import { temporalConnectionSettings, temporalTelemetryOptions } from './config/temporal';
 import type { Keyring } from './crypto/keyring';
-import { createServices } from './app/services';
-import { assertDeclaredStoresLive } from './stores/sql/connections';
-import { startAccessPackagePurge } from './temporal/access-package-purge';
 import { encryptedDataConverter } from './temporal/data-converter';
 
 export interface DsrWorkerOptions {
@@ -36,37 +31,5 @@ export function createDsrWorker(opts: DsrWorkerOptions): Promise<Worker> {
     activities: createActivities(opts.deps),
     dataConverter: encryptedDataConverter(opts.keyring),
     maxCachedWorkflows: Number(process.env.WORKER_MAX_CACHED_WORKFLOWS ?? DEFAULT_MAX_CACHED_WORKFLOWS),
-  });
-}
-
-async function main(): Promise<void> {
-  const config = loadConfig();
-  // Before the first connection: the runtime's telemetry (Prometheus metrics) is fixed at its creation.
-  const telemetryOptions = temporalTelemetryOptions();
-  if (telemetryOptions) Runtime.install({ telemetryOptions });
-  const services = createServices(config);
-  // The declared SQL stores' tables and columns must exist before any request is fulfilled.
-  await assertDeclaredStoresLive(services.declaredSql, services.dataMapFileName);
-  const connection = await NativeConnection.connect(temporalConnectionSettings(config.temporal.address));
-  const worker = await createDsrWorker({
-    connection,
-    namespace: config.temporal.namespace,
-    taskQueue: config.temporal.taskQueue,
-    deps: services.activityDeps,
-    keyring: services.keyring,
-  });
-  // The daily purge of expired access packages runs on this queue; started once, whoever is first.
-  const clientConnection = await Connection.connect(temporalConnectionSettings(config.temporal.address));
-  await startAccessPackagePurge(new Client({ connection: clientConnection, namespace: config.temporal.namespace, dataConverter: encryptedDataConverter(services.keyring) }), config.temporal.taskQueue);
-  await clientConnection.close();
-  await worker.run();
-  await services.close();
-  await connection.close();
-}
-
-if (require.main === module) {
-  main().catch((err) => {
-    console.error('worker failed:', err instanceof Error ? err.message : err);
-    process.exit(1);
   });
 }

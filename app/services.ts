@@ -1,6 +1,6 @@
 // The composition root: builds the long-lived services from configuration once.
 import type { ActivityDeps } from '../activities';
-import { activeProfile } from '../config/controller-profile';
+import { activeProfile, type LoadedProfile } from '../config/controller-profile';
 import type { AppConfig } from '../config/env';
 import { createFieldCipher, type FieldCipher } from '../crypto/field-cipher';
 import { parseKeyring, type Keyring } from '../crypto/keyring';
@@ -14,6 +14,34 @@ import { processorSecrets, webhookConnections } from '../stores/webhook/connecti
 import { declaredSqlConnections, type DeclaredSqlConnection } from '../stores/sql/connections';
 import { buildActivityDeps } from './activity-deps';
 import { statusTokenKey } from '../crypto/status-token';
+import type { DataStore } from '../stores/data-store';
+
+/** The pieces every assembly shares: keyring, cipher, database, mailer. */
+function coreServices(config: AppConfig) {
+  const keyring = parseKeyring(config.keys.encryptionKeys, config.keys.currentKeyId);
+  return {
+    keyring,
+    cipher: createFieldCipher(keyring),
+    db: createDb(config.databaseUrl, config.databasePoolMax),
+    mailer: createSmtpMailer({ ...config.smtp, from: config.mailFrom }),
+  };
+}
+
+/** Services over the main database alone: what tests and measurements need, without the estate's other systems. */
+function mainDatabaseServices(config: AppConfig, opts: ServicesOptions): Services {
+  const { keyring, cipher, db, mailer } = coreServices(config);
+  const activityDeps = buildActivityDeps({
+    db, mailer, cipher, clock: opts.clock, extraStores: opts.extraStores, staffMailTo: config.staffMailTo, publicUrl: config.http.publicUrl,
+    statusLinkKey: statusTokenKey(config.keys.identityPepper), accessPackageDir: config.accessPackageDir,
+  });
+  return {
+    config, keyring, cipher, db, mailer, activityDeps: { ...activityDeps, profile: opts.profile }, processorSecrets: new Map(), declaredSql: [], dataMapFileName: 'data-map.json',
+    async close() {
+      mailer.close();
+      await db.$disconnect();
+    },
+  };
+}
 
 export interface Services {
   config: AppConfig;
@@ -31,17 +59,27 @@ export interface Services {
   close(): Promise<void>;
 }
 
+export interface ServicesOptions {
+  /** 'data-map' (the product): the map's stores with the connections the environment names.
+   *  'main-database' (tests, bench, drills): only the main database's stores, plus `extraStores`. */
+  stores?: 'data-map' | 'main-database';
+  /** Stores beyond the built-in ones (e.g. a failing processor in a test). */
+  extraStores?: DataStore[];
+  /** The activities' clock; the real one unless a test runs as if on another day. */
+  clock?: () => Date;
+  /** The controller profile; the one CONTROLLER_PROFILE_FILE names (or the example) when unset. */
+  profile?: LoadedProfile;
+}
+
 /** Opens the database, mailer and data stores described by the configuration; the data map
  *  is read and checked here, so a broken one stops the start with the line at fault. */
-export function createServices(config: AppConfig, env: NodeJS.ProcessEnv = process.env): Services {
-  const keyring = parseKeyring(config.keys.encryptionKeys, config.keys.currentKeyId);
-  const cipher = createFieldCipher(keyring);
-  const db = createDb(config.databaseUrl, config.databasePoolMax);
-  const mailer = createSmtpMailer({ ...config.smtp, from: config.mailFrom });
+export function createServices(config: AppConfig, env: NodeJS.ProcessEnv = process.env, opts: ServicesOptions = {}): Services {
+  if (opts.stores === 'main-database') return mainDatabaseServices(config, opts);
+  const { keyring, cipher, db, mailer } = coreServices(config);
   // DATA_MAP_FILE names another map, for a deployment whose estate differs from the shipped one.
   const dataMap = loadDataMap(env.DATA_MAP_FILE || undefined);
   // A bad controller profile stops the start here, with every problem listed (ProfileError).
-  const profile = activeProfile();
+  const profile = opts.profile ?? activeProfile();
   // Both connect on first use, so a store that is down fails its own task, not the start.
   const redis = config.stores.redisUrl ? lazyRedis(config.stores.redisUrl) : undefined;
   const marketingDb = config.stores.marketingDatabaseUrl ? new Pool({ connectionString: config.stores.marketingDatabaseUrl, max: config.stores.marketingDatabasePoolMax }) : undefined;
@@ -62,7 +100,7 @@ export function createServices(config: AppConfig, env: NodeJS.ProcessEnv = proce
     declaredSql: sqlStores,
     dataMapFileName: path.basename(env.DATA_MAP_FILE || 'data-map.json'),
     activityDeps: {
-      ...buildActivityDeps({ db, mailer, cipher, staffMailTo: config.staffMailTo, publicUrl: config.http.publicUrl, statusLinkKey: statusTokenKey(config.keys.identityPepper), accessPackageDir: config.accessPackageDir, connections, dataMap }),
+      ...buildActivityDeps({ db, mailer, cipher, clock: opts.clock, extraStores: opts.extraStores, staffMailTo: config.staffMailTo, publicUrl: config.http.publicUrl, statusLinkKey: statusTokenKey(config.keys.identityPepper), accessPackageDir: config.accessPackageDir, connections, dataMap }),
       profile,
     },
     async close() {

@@ -6,17 +6,11 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { buildActivityDeps } from '../app/activity-deps';
-import { createFieldCipher, type FieldCipher } from '../crypto/field-cipher';
-import { parseKeyring } from '../crypto/keyring';
-import { createDb, type Db } from '../db/prisma';
+import { buildEngine } from '../app/engine';
+import type { FieldCipher } from '../crypto/field-cipher';
+import type { Db } from '../db/prisma';
+import { loopbackConfig } from '../devtools/loopback-config';
 import { startMailCatcher, type MailCatcher } from '../devtools/mail-catcher';
-import { createSmtpMailer } from '../mail/mailer';
-import { buildApp, startWebServer } from '../server/app';
-import { smtpCheckFor } from '../server/health';
-import { encryptedDataConverter } from '../temporal/data-converter';
-import { registerSearchAttributes } from '../temporal/search-attributes';
-import { createDsrWorker } from '../worker';
 import * as baselineActivities from './baseline-activities';
 
 const TEMPORAL_CLI = path.resolve(__dirname, '../.tools/temporal/bin/temporal');
@@ -48,18 +42,19 @@ export interface BenchStack {
 export async function startBenchStack(databaseUrl: string): Promise<BenchStack> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const keys = { spec: `bench-key:${randomBytes(32).toString('base64')}`, currentKeyId: 'bench-key' };
-  const keyring = parseKeyring(keys.spec, keys.currentKeyId);
   const identityPepper = randomBytes(16).toString('hex');
   const env = await TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: TEMPORAL_CLI } } });
-  await registerSearchAttributes(env.connection, 'default');
   const mail = await startMailCatcher(0);
-  const db = createDb(databaseUrl);
-  const cipher = createFieldCipher(keyring);
-  const mailer = createSmtpMailer({ host: '127.0.0.1', port: mail.port, secure: false, from: 'Privacy Office <privacy@example.com>' });
   const taskQueue = `dsr-bench-${randomUUID()}`;
   const baselineTaskQueue = `baseline-bench-${randomUUID()}`;
-  const deps = buildActivityDeps({ db, mailer, cipher, staffMailTo: 'compliance@example.test' });
-  const worker = await createDsrWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, deps, keyring });
+  const config = loopbackConfig({ databaseUrl, temporalAddress: env.address, taskQueue, smtpPort: mail.port, keySpec: keys.spec, keyId: keys.currentKeyId, identityPepper });
+  const engine = await buildEngine(config, {
+    stores: 'main-database',
+    temporal: { connection: env.connection, nativeConnection: env.nativeConnection },
+    registerSearchAttributes: true,
+    worker: true,
+    http: { host: '127.0.0.1', port: 0, rateLimits: { submission: UNLIMITED, verification: UNLIMITED, staffSignIn: UNLIMITED } },
+  });
   const baselineWorker = await Worker.create({
     connection: env.nativeConnection,
     namespace: 'default',
@@ -67,20 +62,11 @@ export async function startBenchStack(databaseUrl: string): Promise<BenchStack> 
     workflowsPath: require.resolve('./baseline-workflow'),
     activities: baselineActivities,
   });
-  const running = [worker.run(), baselineWorker.run()];
-  const client = new Client({ connection: env.connection, namespace: 'default', dataConverter: encryptedDataConverter(keyring) });
+  const baselineRunning = baselineWorker.run();
   const bareClient = new Client({ connection: env.connection, namespace: 'default' });
-  const app = await buildApp({
-    temporal: client,
-    taskQueue,
-    db,
-    cipher,
-    identityPepper,
-    clock: () => new Date(),
-    smtpCheck: smtpCheckFor({ host: '127.0.0.1', port: mail.port, secure: false }),
-    rateLimits: { submission: UNLIMITED, verification: UNLIMITED, staffSignIn: UNLIMITED },
-  });
-  const baseUrl = await startWebServer(app, '127.0.0.1', 0);
+  const { db, cipher } = engine.services;
+  const client = engine.client;
+  const baseUrl = engine.baseUrl as string;
   return {
     databaseUrl,
     temporalAddress: env.address,
@@ -95,13 +81,10 @@ export async function startBenchStack(databaseUrl: string): Promise<BenchStack> 
     taskQueue,
     baselineTaskQueue,
     async close() {
-      await app.close();
-      worker.shutdown();
       baselineWorker.shutdown();
-      await Promise.all(running);
-      mailer.close();
+      await baselineRunning;
+      await engine.stop();
       await mail.close();
-      await db.$disconnect();
       await env.teardown();
     },
   };

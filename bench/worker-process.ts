@@ -1,5 +1,5 @@
-// The product's worker as a separate process (`worker.ts`, configured by environment as in
-// production) on a task queue of the bench's Temporal server: to measure one worker's own
+// The product's worker as a separate process (the worker entry of app/run-entry.ts, configured
+// by environment as in production, without the production settings check: the bench has no Redis or processors) on a task queue of the bench's Temporal server: to measure one worker's own
 // memory, and to add a second worker to the same queue.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -24,7 +24,7 @@ function rssOf(pid: number): number {
   return line ? Math.round((Number(line[1]) * 1024 * 10) / MiB) / 10 : NaN;
 }
 
-/** Starts `node --import tsx worker.ts` with the bench's database, Temporal, SMTP catcher and keys. */
+/** Starts `node --import tsx drills/worker-process.ts` with the bench's database, Temporal, SMTP catcher and keys. */
 export function startWorkerProcess(stack: BenchStack, taskQueue: string): WorkerProcess {
   const env = {
     PATH: process.env.PATH,
@@ -41,7 +41,7 @@ export function startWorkerProcess(stack: BenchStack, taskQueue: string): Worker
     FILE_STORE_DIR: mkdtempSync(path.join(os.tmpdir(), 'dsr-bench-files-')),
   };
   // One process (no tsx wrapper), so that its pid is the worker's own.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'worker.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'drills/worker-process.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-4000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

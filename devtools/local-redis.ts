@@ -21,6 +21,8 @@ export async function startLocalRedis(port: number): Promise<LocalRedis | null> 
   // One left running by an earlier start (or by the tests) is used as it is.
   if (await answers(port)) return { url, stop: async () => undefined };
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  // Listened for from the start: signalled with the whole process group, it may exit before stop() is called.
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   for (let i = 0; i < 50 && !(await answers(port)); i++) await new Promise((r) => setTimeout(r, 100));
   if (!(await answers(port))) {
     child.kill();
@@ -28,10 +30,9 @@ export async function startLocalRedis(port: number): Promise<LocalRedis | null> 
   }
   return {
     url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
   };
 }

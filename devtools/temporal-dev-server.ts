@@ -57,7 +57,8 @@ export async function startTemporalDevServer(opts: {
     address,
     uiUrl: `http://127.0.0.1:${opts.uiPort}`,
     async stop() {
-      child.kill('SIGTERM');
+      // It may have had the signal already, with the whole process group.
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
     },
   };

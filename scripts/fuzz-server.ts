@@ -3,25 +3,18 @@
 // port, with the rate limits lifted. It opens one request per caller the fuzzer plays (the
 // subject and a staff member of each role) and writes their ids and credentials to the
 // file named by its argument, then runs until SIGTERM. Server logs go to standard output.
-import { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildActivityDeps } from '../app/activity-deps';
-import { createFieldCipher } from '../crypto/field-cipher';
-import { parseKeyring } from '../crypto/keyring';
-import { createDb } from '../db/prisma';
+import { buildEngine } from '../app/engine';
+import { exitOnSignals } from '../app/shutdown';
+import type { Db } from '../db/prisma';
+import { loopbackConfig } from '../devtools/loopback-config';
 import { startMailCatcher } from '../devtools/mail-catcher';
-import { createSmtpMailer } from '../mail/mailer';
-import { buildApp, startWebServer } from '../server/app';
-import { smtpCheckFor } from '../server/health';
 import { STAFF_ROLES, type StaffRole } from '../server/staff/roles';
 import { createStaffAccount } from '../server/use-cases/staff-accounts';
-import { encryptedDataConverter } from '../temporal/data-converter';
-import { registerSearchAttributes } from '../temporal/search-attributes';
-import { createDsrWorker } from '../worker';
 
 const TEMPORAL_CLI = path.resolve(__dirname, '../.tools/temporal/bin/temporal');
 // The fuzzer sends thousands of calls from one address: no limit may answer 429 in its place.
@@ -35,7 +28,7 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
 }
 
 /** Creates an account of the role, signs it in and opens one request on a subject's behalf with it. */
-async function staffCaller(baseUrl: string, db: ReturnType<typeof createDb>, role: StaffRole) {
+async function staffCaller(baseUrl: string, db: Db, role: StaffRole) {
   const username = `fuzz-${role}-${randomUUID().slice(0, 8)}`;
   const password = randomBytes(18).toString('base64url');
   await createStaffAccount(db, { username, displayName: `Fuzz ${role}`, role, password });
@@ -54,54 +47,31 @@ async function main(): Promise<void> {
   const outFile = process.argv[2];
   const databaseUrl = process.env.DATABASE_URL;
   if (!outFile || !databaseUrl) throw new Error('Usage: DATABASE_URL=... tsx scripts/fuzz-server.ts <out.json>');
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  const keyring = parseKeyring(`fuzz-key:${randomBytes(32).toString('base64')}`, 'fuzz-key');
+  Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
   const env = await TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: TEMPORAL_CLI } } });
-  await registerSearchAttributes(env.connection, 'default');
   const mail = await startMailCatcher(0);
-  const db = createDb(databaseUrl);
-  const cipher = createFieldCipher(keyring);
-  const mailer = createSmtpMailer({ host: '127.0.0.1', port: mail.port, secure: false, from: 'Privacy Office <privacy@example.com>' });
-  const taskQueue = `dsr-fuzz-${randomUUID()}`;
-  const deps = buildActivityDeps({ db, mailer, cipher, staffMailTo: 'compliance@example.test' });
-  const worker = await createDsrWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, deps, keyring });
-  const running = worker.run();
-  const client = new Client({ connection: env.connection, namespace: 'default', dataConverter: encryptedDataConverter(keyring) });
-  const app = await buildApp(
-    {
-      temporal: client,
-      taskQueue,
-      db,
-      cipher,
-      identityPepper: randomBytes(16).toString('hex'),
-      clock: () => new Date(),
-      smtpCheck: smtpCheckFor({ host: '127.0.0.1', port: mail.port, secure: false }),
-      rateLimits: { submission: UNLIMITED, verification: UNLIMITED, staffSignIn: UNLIMITED },
-    },
-    { logger: true },
-  );
-  const baseUrl = await startWebServer(app, '127.0.0.1', 0);
+  const config = loopbackConfig({ databaseUrl, temporalAddress: env.address, taskQueue: `dsr-fuzz-${randomUUID()}`, smtpPort: mail.port });
+  const engine = await buildEngine(config, {
+    stores: 'main-database',
+    temporal: { connection: env.connection, nativeConnection: env.nativeConnection },
+    registerSearchAttributes: true,
+    worker: true,
+    http: { host: '127.0.0.1', port: 0, logger: true, rateLimits: { submission: UNLIMITED, verification: UNLIMITED, staffSignIn: UNLIMITED } },
+  });
+  // Whatever is still in flight when the fuzzer is done does not matter: never outlive it for long.
+  exitOnSignals(async () => {
+    await engine.stop();
+    await mail.close();
+    await env.teardown();
+  });
+  const baseUrl = engine.baseUrl as string;
+  const db = engine.services.db;
 
   const submitted = await post(`${baseUrl}/api/requests`, { email: 'fuzz-subject@example.org', type: 'ACCESS', language: 'en' });
   const staff = Object.fromEntries(await Promise.all(STAFF_ROLES.map(async (role) => [role, await staffCaller(baseUrl, db, role)] as const)));
   const fixture = { baseUrl, subject: { requestId: submitted.body.requestId, token: submitted.body.statusToken }, staff };
   writeFileSync(outFile, JSON.stringify(fixture, null, 2) + '\n');
   console.error(`fuzz server listening on ${baseUrl}`);
-
-  const stop = async () => {
-    // Whatever is still in flight when the fuzzer is done does not matter: never outlive it for long.
-    setTimeout(() => process.exit(0), 10_000).unref();
-    await app.close();
-    worker.shutdown();
-    await running;
-    mailer.close();
-    await mail.close();
-    await db.$disconnect();
-    await env.teardown();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void stop());
-  process.once('SIGINT', () => void stop());
 }
 
 main().catch((err) => {

@@ -1,59 +1,57 @@
-// `npm start`: the whole product on embedded defaults. Starts what is not given by the
-// environment (Temporal dev server, database, mail catcher), then the worker and the
-// HTTP server; Ctrl-C stops everything in reverse order.
-import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+// `npm start`: the one-command DEMO on embedded defaults, not for production (that is
+// `npm run serve` and `npm run worker`, docs/production.md). It starts what the environment
+// does not name (Temporal dev server, database, Redis, mail catcher), generates secrets, seeds
+// invented subjects and demo staff, all kept in the checkout's .data (DEMO_DATA_DIR to move
+// it); then the worker and the HTTP server. SIGINT or SIGTERM stops everything within 10 s.
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { createServices } from '../app/services';
+import { buildEngine, type Engine } from '../app/engine';
+import { exitOnSignals, runStopSteps, type StopStep } from '../app/shutdown';
 import { loadConfig } from '../config/env';
-import { temporalConnectionSettings, temporalTelemetryOptions } from '../config/temporal';
+import { temporalTelemetryOptions } from '../config/temporal';
 import { applyMigrations } from '../db/apply-migrations';
-import { DEMO_SUBJECT_EMAIL, seedEstateOver } from '../devtools/estate-seed';
+import { DEMO_STAFF_FILE, ensureDemoStaff } from '../devtools/demo-staff';
 import { loadOrCreateDevSecrets } from '../devtools/dev-secrets';
 import { startEmbeddedDatabase } from '../devtools/embedded-database';
+import { DEMO_SUBJECT_EMAIL, seedEstateOver } from '../devtools/estate-seed';
 import { startInboxPage } from '../devtools/inbox-page';
+import { startLocalRedis } from '../devtools/local-redis';
 import { startMailCatcher } from '../devtools/mail-catcher';
 import { startTemporalDevServer } from '../devtools/temporal-dev-server';
-import { buildApp, startWebServer } from '../server/app';
-import { loadDataMap } from '../stores/data-map/validate';
-import { smtpCheckFor } from '../server/health';
-import { startAccessPackagePurge } from '../temporal/access-package-purge';
-import { encryptedDataConverter } from '../temporal/data-converter';
-import { registerSearchAttributes } from '../temporal/search-attributes';
-import { createDsrWorker } from '../worker';
-import { DEMO_STAFF_FILE, ensureDemoStaff } from '../devtools/demo-staff';
-import { startLocalRedis } from '../devtools/local-redis';
 
 const ROOT = path.resolve(__dirname, '..');
 const DEMO_ESTATE_SUBJECTS = 20;
-const DATA_DIR = path.join(ROOT, '.data');
-const stops: Array<() => Promise<unknown> | unknown> = [];
+const DATA_DIR = path.resolve(process.env.DEMO_DATA_DIR || path.join(ROOT, '.data'));
+const services: StopStep[] = [];
 const urls: string[] = [];
+let engine: Engine | undefined;
 
 async function provideDependencies(env: NodeJS.ProcessEnv): Promise<void> {
   Object.assign(env, { ...loadOrCreateDevSecrets(DATA_DIR), ...pick(env, 'DSR_ENCRYPTION_KEYS', 'DSR_ENCRYPTION_KEY_ID', 'DSR_IDENTITY_PEPPER', 'CODEC_AUTH_TOKEN') });
+  env.FILE_STORE_DIR ||= path.join(DATA_DIR, 'files');
+  env.ACCESS_PACKAGE_DIR ||= path.join(DATA_DIR, 'access-packages');
   if (!env.DATABASE_URL) {
-    const db = await startEmbeddedDatabase(Number(env.EMBEDDED_DB_PORT ?? 51213));
-    stops.push(db.stop);
+    const db = await startEmbeddedDatabase(DATA_DIR, Number(env.EMBEDDED_DB_PORT ?? 51214));
+    services.push({ name: 'embedded database', stop: db.stop });
     env.DATABASE_URL = db.url;
     env.DATABASE_POOL_MAX = '1';
     await applyMigrations(db.url, path.join(ROOT, 'prisma/migrations'));
-    urls.push('Database:        embedded PostgreSQL (PGlite), kept in your user data folder');
+    urls.push(`Database:        embedded PostgreSQL (PGlite) in ${path.relative(ROOT, db.dir) || db.dir}`);
   } else {
     execFileSync('npx', ['prisma', 'migrate', 'deploy'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
   }
   if (!env.MARKETING_DATABASE_URL) {
     // The second SQL store of the demo estate: a PGlite database of its own.
-    const marketing = await startEmbeddedDatabase(Number(env.EMBEDDED_MARKETING_DB_PORT ?? 51216), 'dsr-marketing');
-    stops.push(marketing.stop);
+    const marketing = await startEmbeddedDatabase(DATA_DIR, Number(env.EMBEDDED_MARKETING_DB_PORT ?? 51217), 'marketing');
+    services.push({ name: 'embedded marketing database', stop: marketing.stop });
     env.MARKETING_DATABASE_URL = marketing.url;
     env.MARKETING_DATABASE_POOL_MAX = '1';
   }
   if (!env.REDIS_URL) {
     const redis = await startLocalRedis(Number(env.REDIS_PORT ?? 6392));
     if (redis) {
-      stops.push(redis.stop);
+      services.push({ name: 'redis-server', stop: redis.stop });
       env.REDIS_URL = redis.url;
     } else {
       console.warn('redis-server is not installed: the redis-sessions store is left out (install it, or set REDIS_URL).');
@@ -68,14 +66,14 @@ async function provideDependencies(env: NodeJS.ProcessEnv): Promise<void> {
       // The browser calls the codec, so this is the address as the browser sees it.
       codecEndpoint: `http://127.0.0.1:${env.HTTP_PORT ?? 3000}/codec`,
     });
-    stops.push(temporal.stop);
+    services.push({ name: 'Temporal dev server', stop: temporal.stop });
     env.TEMPORAL_ADDRESS = temporal.address;
     urls.push(`Temporal Web UI: ${temporal.uiUrl}`);
   }
   if (!env.SMTP_HOST) {
     const catcher = await startMailCatcher(Number(env.SMTP_PORT ?? 1025));
     const inbox = await startInboxPage(catcher, Number(env.INBOX_PORT ?? 1080));
-    stops.push(() => catcher.close(), () => new Promise((r) => inbox.close(r)));
+    services.push({ name: 'mail catcher', stop: () => catcher.close() }, { name: 'inbox page', stop: () => new Promise((r) => inbox.close(r)) });
     env.SMTP_HOST = '127.0.0.1';
     env.SMTP_PORT = String(catcher.port);
     urls.push(`Mail inbox:      http://127.0.0.1:${env.INBOX_PORT ?? 1080}  (every mail the engine sends)`);
@@ -87,56 +85,20 @@ function pick(env: NodeJS.ProcessEnv, ...names: string[]): Record<string, string
 }
 
 async function main(): Promise<void> {
-  Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: temporalTelemetryOptions() });
+  // The process's own signal handling stops the worker (app/shutdown.ts), not the SDK's.
+  Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: temporalTelemetryOptions(), shutdownSignals: [] });
   await provideDependencies(process.env);
   const config = loadConfig();
-  const services = createServices(config);
-  stops.push(() => services.close());
+  engine = await buildEngine(config, { worker: true, http: { logger: true }, startPurge: true });
   // A small estate in every connected store, the demo subject among them.
-  await seedEstateOver(services.db, config.stores, { subjects: DEMO_ESTATE_SUBJECTS });
-  await ensureDemoStaff(services.db, DATA_DIR);
+  await seedEstateOver(engine.services.db, config.stores, { subjects: DEMO_ESTATE_SUBJECTS });
+  const staffFile = await ensureDemoStaff(engine.services.db, DATA_DIR);
+  const baseUrl = engine.baseUrl as string;
 
-  const workerConnection = await NativeConnection.connect(temporalConnectionSettings(config.temporal.address));
-  const worker = await createDsrWorker({
-    connection: workerConnection,
-    namespace: config.temporal.namespace,
-    taskQueue: config.temporal.taskQueue,
-    deps: services.activityDeps,
-    keyring: services.keyring,
-  });
-  const workerDone = worker.run();
-  stops.push(async () => {
-    // The SDK also reacts to Ctrl-C by itself; only ask for a shutdown it has not begun.
-    if (worker.getState() === 'RUNNING') worker.shutdown();
-    await workerDone;
-    await workerConnection.close();
-  });
-
-  const connection = await Connection.connect(temporalConnectionSettings(config.temporal.address));
-  await registerSearchAttributes(connection, config.temporal.namespace);
-  const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter: encryptedDataConverter(services.keyring) });
-  await startAccessPackagePurge(client, config.temporal.taskQueue);
-  const app = await buildApp(
-    {
-      temporal: client,
-      taskQueue: config.temporal.taskQueue,
-      db: services.db,
-      cipher: services.cipher,
-      identityPepper: config.keys.identityPepper,
-      clock: () => new Date(),
-      publicUrl: config.http.publicUrl,
-      codec: config.codec && { keyring: services.keyring, ...config.codec },
-      smtpCheck: smtpCheckFor(config.smtp),
-      dataMap: { map: loadDataMap(), connected: services.activityDeps.stores.all() },
-      processorSecrets: services.processorSecrets,
-    },
-    { logger: true },
-  );
-  const baseUrl = await startWebServer(app, config.http.host, config.http.port);
-  stops.push(() => app.close(), () => connection.close());
-
-  console.log(['', 'DSR engine is running.', `HTTP API:        ${baseUrl}  (OpenAPI: ${baseUrl}/api/openapi.json)`, `Portal:          ${baseUrl}/portal`,
-    `Staff console:   ${baseUrl}/console  (demo-agent, demo-compliance, demo-admin; passwords in .data/${DEMO_STAFF_FILE})`, ...urls, '',
+  console.log(['', 'DEMO — not for production: secrets generated into .data, stand-in services, 20 invented subjects and demo staff accounts.',
+    'To deploy, use `npm run serve` and `npm run worker` (docs/production.md).', '', 'DSR engine demo is running.',
+    `HTTP API:        ${baseUrl}  (OpenAPI: ${baseUrl}/api/openapi.json)`, `Portal:          ${baseUrl}/portal`,
+    `Staff console:   ${baseUrl}/console  (demo-agent, demo-compliance, demo-admin; passwords in ${path.relative(ROOT, staffFile) || DEMO_STAFF_FILE})`, ...urls, '',
     'Try an access request for the demo subject:',
     `  curl -s -X POST ${baseUrl}/api/requests -H 'content-type: application/json' -d '{"email":"${DEMO_SUBJECT_EMAIL}","type":"ACCESS","language":"en"}'`,
     `  # read the code in the inbox, then (statusToken from the answer above):`,
@@ -153,20 +115,15 @@ function codecHelp(codecUrl: string): string[] {
     `    --codec-auth "Bearer $(node -p 'require("./.data/dev-secrets.json").CODEC_AUTH_TOKEN')"`];
 }
 
-async function shutdown(exitCode = 0): Promise<void> {
-  for (const stop of stops.reverse()) {
-    try {
-      await stop();
-    } catch (err) {
-      console.error('while stopping:', (err as Error).message);
-    }
-  }
-  process.exit(exitCode);
+/** The engine first, then the services it used, in reverse order of their start. */
+async function stopAll(): Promise<void> {
+  await engine?.stop();
+  await runStopSteps([...services].reverse());
 }
 
-process.once('SIGINT', () => void shutdown());
-process.once('SIGTERM', () => void shutdown());
+exitOnSignals(stopAll);
 main().catch(async (err) => {
   console.error('Start-up failed:', err instanceof Error ? err.message : err);
-  await shutdown(1);
+  await stopAll();
+  process.exit(1);
 });

@@ -8,7 +8,7 @@ import { hashPassword } from '../staff/password';
 import type { StaffRole } from '../staff/roles';
 import type { NewStaffAccountBody, StaffAccountView } from '../staff/schemas';
 
-const MIN_PASSWORD_LENGTH = 12;
+export const MIN_PASSWORD_LENGTH = 12;
 
 /** Creates an account; refuses a taken username with 409 and a short password with 400. */
 export async function createStaffAccount(db: Db, input: NewStaffAccountBody): Promise<StaffAccountView> {

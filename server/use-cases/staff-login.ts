@@ -20,7 +20,8 @@ const locked = (until: Date) =>
 export async function signIn(deps: ServerDeps, username: string, password: string): Promise<{ signedIn: SignedIn; token: string }> {
   const now = deps.clock();
   const account = await deps.db.staffAccount.findUnique({ where: { username: username.trim().toLowerCase() } });
-  if (!account || account.disabledAt) throw (await dummyPasswordCheck(password), wrongCredentials());
+  // An account whose person has not yet followed their set-password link cannot sign in.
+  if (!account || account.disabledAt || !account.passwordHash) throw (await dummyPasswordCheck(password), wrongCredentials());
   if (account.lockedUntil && account.lockedUntil > now) throw locked(account.lockedUntil);
 
   if (!(await passwordMatches(password, account.passwordHash))) {

@@ -21,6 +21,8 @@ const C: StaffRole[] = ['compliance'];
 const EXPECTED: Record<string, StaffRole[] | 'public'> = {
   'GET /console/login': 'public',
   'POST /console/login': 'public',
+  'GET /console/set-password': 'public',
+  'POST /console/set-password': 'public',
   'POST /console/logout': ALL,
   'GET /console': ALL,
   'GET /console/requests/new': ALL,

@@ -5,7 +5,7 @@
 // which builds its registry without a map.
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, type Worker } from '@temporalio/worker';
-import { Client, type WorkflowHandle } from '@temporalio/client';
+import type { WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { ActivityDeps } from '../../activities';
 import { buildActivityDeps, type StoreConnections } from '../../app/activity-deps';
@@ -15,13 +15,12 @@ import type { Db } from '../../db/prisma';
 import type { MailCatcher } from '../../devtools/mail-catcher';
 import type { RequestType } from '../../domain/request-kinds';
 import { loadDataMap } from '../../stores/data-map/validate';
-import { encryptedDataConverter } from '../../temporal/data-converter';
 import { createDsrWorker } from '../../worker';
 import type { dsrRequestWorkflow } from '../../workflows/dsr-request';
 import { type DsrWorkflowInput, workflowIdFor } from '../../workflows/messages';
-import { REPLAY_KEYRING } from '../fixtures/replay-keyring';
+import { REPLAY_KEY_ID, REPLAY_KEY_SPEC } from '../fixtures/replay-keyring';
 import { TEMPORAL_TEST_SERVER, TEST_ACCESS_PACKAGE_DIR } from './paths';
-import { openTestServices } from './test-services';
+import { openTestEngine, STAFF_MAILBOX } from './test-engine';
 import { testSecrets } from './test-keys';
 
 export interface MappedWorkflowStack {
@@ -38,14 +37,16 @@ export interface MappedWorkflowStack {
 export async function startMappedWorkflowStack(connections: StoreConnections): Promise<MappedWorkflowStack> {
   const { identityPepper } = testSecrets();
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: TEMPORAL_TEST_SERVER } } });
-  const services = await openTestServices(env.connection, REPLAY_KEYRING);
-  const { mail, db, cipher, mailer } = services;
   const taskQueue = `dsr-mapped-${randomUUID()}`;
-  const deps = buildActivityDeps({ db, mailer, cipher, staffMailTo: 'compliance@example.test', accessPackageDir: TEST_ACCESS_PACKAGE_DIR, connections, dataMap: loadDataMap() });
+  // The engine without its worker: this stack's worker runs over the map's registry instead.
+  const keys = { keySpec: REPLAY_KEY_SPEC, keyId: REPLAY_KEY_ID, identityPepper };
+  const { engine, mail, close } = await openTestEngine(env, keys, taskQueue);
+  const { db, cipher, mailer, keyring } = engine.services;
+  const { client } = engine;
+  const deps = buildActivityDeps({ db, mailer, cipher, staffMailTo: STAFF_MAILBOX, accessPackageDir: TEST_ACCESS_PACKAGE_DIR, connections, dataMap: loadDataMap() });
   const workflowBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: new DefaultLogger('WARN') });
-  const worker: Worker = await createDsrWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, deps, keyring: REPLAY_KEYRING, workflowBundle });
+  const worker: Worker = await createDsrWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, deps, keyring, workflowBundle });
   const running = worker.run();
-  const client = new Client({ connection: env.connection, namespace: 'default', dataConverter: encryptedDataConverter(REPLAY_KEYRING) });
   return {
     db,
     mail,
@@ -69,7 +70,7 @@ export async function startMappedWorkflowStack(connections: StoreConnections): P
     async close() {
       worker.shutdown();
       await running;
-      await services.close();
+      await close();
       await env.teardown();
     },
   };

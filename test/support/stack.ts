@@ -1,26 +1,19 @@
 // The whole product on real services for end-to-end tests: Temporal dev server, the test
-// PostgreSQL database, a loopback SMTP catcher, the worker and the HTTP server on port 0.
+// PostgreSQL database, a loopback SMTP catcher, the worker and the HTTP server on port 0,
+// assembled by app/engine.ts as in production.
 import type { MailCatcher } from '../../devtools/mail-catcher';
-import { openTestServices } from './test-services';
-import { Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { ActivityDeps } from '../../activities';
 import type { Keyring } from '../../crypto/keyring';
 import type { Db } from '../../db/prisma';
-import { buildActivityDeps } from '../../app/activity-deps';
-import { buildApp, startWebServer } from '../../server/app';
-import { loadDataMap } from '../../stores/data-map/validate';
 import type { ServerDeps } from '../../server/deps';
-import { smtpCheckFor } from '../../server/health';
 import type { StaffRole } from '../../server/staff/roles';
 import { createStaffAccount } from '../../server/use-cases/staff-accounts';
-import { encryptedDataConverter } from '../../temporal/data-converter';
-import { createDsrWorker } from '../../worker';
-import { TEMPORAL_CLI, TEST_ACCESS_PACKAGE_DIR } from './paths';
+import { TEMPORAL_CLI } from './paths';
+import { openTestEngine } from './test-engine';
 import { testSecrets } from './test-keys';
-import { statusTokenKey } from '../../crypto/status-token';
 
 export interface Stack {
   baseUrl: string;
@@ -45,43 +38,25 @@ export async function startStack(
   overrides: Partial<ActivityDeps> = {},
   server: Pick<ServerDeps, 'rateLimits'> & { logStream?: NodeJS.WritableStream } = {},
 ): Promise<Stack> {
-  const { keyring, identityPepper } = testSecrets();
+  const secrets = testSecrets();
   const env = await TestWorkflowEnvironment.createLocal({
     server: { executable: { type: 'existing-path', path: TEMPORAL_CLI } },
   });
-  const services = await openTestServices(env.connection, keyring);
-  const { mail, db, cipher, mailer } = services;
-  const taskQueue = `dsr-test-${randomUUID()}`;
-  const deps: ActivityDeps = { ...buildActivityDeps({ db, mailer, cipher, staffMailTo: 'compliance@example.test', accessPackageDir: TEST_ACCESS_PACKAGE_DIR, statusLinkKey: statusTokenKey(identityPepper) }), ...overrides };
-  const worker: Worker = await createDsrWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, deps, keyring });
-  const running = worker.run();
-  const client = new Client({ connection: env.connection, namespace: 'default', dataConverter: encryptedDataConverter(keyring) });
-  const logging = { logger: server.logStream !== undefined, logStream: server.logStream };
-  const app = await buildApp({
-    temporal: client,
-    taskQueue,
-    db,
-    cipher,
-    identityPepper,
-    clock: () => new Date(),
-    smtpCheck: smtpCheckFor({ host: '127.0.0.1', port: mail.port, secure: false }),
-    rateLimits: server.rateLimits ?? TEST_RATE_LIMITS,
-    dataMap: { map: loadDataMap(), connected: deps.stores.all() },
-  }, logging);
-  const baseUrl = await startWebServer(app, '127.0.0.1', 0);
+  const { engine, mail, close } = await openTestEngine(env, secrets, `dsr-test-${randomUUID()}`, {
+    worker: true,
+    activityOverrides: overrides,
+    http: { host: '127.0.0.1', port: 0, rateLimits: server.rateLimits ?? TEST_RATE_LIMITS, logger: server.logStream !== undefined, logStream: server.logStream },
+  });
   return {
-    baseUrl,
+    baseUrl: engine.baseUrl as string,
     mail,
-    db,
-    client,
-    keyring,
-    identityPepper,
+    db: engine.services.db,
+    client: engine.client,
+    keyring: secrets.keyring,
+    identityPepper: secrets.identityPepper,
     env,
     async close() {
-      await app.close();
-      worker.shutdown();
-      await running;
-      await services.close();
+      await close();
       await env.teardown();
     },
   };

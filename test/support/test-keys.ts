@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { parseKeyring } from '../../crypto/keyring';
 
-/** A fresh keyring and pepper for one test run. */
+/** A fresh keyring and pepper for one test run, also as the environment spells them. */
 export function testSecrets() {
-  const spec = `test-key:${randomBytes(32).toString('base64')}`;
-  return { keyring: parseKeyring(spec, 'test-key'), identityPepper: randomBytes(16).toString('hex') };
+  const keySpec = `test-key:${randomBytes(32).toString('base64')}`;
+  const keyId = 'test-key';
+  return { keySpec, keyId, keyring: parseKeyring(keySpec, keyId), identityPepper: randomBytes(16).toString('hex') };
 }

@@ -1,30 +1,25 @@
 // The request workflow on Temporal's time-skipping test server, with the real activities
 // over the test PostgreSQL database and a loopback SMTP catcher: days pass in seconds.
 import type { MailCatcher } from '../../devtools/mail-catcher';
-import { openTestServices } from './test-services';
+import { openTestEngine, STAFF_MAILBOX } from './test-engine';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { Client, type WorkflowHandle } from '@temporalio/client';
+import { bundleWorkflowCode, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { Client, WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import type { ActivityDeps } from '../../activities';
 import { hashIdentity } from '../../crypto/identity-hash';
 import type { Db } from '../../db/prisma';
 import type { RequestType } from '../../domain/request-kinds';
-import { buildActivityDeps } from '../../app/activity-deps';
 import type { LoadedProfile } from '../../config/controller-profile';
 import type { DataStore } from '../../stores/data-store';
-import { encryptedDataConverter } from '../../temporal/data-converter';
-import { createDsrWorker } from '../../worker';
 import type { dsrRequestWorkflow } from '../../workflows/dsr-request';
 import { type DsrWorkflowInput, workflowIdFor } from '../../workflows/messages';
-import { TEMPORAL_TEST_SERVER, TEST_ACCESS_PACKAGE_DIR } from './paths';
+import { TEMPORAL_TEST_SERVER } from './paths';
 import { testSecrets } from './test-keys';
-import { REPLAY_KEYRING } from '../fixtures/replay-keyring';
+import { REPLAY_KEY_ID, REPLAY_KEY_SPEC } from '../fixtures/replay-keyring';
 import { recordHistories } from './record-histories';
-import { statusTokenKey } from '../../crypto/status-token';
 import { startTestClock } from './test-clock';
 
-export const STAFF_MAILBOX = 'compliance@example.test';
+export { STAFF_MAILBOX };
 
 export interface WorkflowStack {
   env: TestWorkflowEnvironment;
@@ -52,23 +47,18 @@ let bundle: WorkflowBundleWithSourceMap | undefined;
 /** `options.profile`: the controller profile the activities use (the example profile when unset). */
 export async function startWorkflowStack(extraStores: DataStore[] = [], options: { profile?: LoadedProfile } = {}): Promise<WorkflowStack> {
   const { identityPepper } = testSecrets();
-  const keyring = REPLAY_KEYRING;
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: TEMPORAL_TEST_SERVER } },
   });
   const clock = await startTestClock(env);
-  const services = await openTestServices(env.connection, keyring);
-  const { mail, db, cipher, mailer } = services;
-  const taskQueue = `dsr-wf-${randomUUID()}`;
-  const deps: ActivityDeps = {
-    ...buildActivityDeps({ clock, db, mailer, cipher, staffMailTo: STAFF_MAILBOX, extraStores, accessPackageDir: TEST_ACCESS_PACKAGE_DIR, statusLinkKey: statusTokenKey(identityPepper) }),
-    profile: options.profile,
-  };
   bundle ??= await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: new DefaultLogger('WARN') });
+  // The replay key, so that the histories recorded here can be decrypted by the replay test.
+  const keys = { keySpec: REPLAY_KEY_SPEC, keyId: REPLAY_KEY_ID, identityPepper };
+  const { engine, mail, close } = await openTestEngine(env, keys, `dsr-wf-${randomUUID()}`, { worker: { workflowBundle: bundle }, clock, extraStores, profile: options.profile });
+  const { db, cipher } = engine.services;
+  const { client } = engine;
+  const { taskQueue } = engine.config.temporal;
   const started: StartedRequest[] = [];
-  const worker: Worker = await createDsrWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, deps, keyring, workflowBundle: bundle });
-  const running = worker.run();
-  const client = new Client({ connection: env.connection, namespace: 'default', dataConverter: encryptedDataConverter(keyring) });
 
   return {
     env,
@@ -98,9 +88,7 @@ export async function startWorkflowStack(extraStores: DataStore[] = [], options:
     },
     async close() {
       await recordHistories(started.map((s) => s.handle));
-      worker.shutdown();
-      await running;
-      await services.close();
+      await close();
       await env.teardown();
     },
   };

@@ -43,6 +43,7 @@ export const FLASH: Readonly<Record<string, string>> = {
   'account-created': 'The account was created.',
   'account-changed': 'The account was changed.',
   'signed-out': 'You are signed out.',
+  'password-set': 'Your password is set: sign in with it.',
 };
 
 /** The flash message for the request's `?done=`, if it names one. */

@@ -11,6 +11,7 @@ import { consoleCsrfCheck, consoleGate } from './console-gate';
 import { SECURITY_HEADERS, sendHtml } from './console-http';
 import { consolePageRoutes } from './console-page-routes';
 import { consoleSignInRoutes } from './console-sign-in-routes';
+import { setPasswordRoutes } from './set-password-routes';
 import { errorPage } from './error-page';
 
 // Forms are short: the longest is a decision with its reasons (2,000 characters), percent-encoded.
@@ -45,6 +46,7 @@ export const consoleRoutes =
     });
 
     await app.register(consoleSignInRoutes(deps));
+    await app.register(setPasswordRoutes(deps));
     await app.register(consolePageRoutes(deps));
     await app.register(consoleActionRoutes(deps));
     await app.register(consoleAdminRoutes(deps));

@@ -1,0 +1,55 @@
+// GET and POST /console/set-password?token=…: where a one-time link from `npm run staff`
+// lands. The form posts the token back in a hidden field; a spent or expired link shows 410.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AppError } from '../../app-error';
+import type { ServerDeps } from '../../deps';
+import { html } from '../html';
+import { MIN_PASSWORD_LENGTH } from '../../use-cases/staff-accounts';
+import { passwordLinkIsLive, setPasswordWithLink, SET_PASSWORD_PATH } from '../../use-cases/staff-password-links';
+import { fieldsOf, sendHtml } from './console-http';
+import { consolePage } from './console-layout';
+import { errorPage } from './error-page';
+import { inputField } from './form-fields';
+
+const MAX_TOKEN_CHARS = 100;
+const UNUSABLE = 'This link has expired or has already been used. Ask an administrator for a new one.';
+
+function setPasswordPage(token: string, error?: string): string {
+  const body = html`<h1>Set your password</h1>
+<p>At least ${MIN_PASSWORD_LENGTH} characters. This link works once.</p>
+${error ? html`<p class="error" role="alert" id="set-password-error">${error}</p>` : ''}
+<form method="post" action="${SET_PASSWORD_PATH}" novalidate>
+<input type="hidden" name="token" value="${token}">
+${inputField({ name: 'password', label: 'New password', type: 'password', autocomplete: 'new-password', maxLength: 200, required: true })}
+${inputField({ name: 'confirm', label: 'The same again', type: 'password', autocomplete: 'new-password', maxLength: 200, required: true })}
+<p><button type="submit">Set password</button></p>
+</form>`;
+  return consolePage({ title: 'Set your password', body });
+}
+
+/** The set-password page and its form. */
+export const setPasswordRoutes =
+  (deps: ServerDeps): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get(SET_PASSWORD_PATH, { schema: { hide: true } }, async (req, reply) => {
+      const token = String((req.query as { token?: unknown }).token ?? '').slice(0, MAX_TOKEN_CHARS);
+      if (!token || !(await passwordLinkIsLive(deps.db, token, deps.clock()))) return sendHtml(reply, 410, errorPage(410, UNUSABLE));
+      return sendHtml(reply, 200, setPasswordPage(token));
+    });
+
+    app.post(SET_PASSWORD_PATH, { schema: { hide: true } }, async (req, reply) => {
+      const fields = fieldsOf(req.body);
+      const token = (fields.token ?? '').slice(0, MAX_TOKEN_CHARS);
+      const password = fields.password ?? '';
+      if (password.length > 200) return sendHtml(reply, 422, setPasswordPage(token, 'A password has at most 200 characters.'));
+      if (password !== fields.confirm) return sendHtml(reply, 422, setPasswordPage(token, 'The two passwords differ.'));
+      try {
+        await setPasswordWithLink(deps.db, token, password, deps.clock());
+      } catch (err) {
+        if (!(err instanceof AppError) || err.status >= 500) throw err;
+        if (err.status === 410) return sendHtml(reply, 410, errorPage(410, UNUSABLE));
+        return sendHtml(reply, err.status, setPasswordPage(token, err.message));
+      }
+      return reply.redirect('/console/login?done=password-set', 303);
+    });
+  };
