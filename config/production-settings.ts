@@ -4,6 +4,7 @@
 // A new setting is one more entry in PRODUCTION_CHECKS.
 import { parseKeyring } from '../crypto/keyring';
 import type { DataMap, MappedStore } from '../stores/data-map/validate';
+import { loadControllerProfile } from './controller-profile';
 import { loadConfig } from './env';
 import { temporalConnectionSettings, temporalTelemetryOptions } from './temporal';
 
@@ -106,7 +107,18 @@ function storeProblems(store: MappedStore, env: Env): string[] {
 const dataMapStores: SettingCheck = { name: 'data map stores', problems: (env, map) => map.stores.flatMap((store) => storeProblems(store, env)) };
 
 /** Every check a production entry runs. */
+// Production names its own profile: the example is the demo controller's, and letters would
+// cite its policy and fees in the deployer's name.
+const controllerProfileCheck: SettingCheck = {
+  name: 'CONTROLLER_PROFILE_FILE',
+  problems(env) {
+    if (!env.CONTROLLER_PROFILE_FILE) return [missing('CONTROLLER_PROFILE_FILE', "your organisation's controller profile (docs/controller-profile.schema.json; config/controller.example.json is the demo's)")];
+    return errorText(() => loadControllerProfile(env));
+  },
+};
+
 export const PRODUCTION_CHECKS: readonly SettingCheck[] = [
+  controllerProfileCheck,
   databaseUrlCheck,
   temporalAddressCheck,
   keyringCheck,

@@ -5,7 +5,7 @@
 // their process group is signalled; `npm run staff` makes the first admin with a one-time link.
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { hashIdentity } from '../../crypto/identity-hash';
@@ -19,7 +19,7 @@ import { TEMPORAL_CLI } from '../support/paths';
 
 // Every setting a production entry needs with the repository's data map, named in the refusal.
 const REQUIRED = ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'DSR_ENCRYPTION_KEYS', 'DSR_ENCRYPTION_KEY_ID', 'DSR_IDENTITY_PEPPER', 'PUBLIC_URL', 'SMTP_HOST', 'SMTP_PORT', 'MAIL_FROM',
-  'REDIS_URL', 'FILE_STORE_DIR', 'MARKETING_DATABASE_URL', 'CRM_PROCESSOR_URL', 'CRM_PROCESSOR_SECRET', 'MANUAL_STORES'];
+  'REDIS_URL', 'FILE_STORE_DIR', 'MARKETING_DATABASE_URL', 'CRM_PROCESSOR_URL', 'CRM_PROCESSOR_SECRET', 'MANUAL_STORES', 'CONTROLLER_PROFILE_FILE'];
 
 let temporal: TestWorkflowEnvironment;
 let mail: MailCatcher;
@@ -53,6 +53,7 @@ beforeAll(async () => {
     CRM_PROCESSOR_URL: 'http://127.0.0.1:9/crm',
     CRM_PROCESSOR_SECRET: randomBytes(24).toString('hex'),
     MANUAL_STORES: 'paper-archive',
+    CONTROLLER_PROFILE_FILE: 'config/controller.example.json',
   };
 }, 60_000);
 
@@ -89,6 +90,16 @@ describe('production entries, refusing an incomplete configuration', () => {
     expect(out).toMatch(/SMTP_PORT must be a port number/);
     expect(out).toMatch(/REDIS_URL is not set/);
     expect(out).not.toMatch(/DATABASE_URL|MAIL_FROM/);
+  });
+
+  test('when the controller profile is not valid, then the refusal lists its problems', async () => {
+    const bad = path.join(mkdtempSync(path.join(os.tmpdir(), 'dsr-profile-')), 'controller.json');
+    writeFileSync(bad, JSON.stringify({ controller: {}, defaultRegime: 'MARS_LAW' }));
+    const p = start('scripts/serve.ts', { ...env, CONTROLLER_PROFILE_FILE: bad });
+    const { code } = await p.exited;
+    expect(code).not.toBe(0);
+    expect(p.output()).toMatch(/The controller profile .*controller\.json is not valid/);
+    expect(p.output()).toMatch(/privacyPolicy/);
   });
 });
 
