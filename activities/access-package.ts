@@ -12,6 +12,7 @@ import { purgeExpiredPackages } from '../access-package/purge';
 import type { AccessPackage } from '../generated/prisma/client';
 import { accessPackagePolicy } from '../policy';
 import { appendAudit } from './audit';
+import { activeProfile } from '../config/controller-profile';
 import type { ActivityDeps } from './deps';
 
 const DAY_MS = 86_400_000;
@@ -41,7 +42,7 @@ export async function preparePackage(deps: ActivityDeps, requestId: string, stor
 
   const request = await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId } });
   const now = deps.clock();
-  const policy = accessPackagePolicy();
+  const policy = accessPackagePolicy((deps.profile ?? activeProfile()).profile.retention?.accessPackagesDays);
   const { key, sealed } = newPackageKey(deps.cipher);
   const dir = path.resolve(deps.accessPackageDir ?? DEFAULT_ACCESS_PACKAGE_DIR);
   // A name of its own per build: an attempt that died half-way never clashes with the next.

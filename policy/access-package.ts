@@ -18,7 +18,14 @@ export const ACCESS_PACKAGE_POLICY: AccessPackagePolicy = {
     'keeping it no longer follows storage limitation (GDPR art 5(1)(e), PIPL art 19: no longer than the purpose needs).',
 };
 
-/** The policy in force; one for every regime until a regime's law asks for its own. */
-export function accessPackagePolicy(): AccessPackagePolicy {
-  return ACCESS_PACKAGE_POLICY;
+/** The policy in force: the controller's retention period when its profile sets one (the link
+ *  works and the file is kept that many days), else the product default; one for every regime
+ *  until a regime's law asks for its own. */
+export function accessPackagePolicy(profileDays?: number): AccessPackagePolicy {
+  if (profileDays === undefined) return ACCESS_PACKAGE_POLICY;
+  return {
+    linkValidDays: profileDays,
+    retentionDays: profileDays,
+    citation: `The controller's profile keeps access packages ${profileDays} days (retention.accessPackagesDays); storage limitation: GDPR art 5(1)(e), PIPL art 19.`,
+  };
 }
