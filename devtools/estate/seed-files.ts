@@ -1,5 +1,5 @@
 // The estate's uploaded documents: an identity-card scan for everyone, a voiceprint or a
-// fingerprint template for some, in each subject's folder (see stores/file-store.ts). The
+// fingerprint template for some, a support-ticket attachment for every fifth, in each subject's folder (see stores/file-store.ts). The
 // contents are tiny stand-ins, the same on every run, so writing them again changes nothing.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,6 +19,8 @@ function filesOf(p: Person): Array<[string, Buffer]> {
   if (p.index % 2 === 0) files.push(['id-scan-back.png', PNG]);
   if (p.index % 3 === 0) files.push(['voice-enrolment.wav', WAV]);
   else files.push(['fingerprint-right-index.bin', TEMPLATE]);
+  // A file of no known kind, as real upload folders hold: the store counts and erases it too.
+  if (p.index % 5 === 0) files.push([path.join('support-ticket-12', 'attachment.pdf'), Buffer.from('%PDF-1.4\n% synthetic attachment\n', 'latin1')]);
   return files;
 }
 
@@ -29,6 +31,7 @@ export async function seedFiles(root: string, people: Person[]): Promise<number>
     const folder = subjectFolder(root, p.email);
     await mkdir(folder, { recursive: true });
     for (const [name, content] of filesOf(p)) {
+      await mkdir(path.dirname(path.join(folder, name)), { recursive: true });
       await writeFile(path.join(folder, name), content);
       written++;
     }

@@ -90,7 +90,7 @@ test('when a deletion reaches a paper archive, then it waits in fulfilment with 
   expect(paper).toMatchObject({ settledBy: 'MANUAL', erased: 0, note: 'Archive room B checked: nothing found', manualOutcome: 'NOTHING_FOUND', settledAt: expect.any(String) });
   const reply = await mailTo(stack.mail, email, /deleted/i);
   expect(reply.text).toContain(certificate.id);
-  expect(reply.text).toMatch(/paper-archive: 0 records erased/);
+  expect(reply.text).toMatch(/paper-archive: searched, nothing found/);
 });
 
 test('when a deletion meets a legal hold and an anonymised category, then the stored certificate counts each store with its basis, the mail shows it, and a retried reply issues no second one', async () => {
@@ -119,6 +119,8 @@ test('when a deletion meets a legal hold and an anonymised category, then the st
     settledAt: expect.any(String),
     erased: 2,
     anonymised: 2,
+    search: 'SEARCHED',
+    located: { 'marketing-consent': 1, 'campaign-activity': 2 },
     retained: [{ category: 'marketing-consent', records: 1, reason: 'LEGAL_HOLD', reference: hold.id, basis }],
   });
   expect(byStore['customer-accounts']).toMatchObject({ settledBy: 'ENGINE', anonymised: 0, retained: [] });
