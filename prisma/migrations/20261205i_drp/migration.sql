@@ -1,5 +1,5 @@
 -- Issue 16: authorized agents over the Data Rights Protocol 1.0 (server/drp/). Pairwise
--- tokens are kept only as SHA-256; DRP requests carry no personal data.
+-- tokens are kept only as SHA-256, and DRP requests carry no personal data.
 
 -- CreateTable
 CREATE TABLE "DrpAgentToken" (
