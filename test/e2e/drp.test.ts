@@ -14,6 +14,7 @@ const agentB = newAgent('AGENT_B');
 const outsider = newAgent('NOT_IN_DIRECTORY');
 
 let stack: Stack;
+let warnings: string[];
 let callbacks: CallbackServer;
 let base: string;
 const tokens: Record<string, string> = {};
@@ -23,7 +24,10 @@ beforeAll(async () => {
   writeDirectory(join(dir, 'agents.json'), [agentA, agentB], [{ id: 'BROKEN', verify_key: 'not-a-key', technical_contact: 'someone@example.org' }]);
   process.env.DRP_AGENT_DIRECTORY = join(dir, 'agents.json');
   process.env.DRP_BUSINESS_ID = BUSINESS;
+  warnings = [];
+  const warn = jest.spyOn(console, 'warn').mockImplementation((m: unknown) => void warnings.push(String(m)));
   stack = await startStack();
+  warn.mockRestore();
   callbacks = await startCallbackServer();
   base = `${stack.baseUrl}/drp/v1`;
   for (const agent of [agentA, agentB]) {
@@ -51,6 +55,13 @@ async function exercise(claims: Record<string, unknown>, token = tokens[agentA.i
 }
 
 describe('pairwise key setup and agent information', () => {
+  test('when the directory has an unusable entry, then it is left out with a logged reason that names no contact', async () => {
+    expect(warnings.filter((w) => w.includes('DRP agent directory'))).toEqual([expect.stringContaining('entry 2 (BROKEN): verify_key is not a 32-byte Ed25519 key in base64; the entry is ignored.')]);
+    expect(warnings.join('\n')).not.toContain('someone@example.org');
+    const res = await drpCall(`${base}/agent/BROKEN`, 'POST', { body: signed(outsider, { ...envelope('BROKEN', BUSINESS), 'drp.version': '1.0' }) });
+    expect([res.status, res.text]).toEqual([403, '']);
+  });
+
   test('when an agent of the directory signs the setup message, then it gets a token bound to it, stored only as SHA-256', async () => {
     const res = await drpCall(`${base}/agent/${agentA.id}`, 'POST', { body: signed(agentA, { ...envelope(agentA.id, BUSINESS), 'drp.version': '1.0' }) });
     expect(res.status).toBe(200);
@@ -111,16 +122,19 @@ describe('exercising rights', () => {
     expect(JSON.stringify(status.body)).not.toContain(email);
   });
 
-  test('when an agent files a deletion request, then the engine erases under CCPA and the status says fulfilled', async () => {
+  test('when an agent files a deletion request, then the engine erases under CCPA, the status says fulfilled, and a refused callback is retried', async () => {
     const email = subjectEmail();
     await stack.db.customerAccount.create({ data: { email, fullName: 'Drp Subject', plan: 'basic' } });
-    const res = await exercise({ exercise: 'deletion', email, email_verified: true });
+    callbacks.failNext(2);
+    const res = await exercise({ exercise: 'deletion', email, email_verified: true, status_callback: callbacks.url });
     expect(res.status).toBe(200);
     const requestId = res.body!.request_id as string;
     expect(await stack.db.dsrRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ type: 'DELETION', regime: 'US_CA_CCPA' });
     await eventually(async () => (await stack.db.dsrRequest.findUnique({ where: { id: requestId } }))?.status === 'COMPLETED', 60_000);
     expect(await stack.db.customerAccount.count({ where: { email } })).toBe(0);
     expect((await drpCall(`${base}/data-rights-request/${requestId}`, 'GET', { token: tokens[agentA.id] })).body).toMatchObject({ status: 'fulfilled' });
+    // The first posts were answered 503: the activity retries, and the agent hears the latest status.
+    await eventually(async () => callbacks.received.some((c) => c.request_id === requestId && c.status === 'fulfilled'), 45_000);
   });
 
   test('when the e-mail is not verified by the agent, then the consumer is asked for the mailed code (need_user_verification), and a revoke withdraws the request', async () => {
