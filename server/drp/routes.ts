@@ -24,7 +24,9 @@ type Params = { agentId?: string; requestId?: string };
 async function answer(req: FastifyRequest, reply: FastifyReply, work: () => Promise<unknown>) {
   try {
     return reply.status(200).send(await work());
-  } catch (err) {
+  } catch (caught) {
+    // The engine's own refusals (AppError) are answered in the DRP shape too.
+    const err = caught instanceof AppError ? new DrpError(caught.status, caught.message) : caught;
     if (!(err instanceof DrpError)) throw err;
     // The route and the failure only: bodies and tokens stay out of the log.
     req.log.warn({ drp: { status: err.status, failure: err.message } }, 'DRP request refused');
