@@ -33,9 +33,9 @@ export interface ExerciseStatus {
 
 /** The DRP state of a request: refused at intake, or its engine request's status through the table. */
 export function stateOf(drp: DrpRow, engine: EngineRow | null): DrpState {
-  if (!drp.started || !engine) {
-    return { status: 'denied', reason: (drp.deniedReason ?? 'other') as DrpState['reason'], details: drp.processingDetails ?? undefined };
-  }
+  if (!drp.started) return { status: 'denied', reason: (drp.deniedReason ?? 'other') as DrpState['reason'], details: drp.processingDetails ?? undefined };
+  // Started, but the workflow's first activity has not written the engine's row yet.
+  if (!engine) return { status: 'open' };
   return drpStateOf(engine.status as RequestStatus, engine.outcome);
 }
 

@@ -175,6 +175,9 @@ describe('exercising rights', () => {
     expect(await stack.db.dsrRequest.count()).toBe(before);
     // The denial stays readable at the status endpoint.
     expect((await drpCall(`${base}/data-rights-request/${optOut.body!.request_id as string}`, 'GET', { token: tokens[agentA.id] })).body).toMatchObject({ status: 'denied', reason: 'claim_not_covered' });
+    // The trailing slash of versions before 0.9.3 is still accepted (§2.01).
+    const slash = await drpCall(`${base}/data-rights-request/`, 'POST', { token: tokens[agentA.id], body: exerciseBody({ exercise: 'sale:opt-in', email: subjectEmail() }) });
+    expect(slash.body).toMatchObject({ status: 'denied', reason: 'claim_not_covered' });
     // A right outside the spec's list (the reference agent's "sale:opt_out") is a request error.
     expect(await exercise({ exercise: 'sale:opt_out', email: subjectEmail() })).toMatchObject({ status: 400, body: { code: '400', message: 'Unsupported rights actions submitted.' } });
   });
