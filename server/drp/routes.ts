@@ -95,7 +95,7 @@ export function drpRoutes(deps: ServerDeps, drp: DrpSettings) {
         const { row, engine } = await requestOf(deps, agentId, req.params.requestId);
         const claims = verifiedClaims(deps, drp, agentId, req.body, { version: false });
         const reason = typeof claims.reason === 'string' ? claims.reason.slice(0, 500) : undefined;
-        if (!row.started || !engine) throw new DrpError(409, 'This request was closed when it was filed; there is nothing to revoke.');
+        if (!row.started) throw new DrpError(409, 'This request was closed when it was filed; there is nothing to revoke.');
         try {
           await updateRequest(deps, row.id, withdrawUpdate, { actor: `drp-agent:${agentId}`, ...(reason ? { reason } : {}) });
         } catch (err) {
@@ -103,7 +103,7 @@ export function drpRoutes(deps: ServerDeps, drp: DrpSettings) {
           throw err;
         }
         // §2.04.1: the answer carries the new state; the workflow records it a moment later.
-        return exerciseStatus(row, { ...engine, status: 'WITHDRAWN', outcome: 'WITHDRAWN' });
+        return exerciseStatus(row, { dueAt: engine?.dueAt ?? null, status: 'WITHDRAWN', outcome: 'WITHDRAWN' });
       }),
     );
   };
