@@ -4,6 +4,7 @@ import { assessmentActivities } from './assessment';
 import { deadlineActivities } from './deadlines';
 import { decisionActivities } from './decisions';
 import type { ActivityDeps } from './deps';
+import { drpCallbackActivities } from './drp-callback';
 import { finalReplyActivities } from './final-reply';
 import { fulfilmentActivities } from './fulfilment';
 import { intakeActivities } from './intake';
@@ -30,5 +31,6 @@ export function createActivities(deps: ActivityDeps) {
     ...finalReplyActivities(deps),
     ...unverifiableActivities(deps),
     ...accessPackageActivities(deps),
+    ...drpCallbackActivities(deps),
   };
 }

@@ -10,6 +10,7 @@ import type { AppConfig } from '../config/env';
 import { temporalConnectionSettings } from '../config/temporal';
 import { buildApp, startWebServer } from '../server/app';
 import type { ServerDeps } from '../server/deps';
+import { drpSettingsFromEnv } from '../server/drp/settings';
 import { smtpCheckFor } from '../server/health';
 import { loadDataMap } from '../stores/data-map/validate';
 import { startAccessPackagePurge } from '../temporal/access-package-purge';
@@ -132,5 +133,6 @@ function serverDeps(config: AppConfig, services: Services, activityDeps: Activit
     rateLimits,
     dataMap: { map: loadDataMap(), connected: activityDeps.stores.all() },
     processorSecrets: services.processorSecrets,
+    drp: drpSettingsFromEnv(process.env),
   };
 }

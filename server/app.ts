@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ServerDeps } from './deps';
 import { installErrorHandler } from './error-handler';
+import { drpRoutes } from './drp/routes';
 import { refuseNulCharacters } from './nul-guard';
 import { openApiOptions } from './openapi';
 import { consoleRoutes } from './pages/console/console-routes';
@@ -48,6 +49,8 @@ export async function buildApp(deps: ServerDeps, opts: { logger?: boolean; logSt
   await app.register(staffRoutes(deps));
   await app.register(staffReportRoutes(deps));
   await app.register(processorCallbackRoutes(deps));
+  // Authorized agents over the Data Rights Protocol, only where a directory and business id are configured.
+  if (deps.drp) await app.register(drpRoutes(deps, deps.drp));
   // Without a token there is no way to guard decrypted payloads, so there is no endpoint.
   if (deps.codec) await app.register(codecRoutes(deps.codec, deps), { prefix: '/codec' });
   return app;

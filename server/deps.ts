@@ -5,6 +5,7 @@ import type { FieldCipher } from '../crypto/field-cipher';
 import type { Keyring } from '../crypto/keyring';
 import type { Db } from '../db/prisma';
 import type { DataMap } from '../stores/data-map/validate';
+import type { DrpSettings } from './drp/settings';
 import type { RateLimits } from './rate-limit';
 
 /** What the HTTP layer needs: the Temporal client, the database, and identity crypto. */
@@ -31,6 +32,8 @@ export interface ServerDeps {
   profile?: LoadedProfile;
   /** Where imported holiday arrangements are kept (HOLIDAY_DATA_DIR); config/holidays when unset. */
   holidayDataDir?: string;
+  /** Set when the Data Rights Protocol is configured (DRP_AGENT_DIRECTORY, DRP_BUSINESS_ID): its endpoints are served (server/drp/). */
+  drp?: DrpSettings;
 }
 
 /** The profile the server works with. */

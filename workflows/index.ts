@@ -1,3 +1,4 @@
 // Entry point the worker bundles: every workflow type the engine runs.
 export { dsrRequestWorkflow } from './dsr-request';
 export { purgeAccessPackagesWorkflow } from './purge-access-packages';
+export { drpStatusCallbackWorkflow } from './drp-callback';

@@ -22,6 +22,8 @@ export interface DsrWorkflowInput {
   corrections?: Record<string, string>;
   /** Digest of the controller profile in force at intake (absent in runs started before profiles). */
   profileDigest?: string;
+  /** Set when a DRP agent filed the request with a status_callback: each status change is posted to it (workflows/drp-callback.ts). */
+  drpStatusCallback?: boolean;
 }
 
 /** A deadline plan: the due instant and the moments at which staff are warned. */

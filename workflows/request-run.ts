@@ -3,6 +3,7 @@
 import { ApplicationFailure, condition, patched, upsertSearchAttributes } from '@temporalio/workflow';
 import { isClosed, type RequestStatus } from '../domain/status';
 import { acts } from './acts';
+import { startDrpStatusCallback } from './drp-callback';
 import {
   type Awaiting,
   type DeadlinePlan,
@@ -95,6 +96,8 @@ export class RequestRun {
     await acts.recordTransition({ requestId: this.requestId, from: this.status, to, actor, reason, eventKey: `${this.requestId}:t${this.transitions}` });
     this.status = to;
     this.publish();
+    // Only requests filed by a DRP agent carry the flag, so histories without it replay unchanged.
+    if (this.input.drpStatusCallback) await startDrpStatusCallback(this.requestId, this.transitions);
   }
 
   /** Installs a new deadline plan (intake, clock start, extension). */

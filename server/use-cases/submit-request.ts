@@ -23,6 +23,8 @@ export async function submitRequest(
   body: SubmitRequestBody,
   channel: Channel,
   attestation?: DsrWorkflowInput['attestation'],
+  /** A request filed by a DRP agent (server/drp/): its id chosen by the caller, and whether status changes are posted back. */
+  drp?: { requestId: string; statusCallback: boolean },
 ): Promise<Submitted> {
   const { profile, digest } = serverProfile(deps);
   const regime = body.regime ?? regimeForResidence(body.residence, profile.residences, profile.defaultRegime);
@@ -35,7 +37,7 @@ export async function submitRequest(
   // Checked here as the stores will check it, so a bad field is a 400 now, not a stuck store later.
   const problem = corrections ? correctionProblem(corrections) : null;
   if (problem) throw new AppError(400, 'INVALID_INPUT', `This request ${problem}`);
-  const requestId = randomUUID();
+  const requestId = drp?.requestId ?? randomUUID();
   const input: DsrWorkflowInput = {
     requestId,
     type: body.type,
@@ -50,6 +52,7 @@ export async function submitRequest(
     corrections,
     attestation,
     profileDigest: digest,
+    ...(drp?.statusCallback ? { drpStatusCallback: true } : {}),
   };
   await deps.temporal.workflow.start<typeof dsrRequestWorkflow>('dsrRequestWorkflow', {
     taskQueue: deps.taskQueue,

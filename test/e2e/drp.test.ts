@@ -1,0 +1,220 @@
+// Authorized agents over DRP 1.0, end to end: an agent simulator written from the spec
+// (test/support/drp-agent.ts) against the real engine (Temporal dev server, PostgreSQL, SMTP).
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eventually } from '../support/http';
+import { type CallbackServer, drpCall, envelope, newAgent, signed, startCallbackServer, writeDirectory } from '../support/drp-agent';
+import { startStack, type Stack } from '../support/stack';
+
+const BUSINESS = 'EXAMPLE_CB';
+const agentA = newAgent('AGENT_A');
+const agentB = newAgent('AGENT_B');
+const outsider = newAgent('NOT_IN_DIRECTORY');
+
+let stack: Stack;
+let warnings: string[];
+let callbacks: CallbackServer;
+let base: string;
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'drp-'));
+  writeDirectory(join(dir, 'agents.json'), [agentA, agentB], [{ id: 'BROKEN', verify_key: 'not-a-key', technical_contact: 'someone@example.org' }]);
+  process.env.DRP_AGENT_DIRECTORY = join(dir, 'agents.json');
+  process.env.DRP_BUSINESS_ID = BUSINESS;
+  warnings = [];
+  const warn = jest.spyOn(console, 'warn').mockImplementation((m: unknown) => void warnings.push(String(m)));
+  stack = await startStack();
+  warn.mockRestore();
+  callbacks = await startCallbackServer();
+  base = `${stack.baseUrl}/drp/v1`;
+  for (const agent of [agentA, agentB]) {
+    const res = await drpCall(`${base}/agent/${agent.id}`, 'POST', { body: signed(agent, { ...envelope(agent.id, BUSINESS), 'drp.version': '1.0' }) });
+    expect(res.status).toBe(200);
+    tokens[agent.id] = res.body!.token as string;
+  }
+});
+afterAll(async () => {
+  await callbacks?.close();
+  await stack?.close();
+  delete process.env.DRP_AGENT_DIRECTORY;
+  delete process.env.DRP_BUSINESS_ID;
+});
+
+const subjectEmail = () => `drp-${randomUUID()}@example.org`;
+
+/** A signed exercise message of agent A (or `agent`), with the spec's claims. */
+function exerciseBody(claims: Record<string, unknown>, agent = agentA, env = envelope(agent.id, BUSINESS)) {
+  return signed(agent, { ...env, 'drp.version': '1.0', regime: 'ccpa', relationships: [], ...claims });
+}
+
+async function exercise(claims: Record<string, unknown>, token = tokens[agentA.id]!) {
+  return drpCall(`${base}/data-rights-request`, 'POST', { token, body: exerciseBody(claims) });
+}
+
+describe('pairwise key setup and agent information', () => {
+  test('when the directory has an unusable entry, then it is left out with a logged reason that names no contact', async () => {
+    expect(warnings.filter((w) => w.includes('DRP agent directory'))).toEqual([expect.stringContaining('entry 2 (BROKEN): verify_key is not a 32-byte Ed25519 key in base64; the entry is ignored.')]);
+    expect(warnings.join('\n')).not.toContain('someone@example.org');
+    const res = await drpCall(`${base}/agent/BROKEN`, 'POST', { body: signed(outsider, { ...envelope('BROKEN', BUSINESS), 'drp.version': '1.0' }) });
+    expect([res.status, res.text]).toEqual([403, '']);
+  });
+
+  test('when an agent of the directory signs the setup message, then it gets a token bound to it, stored only as SHA-256', async () => {
+    const res = await drpCall(`${base}/agent/${agentA.id}`, 'POST', { body: signed(agentA, { ...envelope(agentA.id, BUSINESS), 'drp.version': '1.0' }) });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ 'agent-id': agentA.id, token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    const hash = createHash('sha256').update(res.body!.token as string).digest('hex');
+    expect(await stack.db.drpAgentToken.findUnique({ where: { tokenHash: hash } })).toMatchObject({ agentId: agentA.id });
+    expect(await stack.db.drpAgentToken.count({ where: { tokenHash: res.body!.token as string } })).toBe(0);
+
+    expect(await drpCall(`${base}/agent/${agentA.id}`, 'GET', { token: res.body!.token as string })).toMatchObject({ status: 200, body: {} });
+    expect((await drpCall(`${base}/agent/${agentB.id}`, 'GET', { token: res.body!.token as string })).status).toBe(403);
+    expect((await drpCall(`${base}/agent/${agentA.id}`, 'GET', { token: 'unknown-token-unknown-token' })).status).toBe(401);
+    expect((await drpCall(`${base}/agent/${agentA.id}`, 'GET')).status).toBe(401);
+  });
+
+  test('when the setup message fails any check, then the answer is 403 with an empty body and no token is issued', async () => {
+    const before = await stack.db.drpAgentToken.count();
+    const now = Date.now();
+    const ok = (over: object = {}) => ({ ...envelope(agentA.id, BUSINESS), 'drp.version': '1.0', ...over });
+    const cases: Array<[string, string, string]> = [
+      ['unknown agent', outsider.id, signed(outsider, { ...ok(), 'agent-id': outsider.id })],
+      ['bad signature (another agent signed)', agentA.id, signed(agentB, ok())],
+      ['agent-id other than the URL', agentA.id, signed(agentA, ok({ 'agent-id': agentB.id }))],
+      ['wrong business id', agentA.id, signed(agentA, ok({ 'business-id': 'OTHER_CB' }))],
+      ['expired', agentA.id, signed(agentA, ok(envelope(agentA.id, BUSINESS, new Date(now - 3_600_000))))],
+      ['issued in the future', agentA.id, signed(agentA, ok(envelope(agentA.id, BUSINESS, new Date(now + 3_600_000))))],
+      ['not base64', agentA.id, 'this is not a signed message'],
+      ['no drp.version', agentA.id, signed(agentA, envelope(agentA.id, BUSINESS))],
+    ];
+    for (const [what, urlAgent, body] of cases) {
+      const res = await drpCall(`${base}/agent/${urlAgent}`, 'POST', { body });
+      expect([what, res.status, res.text]).toEqual([what, 403, '']);
+    }
+    expect(await stack.db.drpAgentToken.count()).toBe(before);
+  });
+});
+
+describe('exercising rights', () => {
+  test('when an agent files an access request with a verified e-mail, then a real workflow fulfils it, the status says fulfilled and the callback hears each change', async () => {
+    const email = subjectEmail();
+    const res = await exercise({ exercise: 'access', 'agent-request-id': 'agent-ref-1', email, email_verified: true, status_callback: callbacks.url });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ request_id: expect.any(String), status: 'open', agent_request_id: 'agent-ref-1', received_at: expect.any(String) });
+    const requestId = res.body!.request_id as string;
+
+    const row = await stack.db.dsrRequest.findUniqueOrThrow({ where: { id: requestId } });
+    expect(row).toMatchObject({ type: 'ACCESS', regime: 'US_CA_CCPA', channel: 'API', attestedBy: `drp-agent:${agentA.id}` });
+    await eventually(async () => (await stack.db.dsrRequest.findUnique({ where: { id: requestId } }))?.status === 'COMPLETED', 60_000);
+
+    const status = await drpCall(`${base}/data-rights-request/${requestId}`, 'GET', { token: tokens[agentA.id] });
+    expect(status).toMatchObject({ status: 200, body: { request_id: requestId, status: 'fulfilled', agent_request_id: 'agent-ref-1' } });
+
+    const mine = () => callbacks.received.filter((c) => c.request_id === requestId);
+    await eventually(async () => mine().some((c) => c.status === 'fulfilled'), 30_000);
+    expect(mine().map((c) => c.status)).toEqual(['in_progress', 'fulfilled']);
+    expect(mine()[0]).toMatchObject({ _method: 'POST', _contentType: 'application/json', expected_by: expect.any(String) });
+    // Never personal data: neither the address nor anything but the status object.
+    expect(JSON.stringify(mine())).not.toContain(email);
+    expect(JSON.stringify(status.body)).not.toContain(email);
+  });
+
+  test('when an agent files a deletion request, then the engine erases under CCPA, the status says fulfilled, and a refused callback is retried', async () => {
+    const email = subjectEmail();
+    await stack.db.customerAccount.create({ data: { email, fullName: 'Drp Subject', plan: 'basic' } });
+    callbacks.failNext(2);
+    const res = await exercise({ exercise: 'deletion', email, email_verified: true, status_callback: callbacks.url });
+    expect(res.status).toBe(200);
+    const requestId = res.body!.request_id as string;
+    expect(await stack.db.dsrRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ type: 'DELETION', regime: 'US_CA_CCPA' });
+    await eventually(async () => (await stack.db.dsrRequest.findUnique({ where: { id: requestId } }))?.status === 'COMPLETED', 60_000);
+    expect(await stack.db.customerAccount.count({ where: { email } })).toBe(0);
+    expect((await drpCall(`${base}/data-rights-request/${requestId}`, 'GET', { token: tokens[agentA.id] })).body).toMatchObject({ status: 'fulfilled' });
+    // The first posts were answered 503: the activity retries, and the agent hears the latest status.
+    await eventually(async () => callbacks.received.some((c) => c.request_id === requestId && c.status === 'fulfilled'), 45_000);
+  });
+
+  test('when the e-mail is not verified by the agent, then the consumer is asked for the mailed code (need_user_verification), and a revoke withdraws the request', async () => {
+    const email = subjectEmail();
+    const res = await exercise({ exercise: 'access', email, email_verified: false, status_callback: callbacks.url });
+    const requestId = res.body!.request_id as string;
+    await eventually(async () => (await stack.db.dsrRequest.findUnique({ where: { id: requestId } }))?.status === 'AWAITING_VERIFICATION');
+    await stack.mail.waitFor((m) => m.to.includes(email) && /verification code/i.test(m.subject));
+    const status = await drpCall(`${base}/data-rights-request/${requestId}`, 'GET', { token: tokens[agentA.id] });
+    expect(status.body).toMatchObject({ status: 'in_progress', reason: 'need_user_verification', user_verification_url: expect.stringContaining(`/portal/requests/${requestId}?`) });
+
+    // Another agent may neither revoke it nor read it.
+    const foreign = signed(agentB, { ...envelope(agentB.id, BUSINESS), reason: 'not mine' });
+    expect((await drpCall(`${base}/data-rights-request/${requestId}`, 'DELETE', { token: tokens[agentB.id], body: foreign })).status).toBe(403);
+    expect((await drpCall(`${base}/data-rights-request/${requestId}`, 'GET', { token: tokens[agentB.id] })).status).toBe(403);
+    // A revoke signed by the wrong key is refused.
+    const forged = signed(agentB, { ...envelope(agentA.id, BUSINESS), reason: 'forged' });
+    expect((await drpCall(`${base}/data-rights-request/${requestId}`, 'DELETE', { token: tokens[agentA.id], body: forged })).status).toBe(403);
+
+    const revoke = await drpCall(`${base}/data-rights-request/${requestId}`, 'DELETE', { token: tokens[agentA.id], body: signed(agentA, { ...envelope(agentA.id, BUSINESS), reason: 'changed my mind' }) });
+    expect(revoke).toMatchObject({ status: 200, body: { request_id: requestId, status: 'revoked' } });
+    await eventually(async () => (await stack.db.dsrRequest.findUnique({ where: { id: requestId } }))?.status === 'WITHDRAWN');
+    expect((await drpCall(`${base}/data-rights-request/${requestId}`, 'GET', { token: tokens[agentA.id] })).body).toMatchObject({ status: 'revoked' });
+    await eventually(async () => callbacks.received.some((c) => c.request_id === requestId && c.status === 'revoked'), 30_000);
+    // Once closed, a second revoke is refused as a request error.
+    const again = await drpCall(`${base}/data-rights-request/${requestId}`, 'DELETE', { token: tokens[agentA.id], body: signed(agentA, envelope(agentA.id, BUSINESS)) });
+    expect(again).toMatchObject({ status: 409, body: { code: '409' } });
+  });
+
+  test('when the right or the regime is one the engine does not serve, then the request is denied with the spec reason and no engine request starts', async () => {
+    const before = await stack.db.dsrRequest.count();
+    const optOut = await exercise({ exercise: 'sale:opt-out', email: subjectEmail(), email_verified: true });
+    expect(optOut).toMatchObject({ status: 200, body: { status: 'denied', reason: 'claim_not_covered', processing_details: expect.any(String) } });
+    const gdpr = await exercise({ exercise: 'access', regime: 'gdpr', email: subjectEmail(), email_verified: true });
+    expect(gdpr.body).toMatchObject({ status: 'denied', reason: 'outside_jurisdiction' });
+    const noEmail = await exercise({ exercise: 'access', phone_number: '+14155550100', phone_number_verified: true });
+    expect(noEmail.body).toMatchObject({ status: 'denied', reason: 'no_match' });
+    expect(await stack.db.dsrRequest.count()).toBe(before);
+    // The denial stays readable at the status endpoint.
+    expect((await drpCall(`${base}/data-rights-request/${optOut.body!.request_id as string}`, 'GET', { token: tokens[agentA.id] })).body).toMatchObject({ status: 'denied', reason: 'claim_not_covered' });
+    // The trailing slash of versions before 0.9.3 is still accepted (§2.01).
+    const slash = await drpCall(`${base}/data-rights-request/`, 'POST', { token: tokens[agentA.id], body: exerciseBody({ exercise: 'sale:opt-in', email: subjectEmail() }) });
+    expect(slash.body).toMatchObject({ status: 'denied', reason: 'claim_not_covered' });
+    // A right outside the spec's list (the reference agent's "sale:opt_out") is a request error.
+    expect(await exercise({ exercise: 'sale:opt_out', email: subjectEmail() })).toMatchObject({ status: 400, body: { code: '400', message: 'Unsupported rights actions submitted.' } });
+  });
+});
+
+describe('every verification failure of a signed request', () => {
+  test('when the token, the signature or a claim is wrong, then the exercise answers the spec error and files nothing', async () => {
+    const before = await stack.db.drpRequest.count();
+    const email = subjectEmail();
+    const claims = { exercise: 'access', email, email_verified: true };
+    const now = Date.now();
+    const cases: Array<[string, string | undefined, string, number]> = [
+      ['bad signature', tokens[agentA.id], exerciseBody(claims, agentB, envelope(agentA.id, BUSINESS)), 403],
+      ['wrong agent (agent-id of another agent)', tokens[agentA.id], exerciseBody(claims, agentA, envelope(agentB.id, BUSINESS)), 403],
+      ['token of another agent', tokens[agentB.id], exerciseBody(claims, agentA), 403],
+      ['wrong business id', tokens[agentA.id], exerciseBody(claims, agentA, envelope(agentA.id, 'OTHER_CB')), 403],
+      ['expired', tokens[agentA.id], exerciseBody(claims, agentA, envelope(agentA.id, BUSINESS, new Date(now - 3_600_000))), 403],
+      ['issued in the future', tokens[agentA.id], exerciseBody(claims, agentA, envelope(agentA.id, BUSINESS, new Date(now + 3_600_000))), 403],
+      ['unknown token', 'unknown-token-unknown-token', exerciseBody(claims), 401],
+      ['no token', undefined, exerciseBody(claims), 401],
+      ['not base64', tokens[agentA.id], 'not a signed message', 400],
+    ];
+    for (const [what, token, body, expected] of cases) {
+      const res = await drpCall(`${base}/data-rights-request`, 'POST', { token, body });
+      expect([what, res.status, res.body?.code, typeof res.body?.message]).toEqual([what, expected, String(expected), 'string']);
+    }
+    const expired = await drpCall(`${base}/data-rights-request`, 'POST', { token: tokens[agentA.id], body: exerciseBody(claims, agentA, envelope(agentA.id, BUSINESS, new Date(now - 3_600_000))) });
+    expect(expired.body).toMatchObject({ fatal: true });
+    // A JSON body instead of the signed text.
+    const json = await fetch(`${base}/data-rights-request`, { method: 'POST', headers: { authorization: `Bearer ${tokens[agentA.id]}`, 'content-type': 'application/json' }, body: JSON.stringify(claims) });
+    expect(json.status).toBe(400);
+    expect(await stack.db.drpRequest.count()).toBe(before);
+  });
+
+  test('when the status of an unknown request is asked, then it is 404; without a token, 401', async () => {
+    expect((await drpCall(`${base}/data-rights-request/${randomUUID()}`, 'GET', { token: tokens[agentA.id] })).status).toBe(404);
+    expect((await drpCall(`${base}/data-rights-request/not-a-uuid`, 'GET', { token: tokens[agentA.id] })).status).toBe(404);
+    expect((await drpCall(`${base}/data-rights-request/${randomUUID()}`, 'GET')).status).toBe(401);
+  });
+});
