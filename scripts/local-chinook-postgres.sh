@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db_name="${1:?database name}"
-chinook=/work/shared/datasets/chinook/Chinook_PostgreSql.sql
+# The dataset lives in shared/ beside the checkout (CHINOOK_DIR overrides).
+chinook="${CHINOOK_DIR:-$(cd "$(dirname "$0")/../.." && pwd)/shared/datasets/chinook}/Chinook_PostgreSql.sql"
 [ -f "$chinook" ] || chinook="${CHINOOK_DIR:-datasets/chinook}/Chinook_PostgreSql.sql"
 if [[ ! "$db_name" =~ ^[a-z0-9_]{1,60}$ ]]; then echo "database name must be lower-case letters, digits and _" >&2; exit 1; fi
 

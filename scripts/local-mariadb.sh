@@ -10,7 +10,8 @@ db_name="${1:?database name}"
 user="${LOCAL_MARIADB_USER:-dsr}"
 password="${LOCAL_MARIADB_PASSWORD:-dsr-local}"
 port="${LOCAL_MARIADB_PORT:-3306}"
-chinook=/work/shared/datasets/chinook/Chinook_MySql.sql
+# The dataset lives in shared/ beside the checkout (CHINOOK_DIR overrides).
+chinook="${CHINOOK_DIR:-$(cd "$(dirname "$0")/../.." && pwd)/shared/datasets/chinook}/Chinook_MySql.sql"
 [ -f "$chinook" ] || chinook="${CHINOOK_DIR:-datasets/chinook}/Chinook_MySql.sql"
 
 if [[ ! "$db_name" =~ ^[A-Za-z0-9_]{1,60}$ ]]; then echo "database name must be letters, digits and _" >&2; exit 1; fi

@@ -9,8 +9,10 @@ import { createFieldCipher } from '../../crypto/field-cipher';
 import type { CertificateBody } from '../../domain/deletion-certificate';
 import { REPLAY_KEYRING } from '../fixtures/replay-keyring';
 import { MYSQL_NAMES, openChinook, POSTGRES_NAMES, type Chinook, type ChinookNames } from '../support/chinook';
+import { eventually } from '../support/http';
 import { decryptPackageFile, zipTexts } from '../support/package-reader';
 import { startWorkflowStack, type WorkflowStack } from '../support/workflow-stack';
+import { attestIdentityUpdate, statusQuery } from '../../workflows/messages';
 import { subjectIdOf } from './helpers';
 
 const attested = { staffId: 'agent-1', evidenceNote: 'Caller answered the account questions' };
@@ -63,11 +65,12 @@ describe.each<[ChinookNames, 'CHINOOK_POSTGRES_URL' | 'CHINOOK_MYSQL_URL']>([
     const email = await emailOf(id);
     const before = await chinook.rowsOf(id);
     const { requestId, handle } = await stack.start({ email, type: 'DELETION' });
+    await eventually(async () => ((await handle.query(statusQuery)).status === 'AWAITING_VERIFICATION' ? true : null), 60_000);
     const basis = 'Tax Collection Administration Law art. 24 (audit of the 2025 returns)';
     const hold = await stack.db.legalHold.create({
       data: { subjectId: await subjectIdOf(stack.db, requestId), store: n.store, category: 'invoice', authority: 'State Taxation Administration', reason: 'Audit 2026-17', basis, startsAt: new Date(stack.now().getTime() - 60_000), createdBy: 'staff:officer-1' },
     });
-    await handle.executeUpdate('attestIdentity', { args: [attested] });
+    await handle.executeUpdate(attestIdentityUpdate, { args: [attested] });
     expect((await handle.result()).status).toBe('COMPLETED');
 
     const after = await chinook.rowsOf(id);
