@@ -8,7 +8,7 @@ import { VERIFICATION } from '../domain/procedure';
 import type { Mailer } from '../mail/mailer';
 import type { DataMap } from '../stores/data-map/validate';
 import type { DataStore } from '../stores/data-store';
-import { createFileStore } from '../stores/file-store';
+import { createFileStore, filesEntry } from '../stores/file-store';
 import { manualStoresFromMap } from '../stores/manual-store';
 import { createMarketingDbStore } from '../stores/marketing-db-store';
 import { createRedisSessionsStore, type RedisProvider } from '../stores/redis-sessions-store';
@@ -55,7 +55,7 @@ function connectedStores(input: ActivityDepsInput): DataStore[] {
   return [
     ...defaultStores(input.db),
     ...(redis ? [createRedisSessionsStore(redis)] : []),
-    ...(fileStoreDir ? [createFileStore(fileStoreDir)] : []),
+    ...(fileStoreDir ? [createFileStore(fileStoreDir, filesEntry(input.dataMap))] : []),
     ...(marketingDb ? [createMarketingDbStore(marketingDb)] : []),
     ...manualStoresFromMap(input.dataMap, manualStores ?? []),
     ...(webhooks ?? []).map((w) => createWebhookStore({ ...w, db: input.db, publicUrl: callbackBase(input) })),

@@ -72,16 +72,6 @@ export const CONNECTORS: Record<string, ConnectorDescription> = {
       session: { erase: 'delete', corrections: false },
     },
   },
-  files: {
-    kind: 'files',
-    identityKey: 'email',
-    connection: 'FILE_STORE_DIR',
-    categories: {
-      'id-document': { erase: 'delete', corrections: false },
-      biometric: { erase: 'delete', corrections: false },
-      other: { erase: 'delete', corrections: false },
-    },
-  },
   'marketing-db': {
     kind: 'sql',
     identityKey: 'email',
