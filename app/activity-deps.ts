@@ -11,7 +11,7 @@ import type { DataStore } from '../stores/data-store';
 import { createFileStore, filesEntry } from '../stores/file-store';
 import { manualStoresFromMap } from '../stores/manual-store';
 import { createMarketingDbStore } from '../stores/marketing-db-store';
-import { createRedisSessionsStore, type RedisProvider } from '../stores/redis-sessions-store';
+import { createRedisSessionsStore, redisEntry, type RedisProvider } from '../stores/redis-sessions-store';
 import { createStoreRegistry, createStoreRegistryFromMap, defaultStores, type StoreRegistry } from '../stores/registry';
 import type { WebhookConnection } from '../stores/webhook/connections';
 import { createWebhookStore } from '../stores/webhook/webhook-store';
@@ -54,7 +54,7 @@ function connectedStores(input: ActivityDepsInput): DataStore[] {
   const { redis, fileStoreDir, marketingDb, manualStores, webhooks, sqlStores } = input.connections ?? {};
   return [
     ...defaultStores(input.db),
-    ...(redis ? [createRedisSessionsStore(redis)] : []),
+    ...(redis ? [createRedisSessionsStore(redis, redisEntry(input.dataMap))] : []),
     ...(fileStoreDir ? [createFileStore(fileStoreDir, filesEntry(input.dataMap))] : []),
     ...(marketingDb ? [createMarketingDbStore(marketingDb)] : []),
     ...manualStoresFromMap(input.dataMap, manualStores ?? []),

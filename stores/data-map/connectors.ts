@@ -62,16 +62,6 @@ export const CONNECTORS: Record<string, ConnectorDescription> = {
       payment: { erase: 'delete', corrections: true },
     },
   },
-  'redis-sessions': {
-    kind: 'redis',
-    identityKey: 'email',
-    connection: 'REDIS_URL',
-    categories: {
-      device: { erase: 'delete', corrections: false },
-      cookie: { erase: 'delete', corrections: false },
-      session: { erase: 'delete', corrections: false },
-    },
-  },
   'marketing-db': {
     kind: 'sql',
     identityKey: 'email',
