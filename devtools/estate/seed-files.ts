@@ -1,5 +1,5 @@
 // The estate's uploaded documents: an identity-card scan for everyone, a voiceprint or a
-// fingerprint template for some, in each subject's folder (see stores/file-store.ts). The
+// fingerprint template for some, and a cover letter (category 'other') for a few, in each subject's folder (see stores/file-store.ts). The
 // contents are tiny stand-ins, the same on every run, so writing them again changes nothing.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,6 +19,8 @@ function filesOf(p: Person): Array<[string, Buffer]> {
   if (p.index % 2 === 0) files.push(['id-scan-back.png', PNG]);
   if (p.index % 3 === 0) files.push(['voice-enrolment.wav', WAV]);
   else files.push(['fingerprint-right-index.bin', TEMPLATE]);
+  // A file no pattern of the map names: the store's catch-all category ('other') holds it.
+  if (p.index % 4 === 0) files.push(['cover-letter.txt', Buffer.from('Cover letter of the application (stand-in).\n', 'utf8')]);
   return files;
 }
 
