@@ -66,6 +66,17 @@ describe('data map', () => {
     expect(problemsOf(text)).toEqual([`data-map.json line ${lineOf(text, '"shred"')}: store "redis-sessions" lists unknown erase method "shred" (one of: delete, anonymise)`]);
   });
 
+  test('when a declared files or redis store leaves the subject out of its layout, then each fault names its line', () => {
+    let text = edited('"folder": "{emailHash}/"', '"folder": "uploads/"');
+    text = text.replace('"keys": "subject-keys:{emailHash}"', '"keys": "subject-keys:all"');
+    text = text.replace('"description": "identity card scans (id-scan-*)", "files": ["id-scan-*.png", "id-scan-*.jpg", "id-scan-*.jpeg", "id-scan-*.pdf"]', '"description": "identity card scans (id-scan-*)"');
+    expect(problemsOf(text)).toEqual([
+      `data-map.json line ${lineOf(text, '"keys"')}: store "redis-sessions" needs "keys": the key of the set listing a subject's records, naming {emailHash}, e.g. "subject-keys:{emailHash}"`,
+      `data-map.json line ${lineOf(text, '"folder"')}: store "files" needs "folder": the subject's folder under its root, naming {emailHash} and ending in "/", e.g. "{emailHash}/"`,
+      `data-map.json line ${lineOf(text, '"other"')}: store "files" has 2 categories without "files"; only one may catch the other files`,
+    ]);
+  });
+
   test('when the map is not valid JSON, then the message names the line of the fault', () => {
     const text = edited('"kind": "redis",', '"kind": "redis"');
     expect(problemsOf(text)).toEqual([`data-map.json line ${lineOf(text, '"kind": "redis"') + 1}: invalid JSON: expected "}" but found """`]);
