@@ -8,10 +8,10 @@ import { VERIFICATION } from '../domain/procedure';
 import type { Mailer } from '../mail/mailer';
 import type { DataMap } from '../stores/data-map/validate';
 import type { DataStore } from '../stores/data-store';
-import { createFileStore } from '../stores/file-store';
+import { createFileStore, filesEntry } from '../stores/file-store';
 import { manualStoresFromMap } from '../stores/manual-store';
 import { createMarketingDbStore } from '../stores/marketing-db-store';
-import { createRedisSessionsStore, type RedisProvider } from '../stores/redis-sessions-store';
+import { createRedisSessionsStore, redisEntry, type RedisProvider } from '../stores/redis-sessions-store';
 import { createStoreRegistry, createStoreRegistryFromMap, defaultStores, type StoreRegistry } from '../stores/registry';
 import type { WebhookConnection } from '../stores/webhook/connections';
 import { createWebhookStore } from '../stores/webhook/webhook-store';
@@ -54,8 +54,8 @@ function connectedStores(input: ActivityDepsInput): DataStore[] {
   const { redis, fileStoreDir, marketingDb, manualStores, webhooks, sqlStores } = input.connections ?? {};
   return [
     ...defaultStores(input.db),
-    ...(redis ? [createRedisSessionsStore(redis)] : []),
-    ...(fileStoreDir ? [createFileStore(fileStoreDir)] : []),
+    ...(redis ? [createRedisSessionsStore(redis, redisEntry(input.dataMap))] : []),
+    ...(fileStoreDir ? [createFileStore(fileStoreDir, filesEntry(input.dataMap))] : []),
     ...(marketingDb ? [createMarketingDbStore(marketingDb)] : []),
     ...manualStoresFromMap(input.dataMap, manualStores ?? []),
     ...(webhooks ?? []).map((w) => createWebhookStore({ ...w, db: input.db, publicUrl: callbackBase(input) })),

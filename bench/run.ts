@@ -77,12 +77,12 @@ async function main(): Promise<void> {
     });
     await section('erasure', async () => {
       const erasure = (results.erasure = await benchErasure(
-        stack.db,
+        databaseUrl,
         size('BENCH_ERASE_ROWS', 100_000, 10_000),
         size('BENCH_OTHER_ROWS', 100_000, 10_000),
         size('BENCH_ERASE_ROUNDS', 3, 1),
       ));
-      rows.push([`erase ${erasure.subjectRows} log rows (store), ms`, erasure.storeEraseMs, erasure.plainDeleteMs, 'plain DELETE']);
+      rows.push([`erase ${erasure.subjectRows} rows, 2 tables (declared), ms`, erasure.storeEraseMs, erasure.plainDeleteMs, 'plain SQL DELETEs']);
     });
     await section('queue', async () => {
       const queue = (results.reviewQueue = await benchReviewQueue(stack, size('BENCH_QUEUE_ROWS', 100_000, 10_000), size('BENCH_QUEUE_LOADS', 200, 40)));

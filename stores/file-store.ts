@@ -1,43 +1,35 @@
-// Uploaded documents kept as files (FILE_STORE_DIR): one folder per subject, named by the
-// SHA-256 of the normalised e-mail address, holding files such as `id-scan-front.png`
-// (category 'id-document') and `voice-enrolment.wav` (category 'biometric'); every other file
-// in the folder, at any depth, is category 'other', so nothing there escapes a count, an export
-// or an erasure. Export lists files (name, size, SHA-256); erasure deletes the files of
-// unprotected categories.
+// The files connector: uploaded documents kept as files under a root folder (the store's
+// connection, e.g. FILE_STORE_DIR), one folder per subject named by the map's `folder`
+// template with the SHA-256 of the normalised e-mail address, and each file's category read
+// from the map's file-name patterns (stores/data-map/files-fields.ts); the category without
+// patterns holds every other file in the folder, at any depth. Export lists files (name, size,
+// SHA-256); erasure deletes the files of unprotected categories. Nothing here is coded per store:
+// the demo's `files` entry in config/data-map.json is the whole description.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { DataCategory } from '../domain/fulfilment';
+import { EMAIL_HASH, FILES_KIND, patternRegExp, type FilesLayout } from './data-map/files-fields';
+import { loadDataMap, type DataMap } from './data-map/validate';
 import type { DataStore, ExportedRecord, SubjectKeys } from './data-store';
 import { eraseByCategory } from './erase-by-category';
 import { subjectHash } from './subject-hash';
 
 export const DEFAULT_FILE_STORE_DIR = '.data/files';
+/** The demo's files store in the shipped map. */
+export const FILES_STORE = 'files';
 
-const CATEGORIES = ['id-document', 'biometric', 'other'] as const;
-type Category = (typeof CATEGORIES)[number];
+/** The subject's folder under the root; the hash is hex and the template is checked with the
+ *  map (no "..", relative), so it cannot escape the root. */
+export const subjectFolder = (root: string, email: string, folder = `${EMAIL_HASH}/`) => path.join(root, folder.replaceAll(EMAIL_HASH, subjectHash(email)).replace(/\/+$/, ''));
 
-/** Which top-level file names belong to the known categories; any other file is 'other'. */
-const PATTERNS: Record<Exclude<Category, 'other'>, RegExp> = {
-  'id-document': /^id-scan-[\w.-]+\.(png|jpe?g|pdf)$/i,
-  biometric: /^(voice|fingerprint)-[\w.-]+\.(wav|flac|mp3|png|bin)$/i,
-};
-
-/** The category of a file, by its path relative to the subject's folder. */
-function categoryOf(relative: string): Category {
-  if (relative.includes(path.sep)) return 'other';
-  if (PATTERNS['id-document'].test(relative)) return 'id-document';
-  if (PATTERNS.biometric.test(relative)) return 'biometric';
-  return 'other';
+/** A files store's entry in the map: name and layout (the shipped map's `files` by default). */
+export function filesEntry(map: DataMap = loadDataMap(), name = FILES_STORE): { name: string; layout: FilesLayout } {
+  const entry = map.stores.find((s) => s.name === name && s.kind === FILES_KIND);
+  if (!entry?.files) throw new Error(`The data map has no store "${name}" of kind ${FILES_KIND} with a folder.`);
+  return { name, layout: entry.files };
 }
-
-function isCategory(category: DataCategory): category is Category {
-  return (CATEGORIES as readonly string[]).includes(category);
-}
-
-/** The subject's folder under the root; the name is a hex hash, so it cannot escape the root. */
-export const subjectFolder = (root: string, email: string) => path.join(root, subjectHash(email));
 
 async function sha256Of(file: string): Promise<string> {
   const hash = createHash('sha256');
@@ -45,18 +37,25 @@ async function sha256Of(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** The files store over a directory. */
-export function createFileStore(root: string): DataStore {
-  const name = 'files';
-  const known = (c: DataCategory): Category => {
-    if (!isCategory(c)) throw new Error(`Store ${name} has no category "${c}".`);
+/** The files store over a directory, laid out as its map entry says. */
+export function createFileStore(root: string, { name, layout } = filesEntry()): DataStore {
+  const categories = [...layout.patterns.map((p) => p.category), ...(layout.catchAll ? [layout.catchAll] : [])];
+  const patterns = layout.patterns.map((p) => ({ category: p.category, tests: p.files.map(patternRegExp) }));
+  /** The category of a file by its path relative to the subject's folder; null: not the store's. */
+  const categoryOf = (relative: string): string | null => {
+    if (!relative.includes(path.sep)) for (const p of patterns) if (p.tests.some((t) => t.test(relative))) return p.category;
+    return layout.catchAll ?? null;
+  };
+  const folderOf = (email: string) => subjectFolder(root, email, layout.folder);
+  const known = (c: DataCategory): string => {
+    if (!categories.includes(c)) throw new Error(`Store ${name} has no category "${c}".`);
     return c;
   };
 
   /** Files of one category in the subject's folder and below, as paths relative to it; none
    *  when there is no folder. Anything that is not a directory counts (links, sockets too). */
-  async function filesOf(subject: SubjectKeys, c: Category): Promise<string[]> {
-    const folder = subjectFolder(root, subject.email);
+  async function filesOf(subject: SubjectKeys, c: string): Promise<string[]> {
+    const folder = folderOf(subject.email);
     const entries = await readdir(folder, { withFileTypes: true, recursive: true }).catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT') return [];
       throw err;
@@ -70,18 +69,18 @@ export function createFileStore(root: string): DataStore {
 
   return {
     name,
-    categories: CATEGORIES,
+    categories,
     correctable: [],
 
     async locate(subject) {
-      const counts = await Promise.all(CATEGORIES.map(async (c) => (await filesOf(subject, c)).length));
-      return Object.fromEntries(CATEGORIES.map((c, i) => [c, counts[i] ?? 0]));
+      const counts = await Promise.all(categories.map(async (c) => (await filesOf(subject, c)).length));
+      return Object.fromEntries(categories.map((c, i) => [c, counts[i] ?? 0]));
     },
 
     // One file at a time: only its name, size and hash are exported, never its content.
     async *exportStream(subject): AsyncGenerator<ExportedRecord> {
-      const folder = subjectFolder(root, subject.email);
-      for (const c of CATEGORIES) {
+      const folder = folderOf(subject.email);
+      for (const c of categories) {
         for (const file of await filesOf(subject, c)) {
           const full = path.join(folder, file);
           const info = await stat(full).catch(() => null);
@@ -92,10 +91,10 @@ export function createFileStore(root: string): DataStore {
     },
 
     async erase(subject, protectedNow) {
-      const folder = subjectFolder(root, subject.email);
+      const folder = folderOf(subject.email);
       return eraseByCategory(
         {
-          categories: CATEGORIES,
+          categories,
           count: async (c) => (await filesOf(subject, known(c))).length,
           clear: async (c) => {
             const files = await filesOf(subject, known(c));
@@ -103,8 +102,10 @@ export function createFileStore(root: string): DataStore {
             await Promise.all(files.map((f) => unlink(path.join(folder, f)).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? undefined : Promise.reject(err)))));
             return files.length;
           },
+          // With a catch-all category every file in the folder was the store's and is gone; without
+          // one, files no pattern names are someone else's business and the folder stays.
           removeRows: async () => {
-            await rm(folder, { recursive: true, force: true });
+            if (layout.catchAll) await rm(folder, { recursive: true, force: true });
             return 0;
           },
         },

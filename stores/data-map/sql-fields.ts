@@ -32,6 +32,15 @@ export interface DeclaredReference {
   line: number;
 }
 
+/** Rows of a collection that erasure keeps, anonymised, instead of deleting, and that a
+ *  correction never edits: records a law says to keep as made (an issued invoice, kept for the
+ *  accounting law and corrected by a credit note). `isNull: false` reads "when the column is set". */
+export interface KeepWhen {
+  column: string;
+  isNull: boolean;
+  line: number;
+}
+
 export interface DeclaredCollection {
   /** As written in the map: a table, optionally schema-qualified (`sales.customer`). */
   name: string;
@@ -41,6 +50,8 @@ export interface DeclaredCollection {
   columns: DeclaredColumn[];
   identities: Array<{ kind: IdentityKind; column: string; line: number }>;
   references: DeclaredReference[];
+  /** Only in a collection whose category is anonymised: the rows kept (anonymised); the others are deleted. */
+  keepWhen?: KeepWhen;
   line: number;
 }
 
@@ -62,7 +73,7 @@ type Report = (at: string[], message: string) => void;
 const ENV_NAME = /^[A-Z][A-Z0-9_]{0,63}$/;
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_$]{0,62}(\.[A-Za-z_][A-Za-z0-9_$]{0,62})?$/;
 const COLUMN = /^[A-Za-z_][A-Za-z0-9_$]{0,62}$/;
-const COLLECTION_FIELDS = ['description', 'review', 'primaryKey', 'category', 'columns', 'identities', 'references'];
+const COLLECTION_FIELDS = ['description', 'review', 'primaryKey', 'category', 'columns', 'identities', 'references', 'keepWhen'];
 const COLUMN_FIELDS = ['category', 'mask', 'correctedBy', 'review'];
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -164,7 +175,8 @@ export function checkSqlFields(entry: Record<string, unknown>, categories: reado
         refs.push({ column, collection: to, toColumn, line: lineOf(refAt) });
       }
     }
-    declared.push({ name, primaryKey: String(primaryKey), category: String(category), columns: cols, identities: ids, references: refs, line: lineOf(at) });
+    const keep = spec.keepWhen === undefined ? undefined : parseKeepWhen(spec.keepWhen, category, entry.categories, coll, [...at, 'keepWhen'], fault, lineOf);
+    declared.push({ name, primaryKey: String(primaryKey), category: String(category), columns: cols, identities: ids, references: refs, ...(keep && { keepWhen: keep }), line: lineOf(at) });
   }
 
   for (const c of categories) {
@@ -192,6 +204,18 @@ export function checkSqlFields(entry: Record<string, unknown>, categories: reado
     collections: order.order,
     line: 0,
   };
+}
+
+/** A collection's `keepWhen`: `{"column": c, "isNotNull": true}` or `{"column": c, "isNull": true}`,
+ *  allowed only where the collection's category is erased by "anonymise" (kept, not deleted). */
+function parseKeepWhen(value: unknown, category: unknown, rules: unknown, coll: string, at: string[], fault: Report, lineOf: (at: string[]) => number): KeepWhen | undefined {
+  const shape = `${coll} has "keepWhen" that is not {"column": name, "isNotNull": true} or {"column": name, "isNull": true}`;
+  if (!isObject(value) || typeof value.column !== 'string' || !COLUMN.test(value.column)) return void fault(at, shape);
+  const tests = Object.keys(value).filter((k) => k !== 'column');
+  if (tests.length !== 1 || !['isNull', 'isNotNull'].includes(tests[0] as string) || value[tests[0] as string] !== true) return void fault(at, shape);
+  const rule = typeof category === 'string' && isObject(rules) ? rules[category] : undefined;
+  if (!isObject(rule) || rule.erase !== 'anonymise') return void fault(at, `${coll} keeps rows by "keepWhen", so its category must say "erase": "anonymise"`);
+  return { column: value.column, isNull: tests[0] === 'isNull', line: lineOf(at) };
 }
 
 /** Collections from which no chain of references leads to one with an identity. */

@@ -4,7 +4,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONNECTORS, ERASE_METHODS, IDENTITY_KEYS, MANUAL_CONNECTION, MANUAL_KIND, STORE_KINDS, type ConnectorDescription, type EraseMethod, type IdentityKey, type StoreKind } from './connectors';
+import { checkFilesFields, FILES_FIELDS, FILES_KIND, type FilesLayout } from './files-fields';
 import { JsonLineError, parseJsonWithLines } from './json-lines';
+import { checkRedisFields, REDIS_FIELDS, REDIS_KIND, type RedisLayout } from './redis-fields';
 import { checkSqlFields, SQL_FIELDS, SQL_KIND, type SqlDeclaration } from './sql-fields';
 import { checkWebhookFields, WEBHOOK_FIELDS, WEBHOOK_KIND, type WebhookSettings } from './webhook-fields';
 import { parseYamlWithLines } from './yaml-lines';
@@ -29,6 +31,10 @@ export interface MappedStore {
   webhook?: WebhookSettings;
   /** Kind `sql` with `collections` only: the deployer's own database, declared in the map. */
   sql?: SqlDeclaration;
+  /** Kind `files` only: the subject's folder and the file-name patterns of each category. */
+  files?: FilesLayout;
+  /** Kind `redis` only: the set listing a subject's records and the fields of each category. */
+  redis?: RedisLayout;
   categories: MappedCategory[];
 }
 
@@ -45,10 +51,10 @@ export class DataMapError extends Error {
   }
 }
 
-const STORE_FIELDS = ['description', 'kind', 'connection', 'identityKey', 'instructions', ...WEBHOOK_FIELDS, ...SQL_FIELDS, 'categories'];
+const STORE_FIELDS = ['description', 'kind', 'connection', 'identityKey', 'instructions', ...WEBHOOK_FIELDS, ...SQL_FIELDS, ...FILES_FIELDS, ...REDIS_FIELDS, 'categories'];
 // Instructions must tell a person what to do; a word or two cannot.
 const MIN_INSTRUCTIONS_CHARS = 10;
-const CATEGORY_FIELDS = ['description', 'erase', 'corrections'];
+const CATEGORY_FIELDS = ['description', 'erase', 'corrections', 'files', 'fields'];
 const TOP_FIELDS = ['$comment', 'description', 'stores'];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -85,7 +91,9 @@ export function validateDataMap(text: string, fileName = 'data-map.json', connec
       const webhook = isObject(entry) && entry.kind === WEBHOOK_KIND;
       // A store of kind sql without a connector of its own is the deployer's database, declared here.
       const declaredSql = isObject(entry) && entry.kind === SQL_KIND && !connector;
-      if (!connector && !manual && !webhook && !declaredSql) report(at, `${store} has no connector in the code (known: ${Object.keys(connectors).join(', ')})`);
+      // So is a store of kind files: its folder and file-name patterns are all the connector needs.
+      const declaredFiles = isObject(entry) && (entry.kind === FILES_KIND || entry.kind === REDIS_KIND) && !connector;
+      if (!connector && !manual && !webhook && !declaredSql && !declaredFiles) report(at, `${store} has no connector in the code (known: ${Object.keys(connectors).join(', ')})`);
       if (!isObject(entry)) {
         report(at, `${store} must be an object`);
         continue;
@@ -107,6 +115,10 @@ export function validateDataMap(text: string, fileName = 'data-map.json', connec
         report([...at, 'instructions'], `${store} is a manual store and needs "instructions" for the person who works it (at least ${MIN_INSTRUCTIONS_CHARS} characters)`);
       }
       if (!manual && instructions !== undefined) report([...at, 'instructions'], `${store} has "instructions", which only stores of kind "manual" take`);
+      // A store with a connector of its own in the code is described by it, not by a layout.
+      const filesLayout = connector ? undefined : checkFilesFields(entry, store, (field, message) => report([...at, ...field], message));
+      const redisLayout = connector ? undefined : checkRedisFields(entry, store, (field, message) => report([...at, ...field], message));
+      if (declaredFiles && (typeof connection !== 'string' || !/^[A-Z][A-Z0-9_]{0,63}$/.test(connection))) report([...at, 'connection'], `${store} needs "connection": the environment variable that connects it, e.g. "FILE_STORE_DIR" or "REDIS_URL"`);
       const webhookSettings = checkWebhookFields(entry, (field, message) => report([...at, field], `${store} ${message}`));
       if (!isObject(categories) || Object.keys(categories).length === 0) {
         report([...at, 'categories'], `${store} must list its categories`);
@@ -149,6 +161,8 @@ export function validateDataMap(text: string, fileName = 'data-map.json', connec
         ...(manual ? { instructions: (instructions as string).trim() } : {}),
         ...(webhookSettings ? { webhook: webhookSettings } : {}),
         ...(sql ? { sql } : {}),
+        ...(filesLayout ? { files: filesLayout } : {}),
+        ...(redisLayout ? { redis: redisLayout } : {}),
         categories: mapped,
       });
     }

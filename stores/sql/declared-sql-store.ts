@@ -7,7 +7,7 @@ import type { MappedCategory } from '../data-map/validate';
 import { EXPORT_BATCH_SIZE, type CategoryProtection, type DataStore, type ExportedRecord, type SubjectKeys } from '../data-store';
 import { type SqlDb, plainValue } from './connect';
 import { keyedHash } from './masks';
-import { categoriesOf, col, holdsData, identityColumns, reached, resolveIdentities, type Identities } from './reach';
+import { categoriesOf, col, holdsData, identityColumns, kept, notKept, reached, resolveIdentities, type Identities } from './reach';
 import { catalogsFor, tableIn } from './live-check';
 import { rectifyDeclared } from './rectify';
 
@@ -20,7 +20,8 @@ export interface DeclaredSqlStoreOptions {
   hashKey?: string;
 }
 
-type Action = { collection: DeclaredCollection; how: 'delete' | 'mask'; keepIdentities: boolean };
+/** `split`: the rows `keepWhen` keeps are masked, the others deleted. */
+type Action = { collection: DeclaredCollection; how: 'delete' | 'mask' | 'split'; keepIdentities: boolean };
 
 /** The declared store over its own database. */
 export function createDeclaredSqlStore(opts: DeclaredSqlStoreOptions): DataStore {
@@ -70,19 +71,39 @@ export function createDeclaredSqlStore(opts: DeclaredSqlStoreOptions): DataStore
     const actions = new Map<string, Action>();
     for (const c of decl.collections) {
       const has = (x: DeclaredCollection) => Object.values(byCollection.get(x.name) ?? {}).some((n) => n > 0);
-      const keptChild = decl.collections.some((child) => child.references.some((r) => r.collection === c.name) && actions.get(child.name)?.how === 'mask' && has(child));
-      const deletable = eraseOf.get(c.category) === 'delete' && !categoriesOf(c).some(isProtected) && !keptChild;
-      actions.set(c.name, { collection: c, how: deletable ? 'delete' : 'mask', keepIdentities: retainedAny });
+      const keptChild = decl.collections.some((child) => child.references.some((r) => r.collection === c.name) && actions.get(child.name)?.how !== 'delete' && has(child));
+      const free = !categoriesOf(c).some(isProtected) && !keptChild;
+      const how = free && eraseOf.get(c.category) === 'delete' ? 'delete' : free && c.keepWhen ? 'split' : 'mask';
+      actions.set(c.name, { collection: c, how, keepIdentities: retainedAny });
     }
     return decl.collections.map((c) => actions.get(c.name) as Action);
   }
 
-  async function apply(trx: SqlDb, action: Action, ids: Identities, isProtected: (category: string) => boolean): Promise<void> {
+  /** Carries out one action; returns, for a split, how many kept rows held data and were anonymised. */
+  async function apply(trx: SqlDb, action: Action, ids: Identities, isProtected: (category: string) => boolean): Promise<number | undefined> {
     const c = action.collection;
     if (action.how === 'delete') {
       await trx.deleteFrom(c.name).where((eb) => reached(eb, decl, c, ids)).execute();
-      return;
+      return undefined;
     }
+    let anonymised: number | undefined;
+    if (action.how === 'split') {
+      // What the law keeps stays, without the subject; the rest (drafts) goes.
+      const row = await trx
+        .selectFrom(c.name)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where((eb) => eb.and([reached(eb, decl, c, ids), kept(eb, c) ?? eb.lit(false), holdsData(eb, c, c.category)]))
+        .executeTakeFirst();
+      anonymised = Number(row?.n ?? 0);
+      await trx.deleteFrom(c.name).where((eb) => eb.and([reached(eb, decl, c, ids), notKept(eb, c)])).execute();
+    }
+    await mask(trx, action, ids, isProtected);
+    return anonymised;
+  }
+
+  /** Overwrites the erased categories' columns in the subject's rows, which stay. */
+  async function mask(trx: SqlDb, action: Action, ids: Identities, isProtected: (category: string) => boolean): Promise<void> {
+    const c = action.collection;
     const spared = action.keepIdentities ? identityColumns(c) : new Set<string>();
     const masked = c.columns.filter((x) => x.mask.kind !== 'keep' && !isProtected(x.category) && !spared.has(x.name));
     if (masked.length === 0) return;
@@ -116,6 +137,7 @@ export function createDeclaredSqlStore(opts: DeclaredSqlStoreOptions): DataStore
   return {
     name,
     categories,
+    correctable: [...new Set(decl.collections.flatMap((c) => c.columns.flatMap((x) => x.correctedBy ?? [])))],
 
     async locate(subject) {
       const ids = await resolveIdentities(db, decl, subject);
@@ -157,20 +179,24 @@ export function createDeclaredSqlStore(opts: DeclaredSqlStoreOptions): DataStore
       }
       const isProtected = (category: string) => retained.some((r) => r.category === category);
       const actions = plan(byCollection, isProtected, retained.length > 0);
+      const splitKept = new Map<string, number>();
       await db.transaction().execute(async (trx) => {
-        for (const action of actions) await apply(trx, action, ids, isProtected);
+        for (const action of actions) {
+          const n = await apply(trx, action, ids, isProtected);
+          if (n !== undefined) splitKept.set(action.collection.name, n);
+        }
       });
       const erased = categories.filter((c) => !isProtected(c)).reduce((sum, c) => sum + (counts[c] ?? 0), 0);
       // Rows kept with their erased categories masked, among those counted erased.
       const anonymised = actions
-        .filter((a) => a.how === 'mask' && !isProtected(a.collection.category))
-        .reduce((sum, a) => sum + (byCollection.get(a.collection.name)?.[a.collection.category] ?? 0), 0);
+        .filter((a) => a.how !== 'delete' && !isProtected(a.collection.category))
+        .reduce((sum, a) => sum + (splitKept.get(a.collection.name) ?? byCollection.get(a.collection.name)?.[a.collection.category] ?? 0), 0);
       return { erased, retained, anonymised };
     },
 
-    async rectify(subject, corrections, report) {
+    async rectify(subject, corrections, report, unchanged) {
       const ids = await resolveIdentities(db, decl, subject);
-      return rectifyDeclared({ name, decl, db, ids }, corrections, report);
+      return rectifyDeclared({ name, decl, db, ids }, corrections, report, unchanged);
     },
   };
 }

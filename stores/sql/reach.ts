@@ -109,3 +109,16 @@ export function holdsData(eb: Eb, c: DeclaredCollection, category: string): Expr
 
 /** The categories a collection holds: its rows' and its columns'. */
 export const categoriesOf = (c: DeclaredCollection) => [...new Set([c.category, ...c.columns.map((x) => x.category)])];
+
+/** Rows of the collection its `keepWhen` keeps (null when it keeps none): erasure anonymises
+ *  them instead of deleting them, and corrections leave them as they were made. */
+export function kept(eb: Eb, c: DeclaredCollection): Expression<SqlBool> | null {
+  if (!c.keepWhen) return null;
+  return eb(eb.ref(col(c, c.keepWhen.column)), c.keepWhen.isNull ? 'is' : 'is not', null);
+}
+
+/** The rows `kept` does not keep: every row when the collection keeps none. */
+export function notKept(eb: Eb, c: DeclaredCollection): Expression<SqlBool> {
+  if (!c.keepWhen) return eb.lit(true);
+  return eb(eb.ref(col(c, c.keepWhen.column)), c.keepWhen.isNull ? 'is not' : 'is', null);
+}

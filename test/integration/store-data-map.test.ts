@@ -62,8 +62,19 @@ describe('data map', () => {
   });
 
   test('when a store lists an unknown erase method, then the message names the line and the method', () => {
-    const text = edited('"device": { "erase": "delete", "corrections": false, "description": "device id" }', '"device": { "erase": "shred", "corrections": false, "description": "device id" }');
+    const text = edited('"device": { "erase": "delete", "corrections": false, "description": "device id", "fields"', '"device": { "erase": "shred", "corrections": false, "description": "device id", "fields"');
     expect(problemsOf(text)).toEqual([`data-map.json line ${lineOf(text, '"shred"')}: store "redis-sessions" lists unknown erase method "shred" (one of: delete, anonymise)`]);
+  });
+
+  test('when a declared files or redis store leaves the subject out of its layout, then each fault names its line', () => {
+    let text = edited('"folder": "{emailHash}/"', '"folder": "uploads/"');
+    text = text.replace('"keys": "subject-keys:{emailHash}"', '"keys": "subject-keys:all"');
+    text = text.replace('"description": "identity card scans (id-scan-*)", "files": ["id-scan-*.png", "id-scan-*.jpg", "id-scan-*.jpeg", "id-scan-*.pdf"]', '"description": "identity card scans (id-scan-*)"');
+    expect(problemsOf(text)).toEqual([
+      `data-map.json line ${lineOf(text, '"keys"')}: store "redis-sessions" needs "keys": the key of the set listing a subject's records, naming {emailHash}, e.g. "subject-keys:{emailHash}"`,
+      `data-map.json line ${lineOf(text, '"folder"')}: store "files" needs "folder": the subject's folder under its root, naming {emailHash} and ending in "/", e.g. "{emailHash}/"`,
+      `data-map.json line ${lineOf(text, '"other"')}: store "files" has 2 categories without "files"; only one may catch the other files`,
+    ]);
   });
 
   test('when the map is not valid JSON, then the message names the line of the fault', () => {
@@ -72,15 +83,15 @@ describe('data map', () => {
   });
 
   test('when the map disagrees with the connectors, then each fault is reported on its own line', () => {
-    let text = edited('"files": {', '"crm": {');
+    let text = edited('"billing": {', '"crm": {');
     text = text.replace('"campaign-activity": { "erase": "anonymise"', '"campaign-activity": { "erase": "delete"');
-    text = text.replace('"cookie": { "erase": "delete", "corrections": false, "description": "cookie ids" },\n', '');
+    text = text.replace('"cookie": { "erase": "delete", "corrections": false, "description": "cookie ids", "fields": ["cookieIds"] }', '"cookie": { "erase": "delete", "corrections": false, "description": "cookie ids" }');
     text = text.replace('"kind": "sql"', '"kind": "sql", "kind": "redis"');
     text = text.replace('"network": { "erase": "delete", "corrections": false', '"network": { "erase": "delete", "corrections": true');
     expect(problemsOf(text)).toEqual([
       `data-map.json line ${lineOf(text, '"network"')}: store "service-logs" category "network" cannot be corrected by its connector`,
-      `data-map.json line ${lineOf(text, '"categories"', '"redis-sessions"')}: store "redis-sessions" does not list category "cookie", which its connector holds`,
-      `data-map.json line ${lineOf(text, '"crm"')}: store "crm" has no connector in the code (known: customer-accounts, service-logs, billing, redis-sessions, files, marketing-db)`,
+      `data-map.json line ${lineOf(text, '"crm"')}: store "crm" has no connector in the code (known: customer-accounts, service-logs, billing, marketing-db)`,
+      `data-map.json line ${lineOf(text, '"cookie"')}: store "redis-sessions" category "cookie" needs "fields": the hash fields it holds, e.g. ["deviceId"]`,
       `data-map.json line ${lineOf(text, '"kind": "sql"')}: key "kind" is written twice in the same place`,
       `data-map.json line ${lineOf(text, '"kind": "sql"')}: store "marketing-db" is of kind "sql", not "redis"`,
       `data-map.json line ${lineOf(text, '"campaign-activity"')}: store "marketing-db" category "campaign-activity" is erased by "anonymise" in the connector, not "delete"`,
