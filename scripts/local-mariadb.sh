@@ -16,15 +16,9 @@ chinook="${CHINOOK_DIR:-$(cd "$(dirname "$0")/../.." && pwd)/shared/datasets/chi
 
 if [[ ! "$db_name" =~ ^[A-Za-z0-9_]{1,60}$ ]]; then echo "database name must be letters, digits and _" >&2; exit 1; fi
 
+source scripts/debian-install.sh
 if ! command -v mariadbd >/dev/null 2>&1 && ! [ -x /usr/sbin/mariadbd ]; then
-  if [ "$(id -u)" != 0 ]; then
-    echo "MariaDB is not installed and this is not root: install mariadb-server, or give a MySQL URL." >&2
-    exit 1
-  fi
-  echo "Installing MariaDB from Debian's packages..." >&2
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2
-  apt-get install -y -qq mariadb-server >&2
+  debian_install MariaDB "install mariadb-server, or give a MySQL URL" mariadb-server
 fi
 
 if ! mariadb -e 'select 1' >/dev/null 2>&1; then

@@ -6,15 +6,9 @@ set -euo pipefail
 db_name="${1:?database name}"
 password="${LOCAL_PG_PASSWORD:-postgres}"
 
+source "$(dirname "$0")/debian-install.sh"
 if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
-  if [ "$(id -u)" != 0 ]; then
-    echo "PostgreSQL is not installed and this is not root: install it, or set DATABASE_URL." >&2
-    exit 1
-  fi
-  echo "Installing PostgreSQL from Debian's packages..." >&2
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2
-  apt-get install -y -qq postgresql >&2
+  debian_install PostgreSQL "install it, or set DATABASE_URL" postgresql
 fi
 
 version=$(ls /usr/lib/postgresql | sort -n | tail -1)

@@ -5,14 +5,9 @@
 set -euo pipefail
 port="${1:-6390}"
 
+source "$(dirname "$0")/debian-install.sh"
 if ! command -v redis-server >/dev/null; then
-  if [ "$(id -u)" != 0 ]; then
-    echo "Redis is not installed and this is not root: install redis-server, or set REDIS_URL." >&2
-    exit 1
-  fi
-  echo "Installing Redis from Debian's packages..." >&2
-  DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >&2
+  debian_install Redis "install redis-server, or set REDIS_URL" redis-server
 fi
 if ! redis-cli -p "$port" ping >/dev/null 2>&1; then
   redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes >&2
