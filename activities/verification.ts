@@ -7,6 +7,11 @@ import { appendAudit } from './audit';
 import type { ActivityDeps } from './deps';
 import { subjectContact } from './subject-contact';
 
+/** Codes mailed to one identity (all its requests) in a day: with at most three requests awaiting
+ *  a code (server/identity-budgets.ts), this bounds the mail one recipient can be sent through the portal. */
+export const CODES_MAILED_PER_IDENTITY_PER_DAY = 10;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 export function verificationActivities(deps: ActivityDeps) {
   const { db, mailer, clock, verification } = deps;
   return {
@@ -14,10 +19,21 @@ export function verificationActivities(deps: ActivityDeps) {
     async sendVerificationCode({ requestId }: { requestId: string }): Promise<void> {
       const code = generateOneTimeCode();
       const now = clock();
+      const { subjectId } = await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, select: { subjectId: true } });
+      const mailedToday = await db.verificationChallenge.count({
+        where: { request: { subjectId }, createdAt: { gt: new Date(now.getTime() - DAY_MS) } },
+      });
+      if (mailedToday >= CODES_MAILED_PER_IDENTITY_PER_DAY) {
+        // No mail: the recipient may be the target of someone else's submissions. The request can still be verified with a code already sent.
+        await db.$transaction((tx) => appendAudit(tx, { requestId, actor: 'system', action: 'VERIFICATION_CODE_WITHHELD', details: { mailedToday } }));
+        return;
+      }
       const challenge = await db.$transaction(async (tx) => {
         const created = await tx.verificationChallenge.create({
           data: {
             requestId,
+            // The engine's clock, as the day's budget above counts by it.
+            createdAt: now,
             codeHash: hashOneTimeCode(code),
             expiresAt: new Date(now.getTime() + verification.codeTtlMs),
             maxAttempts: verification.maxAttempts,

@@ -10,7 +10,8 @@ export interface AppConfig {
   smtp: { host: string; port: number; secure: boolean; user?: string; pass?: string };
   mailFrom: string;
   staffMailTo: string;
-  http: { host: string; port: number; publicUrl: string };
+  /** trustProxy: TRUST_PROXY, the comma-separated addresses or CIDRs of the reverse proxies whose X-Forwarded-For is believed (none by default). */
+  http: { host: string; port: number; publicUrl: string; trustProxy: string[] };
   keys: { encryptionKeys: string; currentKeyId: string; identityPepper: string };
   /** The optional data stores: REDIS_URL, FILE_STORE_DIR (default .data/files), MARKETING_DATABASE_URL. */
   stores: { redisUrl?: string; fileStoreDir: string; marketingDatabaseUrl?: string; marketingDatabasePoolMax: number; manualStores: string[] };
@@ -54,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       host: get('HTTP_HOST', '127.0.0.1'),
       port,
       publicUrl: get('PUBLIC_URL', `http://127.0.0.1:${port}`),
+      trustProxy: (env.TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     },
     keys: {
       encryptionKeys: get('DSR_ENCRYPTION_KEYS'),
