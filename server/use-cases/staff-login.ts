@@ -15,12 +15,6 @@ const FREE_ATTEMPTS = 5;
 const FIRST_DELAY_MS = 30_000;
 const MAX_DELAY_MS = 15 * 60 * 1000;
 
-/** The wait after the n-th failure in a row: none for the first few, then doubling up to the ceiling. */
-export function throttleDelayMs(failures: number): number {
-  if (failures < FREE_ATTEMPTS) return 0;
-  return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (failures - FREE_ATTEMPTS));
-}
-
 const wrongCredentials = () => new AppError(401, 'SIGN_IN_FAILED', 'The username or password is not correct.');
 
 /** Checks the password and opens a session; returns what the console needs and the cookie's token. */
@@ -30,37 +24,34 @@ export async function signIn(deps: ServerDeps, username: string, password: strin
   // An account whose person has not yet followed their set-password link cannot sign in.
   if (!account || account.disabledAt || !account.passwordHash) throw (await dummyPasswordCheck(password), wrongCredentials());
 
-  // The attempt is counted before the password is checked, in one statement that also reads the
-  // throttle: a burst of parallel guesses is counted in full and cannot slip past the limit.
-  const [reserved] = await deps.db.$queryRaw<Array<{ failedLogins: number }>>`
-    UPDATE "StaffAccount" SET "failedLogins" = "failedLogins" + 1
-    WHERE "id" = ${account.id}::uuid AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${now})
-    RETURNING "failedLogins"`;
-  if (!reserved || reserved.failedLogins > FREE_ATTEMPTS) {
-    // Throttled, or beyond the free attempts within one burst: not even checked, answered as a wrong password.
-    if (reserved) await extendThrottle(deps, account.id, now, reserved.failedLogins);
+  // The attempt is counted before the password is checked, in one statement that also reads and
+  // sets the throttle under the row's lock: a burst of parallel guesses is counted in full, the one
+  // that reaches the fifth failure starts the wait for all the others, and none slips past it.
+  const [attempt] = await deps.db.$queryRaw<Array<{ failedLogins: number; open: boolean }>>`
+    WITH before AS (
+      SELECT "id", ("lockedUntil" IS NULL OR "lockedUntil" <= ${now}::timestamptz) AS open
+      FROM "StaffAccount" WHERE "id" = ${account.id}::uuid FOR UPDATE
+    )
+    UPDATE "StaffAccount" AS a SET
+      "failedLogins" = a."failedLogins" + 1,
+      "lockedUntil" = CASE WHEN before.open AND a."failedLogins" + 1 >= ${FREE_ATTEMPTS}::int
+        THEN ${now}::timestamptz + LEAST(${MAX_DELAY_MS}::float8, ${FIRST_DELAY_MS}::float8 * power(2, a."failedLogins" + 1 - ${FREE_ATTEMPTS}::int)) * interval '1 millisecond'
+        ELSE a."lockedUntil" END
+    FROM before WHERE a."id" = before."id"
+    RETURNING a."failedLogins", before.open`;
+  if (!attempt?.open) {
+    // Throttled: not even checked, and answered as a wrong password in the same time.
     throw (await dummyPasswordCheck(password), wrongCredentials());
   }
 
-  if (!(await passwordMatches(password, account.passwordHash))) {
-    await extendThrottle(deps, account.id, now, reserved.failedLogins);
-    throw wrongCredentials();
-  }
+  // A wrong password keeps its count; the wait for it, if any, was set above.
+  if (!(await passwordMatches(password, account.passwordHash))) throw wrongCredentials();
 
   // Clears the count only if no other attempt was counted meanwhile: the right password inside a
   // burst of wrong ones does not wipe their count, so the account stays throttled after the burst.
-  await deps.db.staffAccount.updateMany({ where: { id: account.id, failedLogins: reserved.failedLogins }, data: { failedLogins: 0, lockedUntil: null } });
+  await deps.db.staffAccount.updateMany({ where: { id: account.id, failedLogins: attempt.failedLogins }, data: { failedLogins: 0, lockedUntil: null } });
   const { token, csrfToken } = await openSession(deps.db, account.id, now);
   return { signedIn: { staffId: account.id, role: account.role as StaffRole, displayName: account.displayName, csrfToken }, token };
-}
-
-/** After enough failures, holds further checks off until the delay for this count has passed (never shortening a longer one). */
-async function extendThrottle(deps: ServerDeps, staffId: string, now: Date, failures: number): Promise<void> {
-  const delay = throttleDelayMs(failures);
-  if (delay === 0) return;
-  const until = new Date(now.getTime() + delay);
-  await deps.db.$executeRaw`
-    UPDATE "StaffAccount" SET "lockedUntil" = GREATEST(COALESCE("lockedUntil", ${until}), ${until}) WHERE "id" = ${staffId}::uuid`;
 }
 
 /** Changes the signed-in person's own password, given the current one; their other sessions end. */
