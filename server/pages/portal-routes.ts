@@ -22,7 +22,7 @@ import { statusPage, type StatusPageProblem } from './status-page';
 
 // A request form is a few hundred bytes; corrections in Chinese, percent-encoded, stay well below this.
 const FORM_BODY_LIMIT_BYTES = 8 * 1024;
-const CODE = /^[0-9]{6}$/;
+const CODE = /^[0-9]{6}([0-9]{2})?$/;
 const SECURITY_HEADERS = {
   'Content-Security-Policy': "default-src 'self'; style-src 'self' 'unsafe-inline'",
   'X-Frame-Options': 'DENY',
