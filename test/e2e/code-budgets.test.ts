@@ -1,7 +1,7 @@
 // Budgets per identity: requests awaiting a code, and wrong codes across requests in a day.
 import { randomUUID } from 'node:crypto';
 import { IDENTITY_BUDGETS } from '../../server/identity-budgets';
-import { api, codeIn } from '../support/http';
+import { api, codeIn, eventually } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
@@ -56,5 +56,26 @@ describe('budgets per identity', () => {
     const { requestId, statusToken } = (await submit(email)).body as { requestId: string; statusToken: string };
     const [code] = await codeFor(email, 1);
     expect((await check(requestId, statusToken, code!)).status).toBe(200);
+  });
+
+  test('when the recipient follows the code mail’s "not me" link and confirms, then the request is withdrawn; the link opens nothing else', async () => {
+    const email = `subject-${randomUUID()}@example.org`;
+    const { requestId, statusToken } = (await submit(email)).body as { requestId: string; statusToken: string };
+    const mail = await stack.mail.waitFor((m) => m.to.includes(email) && /verification code/i.test(m.subject));
+    const path = /\/portal\/requests\/[0-9a-f-]+\/not-me\?token=[^\s&]+&lang=(?:en|zh)/.exec(mail.text)?.[0];
+    expect(path).toContain(requestId);
+    const notMeToken = decodeURIComponent(/token=([^&]+)/.exec(path!)![1]!);
+    // Opening the link only asks: a mail scanner fetching it withdraws nothing.
+    const asked = await fetch(stack.baseUrl + path!);
+    expect(asked.status).toBe(200);
+    expect(await asked.text()).toContain('withdraw the request');
+    // Single-purpose: the not-me token opens no status page, and the status token no not-me action.
+    expect((await api(stack.baseUrl, 'GET', `/api/requests/${requestId}?token=${encodeURIComponent(notMeToken)}`)).status).toBe(403);
+    expect((await fetch(`${stack.baseUrl}/portal/requests/${requestId}/not-me?token=${encodeURIComponent(statusToken)}`, { method: 'POST' })).status).toBe(403);
+    expect((await stack.db.dsrRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe('AWAITING_VERIFICATION');
+
+    const confirmed = await fetch(stack.baseUrl + path!, { method: 'POST' });
+    expect(confirmed.status).toBe(200);
+    await eventually(async () => (await stack.db.dsrRequest.findUniqueOrThrow({ where: { id: requestId } })).status === 'WITHDRAWN');
   });
 });
