@@ -93,3 +93,13 @@ function codecConfig(env: NodeJS.ProcessEnv): AppConfig['codec'] {
   }
   return { authToken, allowedOrigins };
 }
+
+/** DELETION_CONFIRMATION_WINDOW, in hours (decimals allowed; 0 for none): how long an erasure confirmed
+ *  by a mailed code waits, cancellable, before it starts. Unset: the activities' default of 24 hours. */
+export function deletionConfirmationWindowMs(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const raw = env.DELETION_CONFIRMATION_WINDOW;
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const hours = Number(raw);
+  if (!Number.isFinite(hours) || hours < 0) throw new Error(`DELETION_CONFIRMATION_WINDOW must be a number of hours (0 or more), not "${raw}".`);
+  return Math.round(hours * 3_600_000);
+}
