@@ -35,6 +35,9 @@ test('when a deletion is verified by code and withdrawn within the window, then 
 test('when the window passes without a withdrawal, then the erasure proceeds', async () => {
   const { requestId, email, handle } = await verified('DELETION');
   await mailTo(stack.mail, email, /waiting period/i);
+  await stack.env.sleep('23 hours');
+  expect(await auditActions(stack.db, requestId)).not.toContain('STORE_FULFILLED');
+  await stack.env.sleep('2 hours');
   expect((await handle.result()).status).toBe('COMPLETED');
   expect(await stack.db.customerAccount.count({ where: { email } })).toBe(0);
   const actions = await auditActions(stack.db, requestId);
