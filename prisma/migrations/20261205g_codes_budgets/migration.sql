@@ -1,4 +1,4 @@
--- Shared rate-limit counters (rate-limiter-flexible's Prisma store), staff TOTP and session idle time.
+-- Shared rate-limit counters (rate-limiter-flexible's Prisma store) and staff sessions' idle time.
 CREATE TABLE "RateLimiterFlexible" (
     "key" TEXT NOT NULL,
     "points" INTEGER NOT NULL,
@@ -7,5 +7,4 @@ CREATE TABLE "RateLimiterFlexible" (
 );
 CREATE INDEX "RateLimiterFlexible_expire_idx" ON "RateLimiterFlexible"("expire");
 
-ALTER TABLE "StaffAccount" ADD COLUMN "totpSecretEncrypted" TEXT, ADD COLUMN "totpEnabledAt" TIMESTAMPTZ(3);
-ALTER TABLE "StaffSession" ADD COLUMN "lastSeenAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP, ADD COLUMN "awaitingTotp" BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE "StaffSession" ADD COLUMN "lastSeenAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;
