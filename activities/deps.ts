@@ -22,6 +22,8 @@ export interface ActivityDeps {
   /** The key status links are signed with (crypto/status-token.ts): with it, a mail that asks
    *  the subject to act links to their status page with a fresh token, as the intake answer does. */
   statusLinkKey?: Buffer;
+  /** DELETION_CONFIRMATION_WINDOW: how long an erasure confirmed by mailed code waits, cancellable, before it starts (24 h when unset; 0 for none). */
+  deletionConfirmationWindowMs?: number;
   /** The controller's profile for new requests; the process's (CONTROLLER_PROFILE_FILE) when unset. */
   profile?: LoadedProfile;
   /** Where imported holiday arrangements are kept (HOLIDAY_DATA_DIR); config/holidays when unset. */

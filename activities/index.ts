@@ -2,6 +2,7 @@
 import { accessPackageActivities } from './access-package';
 import { assessmentActivities } from './assessment';
 import { deadlineActivities } from './deadlines';
+import { erasureConfirmationActivities } from './erasure-confirmation';
 import { decisionActivities } from './decisions';
 import type { ActivityDeps } from './deps';
 import { drpCallbackActivities } from './drp-callback';
@@ -22,6 +23,7 @@ export function createActivities(deps: ActivityDeps) {
     ...intakeActivities(deps),
     ...transitionActivities(deps),
     ...verificationActivities(deps),
+    ...erasureConfirmationActivities(deps),
     ...deadlineActivities(deps),
     ...assessmentActivities(deps),
     ...decisionActivities(deps),

@@ -1,5 +1,6 @@
 // The one place where the activities' dependencies are assembled, for the product and
 // for the tests alike, so both run the same stores and settings.
+import { deletionConfirmationWindowMs } from '../config/env';
 import type { Pool } from 'pg';
 import type { ActivityDeps } from '../activities';
 import type { FieldCipher } from '../crypto/field-cipher';
@@ -95,5 +96,6 @@ export function buildActivityDeps(input: ActivityDepsInput): ActivityDeps {
     publicUrl: input.publicUrl,
     accessPackageDir: input.accessPackageDir,
     statusLinkKey: input.statusLinkKey,
+    deletionConfirmationWindowMs: deletionConfirmationWindowMs(),
   };
 }

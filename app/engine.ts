@@ -25,7 +25,7 @@ export interface EngineOptions extends ServicesOptions {
   /** Runs a request worker on the task queue (a prebuilt workflow bundle makes its start quick). */
   worker?: boolean | { workflowBundle?: WorkerOptions['workflowBundle'] };
   /** Serves the HTTP API (port 0 picks a free port; host and port default to the configuration's). */
-  http?: false | { host?: string; port?: number; logger?: boolean; logStream?: NodeJS.WritableStream; rateLimits?: ServerDeps['rateLimits'] };
+  http?: false | { host?: string; port?: number; logger?: boolean; logStream?: NodeJS.WritableStream; rateLimits?: ServerDeps['rateLimits']; rateLimitScope?: string };
   /** Starts the daily purge of expired access packages (once per namespace, whoever is first). */
   startPurge?: boolean;
   /** Registers the custom search attributes; by default done where the HTTP API is served. */
@@ -108,8 +108,8 @@ async function assemble(config: AppConfig, options: EngineOptions, steps: StopSt
   }
   if (options.startPurge) await startAccessPackagePurge(client, taskQueue);
   if (options.http) {
-    const { host = config.http.host, port = config.http.port, logger = false, logStream, rateLimits } = options.http;
-    const app = await buildApp(serverDeps(config, services, activityDeps, client, rateLimits), { logger, logStream });
+    const { host = config.http.host, port = config.http.port, logger = false, logStream, rateLimits, rateLimitScope } = options.http;
+    const app = await buildApp({ ...serverDeps(config, services, activityDeps, client, rateLimits), rateLimitScope }, { logger, logStream });
     steps.push({ name: 'HTTP server', stop: () => app.close() });
     engine.app = app;
     engine.baseUrl = await startWebServer(app, host, port);
@@ -127,6 +127,7 @@ function serverDeps(config: AppConfig, services: Services, activityDeps: Activit
     identityPepper: config.keys.identityPepper,
     clock: activityDeps.clock,
     publicUrl: config.http.publicUrl,
+    trustProxy: config.http.trustProxy,
     // Without a token there is no /codec at all (server/app.ts).
     codec: config.codec && { keyring: services.keyring, ...config.codec },
     smtpCheck: smtpCheckFor(config.smtp),

@@ -10,7 +10,8 @@ export interface AppConfig {
   smtp: { host: string; port: number; secure: boolean; user?: string; pass?: string };
   mailFrom: string;
   staffMailTo: string;
-  http: { host: string; port: number; publicUrl: string };
+  /** trustProxy: TRUST_PROXY, the comma-separated addresses or CIDRs of the reverse proxies whose X-Forwarded-For is believed (none by default). */
+  http: { host: string; port: number; publicUrl: string; trustProxy: string[] };
   keys: { encryptionKeys: string; currentKeyId: string; identityPepper: string };
   /** The optional data stores: REDIS_URL, FILE_STORE_DIR (default .data/files), MARKETING_DATABASE_URL. */
   stores: { redisUrl?: string; fileStoreDir: string; marketingDatabaseUrl?: string; marketingDatabasePoolMax: number; manualStores: string[] };
@@ -54,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       host: get('HTTP_HOST', '127.0.0.1'),
       port,
       publicUrl: get('PUBLIC_URL', `http://127.0.0.1:${port}`),
+      trustProxy: (env.TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     },
     keys: {
       encryptionKeys: get('DSR_ENCRYPTION_KEYS'),
@@ -90,4 +92,14 @@ function codecConfig(env: NodeJS.ProcessEnv): AppConfig['codec'] {
     throw new Error(`CODEC_CORS_ORIGINS entry "${origin}" must be an origin such as https://temporal-ui.example.com.`);
   }
   return { authToken, allowedOrigins };
+}
+
+/** DELETION_CONFIRMATION_WINDOW, in hours (decimals allowed; 0 for none): how long an erasure confirmed
+ *  by a mailed code waits, cancellable, before it starts. Unset: the activities' default of 24 hours. */
+export function deletionConfirmationWindowMs(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const raw = env.DELETION_CONFIRMATION_WINDOW;
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const hours = Number(raw);
+  if (!Number.isFinite(hours) || hours < 0) throw new Error(`DELETION_CONFIRMATION_WINDOW must be a number of hours (0 or more), not "${raw}".`);
+  return Math.round(hours * 3_600_000);
 }

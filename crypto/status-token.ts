@@ -44,3 +44,9 @@ function mac(key: Buffer, requestId: string, expiryDay: number): string {
 function epochDay(at: Date): number {
   return Math.floor(at.getTime() / DAY_MS);
 }
+
+/** The key of the "this was not me" link in a code mail, derived from the status-link key: a
+ *  token for one cannot open the other, so the mail's link can withdraw the request and nothing else. */
+export function notMeTokenKey(statusKey: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', statusKey, Buffer.alloc(0), 'dsr-engine not-me link v1', 32));
+}

@@ -26,6 +26,8 @@ const BODY_LIMIT_BYTES = 64 * 1024;
 /** `logStream` sends the JSON log lines there instead of standard output (tests read them back). */
 export async function buildApp(deps: ServerDeps, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
+    // Only the named proxies' X-Forwarded-For is believed; otherwise any client could pick its own address and dodge the limits.
+    trustProxy: deps.trustProxy && deps.trustProxy.length > 0 ? deps.trustProxy : false,
     bodyLimit: BODY_LIMIT_BYTES,
     // Unknown fields are refused, not silently dropped: a caller should learn of a typo.
     ajv: { customOptions: { removeAdditional: false } },
@@ -36,7 +38,7 @@ export async function buildApp(deps: ServerDeps, opts: { logger?: boolean; logSt
   // Registered before the routes: it collects their schemas as they are added.
   await app.register(fastifySwagger, openApiOptions);
   // Added before the routes, so that it runs ahead of every plugin's own hooks (token check, staff gate).
-  app.addHook('onRequest', rateLimitHook(deps.rateLimits, deps.clock));
+  app.addHook('onRequest', rateLimitHook(deps.db, deps.rateLimits, deps.rateLimitScope ?? 'dsr'));
   // PostgreSQL stores no NUL character: refused as input rather than failing half-way (server/nul-guard.ts).
   app.addHook('preValidation', refuseNulCharacters);
   await app.register(serviceRoutes);

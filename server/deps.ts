@@ -24,6 +24,10 @@ export interface ServerDeps {
   smtpCheck?: () => Promise<void>;
   /** Replaces some of the default rate limits in server/rate-limit.ts (tests set small ones). */
   rateLimits?: Partial<RateLimits>;
+  /** Prefixes the shared rate-limit and budget counters: processes with the same scope share one budget ('dsr' when unset; each test stack its own). */
+  rateLimitScope?: string;
+  /** Addresses or CIDRs of the reverse proxies in front (TRUST_PROXY): their X-Forwarded-For names the client the limits count. */
+  trustProxy?: string[];
   /** Secrets shared with the connected processors, by store name: callbacks to POST /api/processors/:store/callbacks must be signed with them. */
   processorSecrets?: ReadonlyMap<string, string>;
   /** The data map and the stores this deployment connected: shown to staff, and used to check where a legal hold applies. */

@@ -1,8 +1,12 @@
-// Fixed-window rate limits in memory, for the three public routes an attacker would hammer:
-// intake (each request starts a workflow and mails a code), the code check (six digits can
-// be guessed) and the staff sign-in (passwords can be guessed). In memory means per process:
-// behind several instances each counts alone, which still bounds guessing per instance.
+// Rate limits for the public routes an attacker would hammer: intake (each request starts a
+// workflow and mails a code), the code check (codes can be guessed) and the staff sign-in
+// (passwords can be guessed). The counters live in PostgreSQL (rate-limiter-flexible's Prisma
+// store, table RateLimiterFlexible), so every API process behind the load balancer spends
+// one shared budget; the client address is the one Fastify derives with TRUST_PROXY.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Db } from '../db/prisma';
+import { AppError } from './app-error';
 
 export interface RateLimit {
   max: number;
@@ -15,10 +19,10 @@ const MINUTE_MS = 60_000;
 export const RATE_LIMITS = {
   // A person submits a request or two; ten a minute from one address leaves room for a shared office NAT.
   submission: { max: 10, windowMs: MINUTE_MS },
-  // Per address and request: with the workflow's own limit of attempts per code this keeps
-  // a guesser to a handful of tries, while a subject who mistypes a few times is never stopped.
+  // Per address and request: with the per-identity budget of failed codes (server/identity-budgets.ts)
+  // this keeps a guesser to a handful of tries, while a subject who mistypes a few times is never stopped.
   verification: { max: 10, windowMs: 10 * MINUTE_MS },
-  // Accounts lock after five wrong passwords; this stops one address from walking many accounts.
+  // Accounts are throttled after five wrong passwords; this stops one address from walking many accounts.
   staffSignIn: { max: 20, windowMs: 10 * MINUTE_MS },
 } as const satisfies Record<string, RateLimit>;
 export type RateLimits = Record<keyof typeof RATE_LIMITS, RateLimit>;
@@ -31,46 +35,60 @@ const LIMITED_ROUTES: Record<string, { limit: keyof RateLimits; key: (req: Fasti
   'POST /portal/requests': { limit: 'submission', key: (req) => req.ip },
   'POST /portal/requests/:id/verify': { limit: 'verification', key: (req) => `${req.ip} ${(req.params as { id?: string }).id ?? ''}` },
   'POST /api/staff/session': { limit: 'staffSignIn', key: (req) => req.ip },
+  'POST /api/staff/session/totp': { limit: 'staffSignIn', key: (req) => req.ip },
   // The console's sign-in form reaches the same sign-in: one budget per address across both.
   'POST /console/login': { limit: 'staffSignIn', key: (req) => req.ip },
 };
 
-/** Counts calls per key in fixed windows; `take` answers how long to wait once a key is over its limit. */
-export function createRateLimiter(limit: RateLimit, clock: () => Date) {
-  const windows = new Map<string, { start: number; count: number }>();
-  let lastSweep = clock().getTime();
+/** A fixed-window counter in the shared table; `scope` separates deployments (and test stacks) sharing a database. */
+export function sharedLimiter(db: Db, scope: string, name: string, limit: RateLimit) {
+  const limiter = new RateLimiterPrisma({
+    storeClient: db,
+    // The Prisma delegate's name; the table itself is made by a migration, not at run time.
+    tableName: 'rateLimiterFlexible',
+    tableCreated: true,
+    keyPrefix: `${scope}:${name}`,
+    points: limit.max,
+    duration: Math.max(1, Math.ceil(limit.windowMs / 1000)),
+  });
   return {
-    /** Counts one call; returns 0 when allowed, else the seconds until the window ends. */
-    take(key: string): number {
-      const now = clock().getTime();
-      // Forget finished windows now and then, so a stream of one-off addresses cannot grow the map forever.
-      if (now - lastSweep >= limit.windowMs) {
-        for (const [k, w] of windows) if (now - w.start >= limit.windowMs) windows.delete(k);
-        lastSweep = now;
+    /** Counts one call atomically; returns 0 when allowed, else the seconds until the window ends. */
+    async take(key: string, points = 1): Promise<number> {
+      try {
+        await limiter.consume(key, points);
+        return 0;
+      } catch (refusal) {
+        if (refusal instanceof RateLimiterRes) return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+        throw refusal;
       }
-      let window = windows.get(key);
-      if (!window || now - window.start >= limit.windowMs) {
-        window = { start: now, count: 0 };
-        windows.set(key, window);
-      }
-      window.count += 1;
-      return window.count <= limit.max ? 0 : Math.max(1, Math.ceil((window.start + limit.windowMs - now) / 1000));
+    },
+    /** Gives back a point, e.g. when the counted attempt turned out to be a success. */
+    async refund(key: string, points = 1): Promise<void> {
+      await limiter.reward(key, points);
+    },
+    /** How many points the key has spent in its current window. */
+    async spent(key: string): Promise<number> {
+      return (await limiter.get(key))?.consumedPoints ?? 0;
     },
   };
 }
+export type SharedLimiter = ReturnType<typeof sharedLimiter>;
 
-/** An onRequest hook for the whole app: over the limit, the call is answered 429 before its body is read. */
-export function rateLimitHook(overrides: Partial<RateLimits> | undefined, clock: () => Date) {
+/** The 429 every limited route answers with; the portal and the console render it as a page in the visitor's language. */
+export const rateLimited = (retryAfter: number) =>
+  new AppError(429, 'RATE_LIMITED', `Too many attempts from your address. Please try again in ${retryAfter} seconds.`);
+
+/** An onRequest hook for the whole app: over the limit, the call is refused 429 before its body is read.
+ *  It throws rather than replies, so the route's own error handler answers (HTML for the portal and console). */
+export function rateLimitHook(db: Db, overrides: Partial<RateLimits> | undefined, scope: string) {
   const limits: RateLimits = { ...RATE_LIMITS, ...overrides };
-  const limiters = Object.fromEntries(Object.entries(limits).map(([name, limit]) => [name, createRateLimiter(limit, clock)]));
+  const limiters = Object.fromEntries(Object.entries(limits).map(([name, limit]) => [name, sharedLimiter(db, scope, name, limit)]));
   return async (req: FastifyRequest, reply: FastifyReply) => {
     const route = LIMITED_ROUTES[`${req.method} ${req.routeOptions.url ?? ''}`];
     if (!route) return;
-    const retryAfter = limiters[route.limit]!.take(route.key(req));
+    const retryAfter = await limiters[route.limit]!.take(route.key(req));
     if (retryAfter === 0) return;
-    return reply
-      .status(429)
-      .header('Retry-After', String(retryAfter))
-      .send({ error: 'RATE_LIMITED', message: `Too many attempts from your address. Please try again in ${retryAfter} seconds.` });
+    reply.header('Retry-After', String(retryAfter));
+    throw rateLimited(retryAfter);
   };
 }

@@ -41,7 +41,7 @@ export const RequestIdParams = Type.Object({ id: Type.String({ format: 'uuid' })
 export type RequestIdParams = Static<typeof RequestIdParams>;
 
 export const VerifyBody = Type.Object(
-  { code: Type.String({ pattern: '^[0-9]{6}$', description: 'The six digits from the e-mail.' }) },
+  { code: Type.String({ pattern: '^[0-9]{6}([0-9]{2})?$', description: 'The eight digits from the e-mail (six for a code mailed before codes grew to eight).' }) },
   { additionalProperties: false },
 );
 export type VerifyBody = Static<typeof VerifyBody>;

@@ -10,6 +10,7 @@ import { RequestRun, RequestWithdrawn } from './request-run';
 import { assessRequest } from './steps/assessment';
 import { watchDeadline } from './steps/deadline-watch';
 import { fulfilEverywhere } from './steps/fulfilment';
+import { awaitErasureWindow } from './steps/erasure-window';
 import { establishIdentity } from './steps/identity';
 
 /** Lets updates still at work (an extension notice being mailed) finish before the run ends,
@@ -51,6 +52,7 @@ export async function dsrRequestWorkflow(input: DsrWorkflowInput): Promise<DsrSt
     const assessment = await assessRequest(run, intake.feeResponseWindowMs);
     if (!assessment.proceed) return await close(assessment.close, assessment.outcome, 'closed after assessment');
 
+    await awaitErasureWindow(run);
     run.commit('FULFILMENT');
     await run.moveTo('IN_FULFILMENT', 'system', 'fulfilment started');
     const outcomes = await fulfilEverywhere(run, assessment.excluded);

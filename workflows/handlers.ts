@@ -61,7 +61,7 @@ export function installHandlers(run: RequestRun): void {
         if (run.verified) reject('Identity is already verified.');
         requireStatus(run, 'AWAITING_VERIFICATION');
         requireFree(run, 'identity', IDENTITY_BUSY);
-        if (typeof code !== 'string' || !/^\d{6}$/.test(code)) reject('The code must be the six digits from the e-mail.');
+        if (typeof code !== 'string' || !/^\d{6}(\d{2})?$/.test(code)) reject('The code must be the digits from the e-mail.');
       },
     },
   );

@@ -2,7 +2,7 @@
 // Plain forms that work without JavaScript; every answer is HTML, errors included.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { statusTokenKey } from '../../crypto/status-token';
+import { notMeTokenKey, statusTokenKey } from '../../crypto/status-token';
 import type { Language } from '../../domain/request-kinds';
 import { AppError } from '../app-error';
 import { requestTimeZone, type ServerDeps } from '../deps';
@@ -17,12 +17,13 @@ import { requestFormPage } from './form-page';
 import { html } from './html';
 import { messagesFor, pickLanguage } from './i18n';
 import { page, withLang } from './layout';
+import { notMeDonePage, notMePage } from './not-me-page';
 import { packageNoticeFacts } from './package-notice';
 import { statusPage, type StatusPageProblem } from './status-page';
 
 // A request form is a few hundred bytes; corrections in Chinese, percent-encoded, stay well below this.
 const FORM_BODY_LIMIT_BYTES = 8 * 1024;
-const CODE = /^[0-9]{6}$/;
+const CODE = /^[0-9]{6}([0-9]{2})?$/;
 const SECURITY_HEADERS = {
   'Content-Security-Policy': "default-src 'self'; style-src 'self' 'unsafe-inline'",
   'X-Frame-Options': 'DENY',
@@ -47,6 +48,9 @@ export const portalRoutes =
     const key = statusTokenKey(deps.identityPepper);
     const guard = { onRequest: async (req: FastifyRequest, reply: FastifyReply) => requireStatusToken(req, reply, key, deps.clock()) };
     const params = { hide: true, params: RequestIdParams };
+    // The code mail's "this was not me" link is signed with a key of its own: it opens this one action and no status page.
+    const notMeKey = notMeTokenKey(key);
+    const notMeGuard = { onRequest: async (req: FastifyRequest, reply: FastifyReply) => requireStatusToken(req, reply, notMeKey, deps.clock()) };
 
     // Scoped to this plugin: the JSON API keeps refusing form bodies with 415.
     app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT_BYTES }, (_req, body, done) =>
@@ -104,6 +108,11 @@ export const portalRoutes =
     app.post('/portal/requests/:id/fee', { schema: params, ...guard }, async (req, reply) =>
       act(req, reply, () => answerFee(deps, req.params.id, fieldsOf(req.body).accept === 'yes')),
     );
+    app.get('/portal/requests/:id/not-me', { schema: params, ...notMeGuard }, async (req, reply) => sendHtml(reply, 200, notMePage(languageOf(req), linkOf(req))));
+    app.post('/portal/requests/:id/not-me', { schema: params, ...notMeGuard }, async (req, reply) => {
+      await withdrawRequest(deps, req.params.id, 'the recipient of the code mail did not make this request');
+      return sendHtml(reply, 200, notMeDonePage(languageOf(req)));
+    });
     app.post('/portal/requests/:id/withdraw', { schema: params, ...guard }, async (req, reply) => act(req, reply, () => withdrawRequest(deps, req.params.id)));
   };
 

@@ -76,7 +76,7 @@ function awaited(t: Messages, view: StatusView, at: (action: string) => string, 
     return html`<p>${t.awaitingCode}</p>
 <form method="post" action="${at('/verify')}" novalidate>
 <label for="code">${t.code}</label>
-<input type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required${
+<input type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}([0-9]{2})?" maxlength="8" required${
       error ? html` aria-invalid="true" aria-describedby="code-error"` : ''
     }${error ? html` autofocus` : ''}>
 ${error ? html`<p class="error" id="code-error">${error}</p>` : ''}

@@ -3,9 +3,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ServerDeps } from '../deps';
 import { withErrors } from '../schemas';
 import { staffOf } from '../staff/access';
-import { LoginBody, SignedIn, SignedOut, StaffMe } from '../staff/schemas';
+import { ChangePasswordBody, LoginBody, PasswordChanged, SignedIn, SignedOut, StaffMe } from '../staff/schemas';
 import { SESSION_LIFETIME_MS, sessionCookie } from '../staff/session';
-import { signIn, signOut } from '../use-cases/staff-login';
+import { changeOwnPassword, signIn, signOut } from '../use-cases/staff-login';
 
 const tags = ['staff'];
 
@@ -21,7 +21,7 @@ export const staffSessionRoutes =
         schema: {
           tags,
           summary: 'Sign in to the staff console',
-          description: 'Sets the HttpOnly session cookie (8 hours). Five wrong passwords lock the account for 15 minutes (423).',
+          description: 'Sets the HttpOnly session cookie (8 hours). After five wrong passwords in a row the account is throttled (30 s, doubling up to 15 minutes); a throttled account is answered exactly like a wrong password (401).',
           body: LoginBody,
           response: withErrors({ 200: SignedIn }),
         },
@@ -39,6 +39,24 @@ export const staffSessionRoutes =
       async (req, reply) => {
         await signOut(deps, staffOf(req).sessionId);
         reply.header('Set-Cookie', sessionCookie('', 0, secure));
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/api/staff/password',
+      {
+        schema: {
+          tags,
+          summary: 'Change your own password',
+          description: 'Needs the current password and the X-CSRF-Token header; the other sessions of the account end.',
+          body: ChangePasswordBody,
+          response: withErrors({ 204: PasswordChanged }),
+        },
+      },
+      async (req, reply) => {
+        const { staffId, sessionId } = staffOf(req);
+        await changeOwnPassword(deps, staffId, sessionId, req.body.currentPassword, req.body.newPassword);
         return reply.status(204).send(null);
       },
     );

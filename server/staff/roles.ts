@@ -10,6 +10,7 @@ export const STAFF_ACCESS: Readonly<Record<string, readonly StaffRole[] | 'publi
   'POST /api/staff/session': 'public',
   'DELETE /api/staff/session': EVERYONE,
   'GET /api/staff/me': EVERYONE,
+  'POST /api/staff/password': EVERYONE,
   'POST /api/staff/requests': EVERYONE,
   'GET /api/staff/requests/:id': EVERYONE,
   'POST /api/staff/requests/:id/attest': ['agent'],

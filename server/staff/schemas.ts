@@ -21,6 +21,7 @@ export const SignedIn = Type.Object(
 );
 export type SignedIn = Static<typeof SignedIn>;
 export const SignedOut = Type.Null({ description: 'Signed out: the session is revoked and the cookie cleared.' });
+export const PasswordChanged = Type.Null({ description: 'The password was changed; the account’s other sessions ended.' });
 
 export const StaffSubmitBody = Type.Object(
   {
@@ -60,6 +61,12 @@ export const DecideBody = Type.Object(
   strict,
 );
 export type DecideBody = Static<typeof DecideBody>;
+
+export const ChangePasswordBody = Type.Object(
+  { currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Type.String({ minLength: 12, maxLength: 200 }) },
+  strict,
+);
+export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
 
 export const NewStaffAccountBody = Type.Object(
   {

@@ -10,6 +10,10 @@ export const CSRF_HEADER = 'x-csrf-token';
 const COOKIE_PATH = '/api/staff';
 /** A working day; after it the member of staff signs in again. */
 export const SESSION_LIFETIME_MS = 8 * 60 * 60 * 1000;
+/** A session unused for this long ends, on top of the working-day limit: an unattended console closes itself. */
+export const SESSION_IDLE_MS = 30 * 60 * 1000;
+// Activity is written at most this often, so that every request does not write the session row.
+const LAST_SEEN_GRANULARITY_MS = 60 * 1000;
 
 export interface StaffPrincipal {
   sessionId: string;
@@ -27,16 +31,20 @@ export async function openSession(db: Db, staffId: string, now: Date): Promise<{
   const token = newToken();
   const csrfToken = newToken();
   const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
-  await db.staffSession.create({ data: { id: sha256(token), staffId, csrfTokenHash: sha256(csrfToken), expiresAt } });
+  await db.staffSession.create({ data: { id: sha256(token), staffId, csrfTokenHash: sha256(csrfToken), expiresAt, lastSeenAt: now } });
   return { token, csrfToken, expiresAt };
 }
 
-/** The signed-in member of staff behind the request's cookie, or null for none, expired, revoked or disabled. */
+/** The signed-in member of staff behind the request's cookie, or null for none, expired, idle too long, revoked or disabled; marks the session used. */
 export async function sessionOf(db: Db, request: FastifyRequest, now: Date): Promise<StaffPrincipal | null> {
   const token = cookieValue(request.headers.cookie, SESSION_COOKIE);
   if (!token) return null;
   const session = await db.staffSession.findUnique({ where: { id: sha256(token) }, include: { staff: true } });
   if (!session || session.revokedAt || session.expiresAt <= now || session.staff.disabledAt) return null;
+  if (session.lastSeenAt.getTime() + SESSION_IDLE_MS <= now.getTime()) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_GRANULARITY_MS) {
+    await db.staffSession.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+  }
   const { staff } = session;
   return { sessionId: session.id, staffId: staff.id, role: staff.role as StaffRole, displayName: staff.displayName, csrfTokenHash: session.csrfTokenHash };
 }

@@ -13,6 +13,7 @@ import { serverProfile } from '../deps';
 import { type DsrWorkflowInput, workflowIdFor } from '../../workflows/messages';
 import type { dsrRequestWorkflow } from '../../workflows/dsr-request';
 import { AppError } from '../app-error';
+import { admitSubmission } from '../identity-budgets';
 import type { ServerDeps } from '../deps';
 import type { SubmitRequestBody, Submitted } from '../schemas';
 
@@ -37,6 +38,9 @@ export async function submitRequest(
   // Checked here as the stores will check it, so a bad field is a 400 now, not a stuck store later.
   const problem = corrections ? correctionProblem(corrections) : null;
   if (problem) throw new AppError(400, 'INVALID_INPUT', `This request ${problem}`);
+  const emailHash = hashIdentity(deps.identityPepper, body.email);
+  // Staff attest the identity themselves; only requests that wait for a mailed code count.
+  if (!attestation) await admitSubmission(deps, emailHash);
   const requestId = drp?.requestId ?? randomUUID();
   const input: DsrWorkflowInput = {
     requestId,
@@ -46,7 +50,7 @@ export async function submitRequest(
     language: body.language ?? 'zh',
     receivedAt: deps.clock().toISOString(),
     subject: {
-      emailHash: hashIdentity(deps.identityPepper, body.email),
+      emailHash,
       emailEncrypted: deps.cipher.encrypt(normaliseEmail(body.email)),
     },
     corrections,

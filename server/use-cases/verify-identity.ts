@@ -2,6 +2,7 @@
 // the wrong state, and whose result says how the check went.
 import { verifyIdentityUpdate, type VerifyIdentityResult } from '../../workflows/messages';
 import { AppError } from '../app-error';
+import { spendCodeAttempt } from '../identity-budgets';
 import type { ServerDeps } from '../deps';
 import { updateRequest } from './request-update';
 
@@ -16,7 +17,13 @@ const REFUSALS: Record<Exclude<VerifyIdentityResult['outcome'], 'VERIFIED'>, { s
 
 /** Checks the code; returns the result when verified, raises a 4xx otherwise. */
 export async function verifyIdentity(deps: ServerDeps, requestId: string, code: string): Promise<Verified> {
-  const result = await updateRequest(deps, requestId, verifyIdentityUpdate, { code });
+  const settle = await spendCodeAttempt(deps, requestId);
+  const result = await updateRequest(deps, requestId, verifyIdentityUpdate, { code }).catch(async (error: unknown) => {
+    await settle(false);
+    throw error;
+  });
+  // Only a wrong guess stays counted against the identity's budget for the day.
+  await settle(result.outcome === 'WRONG_CODE');
   if (result.outcome === 'VERIFIED') return { ...result, outcome: 'VERIFIED' };
   const refusal = REFUSALS[result.outcome];
   throw new AppError(refusal.status, result.outcome, refusal.message, { attemptsLeft: result.attemptsLeft, status: result.status });

@@ -32,9 +32,9 @@ export async function eventually<T>(probe: () => Promise<T | undefined | null | 
   }
 }
 
-/** The six-digit code in a verification mail's text. */
+/** The eight-digit code in a verification mail's text. */
 export function codeIn(text: string): string {
-  const match = text.match(/code[^0-9]*(\d{6})/i) ?? text.match(/(\d{6})/);
+  const match = text.match(/code[^0-9]*(\d{8})/i) ?? text.match(/(\d{8})/);
   if (!match?.[1]) throw new Error('No code in the mail.');
   return match[1];
 }

@@ -26,7 +26,7 @@ const UNLIMITED = { max: Number.MAX_SAFE_INTEGER, windowMs: 60_000 };
 export async function startIntakeStack(): Promise<IntakeStack> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: TEMPORAL_TEST_SERVER } } });
   const { engine, mail, close } = await openTestEngine(env, testSecrets(), `dsr-intake-${randomUUID()}`, {
-    http: { host: '127.0.0.1', port: 0, rateLimits: { submission: UNLIMITED, verification: UNLIMITED, staffSignIn: UNLIMITED } },
+    http: { host: '127.0.0.1', port: 0, rateLimits: { submission: UNLIMITED, verification: UNLIMITED, staffSignIn: UNLIMITED }, rateLimitScope: `intake-${randomUUID()}` },
   });
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;

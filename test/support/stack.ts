@@ -36,7 +36,7 @@ const TEST_RATE_LIMITS = { submission: UNLIMITED, verification: UNLIMITED, staff
  *  and `logStream` turns the HTTP server's JSON log on, written there. */
 export async function startStack(
   overrides: Partial<ActivityDeps> = {},
-  server: Pick<ServerDeps, 'rateLimits'> & { logStream?: NodeJS.WritableStream } = {},
+  server: Pick<ServerDeps, 'rateLimits' | 'rateLimitScope'> & { logStream?: NodeJS.WritableStream } = {},
 ): Promise<Stack> {
   const secrets = testSecrets();
   const env = await TestWorkflowEnvironment.createLocal({
@@ -45,7 +45,10 @@ export async function startStack(
   const { engine, mail, close } = await openTestEngine(env, secrets, `dsr-test-${randomUUID()}`, {
     worker: true,
     activityOverrides: overrides,
-    http: { host: '127.0.0.1', port: 0, rateLimits: server.rateLimits ?? TEST_RATE_LIMITS, logger: server.logStream !== undefined, logStream: server.logStream },
+    http: { host: '127.0.0.1', port: 0, rateLimits: server.rateLimits ?? TEST_RATE_LIMITS,
+      // Counters live in the shared test database: each stack counts in a scope of its own unless told to share one.
+      rateLimitScope: server.rateLimitScope ?? `test-${randomUUID()}`,
+      logger: server.logStream !== undefined, logStream: server.logStream },
   });
   return {
     baseUrl: engine.baseUrl as string,

@@ -34,8 +34,9 @@ export async function openTestEngine(env: TestWorkflowEnvironment, keys: TestKey
     temporal: { connection: env.connection, nativeConnection: env.nativeConnection },
     registerSearchAttributes: true,
     ...options,
-    // Mails carry relative links, as the tests have always read them.
-    activityOverrides: { publicUrl: undefined, ...options.activityOverrides },
+    // Mails carry relative links, as the tests have always read them; erasures start without the
+    // confirmation window unless a test sets one (test/workflows/erasure-window.test.ts).
+    activityOverrides: { publicUrl: undefined, deletionConfirmationWindowMs: 0, ...options.activityOverrides },
   });
   return {
     engine,

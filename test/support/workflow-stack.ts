@@ -1,5 +1,6 @@
 // The request workflow on Temporal's time-skipping test server, with the real activities
 // over the test PostgreSQL database and a loopback SMTP catcher: days pass in seconds.
+import type { EngineOptions } from '../../app/engine';
 import type { MailCatcher } from '../../devtools/mail-catcher';
 import { openTestEngine, STAFF_MAILBOX } from './test-engine';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -45,7 +46,10 @@ let bundle: WorkflowBundleWithSourceMap | undefined;
 
 /** Starts the stack; `extraStores` are added to the real ones (e.g. a failing processor). */
 /** `options.profile`: the controller profile the activities use (the example profile when unset). */
-export async function startWorkflowStack(extraStores: DataStore[] = [], options: { profile?: LoadedProfile } = {}): Promise<WorkflowStack> {
+export async function startWorkflowStack(
+  extraStores: DataStore[] = [],
+  options: { profile?: LoadedProfile; activityOverrides?: EngineOptions['activityOverrides'] } = {},
+): Promise<WorkflowStack> {
   const { identityPepper } = testSecrets();
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: TEMPORAL_TEST_SERVER } },
@@ -54,7 +58,7 @@ export async function startWorkflowStack(extraStores: DataStore[] = [], options:
   bundle ??= await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: new DefaultLogger('WARN') });
   // The replay key, so that the histories recorded here can be decrypted by the replay test.
   const keys = { keySpec: REPLAY_KEY_SPEC, keyId: REPLAY_KEY_ID, identityPepper };
-  const { engine, mail, close } = await openTestEngine(env, keys, `dsr-wf-${randomUUID()}`, { worker: { workflowBundle: bundle }, clock, extraStores, profile: options.profile });
+  const { engine, mail, close } = await openTestEngine(env, keys, `dsr-wf-${randomUUID()}`, { worker: { workflowBundle: bundle }, clock, extraStores, profile: options.profile, activityOverrides: options.activityOverrides });
   const { db, cipher } = engine.services;
   const { client } = engine;
   const { taskQueue } = engine.config.temporal;

@@ -7,6 +7,7 @@ const TITLES: Readonly<Record<number, string>> = {
   403: 'Not allowed',
   404: 'Not found',
   413: 'Too large',
+  429: 'Too many attempts',
   500: 'Something went wrong',
 };
 
