@@ -22,6 +22,9 @@ export interface ActivityDeps {
   /** The key status links are signed with (crypto/status-token.ts): with it, a mail that asks
    *  the subject to act links to their status page with a fresh token, as the intake answer does. */
   statusLinkKey?: Buffer;
+  /** The key the API signs staff assertions with (crypto/staff-assertion.ts): without it every
+   *  staff action is refused, since none could be proven. */
+  staffAssertionKey?: Buffer;
   /** The controller's profile for new requests; the process's (CONTROLLER_PROFILE_FILE) when unset. */
   profile?: LoadedProfile;
   /** Where imported holiday arrangements are kept (HOLIDAY_DATA_DIR); config/holidays when unset. */

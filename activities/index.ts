@@ -9,6 +9,7 @@ import { fulfilmentActivities } from './fulfilment';
 import { intakeActivities } from './intake';
 import { manualTaskActivities } from './manual-tasks';
 import { notifyActivities } from './notify';
+import { staffAssertionActivities } from './staff-assertions';
 import { transitionActivities } from './transitions';
 import { unverifiableActivities } from './unverifiable';
 import { verificationActivities } from './verification';
@@ -30,5 +31,6 @@ export function createActivities(deps: ActivityDeps) {
     ...finalReplyActivities(deps),
     ...unverifiableActivities(deps),
     ...accessPackageActivities(deps),
+    ...staffAssertionActivities(deps),
   };
 }

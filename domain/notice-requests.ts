@@ -28,7 +28,7 @@ export type SubjectNoticeRequest =
 export type StaffAlertRequest =
   | { kind: 'reminder' }
   | { kind: 'escalation'; reason: 'AT_RISK' | 'STORE_STUCK'; store: string | null; note: string | null }
-  | { kind: 'decision-needed'; decision: 'EXEMPTION' | 'EXCESSIVE'; signal: string }
+  | { kind: 'decision-needed'; decision: 'EXEMPTION' | 'EXCESSIVE' | 'APPROVAL'; signal: string }
   | { kind: 'manual-task'; stores: string[] };
 
 export interface FinalReplyRequest {

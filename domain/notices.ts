@@ -193,7 +193,8 @@ export interface StaffEscalationFacts extends StaffRequestFacts {
 }
 
 export interface StaffDecisionNeededFacts extends StaffRequestFacts {
-  decision: 'EXEMPTION' | 'EXCESSIVE';
+  /** APPROVAL: an erasure attested by staff waits for a second person's approval. */
+  decision: 'EXEMPTION' | 'EXCESSIVE' | 'APPROVAL';
   /** The signal that raised the question, e.g. the ground code or the request count. */
   signal: string;
 }

@@ -4,6 +4,7 @@
 import { allHandlersFinished, condition, patched } from '@temporalio/workflow';
 import type { RequestStatus } from '../domain/status';
 import { acts, replyActs } from './acts';
+import { awaitApproval, needsApproval } from './approval';
 import { installHandlers } from './handlers';
 import type { DsrStatus, DsrWorkflowInput } from './messages';
 import { RequestRun, RequestWithdrawn } from './request-run';
@@ -47,6 +48,13 @@ export async function dsrRequestWorkflow(input: DsrWorkflowInput): Promise<DsrSt
     }
     const verifiedAt = new Date().toISOString();
     await run.replan(() => acts.startClock({ requestId, verifiedAt }));
+
+    // Four eyes: an erasure on one member of staff's word alone waits for a second person.
+    if (needsApproval(run) && !(await awaitApproval(run))) {
+      run.commit('CLOSING');
+      await acts.sendUnverifiableNotice({ requestId });
+      return await close('UNVERIFIABLE', 'ATTESTATION_REJECTED', 'the attested identity was not approved by a second person');
+    }
 
     const assessment = await assessRequest(run, intake.feeResponseWindowMs);
     if (!assessment.proceed) return await close(assessment.close, assessment.outcome, 'closed after assessment');

@@ -10,9 +10,10 @@ import type { Channel } from '../../domain/request-kinds';
 import { correctionProblem } from '../../stores/correctable-fields';
 import { isRegimeKey, regimeForResidence } from '../../policy';
 import { serverProfile } from '../deps';
-import { type DsrWorkflowInput, workflowIdFor } from '../../workflows/messages';
+import { type DsrWorkflowInput, OPEN_ATTESTED, workflowIdFor } from '../../workflows/messages';
 import type { dsrRequestWorkflow } from '../../workflows/dsr-request';
 import { AppError } from '../app-error';
+import { assertStaff } from './staff-assertions';
 import type { ServerDeps } from '../deps';
 import type { SubmitRequestBody, Submitted } from '../schemas';
 
@@ -36,6 +37,8 @@ export async function submitRequest(
   const problem = corrections ? correctionProblem(corrections) : null;
   if (problem) throw new AppError(400, 'INVALID_INPUT', `This request ${problem}`);
   const requestId = randomUUID();
+  // An attestation counts only with the API's signature on it (workflows/steps/identity.ts).
+  if (attestation) attestation = { ...attestation, assertion: await assertStaff(deps, attestation.staffId, requestId, OPEN_ATTESTED) };
   const input: DsrWorkflowInput = {
     requestId,
     type: body.type,
