@@ -10,7 +10,7 @@ import { completeManualTaskUpdate, decideUpdate, retryStoreUpdate, statusQuery, 
 import { eventually } from '../support/http';
 import { PartnerStore } from '../support/partner-store';
 import { startWorkflowStack, type WorkflowStack } from '../support/workflow-stack';
-import { mailTo, mailedCode, requestRow, seedEarlierRequests, subjectIdOf } from './helpers';
+import { mailTo, mailedCode, requestRow, seedEarlierRequests, subjectIdOf, approveErasure } from './helpers';
 
 const paperArchive = createManualStore({ name: 'paper-archive', categories: ['paper-contract'], instructions: 'Search archive room B by the e-mail on the cover sheet.' });
 const partner = new PartnerStore();
@@ -111,6 +111,7 @@ test('when compliance has yet to decide, then the request can be withdrawn', asy
 
 test('when fulfilment has begun, then a withdrawal is refused with the reason, and the request is completed', async () => {
   const started = await stack.start({ type: 'DELETION', attestation: attested });
+  await approveErasure(started.handle);
   await untilStatus(started.handle, 'IN_FULFILMENT');
   await expectRefused(started, 'IN_FULFILMENT', FULFILMENT_BEGUN);
   await completeTask(started);
@@ -122,6 +123,7 @@ test('when fulfilment has begun, then a withdrawal is refused with the reason, a
 test('when a store is stuck, then a withdrawal is refused with the reason, and a retry completes the request', async () => {
   partner.failing = true;
   const started = await stack.start({ type: 'DELETION', attestation: attested });
+  await approveErasure(started.handle);
   await untilStatus(started.handle, 'STUCK');
   await expectRefused(started, 'STUCK', FULFILMENT_BEGUN);
   // Staff are refused the same way.
