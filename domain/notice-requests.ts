@@ -20,6 +20,7 @@ export type SubjectNoticeRequest =
   | { kind: 'extension-notice'; originalDueDate: string; newDueDate: string; reason: string; citation: string }
   | { kind: 'refusal'; grounds: GroundRef[]; excluded: ExcludedCategory[] }
   | { kind: 'duplicate'; originalRequestId: string }
+  | { kind: 'superseded'; standingRequestId: string }
   | { kind: 'partial-reply'; done: string[]; remaining: Array<{ store: string; reason: string }> }
   | { kind: 'withdrawn' }
   | { kind: 'closed-no-fee-answer'; respondBy: string }

@@ -43,6 +43,11 @@ export async function dsrRequestWorkflow(input: DsrWorkflowInput): Promise<DsrSt
 
     if (!(await establishIdentity(run, intake.verificationWindowMs))) {
       run.commit('CLOSING');
+      if (run.supersededBy) {
+        // The subject verified another request of the same kind: that one stands, and they are told which.
+        await acts.notifySubject({ requestId, seq: 1, notice: { kind: 'superseded', standingRequestId: run.supersededBy } });
+        return await close('WITHDRAWN', 'SUPERSEDED', 'superseded by a verified request of the same subject and kind');
+      }
       await acts.sendUnverifiableNotice({ requestId });
       return await close('UNVERIFIABLE', 'UNVERIFIABLE', 'identity not verified within the window');
     }

@@ -265,6 +265,11 @@ export function installHandlers(run: RequestRun): void {
     },
   );
 
+  // Only a waiting, unverified request listens; the claim is checked before anything closes.
+  setHandler(m.supersededSignal, ({ byRequestId }) => {
+    if (!run.verified && run.status === 'AWAITING_VERIFICATION' && typeof byRequestId === 'string') run.supersededBy ??= byRequestId;
+  });
+
   installApprovalHandler(run, audit);
 }
 

@@ -1,7 +1,7 @@
 // Messages and payload types of the request workflow, defined once and imported by the
 // workflow, the worker and every client (HTTP API, console, tests).
 import { defineSearchAttributeKey } from '@temporalio/common';
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { StoreOutcome } from '../domain/fulfilment';
 import type { Channel, Language, RequestType } from '../domain/request-kinds';
 import type { RequestStatus } from '../domain/status';
@@ -119,6 +119,8 @@ export const skipStoreUpdate = defineUpdate<DsrStatus, [{ staffId: string; store
 export const completeStoreUpdate = defineUpdate<DsrStatus, [{ staffId: string; store: string; note: string } & Asserted]>('completeStoreManually');
 export const completeManualTaskUpdate = defineUpdate<DsrStatus, [ManualTaskCompletion]>('completeManualTask');
 export const withdrawUpdate = defineUpdate<DsrStatus, [{ actor: string; reason?: string } & Asserted]>('withdraw');
+/** From a verified request of the same subject and kind to an unverified one it supersedes. */
+export const supersededSignal = defineSignal<[{ byRequestId: string }]>('superseded');
 export const approveErasureUpdate = defineUpdate<DsrStatus, [ApprovalInput]>('approveErasure');
 
 /** Non-personal search attributes, so compliance can also find requests in the Web UI. */

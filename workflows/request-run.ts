@@ -45,6 +45,9 @@ export class RequestRun {
   decision: DecisionInput | null = null;
   /** Who attested the subject's identity, when staff did: they may not approve the erasure. */
   attestedBy: string | null = null;
+  /** A verified request of the same subject and kind that claims to supersede this one, until
+   *  confirmed (then the request closes) or found wrong (then it is forgotten). */
+  supersededBy: string | null = null;
   /** The second person's answer on an attested erasure (four eyes). */
   approval: { staffId: string; approved: boolean } | null = null;
   stores: Record<string, StoreState> = {};

@@ -3,10 +3,10 @@
 // second person's approval.
 import { Client } from '@temporalio/client';
 import { signStaffAssertion, staffAssertionKey } from '../../crypto/staff-assertion';
-import { approveErasureUpdate, attestIdentityUpdate, statusQuery, withdrawUpdate } from '../../workflows/messages';
+import { approveErasureUpdate, attestIdentityUpdate, statusQuery, supersededSignal, verifyIdentityUpdate, withdrawUpdate } from '../../workflows/messages';
 import { eventually } from '../support/http';
 import { startWorkflowStack, type WorkflowStack } from '../support/workflow-stack';
-import { approveErasure, auditActions, refusedWith, requestRow } from './helpers';
+import { approveErasure, auditActions, mailedCode, mailTo, refusedWith, requestRow } from './helpers';
 
 let stack: WorkflowStack;
 beforeAll(async () => {
@@ -115,5 +115,46 @@ describe('four eyes on staff-driven erasure', () => {
   test('when staff attest an access request, then no approval is needed', async () => {
     const { handle } = await stack.start({ type: 'ACCESS', attestation: attested });
     expect((await handle.result()).status).toBe('COMPLETED');
+  });
+});
+
+describe('duplicates never beat verification', () => {
+  test('when an unverified request was filed first, then the subject’s verified request stands, the unverified one is closed as superseded and the subject is told which request stands', async () => {
+    const unverified = await stack.start({ type: 'ACCESS' });
+    await untilStatus(unverified.handle, 'AWAITING_VERIFICATION');
+    const verified = await stack.start({ type: 'ACCESS', email: unverified.email, attestation: attested });
+
+    expect((await verified.handle.result()).status).toBe('COMPLETED');
+    expect((await requestRow(stack.db, verified.requestId)).duplicateOfId).toBeNull();
+    const closed = await unverified.handle.result();
+    expect(closed).toMatchObject({ status: 'WITHDRAWN', outcome: 'SUPERSEDED' });
+    expect((await requestRow(stack.db, unverified.requestId)).status).toBe('WITHDRAWN');
+    const notice = await mailTo(stack.mail, unverified.email, /unconfirmed request was closed/i);
+    expect(notice.text).toContain(verified.requestId);
+    expect(await auditActions(stack.db, verified.requestId)).toContain('SUPERSEDES_UNVERIFIED');
+  });
+
+  test('when a verified request is open first, then a later request verified by its code is the duplicate of it', async () => {
+    const first = await stack.start({ type: 'DELETION', attestation: attested });
+    await untilStatus(first.handle, 'AWAITING_APPROVAL');
+    const later = await stack.start({ type: 'DELETION', email: first.email });
+    await untilStatus(later.handle, 'AWAITING_VERIFICATION');
+    await later.handle.executeUpdate(verifyIdentityUpdate, { args: [{ code: await mailedCode(stack.mail, first.email) }] });
+    expect(await later.handle.result()).toMatchObject({ status: 'DUPLICATE' });
+    expect((await requestRow(stack.db, later.requestId)).duplicateOfId).toBe(first.requestId);
+    expect((await first.handle.query(statusQuery)).status).toBe('AWAITING_APPROVAL');
+    await first.handle.terminate('test done');
+  });
+
+  test('when a superseded signal names a request that is not verified, then it is ignored and the request keeps waiting', async () => {
+    const a = await stack.start({ type: 'ACCESS' });
+    const b = await stack.start({ type: 'ACCESS', email: a.email });
+    await untilStatus(a.handle, 'AWAITING_VERIFICATION');
+    await untilStatus(b.handle, 'AWAITING_VERIFICATION');
+    await forger(a.handle).signal(supersededSignal, { byRequestId: b.requestId });
+    await stack.env.sleep('1 minute');
+    expect((await a.handle.query(statusQuery)).status).toBe('AWAITING_VERIFICATION');
+    await a.handle.terminate('test done');
+    await b.handle.terminate('test done');
   });
 });

@@ -33,7 +33,20 @@ export async function establishIdentity(run: RequestRun, windowMs: number): Prom
   run.codeSends = 1;
   run.lastCodeSentAt = Date.now();
   await acts.sendVerificationCode({ requestId: run.requestId });
-  const verified = await condition(() => run.verified || run.withdrawn !== null, windowMs);
-  run.checkpoint();
-  return verified;
+  // The wait also wakes when a verified request of the same subject and kind claims to
+  // supersede this one: confirmed, the request closes (false with supersededBy set); otherwise
+  // the claim is forgotten and the wait goes on to the same end (the first wait's timer is
+  // the one runs recorded before superseding have).
+  const until = Date.now() + windowMs;
+  for (;;) {
+    const woken = await condition(() => run.verified || run.withdrawn !== null || run.supersededBy !== null, until - Date.now());
+    run.checkpoint();
+    if (run.verified || !woken) {
+      run.supersededBy = null;
+      return run.verified;
+    }
+    if (await acts.confirmSupersession({ requestId: run.requestId, byRequestId: run.supersededBy! })) return false;
+    run.supersededBy = null;
+    if (Date.now() >= until) return false;
+  }
 }
