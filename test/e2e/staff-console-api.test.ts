@@ -42,6 +42,12 @@ test('when a store keeps failing, then the queue lists the request as stuck and 
   const opened = await call('POST', '/api/staff/requests', agent, { email, type: 'DELETION', language: 'en', channel: 'PHONE', evidenceNote: 'Checked the ID card in person.' });
   expect(opened.status).toBe(202);
   const { requestId } = opened.body as { requestId: string };
+  // Four eyes: the attested deletion waits for a second person with the compliance role.
+  await untilStatus(requestId, 'AWAITING_APPROVAL');
+  const waiting = await queue(compliance, 'view=awaiting-approval');
+  expect((waiting.body.items as Item[]).find((i) => i.id === requestId)).toMatchObject({ awaiting: 'approval', openedBy: agent.staffId });
+  expect(await call('POST', `/api/staff/requests/${requestId}/approve`, agent, { approve: true, reason: 'My own attestation' })).toMatchObject({ status: 403 });
+  expect(await call('POST', `/api/staff/requests/${requestId}/approve`, compliance, { approve: true, reason: 'Evidence checked by a second person' })).toMatchObject({ status: 200 });
   await eventually(async () => (await rowOf(requestId))?.stuck, 60_000);
 
   for (const view of ['stuck', 'failing']) {
