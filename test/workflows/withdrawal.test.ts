@@ -149,11 +149,17 @@ test('when the request was refused, withdrawn, a duplicate or unverifiable, then
   expect((await withdrawn.handle.result()).status).toBe('WITHDRAWN');
   await expectRefusedClosed(withdrawn, 'WITHDRAWN');
 
-  const open = await stack.start();
-  await mailedCode(stack.mail, open.email);
-  const duplicate = await stack.start({ email: open.email, attestation: attested });
+  // A duplicate repeats a verified open request: here an attested deletion awaiting approval.
+  const original = await stack.start({ type: 'DELETION', attestation: attested });
+  await untilStatus(original.handle, 'AWAITING_APPROVAL');
+  const duplicate = await stack.start({ type: 'DELETION', email: original.email, attestation: attested });
+  await approveErasure(duplicate.handle);
   expect((await duplicate.handle.result()).status).toBe('DUPLICATE');
   await expectRefusedClosed(duplicate, 'DUPLICATE');
+  await original.handle.terminate('test done');
+
+  const open = await stack.start();
+  await mailedCode(stack.mail, open.email);
 
   // The open one runs out of its verification window (30 days under PIPL).
   await stack.env.sleep('31 days');
@@ -161,7 +167,13 @@ test('when the request was refused, withdrawn, a duplicate or unverifiable, then
   await expectRefusedClosed(open, 'UNVERIFIABLE');
 });
 
+test('when an attested deletion awaits approval, then the subject may still withdraw it', async () => {
+  const started = await stack.start({ type: 'DELETION', attestation: attested });
+  await untilStatus(started.handle, 'AWAITING_APPROVAL');
+  await expectWithdrawn(started, 'AWAITING_APPROVAL');
+});
+
 test('every status was tried, and those that allow withdrawal are exactly the ones before fulfilment', () => {
   expect([...tested].sort()).toEqual([...REQUEST_STATUSES].sort());
-  expect([...WITHDRAWABLE_STATUSES].sort()).toEqual(['AWAITING_DECISION', 'AWAITING_FEE', 'AWAITING_VERIFICATION', 'RECEIVED']);
+  expect([...WITHDRAWABLE_STATUSES].sort()).toEqual(['AWAITING_APPROVAL', 'AWAITING_DECISION', 'AWAITING_FEE', 'AWAITING_VERIFICATION', 'RECEIVED']);
 });
