@@ -202,7 +202,12 @@ test('when compliance records an exemption signal before identity is attested, t
   // The note may describe the case: it stays on the signal, out of the audit trail.
   expect(JSON.stringify(event!.details)).not.toContain('2026-114');
 
-  expect((await call('POST', `/api/staff/requests/${requestId}/attest`, agent, { evidenceNote: 'Video call with the ID card.' })).status).toBe(200);
+  // An agent attests only the requests they opened; this one came through the portal, so compliance attests it.
+  expect(await call('POST', `/api/staff/requests/${requestId}/attest`, agent, { evidenceNote: 'Video call with the ID card.' })).toMatchObject({
+    status: 403,
+    body: { error: 'ROLE_FORBIDDEN', message: expect.stringMatching(/only on requests they opened themselves/) },
+  });
+  expect((await call('POST', `/api/staff/requests/${requestId}/attest`, compliance, { evidenceNote: 'Video call with the ID card.' })).status).toBe(200);
   await untilStatus(requestId, 'AWAITING_DECISION');
   const deciding = await queue(compliance, 'view=awaiting-decision');
   expect(deciding.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: requestId, awaiting: 'decision' })]));
