@@ -1,11 +1,11 @@
 // Every human action on a request, as an update whose validator refuses a call made in
 // the wrong state. Handlers record the decision and wake the step that waits for it.
 import { condition, setHandler } from '@temporalio/workflow';
-import { WITHDRAWABLE_STATUSES } from '../domain/status';
 import { acts } from './acts';
 import * as m from './messages';
 import { reject, type RequestRun, type StoreAction } from './request-run';
 import { installApprovalHandler } from './approval';
+import { installWithdrawHandler } from './withdrawal';
 import { proveStaff } from './staff-proof';
 
 /** Resending is limited so a mailbox cannot be flooded through the portal. */
@@ -30,9 +30,7 @@ function requireFree(run: RequestRun, key: string, message: string): void {
 const IDENTITY_BUSY = 'Identity is being confirmed by another call right now; reload the request to see the outcome.';
 const FEE_BUSY = 'The fee is being answered by another call right now; reload the request to see the outcome.';
 
-/** Why a request in fulfilment cannot be withdrawn, in words the subject can act on. */
-export const FULFILMENT_BEGUN =
-  'Fulfilment has begun, so the request can no longer be withdrawn: work already under way in our systems, such as an erasure, cannot be undone. Contact us if you want to object to further processing or make a new request.';
+export { FULFILMENT_BEGUN } from './withdrawal';
 
 /** The fee is quoted and no answer to it is recorded or under way. */
 function requireFeeQuoted(run: RequestRun): void {
@@ -243,27 +241,7 @@ export function installHandlers(run: RequestRun): void {
     },
   );
 
-  setHandler(
-    m.withdrawUpdate,
-    ({ actor, reason, assertion }) =>
-      run.exclusively('withdraw', async () => {
-        // The subject's withdrawal comes through the status link; one for staff must be proven,
-        // and the procedure may have committed meanwhile, so the state is checked again after.
-        if (actor.startsWith('staff:')) {
-          await proveStaff(run, m.withdrawUpdate.name, actor.slice('staff:'.length), assertion);
-          withdrawable(run);
-        }
-        run.withdrawn = { actor, reason };
-        return run.snapshot();
-      }),
-    {
-      validator: (_withdrawal) => {
-        if (run.withdrawn) reject('The request is already being withdrawn.');
-        requireFree(run, 'withdraw', 'The request is being withdrawn by another call right now.');
-        withdrawable(run);
-      },
-    },
-  );
+  installWithdrawHandler(run);
 
   // Only a waiting, unverified request listens; the claim is checked before anything closes.
   setHandler(m.supersededSignal, ({ byRequestId }) => {
@@ -271,11 +249,4 @@ export function installHandlers(run: RequestRun): void {
   });
 
   installApprovalHandler(run, audit);
-}
-
-/** Refuses a withdrawal once fulfilment has begun or the procedure committed to another close. */
-function withdrawable(run: RequestRun): void {
-  if (run.committed === 'FULFILMENT' || run.status === 'IN_FULFILMENT' || run.status === 'STUCK') reject(FULFILMENT_BEGUN);
-  if (run.committed === 'CLOSING') reject('The request is being closed and can no longer be withdrawn.');
-  if (!WITHDRAWABLE_STATUSES.includes(run.status)) reject(`The request can no longer be withdrawn (status ${run.status}).`);
 }
