@@ -11,7 +11,11 @@ import type { ActivityDeps } from './deps';
 import { profileAccess } from './profile-access';
 
 export interface Assessment {
+  /** The earlier open request this one repeats: only a verified one is an original. */
   duplicateOf: string | null;
+  /** Open requests of the same subject and kind still waiting for verification: this verified
+   *  one supersedes them (absent in assessments recorded before superseding). */
+  supersedes?: string[];
   earlierInWindow: number;
   fee: { amount: number; currency: string; citation: string } | null;
   excessive: boolean;
@@ -46,10 +50,14 @@ export function assessmentActivities({ db, profile, holidayDataDir }: ActivityDe
       const cite = citerFor(controller);
       const cost = regime.fees.costFeeAllowed ? offerFor(controller, request.regime).fees.cost : null;
       const feeQuote = cost ? { ...cost, citation: cite(regime.fees.citation) } : null;
+      // Only a verified open request is an original: an unverified one filed first (by anyone
+      // who knows the address) must never make the subject's verified request a duplicate.
+      const sameKindOpen = { subjectId: request.subjectId, type: request.type, id: { not: requestId }, status: { notIn: [...CLOSED_STATUSES] } };
       const open = await db.dsrRequest.findFirst({
-        where: { subjectId: request.subjectId, type: request.type, id: { not: requestId }, status: { notIn: [...CLOSED_STATUSES] }, receivedAt: { lte: request.receivedAt } },
+        where: { ...sameKindOpen, verifiedAt: { not: null }, receivedAt: { lte: request.receivedAt } },
         orderBy: { receivedAt: 'asc' },
       });
+      const unverified = open ? [] : await db.dsrRequest.findMany({ where: { ...sameKindOpen, verifiedAt: null, status: 'AWAITING_VERIFICATION' }, select: { id: true }, orderBy: { receivedAt: 'asc' } });
       const earlierInWindow = await db.dsrRequest.count({
         where: {
           subjectId: request.subjectId,
@@ -65,6 +73,7 @@ export function assessmentActivities({ db, profile, holidayDataDir }: ActivityDe
       const signals = await db.exemptionSignal.findMany({ where: { subjectId: request.subjectId, clearedAt: null } });
       const assessment: Assessment = {
         duplicateOf: open?.id ?? null,
+        supersedes: unverified.map((r) => r.id),
         earlierInWindow,
         // A duplicate is answered by the open request it repeats: it is never charged, nor weighed as excessive.
         fee: chargeable && !open ? feeQuote : null,
@@ -86,6 +95,13 @@ export function assessmentActivities({ db, profile, holidayDataDir }: ActivityDe
         });
       });
       return assessment;
+    },
+
+    /** Confirms that `byRequestId` may supersede this request: the same subject and kind,
+     *  verified, while this one is not. The workflow asks before closing on a signal's word. */
+    async confirmSupersession({ requestId, byRequestId }: { requestId: string; byRequestId: string }): Promise<boolean> {
+      const [mine, by] = await Promise.all([db.dsrRequest.findUnique({ where: { id: requestId } }), db.dsrRequest.findUnique({ where: { id: byRequestId } })]);
+      return !!mine && !!by && mine.id !== by.id && mine.subjectId === by.subjectId && mine.type === by.type && mine.verifiedAt === null && by.verifiedAt !== null;
     },
   };
 }

@@ -24,6 +24,9 @@ export interface ActivityDeps {
   statusLinkKey?: Buffer;
   /** DELETION_CONFIRMATION_WINDOW: how long an erasure confirmed by mailed code waits, cancellable, before it starts (24 h when unset; 0 for none). */
   deletionConfirmationWindowMs?: number;
+  /** The key the API signs staff assertions with (crypto/staff-assertion.ts): without it every
+   *  staff action is refused, since none could be proven. */
+  staffAssertionKey?: Buffer;
   /** The controller's profile for new requests; the process's (CONTROLLER_PROFILE_FILE) when unset. */
   profile?: LoadedProfile;
   /** Where imported holiday arrangements are kept (HOLIDAY_DATA_DIR); config/holidays when unset. */

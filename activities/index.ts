@@ -11,6 +11,7 @@ import { fulfilmentActivities } from './fulfilment';
 import { intakeActivities } from './intake';
 import { manualTaskActivities } from './manual-tasks';
 import { notifyActivities } from './notify';
+import { staffAssertionActivities } from './staff-assertions';
 import { transitionActivities } from './transitions';
 import { unverifiableActivities } from './unverifiable';
 import { verificationActivities } from './verification';
@@ -34,5 +35,6 @@ export function createActivities(deps: ActivityDeps) {
     ...unverifiableActivities(deps),
     ...accessPackageActivities(deps),
     ...drpCallbackActivities(deps),
+    ...staffAssertionActivities(deps),
   };
 }

@@ -74,6 +74,8 @@ export function composeSubjectNotice(ctx: ComposeContext, seq: number, n: Subjec
     }
     case 'duplicate':
       return { ...base, kind: n.kind, facts: { originalRequestId: n.originalRequestId } };
+    case 'superseded':
+      return { ...base, kind: n.kind, facts: { standingRequestId: n.standingRequestId } };
     case 'partial-reply':
       return { ...base, kind: n.kind, facts: { done: n.done, remaining: n.remaining.map((r) => ({ store: r.store, reason: { en: r.reason } })), newDueDate: row.extensions > 0 ? dueDate : null } };
     case 'withdrawn':

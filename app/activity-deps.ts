@@ -44,6 +44,8 @@ export interface ActivityDepsInput {
   accessPackageDir?: string;
   /** Signs the status links in mails (see ActivityDeps). */
   statusLinkKey?: Buffer;
+  /** Checks the API's staff assertions (see ActivityDeps). */
+  staffAssertionKey?: Buffer;
   /** Stores beyond the built-in ones (e.g. a processor's system). */
   extraStores?: DataStore[];
   /** The activities' clock; the real one unless a test runs as if on another day. */
@@ -97,5 +99,6 @@ export function buildActivityDeps(input: ActivityDepsInput): ActivityDeps {
     accessPackageDir: input.accessPackageDir,
     statusLinkKey: input.statusLinkKey,
     deletionConfirmationWindowMs: deletionConfirmationWindowMs(),
+    staffAssertionKey: input.staffAssertionKey,
   };
 }

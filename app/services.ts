@@ -13,6 +13,7 @@ import { lazyRedis } from '../stores/redis-sessions-store';
 import { processorSecrets, webhookConnections } from '../stores/webhook/connections';
 import { declaredSqlConnections, type DeclaredSqlConnection } from '../stores/sql/connections';
 import { buildActivityDeps } from './activity-deps';
+import { staffAssertionKey } from '../crypto/staff-assertion';
 import { statusTokenKey } from '../crypto/status-token';
 import type { DataStore } from '../stores/data-store';
 
@@ -32,7 +33,7 @@ function mainDatabaseServices(config: AppConfig, opts: ServicesOptions): Service
   const { keyring, cipher, db, mailer } = coreServices(config);
   const activityDeps = buildActivityDeps({
     db, mailer, cipher, clock: opts.clock, extraStores: opts.extraStores, staffMailTo: config.staffMailTo, publicUrl: config.http.publicUrl,
-    statusLinkKey: statusTokenKey(config.keys.identityPepper), accessPackageDir: config.accessPackageDir,
+    statusLinkKey: statusTokenKey(config.keys.identityPepper), staffAssertionKey: staffAssertionKey(config.keys.identityPepper), accessPackageDir: config.accessPackageDir,
   });
   return {
     config, keyring, cipher, db, mailer, activityDeps: { ...activityDeps, profile: opts.profile }, processorSecrets: new Map(), declaredSql: [], dataMapFileName: 'data-map.json',
@@ -100,7 +101,7 @@ export function createServices(config: AppConfig, env: NodeJS.ProcessEnv = proce
     declaredSql: sqlStores,
     dataMapFileName: path.basename(env.DATA_MAP_FILE || 'data-map.json'),
     activityDeps: {
-      ...buildActivityDeps({ db, mailer, cipher, clock: opts.clock, extraStores: opts.extraStores, staffMailTo: config.staffMailTo, publicUrl: config.http.publicUrl, statusLinkKey: statusTokenKey(config.keys.identityPepper), accessPackageDir: config.accessPackageDir, connections, dataMap }),
+      ...buildActivityDeps({ db, mailer, cipher, clock: opts.clock, extraStores: opts.extraStores, staffMailTo: config.staffMailTo, publicUrl: config.http.publicUrl, statusLinkKey: statusTokenKey(config.keys.identityPepper), staffAssertionKey: staffAssertionKey(config.keys.identityPepper), accessPackageDir: config.accessPackageDir, connections, dataMap }),
       profile,
     },
     async close() {

@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { hashIdentity, normaliseEmail } from '../crypto/identity-hash';
 import { activeProfile } from '../config/controller-profile';
 import type { dsrRequestWorkflow } from '../workflows/dsr-request';
-import { type DsrWorkflowInput, workflowIdFor } from '../workflows/messages';
+import { type DsrWorkflowInput, OPEN_ATTESTED, workflowIdFor } from '../workflows/messages';
+import { signStaffAssertion, staffAssertionKey } from '../crypto/staff-assertion';
 import type { BenchStack } from './stack';
 
 /** Starts an ACCESS request for a new subject; `attested` skips the mailed code. */
@@ -19,7 +20,14 @@ export async function startAccessRequest(stack: BenchStack, email: string, attes
     language: 'en',
     receivedAt: new Date().toISOString(),
     subject: { emailHash: hashIdentity(stack.identityPepper, email), emailEncrypted: stack.cipher.encrypt(normaliseEmail(email)) },
-    attestation: attested ? { staffId: 'bench-agent', evidenceNote: 'benchmark: identity checked by an agent' } : undefined,
+    // Signed as the API signs it: an attestation without the assertion is not taken.
+    attestation: attested
+      ? {
+          staffId: 'bench-agent',
+          evidenceNote: 'benchmark: identity checked by an agent',
+          assertion: signStaffAssertion(staffAssertionKey(stack.identityPepper), { requestId, action: OPEN_ATTESTED, staffId: 'bench-agent', role: 'agent' }, new Date()),
+        }
+      : undefined,
   };
   await stack.client.workflow.start<typeof dsrRequestWorkflow>('dsrRequestWorkflow', {
     taskQueue,

@@ -20,6 +20,7 @@ export type SubjectNoticeRequest =
   | { kind: 'extension-notice'; originalDueDate: string; newDueDate: string; reason: string; citation: string }
   | { kind: 'refusal'; grounds: GroundRef[]; excluded: ExcludedCategory[] }
   | { kind: 'duplicate'; originalRequestId: string }
+  | { kind: 'superseded'; standingRequestId: string }
   | { kind: 'partial-reply'; done: string[]; remaining: Array<{ store: string; reason: string }> }
   | { kind: 'withdrawn' }
   | { kind: 'closed-no-fee-answer'; respondBy: string }
@@ -28,7 +29,7 @@ export type SubjectNoticeRequest =
 export type StaffAlertRequest =
   | { kind: 'reminder' }
   | { kind: 'escalation'; reason: 'AT_RISK' | 'STORE_STUCK'; store: string | null; note: string | null }
-  | { kind: 'decision-needed'; decision: 'EXEMPTION' | 'EXCESSIVE'; signal: string }
+  | { kind: 'decision-needed'; decision: 'EXEMPTION' | 'EXCESSIVE' | 'APPROVAL'; signal: string }
   | { kind: 'manual-task'; stores: string[] };
 
 export interface FinalReplyRequest {

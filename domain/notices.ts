@@ -86,6 +86,11 @@ export interface DuplicateFacts {
   originalRequestId: string;
 }
 
+export interface SupersededFacts {
+  /** The verified request of the same subject and kind that stands instead of this unverified one. */
+  standingRequestId: string;
+}
+
 export interface RetainedPart {
   category: string;
   records: number;
@@ -155,6 +160,7 @@ export interface SubjectNoticeFacts {
   'extension-notice': ExtensionNoticeFacts;
   refusal: RefusalFacts;
   duplicate: DuplicateFacts;
+  superseded: SupersededFacts;
   'deletion-done': DeletionDoneFacts;
   'correction-done': CorrectionDoneFacts;
   'partial-reply': PartialReplyFacts;
@@ -193,7 +199,8 @@ export interface StaffEscalationFacts extends StaffRequestFacts {
 }
 
 export interface StaffDecisionNeededFacts extends StaffRequestFacts {
-  decision: 'EXEMPTION' | 'EXCESSIVE';
+  /** APPROVAL: an erasure attested by staff waits for a second person's approval. */
+  decision: 'EXEMPTION' | 'EXCESSIVE' | 'APPROVAL';
   /** The signal that raised the question, e.g. the ground code or the request count. */
   signal: string;
 }

@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { hashIdentity, normaliseEmail } from '../crypto/identity-hash';
 import { activeProfile } from '../config/controller-profile';
 import type { dsrRequestWorkflow } from '../workflows/dsr-request';
-import { type DsrWorkflowInput, workflowIdFor } from '../workflows/messages';
+import { approveErasureUpdate, type DsrWorkflowInput, OPEN_ATTESTED, statusQuery, workflowIdFor } from '../workflows/messages';
+import { signStaffAssertion, staffAssertionKey } from '../crypto/staff-assertion';
 import type { DrillStack } from './stack';
 
 export type DrillRequestType = 'ACCESS' | 'DELETION';
@@ -26,6 +27,9 @@ async function seedSubject(stack: DrillStack, email: string): Promise<void> {
   });
 }
 
+const DRILL_AGENT = 'drill-agent';
+const DRILL_APPROVER = 'drill-compliance';
+
 /** Seeds a subject and starts one attested request of the given type. */
 export async function startDrillRequest(stack: DrillStack, type: DrillRequestType): Promise<DrillRequest> {
   const requestId = randomUUID();
@@ -39,11 +43,22 @@ export async function startDrillRequest(stack: DrillStack, type: DrillRequestTyp
     language: 'en',
     receivedAt: new Date().toISOString(),
     subject: { emailHash: hashIdentity(stack.identityPepper, email), emailEncrypted: stack.cipher.encrypt(normaliseEmail(email)) },
-    attestation: { staffId: 'drill-agent', evidenceNote: 'failure drill: identity checked by an agent' },
+    // Signed as the API signs it: an attestation without the assertion is not taken.
+    attestation: { staffId: DRILL_AGENT, evidenceNote: 'failure drill: identity checked by an agent', assertion: sign(requestId, OPEN_ATTESTED, DRILL_AGENT, 'agent') },
   };
   const workflowId = workflowIdFor(requestId);
-  await stack.client.workflow.start<typeof dsrRequestWorkflow>('dsrRequestWorkflow', { taskQueue: stack.taskQueue, workflowId, args: [input] });
+  const handle = await stack.client.workflow.start<typeof dsrRequestWorkflow>('dsrRequestWorkflow', { taskQueue: stack.taskQueue, workflowId, args: [input] });
+  if (type === 'DELETION') {
+    // Four eyes: a second person (compliance) approves the attested deletion.
+    while ((await handle.query(statusQuery)).status !== 'AWAITING_APPROVAL') await new Promise((r) => setTimeout(r, 100));
+    const approval = { staffId: DRILL_APPROVER, approve: true, reason: 'failure drill: second person approves' };
+    await handle.executeUpdate(approveErasureUpdate, { args: [{ ...approval, assertion: sign(requestId, approveErasureUpdate.name, DRILL_APPROVER, 'compliance') }] });
+  }
   return { requestId, workflowId, type, email };
+
+  function sign(id: string, action: string, staffId: string, role: string): string {
+    return signStaffAssertion(staffAssertionKey(stack.identityPepper), { requestId: id, action, staffId, role }, new Date());
+  }
 }
 
 /** Starts `count` requests, alternating ACCESS and DELETION, `inFlight` starts at a time. */

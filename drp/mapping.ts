@@ -43,6 +43,7 @@ export const STATUS_TABLE: Record<RequestStatus, DrpState> = {
   AWAITING_VERIFICATION: { status: 'in_progress', reason: 'need_user_verification', details: 'The consumer is asked to confirm their e-mail address with a code we mailed them.' },
   AWAITING_FEE: { status: 'in_progress', details: 'The business awaits the consumer’s answer to a fee.' },
   AWAITING_DECISION: { status: 'in_progress', details: 'The request is with the business’s privacy team for a decision.' },
+  AWAITING_APPROVAL: { status: 'in_progress', details: 'The erasure waits for a second member of the business’s privacy team to approve it.' },
   IN_FULFILMENT: { status: 'in_progress' },
   STUCK: { status: 'in_progress', details: 'A system holding the consumer’s data needs attention; the request goes on once it is settled.' },
   COMPLETED: { status: 'fulfilled', details: 'The reply was sent to the consumer’s e-mail address.' },

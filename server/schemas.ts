@@ -58,7 +58,7 @@ export const WithdrawBody = Type.Object(
 );
 export type WithdrawBody = Static<typeof WithdrawBody>;
 
-const Awaiting = Nullable(literalUnion(['SUBJECT_VERIFICATION', 'SUBJECT_FEE_ANSWER', 'COMPLIANCE_DECISION', 'COMPLIANCE_STORE_ACTION'] as const));
+const Awaiting = Nullable(literalUnion(['SUBJECT_VERIFICATION', 'SUBJECT_FEE_ANSWER', 'COMPLIANCE_DECISION', 'COMPLIANCE_APPROVAL', 'COMPLIANCE_STORE_ACTION'] as const));
 
 /** What the holder of a status link may see: the procedure's state, never personal data. */
 export const StatusView = Type.Object(

@@ -7,11 +7,21 @@ import type { Keyring } from '../crypto/keyring';
 import { temporal } from '@temporalio/proto';
 
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
+/** What an unencrypted inbound payload becomes: an encoding no payload converter knows, so
+ *  the workflow refuses the update (or fails the start) before any handler sees its value. */
+export const REFUSED_ENCODING = 'binary/refused-unencrypted';
+/** The null payload (an update or query without arguments) carries nothing and is let through. */
+const NULL_ENCODING = 'binary/null';
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 export class EncryptionCodec implements PayloadCodec {
-  constructor(private readonly keyring: Keyring) {}
+  /** `refuseUnencrypted`: the worker's and clients' codec; the remote codec endpoint for the
+   *  Web UI leaves plain payloads as they are, since it only shows them. */
+  constructor(
+    private readonly keyring: Keyring,
+    private readonly options: { refuseUnencrypted?: boolean } = {},
+  ) {}
 
   async encode(payloads: Payload[]): Promise<Payload[]> {
     return payloads.map((payload) => {
@@ -30,7 +40,12 @@ export class EncryptionCodec implements PayloadCodec {
   async decode(payloads: Payload[]): Promise<Payload[]> {
     return payloads.map((payload) => {
       const encoding = payload.metadata?.encoding;
-      if (!encoding || decoder.decode(encoding) !== ENCRYPTED_ENCODING) return payload;
+      const name = encoding ? decoder.decode(encoding) : '';
+      if (name !== ENCRYPTED_ENCODING) {
+        // A caller without the codec (e.g. the Temporal CLI) cannot send input at all.
+        if (!this.options.refuseUnencrypted || name === NULL_ENCODING) return payload;
+        return { metadata: { encoding: encoder.encode(REFUSED_ENCODING) }, data: new Uint8Array() };
+      }
       const keyIdBytes = payload.metadata?.['encryption-key-id'];
       if (!keyIdBytes || !payload.data) throw new Error('Encrypted payload without key id or data.');
       const plain = openBytes(this.keyring.key(decoder.decode(keyIdBytes)), payload.data);

@@ -1,5 +1,5 @@
 // Retry and timeout policies for activities, named by what they protect.
-import type { ActivityOptions } from '@temporalio/workflow';
+import type { ActivityOptions, LocalActivityOptions } from '@temporalio/workflow';
 
 /** Database writes and mail: short, retried with back-off until they succeed, because
  *  losing an audit event or a reply is never acceptable. */
@@ -32,4 +32,11 @@ export const replyActivity: ActivityOptions = {
   ...defaultActivity,
   startToCloseTimeout: '30 minutes',
   heartbeatTimeout: '2 minutes',
+};
+
+/** The check of a staff assertion: pure computation in the worker, so local, quick, and
+ *  retried only on a crash; a refusal is its result, not an error. */
+export const assertionActivity: LocalActivityOptions = {
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 seconds' },
 };

@@ -4,6 +4,7 @@
 import { allHandlersFinished, condition, patched } from '@temporalio/workflow';
 import type { RequestStatus } from '../domain/status';
 import { acts, replyActs } from './acts';
+import { awaitApproval, needsApproval } from './approval';
 import { installHandlers } from './handlers';
 import type { DsrStatus, DsrWorkflowInput } from './messages';
 import { RequestRun, RequestWithdrawn } from './request-run';
@@ -43,11 +44,23 @@ export async function dsrRequestWorkflow(input: DsrWorkflowInput): Promise<DsrSt
 
     if (!(await establishIdentity(run, intake.verificationWindowMs))) {
       run.commit('CLOSING');
+      if (run.supersededBy) {
+        // The subject verified another request of the same kind: that one stands, and they are told which.
+        await acts.notifySubject({ requestId, seq: 1, notice: { kind: 'superseded', standingRequestId: run.supersededBy } });
+        return await close('WITHDRAWN', 'SUPERSEDED', 'superseded by a verified request of the same subject and kind');
+      }
       await acts.sendUnverifiableNotice({ requestId });
       return await close('UNVERIFIABLE', 'UNVERIFIABLE', 'identity not verified within the window');
     }
     const verifiedAt = new Date().toISOString();
     await run.replan(() => acts.startClock({ requestId, verifiedAt }));
+
+    // Four eyes: an erasure on one member of staff's word alone waits for a second person.
+    if (needsApproval(run) && !(await awaitApproval(run))) {
+      run.commit('CLOSING');
+      await acts.sendUnverifiableNotice({ requestId });
+      return await close('UNVERIFIABLE', 'ATTESTATION_REJECTED', 'the attested identity was not approved by a second person');
+    }
 
     const assessment = await assessRequest(run, intake.feeResponseWindowMs);
     if (!assessment.proceed) return await close(assessment.close, assessment.outcome, 'closed after assessment');

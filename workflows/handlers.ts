@@ -1,10 +1,12 @@
 // Every human action on a request, as an update whose validator refuses a call made in
 // the wrong state. Handlers record the decision and wake the step that waits for it.
 import { condition, setHandler } from '@temporalio/workflow';
-import { WITHDRAWABLE_STATUSES } from '../domain/status';
 import { acts } from './acts';
 import * as m from './messages';
-import { reject, type RequestRun } from './request-run';
+import { reject, type RequestRun, type StoreAction } from './request-run';
+import { installApprovalHandler } from './approval';
+import { installWithdrawHandler } from './withdrawal';
+import { proveStaff } from './staff-proof';
 
 /** Resending is limited so a mailbox cannot be flooded through the portal. */
 const MAX_CODE_SENDS = 5;
@@ -28,9 +30,7 @@ function requireFree(run: RequestRun, key: string, message: string): void {
 const IDENTITY_BUSY = 'Identity is being confirmed by another call right now; reload the request to see the outcome.';
 const FEE_BUSY = 'The fee is being answered by another call right now; reload the request to see the outcome.';
 
-/** Why a request in fulfilment cannot be withdrawn, in words the subject can act on. */
-export const FULFILMENT_BEGUN =
-  'Fulfilment has begun, so the request can no longer be withdrawn: work already under way in our systems, such as an erasure, cannot be undone. Contact us if you want to object to further processing or make a new request.';
+export { FULFILMENT_BEGUN } from './withdrawal';
 
 /** The fee is quoted and no answer to it is recorded or under way. */
 function requireFeeQuoted(run: RequestRun): void {
@@ -86,9 +86,11 @@ export function installHandlers(run: RequestRun): void {
 
   setHandler(
     m.attestIdentityUpdate,
-    ({ staffId, evidenceNote }) =>
+    ({ staffId, evidenceNote, assertion }) =>
       run.exclusively('identity', async () => {
+        await proveStaff(run, m.attestIdentityUpdate.name, staffId, assertion);
         await audit(`staff:${staffId}`, 'IDENTITY_ATTESTED', evidenceNote);
+        run.attestedBy = staffId;
         run.verified = true;
         return run.snapshot();
       }),
@@ -115,8 +117,9 @@ export function installHandlers(run: RequestRun): void {
 
   setHandler(
     m.waiveFeeUpdate,
-    ({ staffId, reason }) =>
+    ({ staffId, reason, assertion }) =>
       run.exclusively('fee', async () => {
+        await proveStaff(run, m.waiveFeeUpdate.name, staffId, assertion);
         await audit(`staff:${staffId}`, 'FEE_WAIVED', reason);
         if (run.fee) run.fee = { ...run.fee, state: 'WAIVED' };
         return run.snapshot();
@@ -133,8 +136,10 @@ export function installHandlers(run: RequestRun): void {
     m.decideUpdate,
     (decision) =>
       run.exclusively('decision', async () => {
+        await proveStaff(run, m.decideUpdate.name, decision.staffId, decision.assertion);
         await audit(`staff:${decision.staffId}`, `DECISION_${decision.decision}`, decision.reason, { grounds: decision.grounds, excluded: decision.excluded ?? [] });
-        run.decision = decision;
+        // The proof has served; the decision is kept without it.
+        run.decision = { ...decision, assertion: undefined };
         return run.snapshot();
       }),
     {
@@ -155,8 +160,9 @@ export function installHandlers(run: RequestRun): void {
 
   setHandler(
     m.extendDeadlineUpdate,
-    ({ staffId, reason }) =>
+    ({ staffId, reason, assertion }) =>
       run.exclusively('extend', async () => {
+        await proveStaff(run, m.extendDeadlineUpdate.name, staffId, assertion);
         const originalDueDate = run.plan!.dueDate;
         // The extension is reserved before the first await and given back if it fails, and
         // its notice is keyed by it: a raced or retried call can neither take nor mail it twice.
@@ -189,19 +195,35 @@ export function installHandlers(run: RequestRun): void {
     validator: (a: { store: string; justification?: string; note?: string }) => {
       requireStatus(run, 'STUCK');
       if (run.stores[a.store]?.status !== 'FAILED') reject(`Store ${a.store} is not waiting for an action.`);
-      if (run.storeActions.has(a.store)) reject(`An action on store ${a.store} is already under way.`);
+      if (run.storeActions.has(a.store) || run.pending.has(`store:${a.store}`)) reject(`An action on store ${a.store} is already under way.`);
       if (name === 'skip') requireText(a.justification, 'A justification');
       if (name === 'manual') requireText(a.note, 'A note');
     },
   });
-  setHandler(m.retryStoreUpdate, ({ staffId, store }) => (run.storeActions.set(store, { kind: 'retry', staffId }), run.snapshot()), storeAction('retry'));
-  setHandler(m.skipStoreUpdate, ({ staffId, store, justification }) => (run.storeActions.set(store, { kind: 'skip', staffId, note: justification }), run.snapshot()), storeAction('skip'));
-  setHandler(m.completeStoreUpdate, ({ staffId, store, note }) => (run.storeActions.set(store, { kind: 'manual', staffId, note }), run.snapshot()), storeAction('manual'));
+  // The store is reserved while the action is proven, so a second action on it is refused meanwhile.
+  const onStore = (update: { name: string }, store: string, staffId: string, assertion: string | undefined, action: StoreAction) =>
+    run.exclusively(`store:${store}`, async () => {
+      await proveStaff(run, update.name, staffId, assertion);
+      run.storeActions.set(store, action);
+      return run.snapshot();
+    });
+  setHandler(m.retryStoreUpdate, ({ staffId, store, assertion }) => onStore(m.retryStoreUpdate, store, staffId, assertion, { kind: 'retry', staffId }), storeAction('retry'));
+  setHandler(
+    m.skipStoreUpdate,
+    ({ staffId, store, justification, assertion }) => onStore(m.skipStoreUpdate, store, staffId, assertion, { kind: 'skip', staffId, note: justification }),
+    storeAction('skip'),
+  );
+  setHandler(
+    m.completeStoreUpdate,
+    ({ staffId, store, note, assertion }) => onStore(m.completeStoreUpdate, store, staffId, assertion, { kind: 'manual', staffId, note }),
+    storeAction('manual'),
+  );
 
   // Answers once the store is settled, so the console shows the task done, not still open.
   setHandler(
     m.completeManualTaskUpdate,
-    async (completion) => {
+    async ({ assertion, ...completion }) => {
+      await run.exclusively(`manual:${completion.store}`, () => proveStaff(run, m.completeManualTaskUpdate.name, completion.staffId, assertion));
       run.manualTasks.set(completion.store, completion);
       await condition(() => run.stores[completion.store]?.status === 'MANUAL' || run.withdrawn !== null);
       return run.snapshot();
@@ -210,6 +232,7 @@ export function installHandlers(run: RequestRun): void {
       validator: ({ store, note, nothingFound, processed }) => {
         requireStatus(run, 'IN_FULFILMENT', 'STUCK');
         if (!run.manualTasks.has(store) || run.manualTasks.get(store) !== null) reject(`Store ${store} has no open manual task on this request.`);
+        requireFree(run, `manual:${store}`, `The manual task for store ${store} is being completed by another call right now.`);
         requireText(note, 'A note');
         if (typeof nothingFound !== 'boolean') reject('Say whether anything was found (nothingFound: true or false).');
         if (processed !== undefined && (!Number.isSafeInteger(processed) || processed < 0)) reject('The number of records must be a whole number, 0 or more.');
@@ -218,19 +241,12 @@ export function installHandlers(run: RequestRun): void {
     },
   );
 
-  setHandler(
-    m.withdrawUpdate,
-    async ({ actor, reason }) => {
-      run.withdrawn = { actor, reason };
-      return run.snapshot();
-    },
-    {
-      validator: (_withdrawal) => {
-        if (run.withdrawn) reject('The request is already being withdrawn.');
-        if (run.committed === 'FULFILMENT' || run.status === 'IN_FULFILMENT' || run.status === 'STUCK') reject(FULFILMENT_BEGUN);
-        if (run.committed === 'CLOSING') reject('The request is being closed and can no longer be withdrawn.');
-        if (!WITHDRAWABLE_STATUSES.includes(run.status)) reject(`The request can no longer be withdrawn (status ${run.status}).`);
-      },
-    },
-  );
+  installWithdrawHandler(run);
+
+  // Only a waiting, unverified request listens; the claim is checked before anything closes.
+  setHandler(m.supersededSignal, ({ byRequestId }) => {
+    if (!run.verified && run.status === 'AWAITING_VERIFICATION' && typeof byRequestId === 'string') run.supersededBy ??= byRequestId;
+  });
+
+  installApprovalHandler(run, audit);
 }

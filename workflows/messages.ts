@@ -1,7 +1,7 @@
 // Messages and payload types of the request workflow, defined once and imported by the
 // workflow, the worker and every client (HTTP API, console, tests).
 import { defineSearchAttributeKey } from '@temporalio/common';
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { StoreOutcome } from '../domain/fulfilment';
 import type { Channel, Language, RequestType } from '../domain/request-kinds';
 import type { RequestStatus } from '../domain/status';
@@ -17,7 +17,7 @@ export interface DsrWorkflowInput {
   receivedAt: string;
   subject: { emailHash: string; emailEncrypted: string };
   /** Set when an agent opened the request and attested identity with evidence. */
-  attestation?: { staffId: string; evidenceNote: string };
+  attestation?: { staffId: string; evidenceNote: string; assertion?: string };
   /** Correction requests: field -> new value (validated at intake). */
   corrections?: Record<string, string>;
   /** Digest of the controller profile in force at intake (absent in runs started before profiles). */
@@ -43,7 +43,16 @@ export interface StoreState {
   outcome?: StoreOutcome;
 }
 
-export type Awaiting = 'SUBJECT_VERIFICATION' | 'SUBJECT_FEE_ANSWER' | 'COMPLIANCE_DECISION' | 'COMPLIANCE_STORE_ACTION' | null;
+export type Awaiting = 'SUBJECT_VERIFICATION' | 'SUBJECT_FEE_ANSWER' | 'COMPLIANCE_DECISION' | 'COMPLIANCE_APPROVAL' | 'COMPLIANCE_STORE_ACTION' | null;
+
+/** The API's signed proof that the member of staff named in the call asked for it
+ *  (crypto/staff-assertion.ts); checked before a staff update changes anything. */
+export interface Asserted {
+  assertion?: string;
+}
+
+/** The action an assertion names when staff open a request with an attestation. */
+export const OPEN_ATTESTED = 'openAttested';
 
 export interface DsrStatus {
   requestId: string;
@@ -71,7 +80,7 @@ export interface GroundRef {
   citation: string;
 }
 
-export interface DecisionInput {
+export interface DecisionInput extends Asserted {
   staffId: string;
   /** CHARGE_FEE: the request is manifestly unfounded or excessive and the regime lets the
    *  controller charge its fee for it; the fee is quoted and the request waits for the answer. */
@@ -83,7 +92,7 @@ export interface DecisionInput {
 }
 
 /** A person's confirmation of a manual task: what they did or checked, or that nothing was found. */
-export interface ManualTaskCompletion {
+export interface ManualTaskCompletion extends Asserted {
   staffId: string;
   store: string;
   note: string;
@@ -92,19 +101,29 @@ export interface ManualTaskCompletion {
   processed?: number;
 }
 
+/** A second person's answer on an erasure whose identity staff attested (four eyes). */
+export interface ApprovalInput extends Asserted {
+  staffId: string;
+  approve: boolean;
+  reason: string;
+}
+
 export const statusQuery = defineQuery<DsrStatus>('status');
 export const verifyIdentityUpdate = defineUpdate<VerifyIdentityResult, [{ code: string }]>('verifyIdentity');
 export const resendCodeUpdate = defineUpdate<DsrStatus, []>('resendCode');
-export const attestIdentityUpdate = defineUpdate<DsrStatus, [{ staffId: string; evidenceNote: string }]>('attestIdentity');
+export const attestIdentityUpdate = defineUpdate<DsrStatus, [{ staffId: string; evidenceNote: string } & Asserted]>('attestIdentity');
 export const answerFeeUpdate = defineUpdate<DsrStatus, [{ accept: boolean }]>('answerFee');
-export const waiveFeeUpdate = defineUpdate<DsrStatus, [{ staffId: string; reason: string }]>('waiveFee');
+export const waiveFeeUpdate = defineUpdate<DsrStatus, [{ staffId: string; reason: string } & Asserted]>('waiveFee');
 export const decideUpdate = defineUpdate<DsrStatus, [DecisionInput]>('decide');
-export const extendDeadlineUpdate = defineUpdate<DsrStatus, [{ staffId: string; reason: string }]>('extendDeadline');
-export const retryStoreUpdate = defineUpdate<DsrStatus, [{ staffId: string; store: string }]>('retryStore');
-export const skipStoreUpdate = defineUpdate<DsrStatus, [{ staffId: string; store: string; justification: string }]>('skipStore');
-export const completeStoreUpdate = defineUpdate<DsrStatus, [{ staffId: string; store: string; note: string }]>('completeStoreManually');
+export const extendDeadlineUpdate = defineUpdate<DsrStatus, [{ staffId: string; reason: string } & Asserted]>('extendDeadline');
+export const retryStoreUpdate = defineUpdate<DsrStatus, [{ staffId: string; store: string } & Asserted]>('retryStore');
+export const skipStoreUpdate = defineUpdate<DsrStatus, [{ staffId: string; store: string; justification: string } & Asserted]>('skipStore');
+export const completeStoreUpdate = defineUpdate<DsrStatus, [{ staffId: string; store: string; note: string } & Asserted]>('completeStoreManually');
 export const completeManualTaskUpdate = defineUpdate<DsrStatus, [ManualTaskCompletion]>('completeManualTask');
-export const withdrawUpdate = defineUpdate<DsrStatus, [{ actor: string; reason?: string }]>('withdraw');
+export const withdrawUpdate = defineUpdate<DsrStatus, [{ actor: string; reason?: string } & Asserted]>('withdraw');
+/** From a verified request of the same subject and kind to an unverified one it supersedes. */
+export const supersededSignal = defineSignal<[{ byRequestId: string }]>('superseded');
+export const approveErasureUpdate = defineUpdate<DsrStatus, [ApprovalInput]>('approveErasure');
 
 /** Non-personal search attributes, so compliance can also find requests in the Web UI. */
 export const SA_STATUS = defineSearchAttributeKey('DsrStatus', 'KEYWORD');

@@ -31,6 +31,7 @@ const AWAITING_BY_STATUS: Partial<Record<RequestStatus, Awaiting>> = {
   AWAITING_VERIFICATION: 'SUBJECT_VERIFICATION',
   AWAITING_FEE: 'SUBJECT_FEE_ANSWER',
   AWAITING_DECISION: 'COMPLIANCE_DECISION',
+  AWAITING_APPROVAL: 'COMPLIANCE_APPROVAL',
   STUCK: 'COMPLIANCE_STORE_ACTION',
 };
 
@@ -43,6 +44,13 @@ export class RequestRun {
   extensions = 0;
   fee: DsrStatus['fee'] = null;
   decision: DecisionInput | null = null;
+  /** Who attested the subject's identity, when staff did: they may not approve the erasure. */
+  attestedBy: string | null = null;
+  /** A verified request of the same subject and kind that claims to supersede this one, until
+   *  confirmed (then the request closes) or found wrong (then it is forgotten). */
+  supersededBy: string | null = null;
+  /** The second person's answer on an attested erasure (four eyes). */
+  approval: { staffId: string; approved: boolean } | null = null;
   stores: Record<string, StoreState> = {};
   storeActions = new Map<string, StoreAction>();
   /** Stores worked by a person: null while the task is open, then the person's confirmation. */

@@ -7,6 +7,7 @@ import { closedNoFeeAnswerMail } from './closed-no-fee-answer';
 import { correctionDoneMail } from './correction-done';
 import { deletionDoneMail } from './deletion-done';
 import { duplicateMail } from './duplicate';
+import { supersededMail } from './superseded';
 import { extensionNoticeMail } from './extension-notice';
 import { feeDeclinedMail } from './fee-declined';
 import { feeQuoteMail } from './fee-quote';
@@ -33,6 +34,8 @@ export function renderSubjectNotice(notice: SubjectNotice, language: Language): 
       return refusalMail({ ...ctx, ...notice.facts });
     case 'duplicate':
       return duplicateMail({ ...ctx, ...notice.facts });
+    case 'superseded':
+      return supersededMail({ ...ctx, ...notice.facts });
     case 'deletion-done':
       return deletionDoneMail({ ...ctx, ...notice.facts });
     case 'correction-done':

@@ -16,6 +16,8 @@ const STEP_OF: Record<RequestStatus, Step> = {
   AWAITING_VERIFICATION: 'identity',
   AWAITING_FEE: 'assessment',
   AWAITING_DECISION: 'assessment',
+  // A second person confirms an identity staff attested before anything is erased.
+  AWAITING_APPROVAL: 'identity',
   IN_FULFILMENT: 'fulfilment',
   STUCK: 'fulfilment',
   COMPLETED: 'reply',

@@ -20,7 +20,7 @@ export const staffQueueRoutes =
           tags,
           summary: 'The review queue, one view at a time',
           description:
-            'Views: stuck, failing (a store failed or is retried after an error), overdue, due-soon (within 7 days), awaiting-decision, open, ' +
+            'Views: stuck, failing (a store failed or is retried after an error), overdue, due-soon (within 7 days), awaiting-decision, awaiting-approval (attested erasures waiting for a second person), open, ' +
             'mine (requests the caller opened for a subject). Agents may read mine and open. Sorted by deadline unless sort says -deadline or received.',
           querystring: QueueQuery,
           response: withErrors({ 200: QueuePage }),

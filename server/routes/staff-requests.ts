@@ -5,8 +5,8 @@ import type { FastifyRequest } from 'fastify';
 import type { ServerDeps } from '../deps';
 import { RequestIdParams, StatusView, Submitted, withErrors } from '../schemas';
 import { staffOf } from '../staff/access';
-import { AttestBody, CompleteBody, DecideBody, ReasonBody, SkipBody, StaffStatusView, StaffSubmitBody, StoreParams } from '../staff/schemas';
-import { staffActions, staffRequestStatus } from '../use-cases/staff-actions';
+import { ApproveBody, AttestBody, CompleteBody, DecideBody, ReasonBody, SkipBody, StaffStatusView, StaffSubmitBody, StoreParams } from '../staff/schemas';
+import { assertMayAttest, staffActions, staffRequestStatus } from '../use-cases/staff-actions';
 import { submitRequest } from '../use-cases/submit-request';
 
 const tags = ['staff'];
@@ -44,8 +44,25 @@ export const staffRequestRoutes =
     const byId = { tags, params: RequestIdParams, response: changed };
     const byStore = { tags, params: StoreParams, response: changed };
 
-    app.post('/api/staff/requests/:id/attest', { schema: { ...byId, summary: 'Attest the subject’s identity (agent)', body: AttestBody } }, async (req) =>
-      on(req).attest(req.body.evidenceNote),
+    app.post(
+      '/api/staff/requests/:id/attest',
+      { schema: { ...byId, summary: 'Attest the subject’s identity (an agent on a request they opened; compliance on any)', body: AttestBody } },
+      async (req) => {
+        await assertMayAttest(deps, staffOf(req), req.params.id);
+        return on(req).attest(req.body.evidenceNote);
+      },
+    );
+    app.post(
+      '/api/staff/requests/:id/approve',
+      {
+        schema: {
+          ...byId,
+          summary: 'Approve or reject an erasure attested by staff (compliance, not the attester)',
+          description: 'Four eyes: a deletion or account closure whose identity staff attested waits in AWAITING_APPROVAL until a second person approves it.',
+          body: ApproveBody,
+        },
+      },
+      async (req) => on(req).approve(req.body.approve, req.body.reason),
     );
     app.post('/api/staff/requests/:id/decide', { schema: { ...byId, summary: 'Decide whether to proceed (compliance)', body: DecideBody } }, async (req) =>
       on(req).decide(req.body),

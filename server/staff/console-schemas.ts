@@ -15,9 +15,9 @@ const Note = (description: string) => Type.String({ minLength: 3, maxLength: 200
 const StoreName = Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'A data store’s name, as in the data map.' });
 const CategoryName = Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'A data category, as in the data map.' });
 
-export const QUEUE_VIEWS = ['stuck', 'failing', 'overdue', 'due-soon', 'awaiting-decision', 'open', 'mine'] as const;
+export const QUEUE_VIEWS = ['stuck', 'failing', 'overdue', 'due-soon', 'awaiting-decision', 'awaiting-approval', 'open', 'mine'] as const;
 export const QUEUE_SORTS = ['deadline', '-deadline', 'received'] as const;
-export const AWAITING = ['identity', 'fee', 'decision', 'store', 'manual-task'] as const;
+export const AWAITING = ['identity', 'fee', 'decision', 'approval', 'store', 'manual-task'] as const;
 
 export const QueueQuery = Type.Object(
   {

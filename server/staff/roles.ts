@@ -13,7 +13,10 @@ export const STAFF_ACCESS: Readonly<Record<string, readonly StaffRole[] | 'publi
   'POST /api/staff/password': EVERYONE,
   'POST /api/staff/requests': EVERYONE,
   'GET /api/staff/requests/:id': EVERYONE,
-  'POST /api/staff/requests/:id/attest': ['agent'],
+  // An agent attests only a request they opened (checked in the use case); compliance any.
+  'POST /api/staff/requests/:id/attest': ['agent', 'compliance'],
+  // Four eyes: a second person approves an erasure attested by staff, never the attester.
+  'POST /api/staff/requests/:id/approve': ['compliance', 'admin'],
   'POST /api/staff/requests/:id/decide': ['compliance'],
   'POST /api/staff/requests/:id/fee/waive': ['compliance'],
   'POST /api/staff/requests/:id/extend': ['compliance'],

@@ -45,6 +45,10 @@ export type StaffStatusView = Static<typeof StaffStatusView>;
 
 export const StoreParams = Type.Object({ id: Type.String({ format: 'uuid' }), store: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }) });
 export const AttestBody = Type.Object({ evidenceNote: Note('How the subject’s identity was established.') }, strict);
+export const ApproveBody = Type.Object(
+  { approve: Type.Boolean({ description: 'true approves the erasure; false rejects the attestation and closes the request as unverifiable.' }), reason: Note('Why; kept in the audit trail.') },
+  strict,
+);
 export const ReasonBody = Type.Object({ reason: Note('Why; kept in the audit trail.') }, strict);
 export const SkipBody = Type.Object({ justification: Note('Why the store is left out.') }, strict);
 export const CompleteBody = Type.Object({ note: Note('What was done by hand.') }, strict);

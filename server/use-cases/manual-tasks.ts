@@ -7,6 +7,7 @@ import type { ServerDeps } from '../deps';
 import type { StatusView } from '../schemas';
 import { statusAfterUpdate } from './request-status';
 import { updateRequest } from './request-update';
+import { assertStaff } from './staff-assertions';
 
 export type ManualTaskStatus = 'OPEN' | 'DONE';
 
@@ -72,6 +73,7 @@ export async function completeManualTask(deps: ServerDeps, staffId: string, requ
   const task = await deps.db.manualTask.findUnique({ where: { requestId_store: { requestId, store } }, select: { status: true } });
   if (!task) throw new AppError(404, 'NOT_FOUND', `Request ${requestId} has no manual task for store ${store}.`);
   if (task.status === 'DONE') throw conflict(`The manual task for store ${store} is already completed.`);
-  const live = await updateRequest(deps, requestId, completeManualTaskUpdate, { staffId, store, note: body.note, nothingFound: body.nothingFound, processed: body.processed });
+  const assertion = await assertStaff(deps, staffId, requestId, completeManualTaskUpdate.name);
+  const live = await updateRequest(deps, requestId, completeManualTaskUpdate, { staffId, store, note: body.note, nothingFound: body.nothingFound, processed: body.processed, assertion });
   return statusAfterUpdate(deps, live);
 }

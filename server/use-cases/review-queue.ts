@@ -10,7 +10,7 @@ import type { QueueItem } from '../staff/console-schemas';
 import type { StaffRole } from '../staff/roles';
 
 export type { QueueItem } from '../staff/console-schemas';
-export type QueueView = 'stuck' | 'failing' | 'overdue' | 'due-soon' | 'awaiting-decision' | 'open' | 'mine';
+export type QueueView = 'stuck' | 'failing' | 'overdue' | 'due-soon' | 'awaiting-decision' | 'awaiting-approval' | 'open' | 'mine';
 export type QueueSort = 'deadline' | '-deadline' | 'received';
 
 /** "Due soon" looks this far ahead: a week leaves time to act, or to extend where the regime allows. */
@@ -22,8 +22,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Agents follow their own requests and what is open; the legal views are for compliance and admins. */
 export const QUEUE_VIEWS_BY_ROLE: Readonly<Record<StaffRole, readonly QueueView[]>> = {
   agent: ['mine', 'open'],
-  compliance: ['stuck', 'failing', 'overdue', 'due-soon', 'awaiting-decision', 'open', 'mine'],
-  admin: ['stuck', 'failing', 'overdue', 'due-soon', 'awaiting-decision', 'open', 'mine'],
+  compliance: ['stuck', 'failing', 'overdue', 'due-soon', 'awaiting-decision', 'awaiting-approval', 'open', 'mine'],
+  admin: ['stuck', 'failing', 'overdue', 'due-soon', 'awaiting-decision', 'awaiting-approval', 'open', 'mine'],
 };
 
 /** Refuses a view the role may not read (403). */
@@ -52,6 +52,8 @@ function whereFor(view: QueueView, now: Date, staffId: string | undefined): Pris
       return Prisma.sql`${OPEN} AND r."dueAt" >= ${now} AND r."dueAt" < ${new Date(now.getTime() + DUE_SOON_DAYS * DAY_MS)}`;
     case 'awaiting-decision':
       return Prisma.sql`${OPEN} AND r.status = 'AWAITING_DECISION'`;
+    case 'awaiting-approval':
+      return Prisma.sql`${OPEN} AND r.status = 'AWAITING_APPROVAL'`;
     case 'open':
       return OPEN;
     case 'mine':
@@ -84,6 +86,7 @@ const AWAITING_BY_STATUS: Partial<Record<RequestStatus, NonNullable<QueueItem['a
   AWAITING_VERIFICATION: 'identity',
   AWAITING_FEE: 'fee',
   AWAITING_DECISION: 'decision',
+  AWAITING_APPROVAL: 'approval',
   STUCK: 'store',
 };
 

@@ -2,6 +2,7 @@
 // "staff:<id>"; the workflow's validators decide whether the request's state allows it.
 import { WorkflowNotFoundError, type UpdateDefinition } from '@temporalio/common';
 import {
+  approveErasureUpdate,
   attestIdentityUpdate,
   completeStoreUpdate,
   decideUpdate,
@@ -14,10 +15,12 @@ import {
   workflowIdFor,
   type DsrStatus,
 } from '../../workflows/messages';
+import { AppError, notFound } from '../app-error';
 import type { ServerDeps } from '../deps';
 import type { StatusView } from '../schemas';
 import type { DecideBody, StaffStatusView } from '../staff/schemas';
 import { requestStatus, statusAfterUpdate } from './request-status';
+import { assertStaff } from './staff-assertions';
 import { updateRequest } from './request-update';
 
 /** The status view with each store's state: live from the workflow, or from the store tasks once it is gone. */
@@ -39,10 +42,22 @@ async function storesOf(deps: ServerDeps, requestId: string): Promise<StaffStatu
 
 const after = (deps: ServerDeps) => (live: DsrStatus) => statusAfterUpdate(deps, live);
 
+/** Agents attest only the requests they opened themselves (a request anyone filed in the
+ *  portal is not theirs to vouch for); compliance may attest any. */
+export async function assertMayAttest(deps: ServerDeps, staff: { staffId: string; role: string }, requestId: string): Promise<void> {
+  if (staff.role !== 'agent') return;
+  const row = await deps.db.dsrRequest.findUnique({ where: { id: requestId }, select: { attestedBy: true } });
+  if (!row) throw notFound('The request');
+  if (row.attestedBy !== staff.staffId) {
+    throw new AppError(403, 'ROLE_FORBIDDEN', 'Agents may attest identity only on requests they opened themselves; ask compliance to attest this one.');
+  }
+}
+
 /** The staff actions on one request, for the member of staff `staffId`. */
 export function staffActions(deps: ServerDeps, staffId: string, requestId: string) {
+  // Each update carries the API's assertion that this member of staff asked for it.
   const run = async <A>(update: UpdateDefinition<DsrStatus, [A]>, arg: A): Promise<StatusView> =>
-    after(deps)(await updateRequest(deps, requestId, update, arg));
+    after(deps)(await updateRequest(deps, requestId, update, { ...arg, assertion: await assertStaff(deps, staffId, requestId, update.name) }));
   return {
     attest: (evidenceNote: string) => run(attestIdentityUpdate, { staffId, evidenceNote }),
     decide: (body: DecideBody) => run(decideUpdate, { staffId, ...body }),
@@ -52,5 +67,6 @@ export function staffActions(deps: ServerDeps, staffId: string, requestId: strin
     skipStore: (store: string, justification: string) => run(skipStoreUpdate, { staffId, store, justification }),
     completeStore: (store: string, note: string) => run(completeStoreUpdate, { staffId, store, note }),
     withdraw: (reason: string) => run(withdrawUpdate, { actor: `staff:${staffId}`, reason }),
+    approve: (approve: boolean, reason: string) => run(approveErasureUpdate, { staffId, approve, reason }),
   };
 }

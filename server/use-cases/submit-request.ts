@@ -10,10 +10,11 @@ import type { Channel } from '../../domain/request-kinds';
 import { correctionProblem } from '../../stores/correctable-fields';
 import { isRegimeKey, regimeForResidence } from '../../policy';
 import { serverProfile } from '../deps';
-import { type DsrWorkflowInput, workflowIdFor } from '../../workflows/messages';
+import { type DsrWorkflowInput, OPEN_ATTESTED, workflowIdFor } from '../../workflows/messages';
 import type { dsrRequestWorkflow } from '../../workflows/dsr-request';
 import { AppError } from '../app-error';
 import { admitSubmission } from '../identity-budgets';
+import { AGENT_ACTOR_PREFIX, assertAuthorizedAgent, assertStaff } from './staff-assertions';
 import type { ServerDeps } from '../deps';
 import type { SubmitRequestBody, Submitted } from '../schemas';
 
@@ -42,6 +43,11 @@ export async function submitRequest(
   // Staff attest the identity themselves; only requests that wait for a mailed code count.
   if (!attestation) await admitSubmission(deps, emailHash);
   const requestId = drp?.requestId ?? randomUUID();
+  // An attestation counts only with the API's signature on it (workflows/steps/identity.ts).
+  if (attestation) {
+    const agent = drp !== undefined && attestation.staffId.startsWith(AGENT_ACTOR_PREFIX);
+    attestation = { ...attestation, assertion: agent ? assertAuthorizedAgent(deps, attestation.staffId, requestId, OPEN_ATTESTED) : await assertStaff(deps, attestation.staffId, requestId, OPEN_ATTESTED) };
+  }
   const input: DsrWorkflowInput = {
     requestId,
     type: body.type,

@@ -31,6 +31,7 @@ const EXPECTED: Record<string, StaffRole[] | 'public'> = {
   'GET /console/queue': C,
   'GET /console/requests/:id': ALL,
   'POST /console/requests/:id/decide': C,
+  'POST /console/requests/:id/approve': ['compliance', 'admin'],
   'POST /console/requests/:id/fee/waive': C,
   'POST /console/requests/:id/extend': C,
   'POST /console/requests/:id/withdraw': C,

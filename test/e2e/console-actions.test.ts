@@ -95,6 +95,16 @@ describe('console action forms', () => {
     const opened = await post('/console/requests', { type: 'DELETION', residence: 'CN', email, language: 'en', channel: 'IN_PERSON', evidenceNote: 'Identity card checked at the desk.' }, agent);
     expect(opened.status).toBe(303);
     const requestId = /\/console\/requests\/([0-9a-f-]{36})/.exec(opened.location!)![1]!;
+    // Four eyes: the attested deletion waits for compliance's approval, shown on the page.
+    await eventually(async () => (await statusOf(requestId)) === 'AWAITING_APPROVAL', 30_000);
+    const waiting = await consoleCall(stack.baseUrl, 'GET', `/console/requests/${requestId}`, compliance);
+    expect(waiting.text).toContain('id="approval-h"');
+    expect(waiting.text).toContain(`action="/console/requests/${requestId}/approve"`);
+    const unanswered = await post(`/console/requests/${requestId}/approve`, { reason: 'Checked.' });
+    expect(unanswered.status).toBe(422);
+    const approved = await post(`/console/requests/${requestId}/approve`, { approve: 'yes', reason: 'Evidence note checked by a second person.' });
+    expect([approved.status, approved.location]).toEqual([303, `/console/requests/${requestId}?done=approved`]);
+    expect(await stack.db.auditEvent.count({ where: { requestId, action: 'ERASURE_APPROVED' } })).toBe(1);
     await eventually(async () => (await statusOf(requestId)) === 'AWAITING_DECISION', 30_000);
     const page = await consoleCall(stack.baseUrl, 'GET', `/console/requests/${requestId}`, compliance);
     expect(page.text).toContain('name="ground_CRIMINAL_PROCEEDINGS"');
@@ -119,6 +129,8 @@ describe('console action forms', () => {
       agent,
     );
     const requestId = /\/console\/requests\/([0-9a-f-]{36})/.exec(opened.location!)![1]!;
+    await eventually(async () => (await statusOf(requestId)) === 'AWAITING_APPROVAL', 30_000);
+    expect((await post(`/console/requests/${requestId}/approve`, { approve: 'yes', reason: 'Passport note checked.' })).status).toBe(303);
     await eventually(() => stack.db.manualTask.findFirst({ where: { requestId, status: 'OPEN' } }), 60_000);
     const page = await consoleCall(stack.baseUrl, 'GET', `/console/requests/${requestId}`, agent);
     expect(page.text).toContain(INSTRUCTIONS);

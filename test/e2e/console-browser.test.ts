@@ -114,6 +114,14 @@ describe('the staff console in a browser', () => {
       body: JSON.stringify({ email: `subject-${randomUUID()}@example.org`, type: 'DELETION', language: 'en', channel: 'EMAIL', evidenceNote: 'Replied from the address on file.' }),
     });
     const { requestId } = (await opened.json()) as { requestId: string };
+    // Four eyes: a second person (compliance) approves the attested deletion first.
+    const approver = await createStaffAndLogIn(stack, 'compliance');
+    await eventually(async () => (await stack.db.dsrRequest.findUnique({ where: { id: requestId } }))?.status === 'AWAITING_APPROVAL', COMPLETION_TIMEOUT_MS);
+    await fetch(`${stack.baseUrl}/api/staff/requests/${requestId}/approve`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: approver.cookie, 'x-csrf-token': approver.csrfToken },
+      body: JSON.stringify({ approve: true, reason: 'Evidence note checked.' }),
+    });
     await eventually(async () => (await stack.db.dsrRequest.findUnique({ where: { id: requestId } }))?.stuck === true, COMPLETION_TIMEOUT_MS);
 
     await signIn('compliance');

@@ -30,6 +30,9 @@ test('when a deletion waits on a paper archive, then staff list the task, an age
   const opened = await call('POST', '/api/staff/requests', agent, { email, type: 'DELETION', language: 'en', channel: 'PHONE', evidenceNote: 'Passport checked at the counter.' });
   expect(opened.status).toBe(202);
   const { requestId } = opened.body as { requestId: string };
+  // Four eyes: compliance approves the agent's attested deletion first.
+  await eventually(async () => (await stack.db.dsrRequest.findUnique({ where: { id: requestId } }))?.status === 'AWAITING_APPROVAL', 60_000);
+  expect((await call('POST', `/api/staff/requests/${requestId}/approve`, compliance, { approve: true, reason: 'Evidence note checked.' })).status).toBe(200);
   const url = `/api/staff/requests/${requestId}/stores/paper-archive/manual-task`;
 
   const listed = await eventually(async () => {

@@ -42,6 +42,12 @@ test('when a store keeps failing, then the queue lists the request as stuck and 
   const opened = await call('POST', '/api/staff/requests', agent, { email, type: 'DELETION', language: 'en', channel: 'PHONE', evidenceNote: 'Checked the ID card in person.' });
   expect(opened.status).toBe(202);
   const { requestId } = opened.body as { requestId: string };
+  // Four eyes: the attested deletion waits for a second person with the compliance role.
+  await untilStatus(requestId, 'AWAITING_APPROVAL');
+  const waiting = await queue(compliance, 'view=awaiting-approval');
+  expect((waiting.body.items as Item[]).find((i) => i.id === requestId)).toMatchObject({ awaiting: 'approval', openedBy: agent.staffId });
+  expect(await call('POST', `/api/staff/requests/${requestId}/approve`, agent, { approve: true, reason: 'My own attestation' })).toMatchObject({ status: 403 });
+  expect(await call('POST', `/api/staff/requests/${requestId}/approve`, compliance, { approve: true, reason: 'Evidence checked by a second person' })).toMatchObject({ status: 200 });
   await eventually(async () => (await rowOf(requestId))?.stuck, 60_000);
 
   for (const view of ['stuck', 'failing']) {
@@ -196,7 +202,12 @@ test('when compliance records an exemption signal before identity is attested, t
   // The note may describe the case: it stays on the signal, out of the audit trail.
   expect(JSON.stringify(event!.details)).not.toContain('2026-114');
 
-  expect((await call('POST', `/api/staff/requests/${requestId}/attest`, agent, { evidenceNote: 'Video call with the ID card.' })).status).toBe(200);
+  // An agent attests only the requests they opened; this one came through the portal, so compliance attests it.
+  expect(await call('POST', `/api/staff/requests/${requestId}/attest`, agent, { evidenceNote: 'Video call with the ID card.' })).toMatchObject({
+    status: 403,
+    body: { error: 'ROLE_FORBIDDEN', message: expect.stringMatching(/only on requests they opened themselves/) },
+  });
+  expect((await call('POST', `/api/staff/requests/${requestId}/attest`, compliance, { evidenceNote: 'Video call with the ID card.' })).status).toBe(200);
   await untilStatus(requestId, 'AWAITING_DECISION');
   const deciding = await queue(compliance, 'view=awaiting-decision');
   expect(deciding.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: requestId, awaiting: 'decision' })]));

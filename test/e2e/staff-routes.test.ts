@@ -23,7 +23,8 @@ const ACCESS: Array<[method: string, path: string, allowed: Role[], body?: unkno
   ['DELETE', '/api/staff/session', ALL],
   ['POST', '/api/staff/requests', ALL, {}],
   ['GET', '/api/staff/requests/:id', ALL],
-  ['POST', '/api/staff/requests/:id/attest', ['agent'], { evidenceNote: note }],
+  ['POST', '/api/staff/requests/:id/attest', ['agent', 'compliance'], { evidenceNote: note }],
+  ['POST', '/api/staff/requests/:id/approve', ['compliance', 'admin'], { approve: true, reason: 'Evidence checked by a second person.' }],
   ['POST', '/api/staff/requests/:id/decide', ['compliance'], { decision: 'PROCEED', grounds: [], reason: 'Nothing stands against it.' }],
   ['POST', '/api/staff/requests/:id/fee/waive', ['compliance'], { reason: 'Hardship.' }],
   ['POST', '/api/staff/requests/:id/extend', ['compliance'], { reason: 'Complex request.' }],
@@ -103,12 +104,16 @@ describe('staff routes', () => {
     expect(waived.status).toBe(409);
     expect(waived.body).toEqual({ error: 'WRONG_STATE', message: 'Not possible while the request is AWAITING_VERIFICATION.' });
 
-    // An agent's attestation then stands in for the code, recorded under the agent's id.
+    // An agent may not vouch for a request someone else filed; compliance's attestation then
+    // stands in for the code, recorded under compliance's id.
     const agent = await createStaffAndLogIn(stack, 'agent');
-    const attested = await call('POST', `/api/staff/requests/${requestId}/attest`, agent, { evidenceNote: note });
+    const refused = await call('POST', `/api/staff/requests/${requestId}/attest`, agent, { evidenceNote: note });
+    expect(refused).toMatchObject({ status: 403, body: { error: 'ROLE_FORBIDDEN', message: expect.stringMatching(/only on requests they opened themselves/) } });
+    expect(await stack.db.auditEvent.count({ where: { requestId, action: 'IDENTITY_ATTESTED' } })).toBe(0);
+    const attested = await call('POST', `/api/staff/requests/${requestId}/attest`, compliance, { evidenceNote: note });
     expect(attested.status).toBe(200);
     const events = await stack.db.auditEvent.findMany({ where: { requestId, action: 'IDENTITY_ATTESTED' } });
-    expect(events.map((e) => e.actor)).toEqual([`staff:${agent.staffId}`]);
+    expect(events.map((e) => e.actor)).toEqual([`staff:${compliance.staffId}`]);
   });
 
   test('when an admin creates an account, then its holder can sign in with the given role, and a short password is refused', async () => {

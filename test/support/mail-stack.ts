@@ -156,6 +156,10 @@ export function subjectSamples(requestId: string): Array<Sample<SubjectNotice>> 
       shows: { both: ['c0ffee00-0000-4000-8000-000000000001'] },
     },
     {
+      notice: { ...base, kind: 'superseded', facts: { standingRequestId: 'c0ffee00-0000-4000-8000-000000000002' } },
+      shows: { both: ['c0ffee00-0000-4000-8000-000000000002'] },
+    },
+    {
       notice: {
         ...base,
         kind: 'deletion-done',

@@ -5,7 +5,9 @@
 // which builds its registry without a map.
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, type Worker } from '@temporalio/worker';
-import type { WorkflowHandle } from '@temporalio/client';
+import { Client, type WorkflowHandle } from '@temporalio/client';
+import { staffAssertionKey } from '../../crypto/staff-assertion';
+import { staffSigningInterceptor } from './staff-signing';
 import { randomUUID } from 'node:crypto';
 import type { ActivityDeps } from '../../activities';
 import { buildActivityDeps, type StoreConnections } from '../../app/activity-deps';
@@ -42,8 +44,14 @@ export async function startMappedWorkflowStack(connections: StoreConnections): P
   const keys = { keySpec: REPLAY_KEY_SPEC, keyId: REPLAY_KEY_ID, identityPepper };
   const { engine, mail, close } = await openTestEngine(env, keys, taskQueue);
   const { db, cipher, mailer, keyring } = engine.services;
-  const { client } = engine;
-  const deps = buildActivityDeps({ db, mailer, cipher, staffMailTo: STAFF_MAILBOX, accessPackageDir: TEST_ACCESS_PACKAGE_DIR, connections, dataMap: loadDataMap() });
+  // Signs staff actions as the API does (test/support/staff-signing.ts).
+  const client = new Client({
+    connection: engine.client.connection,
+    namespace: engine.client.options.namespace,
+    dataConverter: engine.client.options.dataConverter,
+    interceptors: { workflow: [staffSigningInterceptor(identityPepper, () => new Date())] },
+  });
+  const deps = buildActivityDeps({ db, mailer, cipher, staffMailTo: STAFF_MAILBOX, staffAssertionKey: staffAssertionKey(identityPepper), accessPackageDir: TEST_ACCESS_PACKAGE_DIR, connections, dataMap: loadDataMap() });
   const workflowBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: new DefaultLogger('WARN') });
   const worker: Worker = await createDsrWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, deps, keyring, workflowBundle });
   const running = worker.run();

@@ -5,7 +5,7 @@ import type { MailCatcher } from '../../devtools/mail-catcher';
 import { openTestEngine, STAFF_MAILBOX } from './test-engine';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import type { Client, WorkflowHandle } from '@temporalio/client';
+import { Client, type WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { hashIdentity } from '../../crypto/identity-hash';
 import type { Db } from '../../db/prisma';
@@ -19,12 +19,15 @@ import { testSecrets } from './test-keys';
 import { REPLAY_KEY_ID, REPLAY_KEY_SPEC } from '../fixtures/replay-keyring';
 import { recordHistories } from './record-histories';
 import { startTestClock } from './test-clock';
+import { staffSigningInterceptor } from './staff-signing';
 
 export { STAFF_MAILBOX };
 
 export interface WorkflowStack {
   env: TestWorkflowEnvironment;
   client: Client;
+  /** A client with the payload keys that does not sign staff actions. */
+  unsignedClient: Client;
   db: Db;
   mail: MailCatcher;
   /** The worker's task queue, for workflows a test starts itself. */
@@ -32,7 +35,10 @@ export interface WorkflowStack {
   /** The activities' clock: real time, or DSR_TEST_NOW onwards (test/support/test-clock.ts). */
   now(): Date;
   /** Starts a request for a fresh subject (with a customer account) and returns its handle. */
-  start(opts?: Partial<Pick<DsrWorkflowInput, 'type' | 'regime' | 'attestation' | 'corrections'>> & { email?: string }): Promise<StartedRequest>;
+  /** `unsigned`: started by a caller without the API's signer (an attestation then carries no assertion). */
+  start(opts?: Partial<Pick<DsrWorkflowInput, 'type' | 'regime' | 'attestation' | 'corrections'>> & { email?: string; unsigned?: boolean }): Promise<StartedRequest>;
+  /** The identity pepper the API and worker share here (staff assertions are keyed from it). */
+  pepper: string;
   close(): Promise<void>;
 }
 
@@ -60,13 +66,23 @@ export async function startWorkflowStack(
   const keys = { keySpec: REPLAY_KEY_SPEC, keyId: REPLAY_KEY_ID, identityPepper };
   const { engine, mail, close } = await openTestEngine(env, keys, `dsr-wf-${randomUUID()}`, { worker: { workflowBundle: bundle }, clock, extraStores, profile: options.profile, activityOverrides: options.activityOverrides });
   const { db, cipher } = engine.services;
-  const { client } = engine;
+  // The stack's client signs staff actions as the API does; `unsignedClient` is a caller who
+  // reaches the namespace with the payload keys but without the API (forgery tests).
+  const unsignedClient = engine.client;
+  const client = new Client({
+    connection: unsignedClient.connection,
+    namespace: unsignedClient.options.namespace,
+    dataConverter: unsignedClient.options.dataConverter,
+    interceptors: { workflow: [staffSigningInterceptor(identityPepper, clock)] },
+  });
   const { taskQueue } = engine.config.temporal;
   const started: StartedRequest[] = [];
 
   return {
     env,
     client,
+    unsignedClient,
+    pepper: identityPepper,
     db,
     mail,
     taskQueue,
@@ -86,7 +102,7 @@ export async function startWorkflowStack(
         attestation: opts.attestation,
         corrections: opts.corrections,
       };
-      const handle = await client.workflow.start<typeof dsrRequestWorkflow>('dsrRequestWorkflow', { taskQueue, workflowId: workflowIdFor(requestId), args: [input] });
+      const handle = await (opts.unsigned ? unsignedClient : client).workflow.start<typeof dsrRequestWorkflow>('dsrRequestWorkflow', { taskQueue, workflowId: workflowIdFor(requestId), args: [input] });
       started.push({ requestId, email, handle });
       return { requestId, email, handle };
     },

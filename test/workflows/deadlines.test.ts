@@ -7,7 +7,7 @@ import { extendDeadlineUpdate, statusQuery } from '../../workflows/messages';
 import { eventually } from '../support/http';
 import { PartnerStore } from '../support/partner-store';
 import { STAFF_MAILBOX, startWorkflowStack, type WorkflowStack } from '../support/workflow-stack';
-import { refusedWith, requestRow } from './helpers';
+import { refusedWith, requestRow, approveErasure } from './helpers';
 
 let stack: WorkflowStack;
 const partner = new PartnerStore();
@@ -26,6 +26,7 @@ const DAY = 86_400_000;
 async function stuckRequest(regime: string) {
   partner.failing = true;
   const started = await stack.start({ type: 'DELETION', regime, attestation: attested });
+  await approveErasure(started.handle);
   await eventually(async () => ((await started.handle.query(statusQuery)).status === 'STUCK' ? true : null), 60_000);
   return started;
 }

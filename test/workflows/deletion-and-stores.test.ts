@@ -4,7 +4,7 @@ import { attestIdentityUpdate, decideUpdate, retryStoreUpdate, skipStoreUpdate, 
 import { eventually } from '../support/http';
 import { PartnerStore } from '../support/partner-store';
 import { STAFF_MAILBOX, startWorkflowStack, type WorkflowStack } from '../support/workflow-stack';
-import { mailTo, refusedWith, requestRow, subjectIdOf } from './helpers';
+import { mailTo, refusedWith, requestRow, subjectIdOf, approveErasure } from './helpers';
 
 let stack: WorkflowStack;
 const partner = new PartnerStore();
@@ -25,6 +25,7 @@ async function untilStatus(handle: Awaited<ReturnType<WorkflowStack['start']>>['
 /** A subject with an account row and two service-log rows. */
 async function deletionSubject() {
   const started = await stack.start({ type: 'DELETION', attestation: attested });
+  await approveErasure(started.handle);
   return started;
 }
 
@@ -78,6 +79,7 @@ test('when a legal hold covers a store, then deletion keeps its data and the cer
   await untilStatus(handle, 'AWAITING_VERIFICATION');
   await placeHold(requestId, 'partner-crm');
   await handle.executeUpdate(attestIdentityUpdate, { args: [{ staffId: 'agent-1', evidenceNote: 'ID card checked in person' }] });
+  await approveErasure(handle);
   expect((await handle.result()).status).toBe('COMPLETED');
   const task = await stack.db.storeTask.findUniqueOrThrow({ where: { requestId_store: { requestId, store: 'partner-crm' } } });
   expect(JSON.stringify(task.retained)).toContain('LEGAL_HOLD');
@@ -104,6 +106,7 @@ test('when an exemption signal is on record, then compliance may refuse in part 
   await untilStatus(handle, 'AWAITING_VERIFICATION');
   await stack.db.exemptionSignal.create({ data: { subjectId: await subjectIdOf(stack.db, requestId), ground: 'CRIMINAL_PROCEEDINGS', note: 'Investigation order 2026-114', createdBy: 'staff:officer-1' } });
   await handle.executeUpdate(attestIdentityUpdate, { args: [{ staffId: 'agent-1', evidenceNote: 'Verified by video call with ID card' }] });
+  await approveErasure(handle);
   await untilStatus(handle, 'AWAITING_DECISION');
   await handle.executeUpdate(decideUpdate, {
     args: [{

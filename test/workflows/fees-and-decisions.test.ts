@@ -3,7 +3,7 @@
 import { answerFeeUpdate, decideUpdate, waiveFeeUpdate, statusQuery } from '../../workflows/messages';
 import { eventually } from '../support/http';
 import { STAFF_MAILBOX, startWorkflowStack, type WorkflowStack } from '../support/workflow-stack';
-import { mailTo, refusedWith, requestRow, seedEarlierRequests, subjectIdOf } from './helpers';
+import { approveErasure, mailTo, refusedWith, requestRow, seedEarlierRequests, subjectIdOf } from './helpers';
 
 let stack: WorkflowStack;
 beforeAll(async () => {
@@ -26,14 +26,18 @@ async function awaitStatus(handle: Awaited<ReturnType<WorkflowStack['start']>>['
 }
 
 test('when an identical request is still open, then the new one is linked to it as a duplicate and not processed twice', async () => {
-  const open = await stack.start();
-  await mailTo(stack.mail, open.email, /verification code/i);
-  const second = await stack.start({ email: open.email, attestation: attested });
+  // Only a verified open request is an original (an unverified one is superseded instead):
+  // here an attested deletion waiting for its second person's approval.
+  const open = await stack.start({ type: 'DELETION', attestation: attested });
+  await awaitStatus(open.handle, 'AWAITING_APPROVAL');
+  const second = await stack.start({ type: 'DELETION', email: open.email, attestation: attested });
+  await approveErasure(second.handle);
   expect((await second.handle.result()).status).toBe('DUPLICATE');
   const row = await requestRow(stack.db, second.requestId);
   expect(row.duplicateOfId).toBe(open.requestId);
   expect((await mailTo(stack.mail, open.email, /duplicate|重复/i)).text).toContain(open.requestId);
   expect(await stack.db.storeTask.count({ where: { requestId: second.requestId } })).toBe(0);
+  await open.handle.terminate('test done');
 });
 
 test('when a third request comes within a year, then a fee is quoted, and declining it closes the request', async () => {

@@ -1,7 +1,9 @@
 // Small readers shared by the workflow tests: rows, audit actions, mail.
 import type { Db } from '../../db/prisma';
 import type { CaughtMail, MailCatcher } from '../../devtools/mail-catcher';
-import { codeIn } from '../support/http';
+import type { WorkflowHandle } from '@temporalio/client';
+import { approveErasureUpdate, statusQuery } from '../../workflows/messages';
+import { codeIn, eventually } from '../support/http';
 
 /** The request's row as the database has it now. */
 export const requestRow = (db: Db, requestId: string) => db.dsrRequest.findUniqueOrThrow({ where: { id: requestId } });
@@ -51,3 +53,9 @@ export async function seedEarlierRequests(db: Db, subjectId: string, n: number, 
 
 /** What an update refused by its validator rejects with: the reason is the failure's cause. */
 export const refusedWith = (message: RegExp) => ({ cause: { message: expect.stringMatching(message) } });
+
+/** Four eyes: waits until the attested erasure awaits approval, then a second person (compliance) approves it. */
+export async function approveErasure(handle: WorkflowHandle, staffId = 'officer-approver', reason = 'Evidence note checked by a second person'): Promise<void> {
+  await eventually(async () => ((await handle.query(statusQuery)).status === 'AWAITING_APPROVAL' ? true : null), 60_000);
+  await handle.executeUpdate(approveErasureUpdate, { args: [{ staffId, approve: true, reason }] });
+}

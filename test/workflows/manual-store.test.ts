@@ -15,7 +15,7 @@ import { attestIdentityUpdate, completeManualTaskUpdate, statusQuery, type Manua
 import { REPLAY_KEYRING } from '../fixtures/replay-keyring';
 import { eventually } from '../support/http';
 import { STAFF_MAILBOX, startWorkflowStack, type WorkflowStack } from '../support/workflow-stack';
-import { auditActions, mailTo, requestRow, subjectIdOf } from './helpers';
+import { auditActions, mailTo, requestRow, subjectIdOf, approveErasure } from './helpers';
 
 const INSTRUCTIONS = 'Search the signed paper contracts in archive room B, cabinets 1-4, by the customer e-mail on the cover sheet; shred what you find.';
 const paperArchive = createManualStore({ name: 'paper-archive', categories: ['paper-contract'], instructions: INSTRUCTIONS });
@@ -43,6 +43,7 @@ async function untilManualTaskOpen(requestId: string, handle: Handle) {
 
 test('when a deletion reaches a paper archive, then it waits in fulfilment with an open task, and "checked, nothing found" completes it with the note on record', async () => {
   const { requestId, email, handle } = await stack.start({ type: 'DELETION', attestation: attested });
+  await approveErasure(handle);
   await untilManualTaskOpen(requestId, handle);
 
   // Waiting for a person is not being stuck: the status says so, in the workflow and the row.
@@ -103,6 +104,7 @@ test('when a deletion meets a legal hold and an anonymised category, then the st
     data: { subjectId: await subjectIdOf(stack.db, requestId), store: 'marketing-db', category: 'marketing-consent', authority: 'Shanghai AMR', reason: 'Complaint 2026-88', basis, startsAt: new Date(stack.now().getTime() - 60_000), createdBy: 'staff:officer-1' },
   });
   await handle.executeUpdate(attestIdentityUpdate, { args: [attested] });
+  await approveErasure(handle);
   await untilManualTaskOpen(requestId, handle);
   await handle.executeUpdate(completeManualTaskUpdate, { args: [{ staffId: 'clerk-7', store: 'paper-archive', note: 'Two signed contracts found in cabinet 2 and shredded', nothingFound: false, processed: 2 }] });
   const final = await handle.result();

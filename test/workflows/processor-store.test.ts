@@ -1,6 +1,7 @@
 // A deletion whose processor store (reached over its webhook) never confirms the erasure:
 // each attempt times out, the store is marked FAILED and the request STUCK for compliance;
 // once the processor answers again, compliance's retry completes the request.
+import { approveErasure } from './helpers';
 import type { FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { createFieldCipher } from '../../crypto/field-cipher';
@@ -42,6 +43,7 @@ test('when the processor never calls back, then the store fails with the timeout
   sim.seed(email, 'marketing-consent', [{ list: 'cloud-news' }, { list: 'offers' }]);
   sim.callbackMode = 'never';
   const { requestId, handle } = await stack.start({ type: 'DELETION', email, attestation: { staffId: 'agent-1', evidenceNote: 'ID card checked in person' } });
+  await approveErasure(handle);
 
   await eventually(async () => (await handle.query(statusQuery)).status === 'STUCK', 60_000);
   const stuck = (await handle.query(statusQuery)).stores[STORE];

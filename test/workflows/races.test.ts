@@ -8,7 +8,7 @@ import { createManualStore } from '../../stores/manual-store';
 import { attestIdentityUpdate, completeManualTaskUpdate, extendDeadlineUpdate, statusQuery, verifyIdentityUpdate } from '../../workflows/messages';
 import { eventually } from '../support/http';
 import { startWorkflowStack, type WorkflowStack } from '../support/workflow-stack';
-import { mailTo, mailedCode, requestRow } from './helpers';
+import { mailTo, mailedCode, requestRow, approveErasure } from './helpers';
 
 const paperArchive = createManualStore({ name: 'paper-archive', categories: ['paper-contract'], instructions: 'Search archive room B by the e-mail on the cover sheet.' });
 let stack: WorkflowStack;
@@ -79,6 +79,7 @@ test('when two agents attest the same identity at once, then one attestation is 
 
 test('when an extension is still being mailed as the request completes, then the workflow ends only after it, and the update succeeds', async () => {
   const { requestId, email, handle } = await stack.start({ type: 'DELETION', regime: 'EU_GDPR', attestation: { staffId: 'agent-1', evidenceNote: 'ID card checked in person' } });
+  await approveErasure(handle);
   await eventually(async () => ((await stack.db.manualTask.findUnique({ where: { requestId_store: { requestId, store: 'paper-archive' } } }))?.status === 'OPEN' ? true : null), 60_000);
   await eventually(async () => ((await handle.query(statusQuery)).stores['paper-archive'] ? true : null));
 

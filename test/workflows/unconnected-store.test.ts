@@ -14,7 +14,7 @@ import { loadDataMap } from '../../stores/data-map/validate';
 import { retryStoreUpdate, skipStoreUpdate, statusQuery } from '../../workflows/messages';
 import { eventually } from '../support/http';
 import { startMappedWorkflowStack, type MappedWorkflowStack } from '../support/mapped-workflow-stack';
-import { mailTo } from './helpers';
+import { approveErasure, mailTo } from './helpers';
 
 const NOT_CONNECTED: Record<string, string> = {
   'redis-sessions': 'not connected: REDIS_URL is not set',
@@ -56,6 +56,7 @@ const total = (counts: Record<string, number>) => Object.values(counts).reduce((
 test('when a deletion meets mapped stores that are not connected, then it waits STUCK with each store NOT SEARCHED and its reason, a retry fails the same way, and after audited skips it completes with the skips and justifications on the certificate and in the mail', async () => {
   const email = await subject();
   const { requestId, handle } = await stack.start('DELETION', email);
+  await approveErasure(handle);
 
   const stuck = await eventually(async () => {
     const s = await handle.query(statusQuery);

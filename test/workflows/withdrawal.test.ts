@@ -10,7 +10,7 @@ import { completeManualTaskUpdate, decideUpdate, retryStoreUpdate, statusQuery, 
 import { eventually } from '../support/http';
 import { PartnerStore } from '../support/partner-store';
 import { startWorkflowStack, type WorkflowStack } from '../support/workflow-stack';
-import { mailTo, mailedCode, requestRow, seedEarlierRequests, subjectIdOf } from './helpers';
+import { mailTo, mailedCode, requestRow, seedEarlierRequests, subjectIdOf, approveErasure } from './helpers';
 
 const paperArchive = createManualStore({ name: 'paper-archive', categories: ['paper-contract'], instructions: 'Search archive room B by the e-mail on the cover sheet.' });
 const partner = new PartnerStore();
@@ -111,6 +111,7 @@ test('when compliance has yet to decide, then the request can be withdrawn', asy
 
 test('when fulfilment has begun, then a withdrawal is refused with the reason, and the request is completed', async () => {
   const started = await stack.start({ type: 'DELETION', attestation: attested });
+  await approveErasure(started.handle);
   await untilStatus(started.handle, 'IN_FULFILMENT');
   await expectRefused(started, 'IN_FULFILMENT', FULFILMENT_BEGUN);
   await completeTask(started);
@@ -122,6 +123,7 @@ test('when fulfilment has begun, then a withdrawal is refused with the reason, a
 test('when a store is stuck, then a withdrawal is refused with the reason, and a retry completes the request', async () => {
   partner.failing = true;
   const started = await stack.start({ type: 'DELETION', attestation: attested });
+  await approveErasure(started.handle);
   await untilStatus(started.handle, 'STUCK');
   await expectRefused(started, 'STUCK', FULFILMENT_BEGUN);
   // Staff are refused the same way.
@@ -147,11 +149,17 @@ test('when the request was refused, withdrawn, a duplicate or unverifiable, then
   expect((await withdrawn.handle.result()).status).toBe('WITHDRAWN');
   await expectRefusedClosed(withdrawn, 'WITHDRAWN');
 
-  const open = await stack.start();
-  await mailedCode(stack.mail, open.email);
-  const duplicate = await stack.start({ email: open.email, attestation: attested });
+  // A duplicate repeats a verified open request: here an attested deletion awaiting approval.
+  const original = await stack.start({ type: 'DELETION', attestation: attested });
+  await untilStatus(original.handle, 'AWAITING_APPROVAL');
+  const duplicate = await stack.start({ type: 'DELETION', email: original.email, attestation: attested });
+  await approveErasure(duplicate.handle);
   expect((await duplicate.handle.result()).status).toBe('DUPLICATE');
   await expectRefusedClosed(duplicate, 'DUPLICATE');
+  await original.handle.terminate('test done');
+
+  const open = await stack.start();
+  await mailedCode(stack.mail, open.email);
 
   // The open one runs out of its verification window (30 days under PIPL).
   await stack.env.sleep('31 days');
@@ -159,7 +167,13 @@ test('when the request was refused, withdrawn, a duplicate or unverifiable, then
   await expectRefusedClosed(open, 'UNVERIFIABLE');
 });
 
+test('when an attested deletion awaits approval, then the subject may still withdraw it', async () => {
+  const started = await stack.start({ type: 'DELETION', attestation: attested });
+  await untilStatus(started.handle, 'AWAITING_APPROVAL');
+  await expectWithdrawn(started, 'AWAITING_APPROVAL');
+});
+
 test('every status was tried, and those that allow withdrawal are exactly the ones before fulfilment', () => {
   expect([...tested].sort()).toEqual([...REQUEST_STATUSES].sort());
-  expect([...WITHDRAWABLE_STATUSES].sort()).toEqual(['AWAITING_DECISION', 'AWAITING_FEE', 'AWAITING_VERIFICATION', 'RECEIVED']);
+  expect([...WITHDRAWABLE_STATUSES].sort()).toEqual(['AWAITING_APPROVAL', 'AWAITING_DECISION', 'AWAITING_FEE', 'AWAITING_VERIFICATION', 'RECEIVED']);
 });

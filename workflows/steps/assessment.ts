@@ -1,9 +1,9 @@
 // Step 2: is this request a duplicate, excessive, subject to an exemption, or beyond the
 // free quota? Each answer that needs a person waits for that person's decision.
-import { condition, patched } from '@temporalio/workflow';
+import { condition, getExternalWorkflowHandle, patched } from '@temporalio/workflow';
 import type { RequestStatus } from '../../domain/status';
 import { acts } from '../acts';
-import type { DecisionInput } from '../messages';
+import { type DecisionInput, supersededSignal, workflowIdFor } from '../messages';
 import type { RequestRun } from '../request-run';
 
 export type AssessmentResult =
@@ -15,6 +15,15 @@ export async function assessRequest(run: RequestRun, feeWindowMs: number): Promi
   const { requestId } = run;
   const a = await acts.assessRequest({ requestId });
   run.excessiveFee = a.excessiveFee ?? null;
+  // Unverified requests of the same subject and kind are superseded by this verified one, never
+  // the other way round (versioned: runs assessed before superseding replay without it).
+  if (a.supersedes && a.supersedes.length > 0 && patched('authz-supersede')) {
+    await acts.recordDecision({ requestId, actor: 'system', action: 'SUPERSEDES_UNVERIFIED', details: { requestIds: a.supersedes }, eventKey: `${requestId}:supersedes` });
+    for (const id of a.supersedes) {
+      // A request that closed meanwhile cannot be signalled, and needs nothing more.
+      await getExternalWorkflowHandle(workflowIdFor(id)).signal(supersededSignal, { byRequestId: requestId }).catch(() => undefined);
+    }
+  }
 
   if (a.duplicateOf) {
     run.commit('CLOSING');

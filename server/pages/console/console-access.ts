@@ -20,6 +20,8 @@ export const CONSOLE_ACCESS: Readonly<Record<string, readonly StaffRole[] | 'pub
   'GET /console/queue': COMPLIANCE,
   'GET /console/requests/:id': EVERYONE,
   'POST /console/requests/:id/decide': COMPLIANCE,
+  // Four eyes on attested erasures: compliance or an admin, never the attester (the workflow checks).
+  'POST /console/requests/:id/approve': ['compliance', 'admin'],
   'POST /console/requests/:id/fee/waive': COMPLIANCE,
   'POST /console/requests/:id/extend': COMPLIANCE,
   'POST /console/requests/:id/withdraw': COMPLIANCE,

@@ -67,6 +67,15 @@ export const consoleActionRoutes =
       await on(staffId, p).decide(read.body);
       return { done: 'decided' };
     }));
+    app.post('/console/requests/:id/approve', byId, act(fixed('approve'), async (staffId, p, f) => {
+      const answer = f.approve;
+      const reason = noteIn(f, 'reason');
+      if ((answer !== 'yes' && answer !== 'no') || !reason) {
+        return { errors: { ...(answer !== 'yes' && answer !== 'no' ? { approve: 'Choose approve or reject.' } : {}), ...(!reason ? { reason: NOTE_ERROR } : {}) } };
+      }
+      await on(staffId, p).approve(answer === 'yes', reason);
+      return { done: answer === 'yes' ? 'approved' : 'rejected' };
+    }));
     app.post('/console/requests/:id/fee/waive', byId, act(fixed('waive'), withNote('reason', 'waived', (s, p, note) => on(s, p).waiveFee(note))));
     app.post('/console/requests/:id/extend', byId, act(fixed('extend'), withNote('reason', 'extended', (s, p, note) => on(s, p).extend(note))));
     app.post('/console/requests/:id/withdraw', byId, act(fixed('withdraw'), withNote('reason', 'withdrawn', (s, p, note) => on(s, p).withdraw(note))));

@@ -29,6 +29,8 @@ export function viewerOf(request: FastifyRequest, pepper: string): ConsoleViewer
 export const FLASH: Readonly<Record<string, string>> = {
   opened: 'The request was opened. Identity is attested, so no code is mailed to the subject.',
   decided: 'The decision was recorded.',
+  approved: 'The erasure was approved; it goes on.',
+  rejected: 'The attestation was rejected; the request closes as unverifiable.',
   waived: 'The fee was waived.',
   extended: 'The deadline was extended and the subject told why.',
   withdrawn: 'The request was withdrawn.',

@@ -6,9 +6,9 @@ import { consolePage, type ConsoleViewer } from './console-layout';
 import { formatDay } from './format';
 
 /** The compliance tabs, in the order shown. */
-export const QUEUE_TAB_VIEWS = ['stuck', 'failing', 'overdue', 'due-soon', 'awaiting-decision'] as const;
+export const QUEUE_TAB_VIEWS = ['stuck', 'failing', 'overdue', 'due-soon', 'awaiting-decision', 'awaiting-approval'] as const;
 export type QueueTab = (typeof QUEUE_TAB_VIEWS)[number];
-const TAB_LABELS: Record<QueueTab, string> = { stuck: 'Stuck', failing: 'Failing', overdue: 'Overdue', 'due-soon': 'Due soon', 'awaiting-decision': 'Awaiting decision' };
+const TAB_LABELS: Record<QueueTab, string> = { stuck: 'Stuck', failing: 'Failing', overdue: 'Overdue', 'due-soon': 'Due soon', 'awaiting-decision': 'Awaiting decision', 'awaiting-approval': 'Awaiting approval' };
 export type QueueSort = 'deadline' | '-deadline';
 
 /** Where a queue link goes, with the view, sort and page kept. */

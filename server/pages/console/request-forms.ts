@@ -59,6 +59,15 @@ ${reason('decide', 'Reasons for the decision', 'Sent to the subject with a refus
         'Record the decision',
       );
     },
+    approve: () =>
+      form(
+        'approve',
+        '/approve',
+        'Approve or reject the erasure',
+        html`${radioGroup({ ...field('approve', 'approve'), label: 'Your answer', options: [['yes', 'Approve: the attested identity stands, go on with the erasure'], ['no', 'Reject: the identity is not proven, close the request as unverifiable']] })}
+${reason('approve', 'Why', 'Kept in the audit trail.')}`,
+        'Record the answer',
+      ),
     waiveFee: () => form('waive', '/fee/waive', 'Waive the fee', reason('waive', 'Why the fee is waived'), 'Waive the fee'),
     extend: () => form('extend', '/extend', 'Extend the deadline', reason('extend', 'Why more time is needed', 'The subject is told these reasons.'), 'Extend the deadline'),
     withdraw: () => form('withdraw', '/withdraw', 'Withdraw the request', reason('withdraw', 'Why the request is withdrawn'), 'Withdraw the request'),

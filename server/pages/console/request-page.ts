@@ -57,6 +57,14 @@ function timelineList(t: Timeline): Html {
   return items.length > 0 ? html`<ol>${items}</ol>` : html`<p class="notice">Nothing recorded yet.</p>`;
 }
 
+/** What waits for a second person: who attested the identity, and the approve / reject form. */
+function approvalSection(t: Timeline, form: Html | string): Html {
+  const attested = t.events.filter((e) => e.action === 'IDENTITY_ATTESTED').map((e) => e.actor);
+  return html`<section aria-labelledby="approval-h"><h2 id="approval-h">Awaiting approval</h2>
+<p>This erasure’s identity was attested by staff${attested.length > 0 ? html` (${attested.join(', ')})` : ''}. It waits for a second person with the compliance role, not the attester, to approve it before anything is erased.</p>
+${form}</section>`;
+}
+
 /** The request page. */
 export function requestPage(viewer: ConsoleViewer, t: Timeline, extras: RequestPageExtras): string {
   const r = t.request;
@@ -100,6 +108,7 @@ ${
       )}</ul></section>`
     : ''
 }
+${r.status === 'AWAITING_APPROVAL' ? approvalSection(t, viewer.role === 'compliance' || viewer.role === 'admin' ? forms.approve() : '') : ''}
 ${extras.legal ? legalSections : html`<p class="notice">Legal holds, exemption signals and the audit trail are for compliance.</p>`}
 ${
   compliance && !closed
