@@ -2,7 +2,12 @@ import type { DataConverter } from '@temporalio/common';
 import type { Keyring } from '../crypto/keyring';
 import { EncryptionCodec } from './encryption-codec';
 
-/** The data converter shared by worker and clients: JSON payloads, then encrypted. */
+/** The failure converter's module, for the workflow bundle too (bundleWorkflowCode's failureConverterPath):
+ *  a workflow's own failures are converted inside its sandbox. */
+export const FAILURE_CONVERTER_PATH = require.resolve('./failure-converter');
+
+/** The data converter shared by worker and clients: JSON payloads, then encrypted; failure
+ *  messages and stacks moved into an encoded payload so that they are encrypted too. */
 export function encryptedDataConverter(keyring: Keyring): DataConverter {
-  return { payloadCodecs: [new EncryptionCodec(keyring)] };
+  return { payloadCodecs: [new EncryptionCodec(keyring)], failureConverterPath: FAILURE_CONVERTER_PATH };
 }
