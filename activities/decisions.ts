@@ -2,15 +2,24 @@
 // fee answers, compliance decisions, the final outcome code.
 import type { Prisma } from '../generated/prisma/client';
 import { appendAudit } from './audit';
+import { writeAuditNote } from './audit-notes';
 import type { ActivityDeps } from './deps';
 
-export function decisionActivities({ db }: ActivityDeps) {
+/** Decisions whose reason is staff's own words (an evidence note, a waiver's or a decision's
+ *  reasons), which may describe the subject: kept as an erasable note, not in the trail. */
+const takesNote = (action: string) => action === 'IDENTITY_ATTESTED' || action === 'FEE_WAIVED' || action.startsWith('DECISION_');
+
+export function decisionActivities({ db, cipher }: ActivityDeps) {
   return {
-    /** Appends one decision to the audit trail, with who took it and why. */
+    /** Appends one decision to the audit trail, with who took it and why (the why as a note where it is free text). */
     async recordDecision(d: { requestId: string; actor: string; action: string; reason?: string; details?: Record<string, unknown>; eventKey?: string }): Promise<void> {
-      await db.$transaction((tx) =>
-        appendAudit(tx, { requestId: d.requestId, actor: d.actor, action: d.action, reason: d.reason, details: d.details as Prisma.InputJsonValue, eventKey: d.eventKey }),
-      );
+      await db.$transaction(async (tx) => {
+        // A retried activity whose event is already on record writes no second note.
+        if (d.eventKey && (await tx.auditEvent.findUnique({ where: { eventKey: d.eventKey }, select: { id: true } }))) return;
+        const noteId = d.reason && takesNote(d.action) ? await writeAuditNote(tx, cipher, d.requestId, d.reason) : undefined;
+        const details = noteId ? { ...d.details, noteId } : d.details;
+        await appendAudit(tx, { requestId: d.requestId, actor: d.actor, action: d.action, reason: noteId ? undefined : d.reason, details: details as Prisma.InputJsonValue, eventKey: d.eventKey });
+      });
     },
 
     /** Stores the short, non-personal outcome code used by reporting. */

@@ -7,6 +7,7 @@ import type { Retained, StoreOutcome } from '../domain/fulfilment';
 import { Prisma } from '../generated/prisma/client';
 import { localDateOf } from '../policy';
 import { appendAudit } from './audit';
+import { eraseSubjectNotes } from './audit-notes';
 import type { ActivityDeps } from './deps';
 import { accountForStores, recordedSearch } from './store-account';
 import { profileAccess } from './profile-access';
@@ -98,6 +99,10 @@ export async function issueDeletionCertificate(deps: ActivityDeps, requestId: st
     return await db.$transaction(async (tx) => {
       const created = await tx.deletionCertificate.create({ data: { requestId, issuedAt: deps.clock(), body: body as unknown as Prisma.InputJsonValue, digest } });
       await appendAudit(tx, { requestId, actor: 'system', action: 'DELETION_CERTIFICATE_ISSUED', details: { certificateId: created.id, digest }, eventKey: `${requestId}:deletion-certificate` });
+      // The erasure is complete: staff's notes about the subject go too; the trail keeps their place and the count.
+      const { subjectId } = await tx.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, select: { subjectId: true } });
+      const notesErased = await eraseSubjectNotes(tx, subjectId, deps.clock());
+      await appendAudit(tx, { requestId, actor: 'system', action: 'AUDIT_NOTES_ERASED', details: { count: notesErased }, eventKey: `${requestId}:audit-notes-erased` });
       return { id: created.id, digest, body };
     });
   } catch (err) {

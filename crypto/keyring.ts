@@ -8,6 +8,12 @@ export interface Keyring {
 
 const KEY_BYTES = 32;
 
+/** What each ciphertext is bound to (AES-GCM associated data), so that one sealed for a
+ *  database field cannot be handed to the codec as a workflow payload, nor the reverse.
+ *  Ciphertexts written before this binding carry no version marker and are opened without it. */
+export const FIELD_AAD = 'field';
+export const PAYLOAD_AAD = 'temporal-payload';
+
 /** Parses "id1:base64,id2:base64" into a keyring whose current key is `currentKeyId`. */
 export function parseKeyring(spec: string, currentKeyId: string): Keyring {
   const keys = new Map<string, Buffer>();

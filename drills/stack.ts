@@ -11,7 +11,7 @@ import path from 'node:path';
 import { createFieldCipher, type FieldCipher } from '../crypto/field-cipher';
 import { parseKeyring } from '../crypto/keyring';
 import { createDb, type Db } from '../db/prisma';
-import { encryptedDataConverter } from '../temporal/data-converter';
+import { encryptedDataConverter, FAILURE_CONVERTER_PATH } from '../temporal/data-converter';
 import { registerSearchAttributes } from '../temporal/search-attributes';
 import { startDrillMailServer, type DrillMailServer } from './mail-server';
 import { startDrillTemporalServer, type DrillTemporalServer } from './temporal-server';
@@ -56,7 +56,7 @@ let bundlePath: Promise<string> | null = null;
 
 /** Bundles the workflows once per process, so each worker (re)start skips webpack. */
 function workflowBundle(): Promise<string> {
-  bundlePath ??= bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new DefaultLogger('WARN') }).then(({ code }) => {
+  bundlePath ??= bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), failureConverterPath: FAILURE_CONVERTER_PATH, logger: new DefaultLogger('WARN') }).then(({ code }) => {
     // In the ignored test-output/, as jest does not always let an exit hook run.
     const dir = path.resolve(__dirname, '../test-output/drills');
     mkdirSync(dir, { recursive: true });

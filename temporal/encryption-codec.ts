@@ -1,9 +1,12 @@
 // Encrypts every payload that leaves the worker or client, so that personal data in
 // workflow inputs, activity results and update arguments is never stored in clear in
-// Temporal's history. The key id travels in the metadata so keys can rotate.
+// Temporal's history. The key id travels in the metadata so keys can rotate. Each payload is
+// bound to its use (associated data "temporal-payload", marked "encryption-format: v2"), so a
+// database field's ciphertext cannot be replayed as a payload; payloads recorded before the
+// marker (running workflows, test/fixtures/histories) are opened unbound as they were sealed.
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import { openBytes, sealBytes } from '../crypto/aes-gcm';
-import type { Keyring } from '../crypto/keyring';
+import { PAYLOAD_AAD, type Keyring } from '../crypto/keyring';
 import { temporal } from '@temporalio/proto';
 
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
@@ -12,6 +15,8 @@ export const ENCRYPTED_ENCODING = 'binary/encrypted';
 export const REFUSED_ENCODING = 'binary/refused-unencrypted';
 /** The null payload (an update or query without arguments) carries nothing and is let through. */
 const NULL_ENCODING = 'binary/null';
+const FORMAT_KEY = 'encryption-format';
+const BOUND_FORMAT = 'v2';
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -31,8 +36,9 @@ export class EncryptionCodec implements PayloadCodec {
         metadata: {
           encoding: encoder.encode(ENCRYPTED_ENCODING),
           'encryption-key-id': encoder.encode(keyId),
+          [FORMAT_KEY]: encoder.encode(BOUND_FORMAT),
         },
-        data: sealBytes(this.keyring.key(keyId), plain),
+        data: sealBytes(this.keyring.key(keyId), plain, PAYLOAD_AAD),
       };
     });
   }
@@ -48,7 +54,9 @@ export class EncryptionCodec implements PayloadCodec {
       }
       const keyIdBytes = payload.metadata?.['encryption-key-id'];
       if (!keyIdBytes || !payload.data) throw new Error('Encrypted payload without key id or data.');
-      const plain = openBytes(this.keyring.key(decoder.decode(keyIdBytes)), payload.data);
+      const format = payload.metadata?.[FORMAT_KEY];
+      if (format && decoder.decode(format) !== BOUND_FORMAT) throw new Error('Encrypted payload of an unknown format.');
+      const plain = openBytes(this.keyring.key(decoder.decode(keyIdBytes)), payload.data, format ? PAYLOAD_AAD : undefined);
       return temporal.api.common.v1.Payload.decode(plain);
     });
   }

@@ -1,6 +1,11 @@
 // Temporal's remote codec protocol, so that staff holding the codec token can read the
-// encrypted payloads of a history in the Web UI or the CLI: POST /encode and /decode take
-// and return Payloads as proto3 JSON (bytes as base64), through the worker's own codec.
+// encrypted payloads of a history in the Web UI or the CLI: POST /decode takes and returns
+// Payloads as proto3 JSON (bytes as base64), through the worker's own codec. The Web UI calls
+// /encode only to encrypt the input a user types to start, signal, update or reset a workflow
+// from the UI; here every step of a request is taken through the engine's API (checked,
+// audited, signed by staff), never from the Web UI, and reading histories needs only /decode.
+// So /encode is answered 403 after authentication: an encryption oracle under the server's
+// key helps nobody who is meant to use it.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from '@sinclair/typebox';
 import type { Payload } from '@temporalio/common';
@@ -45,7 +50,9 @@ export const codecRoutes =
     for (const path of ['/encode', '/decode']) app.options(path, { schema: { hide } }, async (_req, reply) => reply.status(204).send());
 
     const route = { schema: { hide, body: CodecBody }, bodyLimit: CODEC_BODY_LIMIT_BYTES };
-    app.post('/encode', route, async (req) => ({ payloads: (await codec.encode(req.body.payloads.map(fromJson))).map(toJson) }));
+    app.post('/encode', route, async () => {
+      throw new AppError(403, 'ENCODE_REFUSED', 'The codec only decodes: act on a request through the engine\'s API, not by starting or signalling workflows from the Web UI.');
+    });
     app.post('/decode', route, async (req) => ({ payloads: await decodeEach(codec, req.body.payloads) }));
   };
 

@@ -55,9 +55,10 @@ export const processorCallbackRoutes =
     const schema = {
       summary: 'A processor reports the result of a call',
       description:
-        'Signed like the engine’s calls: `X-DSR-Timestamp` (Unix seconds) and `X-DSR-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">` ' +
+        'Signed like the engine’s calls: `X-DSR-Timestamp` (Unix seconds) and `X-DSR-Signature: sha256=<hex HMAC-SHA256 of "dsr-callback.<timestamp>.<body>">` ' +
         `with the secret shared with that processor. A wrong signature, or a timestamp more than ${REPLAY_WINDOW_SECONDS / 60} minutes off, is 401; ` +
-        'an unknown store or call id is 404; a repeat is answered 200 and changes nothing.',
+        'an unknown store or call id is 404; the call id of an attempt since retried under a new id is 409 and changes nothing; ' +
+        'a repeat is answered 200 and changes nothing. The signed string begins with the label `dsr-callback` (the engine signs its calls with `dsr-request`).',
       tags: ['processors'],
       params: CallbackParams,
       body: CallbackBody,

@@ -3,7 +3,7 @@
 // replay window; a repeated callback is acknowledged and changes nothing.
 import { completeCall } from '../../stores/webhook/processor-calls';
 import type { CallbackBody } from '../../stores/webhook/protocol';
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from '../../stores/webhook/signature';
+import { CALLBACK_LABEL, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from '../../stores/webhook/signature';
 import { AppError, notFound } from '../app-error';
 import type { ServerDeps } from '../deps';
 
@@ -11,7 +11,7 @@ import type { ServerDeps } from '../deps';
 export function authenticateCallback(deps: ServerDeps, store: string, rawBody: string, headers: Record<string, unknown>): void {
   const secret = deps.processorSecrets?.get(store);
   if (!secret) throw notFound(`A connected processor store "${store}"`);
-  const check = verifySignature(secret, rawBody, headers[TIMESTAMP_HEADER], headers[SIGNATURE_HEADER], deps.clock());
+  const check = verifySignature(secret, CALLBACK_LABEL, rawBody, headers[TIMESTAMP_HEADER], headers[SIGNATURE_HEADER], deps.clock());
   if (!check.ok) throw new AppError(401, 'SIGNATURE_INVALID', `The callback was refused: ${check.problem}. Nothing was recorded.`);
 }
 
@@ -23,5 +23,7 @@ export async function recordCallback(deps: ServerDeps, store: string, body: Call
   }
   const completion = await completeCall(deps.db, store, callId, outcome, deps.clock());
   if (!completion.found) throw notFound(`Call ${callId} of processor store "${store}"`);
+  // A retry was sent under a new call id: this callback answers an attempt the engine gave up on.
+  if (completion.superseded) throw new AppError(409, 'CALL_SUPERSEDED', `Call ${callId} was retried under a new call id; its late result was not recorded.`);
   return { callId, status: completion.outcome.status, repeated: completion.repeated };
 }

@@ -1,6 +1,9 @@
 // Everything staff need to judge one request: where it stands, its audit trail in order,
 // each store's fulfilment, and the legal holds and exemption signals on its subject.
-// Audit details hold no personal data by design, so they are shown as recorded.
+// Audit details hold no personal data by design, so they are shown as recorded; staff's own
+// words are kept as notes (details.noteId) and shown as the reason while they exist, "note
+// erased" once a completed erasure cleared them.
+import { readAuditNotes } from '../../activities/audit-notes';
 import { activeExemptionSignals } from '../../legal/exemptions';
 import { activeHolds } from '../../legal/holds';
 import type { ServerDeps } from '../deps';
@@ -21,6 +24,12 @@ export async function requestTimeline(deps: ServerDeps, requestId: string): Prom
     row ? activeHolds(deps.db, row.subjectId, now) : [],
     row ? activeExemptionSignals(deps.db, row.subjectId) : [],
   ]);
+  const noteIdOf = (details: unknown) => (details && typeof details === 'object' && typeof (details as { noteId?: unknown }).noteId === 'string' ? (details as { noteId: string }).noteId : undefined);
+  const notes = await readAuditNotes(deps.db, deps.cipher, events.map((e) => noteIdOf(e.details)).filter((id): id is string => id !== undefined));
+  const reasonOf = (e: (typeof events)[number]) => {
+    const noteId = noteIdOf(e.details);
+    return noteId ? (notes.get(noteId) ?? null) : e.reason;
+  };
   const nameOf = await staffNamer(deps, [...events.map((e) => e.actor), ...holds.map((h) => h.createdBy), ...signals.map((s) => s.createdBy)]);
   return {
     request,
@@ -30,7 +39,7 @@ export async function requestTimeline(deps: ServerDeps, requestId: string): Prom
       actor: nameOf(e.actor),
       actorId: e.actor,
       action: e.action,
-      ...(e.reason !== null ? { reason: e.reason } : {}),
+      ...(reasonOf(e) !== null ? { reason: reasonOf(e) as string } : {}),
       ...(e.details !== null ? { details: e.details } : {}),
     })),
     storeTasks: tasks.map((t) => ({

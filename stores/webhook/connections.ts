@@ -2,6 +2,7 @@
 // secret variables are both set. A store with neither is left unconnected (named in the
 // start-up warning); one with only one of the two is a configuration mistake that stops the start.
 import type { DataMap } from '../data-map/validate';
+import { processorUrlProblem } from './url-policy';
 
 export interface WebhookConnection {
   name: string;
@@ -23,7 +24,8 @@ export function webhookConnections(map: DataMap, env: NodeJS.ProcessEnv): Webhoo
       const [set, unset] = url ? [store.connection, store.webhook.secret] : [store.webhook.secret, store.connection];
       throw new Error(`Data store "${store.name}": ${set} is set but ${unset} is not; set both to connect the processor, or neither.`);
     }
-    if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw new Error(`Data store "${store.name}": ${store.connection} must be an http(s) URL.`);
+    const problem = processorUrlProblem(url, env);
+    if (problem) throw new Error(`Data store "${store.name}": ${store.connection} ${problem}.`);
     connections.push({ name: store.name, categories: store.categories.map((c) => c.name), url, secret, timeoutSeconds: store.webhook.timeoutSeconds });
   }
   return connections;

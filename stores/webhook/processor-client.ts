@@ -1,7 +1,7 @@
 // Sends one signed call to a processor's webhook. Failures are described by store, operation
 // and HTTP status only: a processor's answer may repeat the subject's data, so its text never
 // goes into an error that is stored, audited or carried into workflow history.
-import { IDEMPOTENCY_HEADER, signatureHeaders } from './signature';
+import { IDEMPOTENCY_HEADER, REQUEST_LABEL, signatureHeaders } from './signature';
 import type { ProcessorOperation, ProcessorRequest } from './protocol';
 
 export interface ProcessorEndpoint {
@@ -26,13 +26,18 @@ export async function postToProcessor(endpoint: ProcessorEndpoint, request: Proc
   try {
     res = await fetch(endpoint.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [IDEMPOTENCY_HEADER]: idempotencyKey, ...signatureHeaders(endpoint.secret, body, endpoint.clock()) },
+      headers: { 'content-type': 'application/json', [IDEMPOTENCY_HEADER]: idempotencyKey, ...signatureHeaders(endpoint.secret, REQUEST_LABEL, body, endpoint.clock()) },
+      // A redirect would carry the subject's address to a host nobody configured: refused.
+      redirect: 'manual',
       body,
       signal: signal ? AbortSignal.any([timeout, signal]) : timeout,
     });
   } catch (err) {
     const code = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
     throw new ProcessorCallFailed(`Processor store "${endpoint.store}" could not be reached for ${request.operation} (${code}).`);
+  }
+  if (res.status >= 300 && res.status <= 399) {
+    throw new ProcessorCallFailed(`Processor store "${endpoint.store}" answered ${request.operation} with a redirect (HTTP ${res.status}), which the engine does not follow: configure the final URL.`);
   }
   if (res.status === 401 || res.status === 403) {
     throw new ProcessorCallFailed(`Processor store "${endpoint.store}" refused the engine's signature on ${request.operation} (HTTP ${res.status}): check the shared secret.`);

@@ -12,6 +12,7 @@ import { currentActivity } from '../../activities/activity-context';
 import { callOutcome, exportPage, locateCounts } from './answers';
 import { awaitCall, completeCall, openCall } from './processor-calls';
 import { postToProcessor, type ProcessorEndpoint } from './processor-client';
+import { processorUrlProblem } from './url-policy';
 import type { CallbackOperation, CallOutcome, ProcessorOperation, ProcessorRequest } from './protocol';
 
 export interface WebhookStoreOptions {
@@ -46,6 +47,8 @@ export const callbackPath = (store: string) => `/api/processors/${encodeURICompo
 export function createWebhookStore(opts: WebhookStoreOptions): DataStore {
   const { name, categories, db } = opts;
   const clock = opts.clock ?? (() => new Date());
+  const urlProblem = processorUrlProblem(opts.url, process.env);
+  if (urlProblem) throw new Error(`Processor store "${name}": its URL ${urlProblem}.`);
   const endpoint: ProcessorEndpoint = { store: name, url: opts.url, secret: opts.secret, clock, timeoutMs: Math.min(opts.timeoutSeconds * 1000, MAX_EXCHANGE_MS) };
   const callbackUrl = new URL(callbackPath(name), opts.publicUrl).toString();
 
@@ -64,7 +67,7 @@ export function createWebhookStore(opts: WebhookStoreOptions): DataStore {
     if (answer.status === 200 && answer.body !== null) {
       // Completed at once: recorded like a callback, so a retry finds it.
       const completed = await completeCall(db, name, call.id, callOutcome(name, operation, answer.body), clock());
-      if (completed.found) return completed.outcome;
+      if (completed.found && !completed.superseded) return completed.outcome;
     }
     const outcome = await awaitCall(db, call.id, opts.timeoutSeconds * 1000, opts.pollIntervalMs ?? 500);
     if (!outcome) {

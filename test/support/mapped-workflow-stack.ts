@@ -3,6 +3,7 @@
 // others are NOT connected (e.g. redis-sessions without REDIS_URL, crm-processor, paper-archive)
 // and every request must account for them. Kept beside workflow-stack.ts rather than in it,
 // which builds its registry without a map.
+import { FAILURE_CONVERTER_PATH } from '../../temporal/data-converter';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, type Worker } from '@temporalio/worker';
 import { Client, type WorkflowHandle } from '@temporalio/client';
@@ -52,7 +53,7 @@ export async function startMappedWorkflowStack(connections: StoreConnections): P
     interceptors: { workflow: [staffSigningInterceptor(identityPepper, () => new Date())] },
   });
   const deps = buildActivityDeps({ db, mailer, cipher, staffMailTo: STAFF_MAILBOX, staffAssertionKey: staffAssertionKey(identityPepper), accessPackageDir: TEST_ACCESS_PACKAGE_DIR, connections, dataMap: loadDataMap() });
-  const workflowBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: new DefaultLogger('WARN') });
+  const workflowBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), failureConverterPath: FAILURE_CONVERTER_PATH, logger: new DefaultLogger('WARN') });
   const worker: Worker = await createDsrWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, deps, keyring, workflowBundle });
   const running = worker.run();
   return {

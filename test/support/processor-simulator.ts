@@ -1,12 +1,13 @@
 // A third-party processor's system (a CRM acting as processor) on a real loopback HTTP server:
 // the one kind of system tests may simulate. It checks the engine's signature, keeps records
 // for many subjects in memory, answers locate and export at once, and accepts erase and
-// rectify with 202, calling back (signed) a moment later. It can be told never to call back,
+// rectify with 202, calling back (signed, label "dsr-callback") a moment later with the call id
+// of the request it answers; it verifies the engine's calls under the label "dsr-request". It can be told never to call back,
 // or to call back with a wrong signature or a stale timestamp.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CallbackBody, CallOutcome, ProcessorRequest } from '../../stores/webhook/protocol';
-import { IDEMPOTENCY_HEADER, REPLAY_WINDOW_SECONDS, SIGNATURE_HEADER, signatureHeaders, TIMESTAMP_HEADER, verifySignature } from '../../stores/webhook/signature';
+import { CALLBACK_LABEL, IDEMPOTENCY_HEADER, REPLAY_WINDOW_SECONDS, REQUEST_LABEL, SIGNATURE_HEADER, signatureHeaders, TIMESTAMP_HEADER, verifySignature } from '../../stores/webhook/signature';
 
 type Row = Record<string, string | number | null>;
 export type CallbackMode = 'answer' | 'never' | 'bad-signature' | 'stale-timestamp';
@@ -16,8 +17,8 @@ export interface ProcessorSimulator {
   /** How the next callbacks are sent. */
   callbackMode: CallbackMode;
   callbackDelayMs: number;
-  /** Signed requests received: operation and idempotency key (never the subject). */
-  readonly received: Array<{ operation: string; idempotencyKey: string }>;
+  /** Signed requests received: operation, idempotency key and call id (never the subject). */
+  readonly received: Array<{ operation: string; idempotencyKey: string; callId?: string }>;
   /** Requests refused because the engine's signature did not verify. */
   readonly refused: number;
   /** The HTTP status of each callback the simulator sent. */
@@ -91,7 +92,7 @@ export async function startProcessorSimulator(secret: string): Promise<Processor
   function callBack(url: string, body: CallbackBody): void {
     const text = JSON.stringify(body);
     const now = sim.callbackMode === 'stale-timestamp' ? new Date(Date.now() - (REPLAY_WINDOW_SECONDS + 60) * 1000) : new Date();
-    const headers = signatureHeaders(sim.callbackMode === 'bad-signature' ? `${secret}-wrong` : secret, text, now);
+    const headers = signatureHeaders(sim.callbackMode === 'bad-signature' ? `${secret}-wrong` : secret, CALLBACK_LABEL, text, now);
     const sending = new Promise<void>((resolve) => setTimeout(resolve, sim.callbackDelayMs))
       .then(() => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: text }))
       .then((res) => void callbackStatuses.push(res.status))
@@ -125,7 +126,7 @@ export async function startProcessorSimulator(secret: string): Promise<Processor
 
   const server: Server = createServer((req, res) => {
     void readBody(req).then((text) => {
-      const signed = verifySignature(secret, text, req.headers[TIMESTAMP_HEADER], req.headers[SIGNATURE_HEADER], new Date());
+      const signed = verifySignature(secret, REQUEST_LABEL, text, req.headers[TIMESTAMP_HEADER], req.headers[SIGNATURE_HEADER], new Date());
       if (!signed.ok) {
         refused++;
         res.writeHead(401).end();
@@ -133,7 +134,7 @@ export async function startProcessorSimulator(secret: string): Promise<Processor
       }
       const request = JSON.parse(text) as ProcessorRequest;
       const key = String(req.headers[IDEMPOTENCY_HEADER] ?? '');
-      received.push({ operation: request.operation, idempotencyKey: key });
+      received.push({ operation: request.operation, idempotencyKey: key, ...(request.callId ? { callId: request.callId } : {}) });
       const { status, body } = answer(request, key);
       res.writeHead(status, { 'content-type': 'application/json' }).end(body === undefined ? '' : JSON.stringify(body));
     });

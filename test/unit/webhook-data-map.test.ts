@@ -60,6 +60,6 @@ describe('webhook stores in the data map', () => {
     expect(() => webhookConnections(map, { CRM_PROCESSOR_URL: 'https://crm.example.com/dsr' })).toThrow(
       'Data store "crm-processor": CRM_PROCESSOR_URL is set but CRM_PROCESSOR_SECRET is not; set both to connect the processor, or neither.',
     );
-    expect(() => webhookConnections(map, { CRM_PROCESSOR_URL: 'ftp://crm.example.com', CRM_PROCESSOR_SECRET: 's3cret' })).toThrow('CRM_PROCESSOR_URL must be an http(s) URL');
+    expect(() => webhookConnections(map, { CRM_PROCESSOR_URL: 'ftp://crm.example.com', CRM_PROCESSOR_SECRET: 's3cret' })).toThrow('CRM_PROCESSOR_URL must be an https URL');
   });
 });

@@ -1,5 +1,7 @@
 // Assessment branches: duplicate linked, fee declined, fee waived, fee unanswered,
 // excessive request refused by compliance.
+import { createFieldCipher } from '../../crypto/field-cipher';
+import { REPLAY_KEYRING } from '../fixtures/replay-keyring';
 import { answerFeeUpdate, decideUpdate, waiveFeeUpdate, statusQuery } from '../../workflows/messages';
 import { eventually } from '../support/http';
 import { STAFF_MAILBOX, startWorkflowStack, type WorkflowStack } from '../support/workflow-stack';
@@ -103,6 +105,9 @@ test('when a subject floods requests, then compliance is asked to decide and may
   const row = await requestRow(stack.db, requestId);
   expect(row.outcome).toBe('REFUSED_EXCESSIVE');
   const decision = await stack.db.auditEvent.findFirstOrThrow({ where: { requestId, action: 'DECISION_REFUSE' } });
-  expect(decision.reason).toContain('Seven identical');
+  // The decision's reasons are an erasable note the event names, not text in the append-only trail.
+  expect(decision.reason).toBeNull();
+  const note = await stack.db.auditNote.findUniqueOrThrow({ where: { id: (decision.details as { noteId: string }).noteId } });
+  expect(createFieldCipher(REPLAY_KEYRING).decrypt(note.body!)).toContain('Seven identical');
   expect((await mailTo(stack.mail, email, /cannot act|无法满足/i)).text).toContain('GB/T 35273-2020');
 });

@@ -1,5 +1,7 @@
 // Identity branches of the request workflow on the time-skipping server: verified access,
 // verification timeout, agent attestation, withdrawal.
+import { createFieldCipher } from '../../crypto/field-cipher';
+import { REPLAY_KEYRING } from '../fixtures/replay-keyring';
 import { startWorkflowStack, type WorkflowStack } from '../support/workflow-stack';
 import { answerFeeUpdate, statusQuery, verifyIdentityUpdate, withdrawUpdate } from '../../workflows/messages';
 import { auditActions, mailedCode, mailTo, refusedWith, requestRow } from './helpers';
@@ -47,7 +49,10 @@ test('when an agent attests identity at intake, then no code is mailed and the r
   expect(stack.mail.messages().some((m) => m.to.includes(email) && /verification code/i.test(m.subject))).toBe(false);
   const attested = await stack.db.auditEvent.findFirstOrThrow({ where: { requestId, action: 'IDENTITY_ATTESTED' } });
   expect(attested.actor).toBe('staff:agent-7');
-  expect(attested.reason).toContain('security questions');
+  // The evidence note is an erasable note the event names, not text in the append-only trail.
+  expect(attested.reason).toBeNull();
+  const note = await stack.db.auditNote.findUniqueOrThrow({ where: { id: (attested.details as { noteId: string }).noteId } });
+  expect(createFieldCipher(REPLAY_KEYRING).decrypt(note.body!)).toContain('security questions');
 });
 
 test('when the subject withdraws while verification is pending, then the request closes as withdrawn and nothing is fulfilled', async () => {

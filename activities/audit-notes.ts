@@ -1,0 +1,30 @@
+// Free text that an audit event refers to, kept out of the append-only trail: the note is
+// encrypted in its own table and the event keeps only its id, so that a completed erasure can
+// clear the text while the trail stays whole ("note erased" where it was).
+import type { Prisma } from '../generated/prisma/client';
+import type { FieldCipher } from '../crypto/field-cipher';
+
+type Tx = Prisma.TransactionClient;
+
+/** What the timeline shows for a note that erasure has cleared. */
+export const NOTE_ERASED = 'note erased';
+
+/** Stores `body` for the request's subject and returns the note's id, for `details.noteId`. */
+export async function writeAuditNote(tx: Tx, cipher: FieldCipher, requestId: string, body: string): Promise<string> {
+  const { subjectId } = await tx.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, select: { subjectId: true } });
+  const note = await tx.auditNote.create({ data: { requestId, subjectId, body: cipher.encrypt(body) } });
+  return note.id;
+}
+
+/** Clears every note about the subject; returns how many were cleared. */
+export async function eraseSubjectNotes(tx: Tx, subjectId: string, now: Date): Promise<number> {
+  const { count } = await tx.auditNote.updateMany({ where: { subjectId, erasedAt: null }, data: { body: null, erasedAt: now } });
+  return count;
+}
+
+/** The notes' text by id, NOTE_ERASED for a cleared one. */
+export async function readAuditNotes(db: Tx, cipher: FieldCipher, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const notes = await db.auditNote.findMany({ where: { id: { in: ids } } });
+  return new Map(notes.map((n) => [n.id, n.body === null ? NOTE_ERASED : cipher.decrypt(n.body)]));
+}
