@@ -13,7 +13,7 @@ import { eventually } from '../support/http';
 import { decryptPackageFile, zipTexts } from '../support/package-reader';
 import { startWorkflowStack, type WorkflowStack } from '../support/workflow-stack';
 import { attestIdentityUpdate, statusQuery } from '../../workflows/messages';
-import { subjectIdOf } from './helpers';
+import { approveErasure, subjectIdOf } from './helpers';
 
 const attested = { staffId: 'agent-1', evidenceNote: 'Caller answered the account questions' };
 const cipher = createFieldCipher(REPLAY_KEYRING);
@@ -71,6 +71,7 @@ describe.each<[ChinookNames, 'CHINOOK_POSTGRES_URL' | 'CHINOOK_MYSQL_URL']>([
       data: { subjectId: await subjectIdOf(stack.db, requestId), store: n.store, category: 'invoice', authority: 'State Taxation Administration', reason: 'Audit 2026-17', basis, startsAt: new Date(stack.now().getTime() - 60_000), createdBy: 'staff:officer-1' },
     });
     await handle.executeUpdate(attestIdentityUpdate, { args: [attested] });
+    await approveErasure(handle);
     expect((await handle.result()).status).toBe('COMPLETED');
 
     const after = await chinook.rowsOf(id);
