@@ -8,6 +8,7 @@ import { createFieldCipher } from '../../crypto/field-cipher';
 import { createDb, type Db } from '../../db/prisma';
 import { buildApp } from '../../server/app';
 import type { ServerDeps } from '../../server/deps';
+import { loginForm } from '../support/console-session';
 import { testSecrets } from '../support/test-keys';
 
 let db: Db;
@@ -100,11 +101,14 @@ describe('shared rate limits', () => {
 
   test('when the console sign-in form is over the limit, then the answer is an HTML page', async () => {
     const app = await instance(`console-${randomUUID()}`);
-    const post = () =>
-      call(app, '/console/login', {
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: `username=nobody-${randomUUID().slice(0, 8)}&password=not-the-password`,
+    // Each attempt as a browser makes it: the form's pre-session CSRF token and its cookie.
+    const post = async () => {
+      const { token, cookie } = await loginForm(urls.get(app)!);
+      return call(app, '/console/login', {
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+        body: `username=nobody-${randomUUID().slice(0, 8)}&password=not-the-password&_csrf=${encodeURIComponent(token)}`,
       });
+    };
     for (let i = 0; i < 3; i++) expect((await post()).statusCode).toBe(401);
     const refused = await post();
     expect(refused.statusCode).toBe(429);

@@ -2,7 +2,7 @@
 // server: announced by mail, cancellable by withdrawal, erasing once it has passed.
 import { startWorkflowStack, type WorkflowStack } from '../support/workflow-stack';
 import { statusQuery, verifyIdentityUpdate, withdrawUpdate } from '../../workflows/messages';
-import { auditActions, mailedCode, mailTo } from './helpers';
+import { approveErasure, auditActions, mailedCode, mailTo } from './helpers';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 let stack: WorkflowStack;
@@ -44,8 +44,9 @@ test('when the window passes without a withdrawal, then the erasure proceeds', a
   expect(actions.indexOf('ERASURE_ANNOUNCED')).toBeLessThan(actions.indexOf('STORE_FULFILLED'));
 });
 
-test('when staff attested the identity, then the erasure does not wait', async () => {
+test('when staff attested the identity, then the erasure waits for a second person, not for the window', async () => {
   const { requestId, handle } = await stack.start({ type: 'DELETION', attestation: { staffId: 'agent-7', evidenceNote: 'Caller answered the account security questions' } });
+  await approveErasure(handle);
   expect((await handle.result()).status).toBe('COMPLETED');
   expect(await auditActions(stack.db, requestId)).not.toContain('ERASURE_ANNOUNCED');
 });
