@@ -10,6 +10,7 @@ describe('DRP mapping', () => {
       RECEIVED: 'open',
       AWAITING_VERIFICATION: 'in_progress/need_user_verification',
       AWAITING_FEE: 'in_progress',
+      AWAITING_APPROVAL: 'in_progress',
       AWAITING_DECISION: 'in_progress',
       IN_FULFILMENT: 'in_progress',
       STUCK: 'in_progress',
