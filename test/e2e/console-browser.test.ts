@@ -2,6 +2,7 @@
 // PostgreSQL and SMTP, with one processor's system (the partner CRM) that can be made to fail.
 // Staff sign in, open a request by phone, follow a stuck request to completion, and manage
 // accounts, through plain forms and without any JavaScript of ours.
+import { createFieldCipher } from '../../crypto/field-cipher';
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { formatDay } from '../../server/pages/console/format';
@@ -94,7 +95,10 @@ describe('the staff console in a browser', () => {
     });
     expect(row).toMatchObject({ type: 'ACCESS', channel: 'PHONE', attestedBy: agent.staffId, regime: 'CN_PIPL' });
     const attested = await eventually(() => stack.db.auditEvent.findFirst({ where: { requestId, action: 'IDENTITY_ATTESTED' } }));
-    expect(attested).toMatchObject({ actor: `staff:${agent.staffId}`, reason: note });
+    expect(attested).toMatchObject({ actor: `staff:${agent.staffId}`, reason: null });
+    // The evidence note is an erasable note the event names, not text in the append-only trail.
+    const kept = await stack.db.auditNote.findUniqueOrThrow({ where: { id: (attested!.details as { noteId: string }).noteId } });
+    expect(createFieldCipher(stack.keyring).decrypt(kept.body!)).toBe(note);
 
     await page.getByRole('link', { name: 'My requests' }).first().click();
     const listed = page.locator('tr', { has: page.getByRole('link', { name: requestId.slice(0, 8) }) });

@@ -36,7 +36,7 @@ describe('enum validation errors', () => {
     expect(opened).toEqual({ status: 400, body: { error: 'INVALID_INPUT', message: 'channel must be one of PHONE, EMAIL, IN_PERSON' } });
     const queue = await call('GET', '/api/staff/queue?view=everything', compliance);
     expect(queue.status).toBe(400);
-    expect(queue.body.message).toMatch(/^view must be one of stuck, failing, overdue, due-soon, awaiting-decision, open, mine$/);
+    expect(queue.body.message).toMatch(/^view must be one of stuck, failing, overdue, due-soon, awaiting-decision, awaiting-approval, open, mine$/);
     const account = await call('POST', '/api/staff/accounts', admin, { username: `u-${randomUUID().slice(0, 8)}`, displayName: 'X', role: 'root', password: 'a-long-enough-password-1' });
     expect(account).toEqual({ status: 400, body: { error: 'INVALID_INPUT', message: 'role must be one of agent, compliance, admin' } });
   });
@@ -46,14 +46,18 @@ describe('a duplicate’s status', () => {
   test('when a request beyond the free quota repeats an open one, then GET /api/requests/:id shows it as DUPLICATE with no fee', async () => {
     const email = `dup-${randomUUID()}@example.org`;
     await stack.db.customerAccount.create({ data: { email, fullName: 'Zhang Min', plan: 'basic' } });
-    // The original waits for its code, so it stays open.
-    const original = await api(stack.baseUrl, 'POST', '/api/requests', { email, type: 'ACCESS', language: 'en' });
-    const originalId = original.body.requestId as string;
-    const subjectId = await eventually(async () => (await stack.db.dsrRequest.findUnique({ where: { id: originalId } }))?.subjectId);
-    // Two earlier verified requests in the window: a third would be charged, were it not a duplicate.
+    // A first request that waits for its code makes the subject known; two earlier verified
+    // requests in the window then make the next one chargeable.
+    const first = await api(stack.baseUrl, 'POST', '/api/requests', { email, type: 'ACCESS', language: 'en' });
+    const subjectId = await eventually(async () => (await stack.db.dsrRequest.findUnique({ where: { id: first.body.requestId as string } }))?.subjectId);
     await seedEarlierRequests(stack.db, subjectId, 2);
+    // The original: attested, so verified, and open while its fee is quoted (only a verified
+    // open request is an original: the unverified first one is superseded by it).
+    const original = await call('POST', '/api/staff/requests', agent, { email, type: 'ACCESS', language: 'en', channel: 'PHONE', evidenceNote: 'ID card checked.' });
+    const originalId = original.body.requestId as string;
+    await eventually(async () => (await statusOf(originalId)) === 'AWAITING_FEE', 30_000);
 
-    const opened = await call('POST', '/api/staff/requests', agent, { email, type: 'ACCESS', language: 'en', channel: 'PHONE', evidenceNote: 'ID card checked.' });
+    const opened = await call('POST', '/api/staff/requests', agent, { email, type: 'ACCESS', language: 'en', channel: 'PHONE', evidenceNote: 'ID card checked again.' });
     expect(opened.status).toBe(202);
     const requestId = opened.body.requestId as string;
     await eventually(async () => (await statusOf(requestId)) === 'DUPLICATE', 30_000);
