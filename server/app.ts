@@ -9,7 +9,7 @@ import { refuseNulCharacters } from './nul-guard';
 import { openApiOptions } from './openapi';
 import { consoleRoutes } from './pages/console/console-routes';
 import { portalRoutes } from './pages/portal-routes';
-import { rateLimitHook } from './rate-limit';
+import { rateLimitHook, startLimitSweep } from './rate-limit';
 import { accessPackageRoutes } from './routes/access-package';
 import { codecRoutes } from './routes/codec';
 import { healthRoutes } from './routes/health';
@@ -39,6 +39,8 @@ export async function buildApp(deps: ServerDeps, opts: { logger?: boolean; logSt
   await app.register(fastifySwagger, openApiOptions);
   // Added before the routes, so that it runs ahead of every plugin's own hooks (token check, staff gate).
   app.addHook('onRequest', rateLimitHook(deps.db, deps.rateLimits, deps.rateLimitScope ?? 'dsr'));
+  const stopLimitSweep = startLimitSweep(deps.db);
+  app.addHook('onClose', async () => stopLimitSweep());
   // PostgreSQL stores no NUL character: refused as input rather than failing half-way (server/nul-guard.ts).
   app.addHook('preValidation', refuseNulCharacters);
   await app.register(serviceRoutes);

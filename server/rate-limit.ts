@@ -48,6 +48,9 @@ export function sharedLimiter(db: Db, scope: string, name: string, limit: RateLi
     tableName: 'rateLimiterFlexible',
     tableCreated: true,
     keyPrefix: `${scope}:${name}`,
+    // The library's own sweep is a timer per limiter that outlives the database client; the
+    // app runs one sweep instead and stops it when it closes (startLimitSweep).
+    clearExpiredByTimeout: false,
     points: limit.max,
     duration: Math.max(1, Math.ceil(limit.windowMs / 1000)),
   });
@@ -73,6 +76,19 @@ export function sharedLimiter(db: Db, scope: string, name: string, limit: RateLi
   };
 }
 export type SharedLimiter = ReturnType<typeof sharedLimiter>;
+
+/** Deletes counters whose window ended over an hour ago, every 5 minutes, until stopped:
+ *  one sweep per app over the shared table, so it grows only with the keys of the last hour. */
+export function startLimitSweep(db: Db, everyMs = 5 * MINUTE_MS): () => void {
+  const timer = setInterval(() => {
+    // A failed sweep is retried at the next tick; counting never depends on it.
+    void Promise.resolve()
+      .then(() => db.rateLimiterFlexible.deleteMany({ where: { expire: { lt: new Date(Date.now() - 60 * MINUTE_MS) } } }))
+      .catch(() => undefined);
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
 
 /** The 429 every limited route answers with; the portal and the console render it as a page in the visitor's language. */
 export const rateLimited = (retryAfter: number) =>
