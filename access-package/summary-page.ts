@@ -1,7 +1,7 @@
 // index.html of an access package: what the subject finds where, readable without any
 // tool. Every value from a store is escaped by the `html` tag, so a record cannot carry
 // markup or script into the page; the page loads nothing from anywhere.
-import { html, type Html } from '../server/pages/html';
+import { html, type Html } from '../markup/html';
 import type { PackageRecord, SpoolSummary } from './spool';
 
 export interface SummaryInput {

@@ -5,13 +5,13 @@ import { access, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { buildAccessPackage } from '../access-package/build';
-import { currentActivity } from './activity-context';
+import { currentActivity } from '../stores/activity-context';
 import { DEFAULT_ACCESS_PACKAGE_DIR } from '../access-package/package-dir';
 import { newPackageKey } from '../access-package/package-key';
 import { purgeExpiredPackages } from '../access-package/purge';
 import type { AccessPackage } from '../generated/prisma/client';
 import { accessPackagePolicy } from '../policy';
-import { appendAudit } from './audit';
+import { appendAudit } from '../db/audit';
 import { activeProfile } from '../config/controller-profile';
 import type { ActivityDeps } from './deps';
 

@@ -6,7 +6,7 @@ import type { RequestType } from '../domain/request-kinds';
 import { CLOSED_STATUSES } from '../domain/status';
 import { citerFor, offerFor } from '../config/controller-profile';
 import { getRegime, type RegimePolicy } from '../policy';
-import { appendAudit } from './audit';
+import { appendAudit } from '../db/audit';
 import type { ActivityDeps } from './deps';
 import { profileAccess } from './profile-access';
 

@@ -6,7 +6,7 @@ import type { Prisma } from '../generated/prisma/client';
 import { citerFor } from '../config/controller-profile';
 import { canExtend, computeDueDate, type DueDateInput, getRegime, waitingWindowMs } from '../policy';
 import type { DeadlinePlan } from '../workflows/messages';
-import { appendAudit } from './audit';
+import { appendAudit } from '../db/audit';
 import { buildDeadlinePlan } from './deadline-plan';
 import type { ActivityDeps } from './deps';
 import { profileAccess } from './profile-access';

@@ -1,7 +1,7 @@
 // Recording human and automatic decisions that are not status changes: attestations,
 // fee answers, compliance decisions, the final outcome code.
 import type { Prisma } from '../generated/prisma/client';
-import { appendAudit } from './audit';
+import { appendAudit } from '../db/audit';
 import { writeAuditNote } from './audit-notes';
 import type { ActivityDeps } from './deps';
 

@@ -6,7 +6,7 @@ import type { CertificateBody, CertificateStore, PurgedPackage } from '../domain
 import type { Retained, StoreOutcome } from '../domain/fulfilment';
 import { Prisma } from '../generated/prisma/client';
 import { localDateOf } from '../policy';
-import { appendAudit } from './audit';
+import { appendAudit } from '../db/audit';
 import { eraseSubjectNotes } from './audit-notes';
 import type { ActivityDeps } from './deps';
 import { accountForStores, recordedSearch } from './store-account';

@@ -5,7 +5,7 @@ import type { FinalReplyRequest } from '../domain/notice-requests';
 import { localDateOf } from '../policy';
 import { sendAccessReply, sendNothingHeldReply } from './access-reply';
 import { correctionResults } from './correction-reply';
-import { appendAudit } from './audit';
+import { appendAudit } from '../db/audit';
 import type { ActivityDeps } from './deps';
 import { issueDeletionCertificate } from './deletion-certificate';
 import { composeSubjectNotice } from './notice-composer';

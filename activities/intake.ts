@@ -2,7 +2,7 @@
 import { activeProfile, type LoadedProfile } from '../config/controller-profile';
 import type { Db } from '../db/prisma';
 import type { DsrWorkflowInput } from '../workflows/messages';
-import { appendAudit } from './audit';
+import { appendAudit } from '../db/audit';
 import { recordProfileVersion } from './profile-access';
 import type { ActivityDeps } from './deps';
 

@@ -4,7 +4,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Retained, StoreOutcome } from '../domain/fulfilment';
 import { isManualStore } from '../stores/manual-store';
-import { appendAudit } from './audit';
+import { appendAudit } from '../db/audit';
 import type { ActivityDeps } from './deps';
 
 export type ManualOutcome = 'FOUND_AND_DONE' | 'NOTHING_FOUND';

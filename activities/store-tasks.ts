@@ -4,7 +4,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Retained, StoreOutcome } from '../domain/fulfilment';
 import type { Prisma } from '../generated/prisma/client';
-import { appendAudit } from './audit';
+import { appendAudit } from '../db/audit';
 import type { ActivityDeps } from './deps';
 
 type Tx = Prisma.TransactionClient;

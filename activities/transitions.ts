@@ -1,7 +1,7 @@
 // Mirroring the workflow's status moves into PostgreSQL, each with its audit event.
 import { ApplicationFailure } from '@temporalio/activity';
 import { canTransition, isClosed, type RequestStatus } from '../domain/status';
-import { appendAudit } from './audit';
+import { appendAudit } from '../db/audit';
 import type { ActivityDeps } from './deps';
 
 export interface TransitionRecord {

@@ -4,7 +4,7 @@ import { generateOneTimeCode, hashOneTimeCode, oneTimeCodeMatches } from '../cry
 import { sendOnce } from '../mail/sent-log';
 import { verificationCodeMail } from '../mail/templates/verification-code';
 import type { VerificationOutcome } from '../workflows/messages';
-import { appendAudit } from './audit';
+import { appendAudit } from '../db/audit';
 import type { ActivityDeps } from './deps';
 import { subjectContact } from './subject-contact';
 

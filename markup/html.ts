@@ -1,5 +1,6 @@
-// A tiny HTML builder: every interpolated value is escaped unless it is itself built by
-// `html`, so a page cannot carry markup smuggled in through a value.
+// The one HTML builder of the house (pages, mails, the access package's summary, the dev
+// inbox): every interpolated value is escaped unless it is itself built by `html`, so no
+// page or mail can carry markup smuggled in through a value.
 
 /** Markup known to be safe: built by `html`, whose interpolations were escaped. */
 export class Html {

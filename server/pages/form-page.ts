@@ -1,7 +1,7 @@
 // GET /portal: the request form. Works without JavaScript; each error sits next to its
 // field and is tied to it with aria-describedby.
 import { REQUEST_TYPES, type Language } from '../../domain/request-kinds';
-import { html, type Html } from './html';
+import { html, type Html } from '../../markup/html';
 import { CORRECTABLE_FIELDS, messagesFor, residenceOptions } from './i18n';
 import { correctionField, type RequestFormErrors, type RequestFormValues } from './form-input';
 import { page, withLang } from './layout';

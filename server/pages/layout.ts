@@ -1,7 +1,7 @@
 // The frame every portal page shares: language, title, the language switch and a little
 // inline style (the CSP allows inline styles, not inline scripts).
 import type { Language } from '../../domain/request-kinds';
-import { Html, html } from './html';
+import { Html, html } from '../../markup/html';
 import { messagesFor } from './i18n';
 
 const STYLE = `

@@ -1,7 +1,7 @@
 // The pages behind the "this was not me" link of a code mail. Opening the link only asks:
 // mail scanners and link previews fetch links, and must not withdraw anyone's request.
 import type { Language } from '../../domain/request-kinds';
-import { html } from './html';
+import { html } from '../../markup/html';
 import { page, withLang } from './layout';
 
 const WORDS = {

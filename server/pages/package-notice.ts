@@ -3,7 +3,7 @@
 // it works, or that it has expired.
 import type { Db } from '../../db/prisma';
 import type { Language } from '../../domain/request-kinds';
-import { html, type Html } from './html';
+import { html, type Html } from '../../markup/html';
 
 export interface PackageNoticeFacts {
   state: 'READY' | 'EXPIRED';

@@ -14,7 +14,7 @@ import { submitRequest } from '../use-cases/submit-request';
 import { verifyIdentity } from '../use-cases/verify-identity';
 import { parseForm, readRequestForm, type FormFields } from './form-input';
 import { requestFormPage } from './form-page';
-import { html } from './html';
+import { html } from '../../markup/html';
 import { messagesFor, pickLanguage } from './i18n';
 import { page, withLang } from './layout';
 import { notMeDonePage, notMePage } from './not-me-page';

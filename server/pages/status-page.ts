@@ -3,7 +3,7 @@
 import type { Language } from '../../domain/request-kinds';
 import { isClosed, type RequestStatus, WITHDRAWABLE_STATUSES } from '../../domain/status';
 import type { StatusView } from '../schemas';
-import { html, type Html } from './html';
+import { html, type Html } from '../../markup/html';
 import { messagesFor, STEPS, type Messages, type Step } from './i18n';
 import { page, withLang } from './layout';
 import { packageNotice, type PackageNoticeFacts } from './package-notice';

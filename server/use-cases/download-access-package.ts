@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { linkSecretMatches } from '../../access-package/link-secret';
 import { openPackageKey } from '../../access-package/package-key';
 import { openPackageStream } from '../../access-package/read-package';
-import { appendAudit } from '../../activities/audit';
+import { appendAudit } from '../../db/audit';
 import { AppError } from '../app-error';
 import type { ServerDeps } from '../deps';
 

@@ -6,7 +6,7 @@
 // callback of an attempt that timed out cannot complete the retry with a stale result.
 import type { Db } from '../../db/prisma';
 import { Prisma } from '../../generated/prisma/client';
-import { currentActivity } from '../../activities/activity-context';
+import { currentActivity } from '../activity-context';
 import type { CallbackOperation, CallOutcome } from './protocol';
 
 /** The attempt to wait for (its id is the call id sent), or the outcome an earlier attempt already received. */

@@ -8,7 +8,7 @@ import type { Db } from '../../db/prisma';
 import type { DataCategory, Retained } from '../../domain/fulfilment';
 import { EXPORT_BATCH_SIZE, type DataStore, type ExportedRecord, type SubjectKeys } from '../data-store';
 import { CorrectionRefused } from '../store-errors';
-import { currentActivity } from '../../activities/activity-context';
+import { currentActivity } from '../activity-context';
 import { callOutcome, exportPage, locateCounts } from './answers';
 import { awaitCall, completeCall, openCall } from './processor-calls';
 import { postToProcessor, type ProcessorEndpoint } from './processor-client';

@@ -3,7 +3,7 @@
 import { STAFF_ROLES } from '../../staff/roles';
 import type { DataMapView, StaffAccountRow } from '../../staff/console-schemas';
 import type { FormFields } from '../form-input';
-import { html } from '../html';
+import { html } from '../../../markup/html';
 import { consolePage, csrfField, type ConsoleViewer } from './console-layout';
 import { errorSummary, inputField, selectField, type FieldErrors } from './form-fields';
 import { formatInstant } from './format';

@@ -1,7 +1,7 @@
 // The frame every console page shares: who is signed in, the links their role may follow,
 // a sign-out button, and an optional flash message. Inline style only (the CSP bars scripts).
 import type { StaffRole } from '../../staff/roles';
-import { Html, html } from '../html';
+import { Html, html } from '../../../markup/html';
 import { CSRF_FIELD } from './console-session';
 
 const STYLE = new Html(`

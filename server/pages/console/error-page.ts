@@ -1,5 +1,5 @@
 // The console's error page: what went wrong, in plain words, and the way back.
-import { html } from '../html';
+import { html } from '../../../markup/html';
 import { consolePage, type ConsoleViewer } from './console-layout';
 
 const TITLES: Readonly<Record<number, string>> = {

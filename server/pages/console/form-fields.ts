@@ -1,6 +1,6 @@
 // Labelled form fields for console pages: each error sits next to its field and is tied to
 // it with aria-describedby, and the value typed is kept.
-import { html, type Html } from '../html';
+import { html, type Html } from '../../../markup/html';
 
 /** Messages by field name, for the fields that were refused. */
 export type FieldErrors = Readonly<Partial<Record<string, string>>>;

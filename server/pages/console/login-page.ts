@@ -1,5 +1,5 @@
 // GET /console/login: the sign-in form; a refusal (wrong password, locked account) is shown above it.
-import { html } from '../html';
+import { html } from '../../../markup/html';
 import { CONSOLE_LINKS, consolePage, type ConsoleViewer } from './console-layout';
 import { CSRF_FIELD } from './console-session';
 import { inputField } from './form-fields';

@@ -2,7 +2,7 @@
 // by and a note attesting how the subject's identity was checked (no code is mailed then).
 import { REQUEST_TYPES } from '../../../domain/request-kinds';
 import { STAFF_CHANNELS } from '../../staff/schemas';
-import { html } from '../html';
+import { html } from '../../../markup/html';
 import { CORRECTABLE_FIELDS, messagesFor, residenceOptions } from '../i18n';
 import { correctionField } from '../form-input';
 import { consolePage, csrfField, type ConsoleViewer } from './console-layout';

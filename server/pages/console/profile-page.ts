@@ -2,7 +2,7 @@
 // against the privacy policy: who the controller is, where it acts under each regime, fees.
 import type { LoadedProfile, ProfileText } from '../../../config/controller-profile';
 import { regionKey } from '../../../policy';
-import { html } from '../html';
+import { html } from '../../../markup/html';
 import { consolePage, type ConsoleViewer } from './console-layout';
 
 const both = (t: ProfileText | undefined) => (t ? html`${t.zh} / ${t.en}` : '–');

@@ -1,7 +1,7 @@
 // GET /console/queue and /console/mine: requests as a table with their deadlines, in tabs,
 // sortable by deadline and paginated. Ids, kinds and dates only: no personal data.
 import type { QueuePage, QueueItem } from '../../staff/console-schemas';
-import { html, type Html } from '../html';
+import { html, type Html } from '../../../markup/html';
 import { consolePage, type ConsoleViewer } from './console-layout';
 import { formatDay } from './format';
 

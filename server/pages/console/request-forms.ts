@@ -1,7 +1,7 @@
 // The action forms of a request page, for compliance: each posts to its own console route
 // with the CSRF field; a refused form comes back with its errors and values.
 import type { RefusalGround } from '../../../policy';
-import { html, type Html } from '../html';
+import { html, type Html } from '../../../markup/html';
 import type { FormFields } from '../form-input';
 import { csrfField, type ConsoleViewer } from './console-layout';
 import { inputField, noteField, radioGroup, type FieldErrors } from './form-fields';

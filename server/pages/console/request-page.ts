@@ -4,7 +4,7 @@
 import { isClosed, WITHDRAWABLE_STATUSES } from '../../../domain/status';
 import type { RefusalGround } from '../../../policy';
 import type { Timeline } from '../../staff/console-schemas';
-import { html, type Html } from '../html';
+import { html, type Html } from '../../../markup/html';
 import { consolePage, type ConsoleViewer } from './console-layout';
 import { formatDay, formatInstant } from './format';
 import { requestForms, type ActionProblem } from './request-forms';

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../../app-error';
 import type { ServerDeps } from '../../deps';
-import { html } from '../html';
+import { html } from '../../../markup/html';
 import { MIN_PASSWORD_LENGTH } from '../../use-cases/staff-accounts';
 import { passwordLinkIsLive, setPasswordWithLink, SET_PASSWORD_PATH } from '../../use-cases/staff-password-links';
 import { fieldsOf, sendHtml } from './console-http';
