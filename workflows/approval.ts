@@ -1,38 +1,36 @@
 // Four eyes on staff-driven erasure: a deletion or account closure whose identity a member
 // of staff attested waits for a second person with the compliance role (or an admin) to
 // approve it; the attester can never approve their own attestation.
-import { condition, patched, setHandler } from '@temporalio/workflow';
+import { patched, setHandler } from '@temporalio/workflow';
 import type { RequestType } from '../domain/request-kinds';
 import { acts } from './acts';
 import { approveErasureUpdate } from './messages';
-import { reject, type RequestRun } from './request-run';
+import { reject, requireFree, requireStatus, requireText } from './refusals';
+import type { RequestRun } from './request-run';
 import { APPROVER_ROLES, proveStaff } from './staff-proof';
-
-type Audit = (actor: string, action: string, reason?: string, details?: Record<string, unknown>) => Promise<void>;
 
 const ERASURES: readonly RequestType[] = ['DELETION', 'ACCOUNT_CLOSURE'];
 
 /** Registers the approval update: the second person's approve or reject, proven and audited. */
-export function installApprovalHandler(run: RequestRun, audit: Audit): void {
+export function installApprovalHandler(run: RequestRun): void {
   setHandler(
     approveErasureUpdate,
     ({ staffId, approve, reason, assertion }) =>
       run.exclusively('approval', async () => {
         const role = await proveStaff(run, approveErasureUpdate.name, staffId, assertion);
-        if (role === null || !APPROVER_ROLES.includes(role)) reject('Only compliance (or an admin) may approve an erasure attested by staff.');
-        await audit(`staff:${staffId}`, approve ? 'ERASURE_APPROVED' : 'ERASURE_REJECTED', reason, { attestedBy: `staff:${run.attestedBy}` });
-        run.approval = { staffId, approved: approve };
+        if (role === null || !APPROVER_ROLES.includes(role)) reject('FORBIDDEN', 'Only compliance (or an admin) may approve an erasure attested by staff.');
+        await run.audit(`staff:${staffId}`, approve ? 'ERASURE_APPROVED' : 'ERASURE_REJECTED', reason, { attestedBy: `staff:${run.attestedBy}` });
+        run.recordApproval(staffId, approve);
         return run.snapshot();
       }),
     {
       validator: ({ staffId, approve, reason }) => {
-        if (run.withdrawn) reject('The request is being withdrawn.');
-        if (run.status !== 'AWAITING_APPROVAL') reject(`Not possible while the request is ${run.status}.`);
-        if (run.approval) reject('The erasure was already approved or rejected.');
-        if (run.pending.has('approval')) reject('Another approval of this request is being recorded right now; reload the request to see it.');
-        if (typeof approve !== 'boolean') reject('Say whether the erasure is approved (approve: true or false).');
-        if (typeof reason !== 'string' || reason.trim().length < 3) reject('A reason is required (at least 3 characters).');
-        if (staffId === run.attestedBy) reject('The person who attested the subject’s identity cannot approve the erasure: a second person must.');
+        requireStatus(run, 'AWAITING_APPROVAL');
+        if (run.approval) reject('ALREADY_DONE', 'The erasure was already approved or rejected.');
+        requireFree(run, 'approval', 'Another approval of this request is being recorded right now; reload the request to see it.');
+        if (typeof approve !== 'boolean') reject('INVALID_INPUT', 'Say whether the erasure is approved (approve: true or false).');
+        requireText(reason, 'A reason');
+        if (staffId === run.attestedBy) reject('FORBIDDEN', 'The person who attested the subject’s identity cannot approve the erasure: a second person must.');
       },
     },
   );
@@ -52,7 +50,6 @@ export function needsApproval(run: RequestRun): boolean {
 export async function awaitApproval(run: RequestRun): Promise<boolean> {
   await run.moveTo('AWAITING_APPROVAL', 'system', 'an erasure attested by staff waits for a second person’s approval');
   await acts.alertStaff({ requestId: run.requestId, seq: run.nextSeq(), alert: { kind: 'decision-needed', decision: 'APPROVAL', signal: 'identity attested by staff' } });
-  await condition(() => run.approval !== null || run.withdrawn !== null);
-  run.checkpoint();
+  await run.waitFor(() => run.approval !== null);
   return run.approval!.approved;
 }

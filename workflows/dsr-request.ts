@@ -1,18 +1,18 @@
 // The request workflow: one access, correction or deletion request from intake to a
 // lawful reply before its deadline. It reads top to bottom as the procedure; each step
 // lives in steps/, every side effect is an activity, every decision is audited.
-import { allHandlersFinished, condition, patched } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, setHandler } from '@temporalio/workflow';
 import type { RequestStatus } from '../domain/status';
 import { acts, replyActs } from './acts';
-import { awaitApproval, needsApproval } from './approval';
-import { installHandlers } from './handlers';
-import type { DsrStatus, DsrWorkflowInput } from './messages';
+import { awaitApproval, installApprovalHandler, needsApproval } from './approval';
+import { type DsrStatus, type DsrWorkflowInput, statusQuery } from './messages';
 import { RequestRun, RequestWithdrawn } from './request-run';
-import { assessRequest } from './steps/assessment';
-import { watchDeadline } from './steps/deadline-watch';
-import { fulfilEverywhere } from './steps/fulfilment';
+import { assessRequest, installAssessmentHandlers } from './steps/assessment';
+import { installDeadlineHandlers, watchDeadline } from './steps/deadline-watch';
+import { fulfilEverywhere, installFulfilmentHandlers } from './steps/fulfilment';
 import { awaitErasureWindow } from './steps/erasure-window';
-import { establishIdentity } from './steps/identity';
+import { establishIdentity, installIdentityHandlers } from './steps/identity';
+import { installWithdrawHandler } from './withdrawal';
 
 /** Lets updates still at work (an extension notice being mailed) finish before the run ends,
  *  so none is cut off half done (versioned: runs already past their end replay as they ran). */
@@ -23,7 +23,16 @@ async function handlersFinished(): Promise<void> {
 export async function dsrRequestWorkflow(input: DsrWorkflowInput): Promise<DsrStatus> {
   const run = new RequestRun(input);
   const { requestId } = run;
-  installHandlers(run);
+  // Each step owns its messages, but all listen from the start, before the first await: an
+  // update that comes early is judged by its validator against the state it finds (refused,
+  // as it always was), never held back until its step is reached.
+  setHandler(statusQuery, () => run.snapshot());
+  installIdentityHandlers(run);
+  installApprovalHandler(run);
+  installAssessmentHandlers(run);
+  installFulfilmentHandlers(run);
+  installDeadlineHandlers(run);
+  installWithdrawHandler(run);
 
   await acts.registerRequest(input);
   const intake = await acts.planIntake({ requestId });
@@ -31,7 +40,7 @@ export async function dsrRequestWorkflow(input: DsrWorkflowInput): Promise<DsrSt
   const watching = watchDeadline(run);
 
   const close = async (status: RequestStatus, outcome: string, reason: string) => {
-    run.outcome = outcome;
+    run.setOutcome(outcome);
     await acts.recordOutcome({ requestId, outcome });
     await run.moveTo(status, 'system', reason);
     await watching;
@@ -74,7 +83,7 @@ export async function dsrRequestWorkflow(input: DsrWorkflowInput): Promise<DsrSt
   } catch (err) {
     if (!(err instanceof RequestWithdrawn)) throw err;
     await acts.notifySubject({ requestId, seq: 1, notice: { kind: 'withdrawn' } });
-    run.outcome = 'WITHDRAWN';
+    run.setOutcome('WITHDRAWN');
     await acts.recordOutcome({ requestId, outcome: 'WITHDRAWN' });
     await run.moveTo('WITHDRAWN', run.withdrawn!.actor, run.withdrawn!.reason ?? 'withdrawn');
     await watching;

@@ -1,6 +1,7 @@
 // The state of one running request and the moves every step shares: status changes
 // mirrored to the database, search attributes, and the withdrawal checkpoint.
-import { ApplicationFailure, condition, patched, upsertSearchAttributes } from '@temporalio/workflow';
+import type { Duration } from '@temporalio/common';
+import { condition, patched, upsertSearchAttributes } from '@temporalio/workflow';
 import { isClosed, type RequestStatus } from '../domain/status';
 import { acts } from './acts';
 import { startDrpStatusCallback } from './drp-callback';
@@ -36,37 +37,32 @@ const AWAITING_BY_STATUS: Partial<Record<RequestStatus, Awaiting>> = {
 };
 
 export class RequestRun {
-  status: RequestStatus = 'RECEIVED';
-  verified = false;
-  withdrawn: { actor: string; reason?: string } | null = null;
-  plan: DeadlinePlan | null = null;
-  planVersion = 0;
-  extensions = 0;
-  fee: DsrStatus['fee'] = null;
-  decision: DecisionInput | null = null;
-  /** Who attested the subject's identity, when staff did: they may not approve the erasure. */
-  attestedBy: string | null = null;
-  /** A verified request of the same subject and kind that claims to supersede this one, until
-   *  confirmed (then the request closes) or found wrong (then it is forgotten). */
-  supersededBy: string | null = null;
-  /** The second person's answer on an attested erasure (four eyes). */
-  approval: { staffId: string; approved: boolean } | null = null;
-  stores: Record<string, StoreState> = {};
-  storeActions = new Map<string, StoreAction>();
+  // The state is read through getters and changed only through the methods below, each
+  // named for the event it records, so a reader finds every writer of a field here.
+  private state: RequestStatus = 'RECEIVED';
+  private isVerified = false;
+  private withdrawal: { actor: string; reason?: string } | null = null;
+  private currentPlan: DeadlinePlan | null = null;
+  private plans = 0;
+  private extensionsTaken = 0;
+  private feeState: DsrStatus['fee'] = null;
+  private recordedDecision: DecisionInput | null = null;
+  private attester: string | null = null;
+  private supersedingClaim: string | null = null;
+  private secondOpinion: { staffId: string; approved: boolean } | null = null;
+  private storeStates: Record<string, StoreState> = {};
+  private readonly storeActions = new Map<string, StoreAction>();
   /** Stores worked by a person: null while the task is open, then the person's confirmation. */
-  manualTasks = new Map<string, ManualTaskCompletion | null>();
-  codeSends = 0;
-  lastCodeSentAt = 0;
-  outcome: string | null = null;
-  /** The regime's fee for a manifestly unfounded or excessive request, once assessed; null where it allows none. */
-  excessiveFee: { amount: number; currency: string } | null = null;
-  /** Set once the procedure passed its last withdrawal checkpoint: from then on it closes
-   *  another way or fulfils, so a withdrawal would be accepted and then ignored. */
-  committed: 'CLOSING' | 'FULFILMENT' | null = null;
+  private readonly manualTasks = new Map<string, ManualTaskCompletion | null>();
+  private sends = 0;
+  private lastSendAt = 0;
+  private closedAs: string | null = null;
+  private offeredFee: { amount: number; currency: string } | null = null;
+  private commitment: 'CLOSING' | 'FULFILMENT' | null = null;
   /** Work that a handler or the procedure has under way ('identity', 'fee', 'decision',
    *  'extend', 'plan'), reserved before the first await so a concurrent call of the same kind
    *  is refused by its validator instead of passing the same check. */
-  readonly pending = new Set<string>();
+  private readonly pending = new Set<string>();
   private transitions = 0;
   private noticeSeq = 0;
 
@@ -74,6 +70,162 @@ export class RequestRun {
 
   get requestId(): string {
     return this.input.requestId;
+  }
+  get status(): RequestStatus {
+    return this.state;
+  }
+  get verified(): boolean {
+    return this.isVerified;
+  }
+  get withdrawn(): { actor: string; reason?: string } | null {
+    return this.withdrawal;
+  }
+  get plan(): DeadlinePlan | null {
+    return this.currentPlan;
+  }
+  /** Counts the plans installed, so a watcher can tell that the plan changed. */
+  get planVersion(): number {
+    return this.plans;
+  }
+  get extensions(): number {
+    return this.extensionsTaken;
+  }
+  get fee(): DsrStatus['fee'] {
+    return this.feeState;
+  }
+  get decision(): DecisionInput | null {
+    return this.recordedDecision;
+  }
+  /** Who attested the subject's identity, when staff did: they may not approve the erasure. */
+  get attestedBy(): string | null {
+    return this.attester;
+  }
+  /** A verified request of the same subject and kind that claims to supersede this one, until
+   *  confirmed (then the request closes) or found wrong (then it is forgotten). */
+  get supersededBy(): string | null {
+    return this.supersedingClaim;
+  }
+  /** The second person's answer on an attested erasure (four eyes). */
+  get approval(): { staffId: string; approved: boolean } | null {
+    return this.secondOpinion;
+  }
+  get stores(): Readonly<Record<string, StoreState>> {
+    return this.storeStates;
+  }
+  get codeSends(): number {
+    return this.sends;
+  }
+  get lastCodeSentAt(): number {
+    return this.lastSendAt;
+  }
+  get outcome(): string | null {
+    return this.closedAs;
+  }
+  /** The regime's fee for a manifestly unfounded or excessive request, once assessed; null where it allows none. */
+  get excessiveFee(): { amount: number; currency: string } | null {
+    return this.offeredFee;
+  }
+  /** Set once the procedure passed its last withdrawal checkpoint: from then on it closes
+   *  another way or fulfils, so a withdrawal would be accepted and then ignored. */
+  get committed(): 'CLOSING' | 'FULFILMENT' | null {
+    return this.commitment;
+  }
+
+  /** True while a call reserved `key` (see `exclusively`). */
+  isBusy(key: string): boolean {
+    return this.pending.has(key);
+  }
+
+  /** Waits until `ready` holds or `timeout` passes (false then), and unwinds the procedure if
+   *  the request was withdrawn meanwhile: every wait of the procedure is also a wait for a withdrawal. */
+  async waitFor(ready: () => boolean, timeout?: Duration): Promise<boolean> {
+    const until = () => ready() || this.withdrawal !== null;
+    const woken = timeout === undefined ? (await condition(until), true) : await condition(until, timeout);
+    this.checkpoint();
+    return woken;
+  }
+
+  // Identity.
+  verify(attestedBy?: string): void {
+    if (attestedBy !== undefined) this.attester = attestedBy;
+    this.isVerified = true;
+  }
+  codeSent(): void {
+    this.sends += 1;
+    this.lastSendAt = Date.now();
+  }
+  claimSuperseded(byRequestId: string): void {
+    this.supersedingClaim ??= byRequestId;
+  }
+  forgetSupersession(): void {
+    this.supersedingClaim = null;
+  }
+  withdraw(actor: string, reason?: string): void {
+    this.withdrawal = { actor, reason };
+  }
+  recordApproval(staffId: string, approved: boolean): void {
+    this.secondOpinion = { staffId, approved };
+  }
+
+  // Assessment.
+  offerExcessiveFee(fee: { amount: number; currency: string } | null): void {
+    this.offeredFee = fee;
+  }
+  quoteFee(fee: { amount: number; currency: string }): void {
+    this.feeState = { amount: fee.amount, currency: fee.currency, state: 'QUOTED' };
+  }
+  answerFee(state: 'ACCEPTED' | 'DECLINED' | 'WAIVED'): void {
+    if (this.feeState) this.feeState = { ...this.feeState, state };
+  }
+  recordDecision(decision: DecisionInput): void {
+    this.recordedDecision = decision;
+  }
+
+  // Deadline: an extension is taken before its first await and given back if it fails.
+  takeExtension(): number {
+    this.extensionsTaken += 1;
+    return this.extensionsTaken - 1;
+  }
+  giveBackExtension(taken: number): void {
+    this.extensionsTaken = taken;
+  }
+
+  // Fulfilment.
+  setStore(store: string, state: StoreState): void {
+    this.storeStates[store] = state;
+  }
+  /** Staff's action on a failed store, kept until the store has left FAILED. */
+  storeAction(store: string): StoreAction | undefined {
+    return this.storeActions.get(store);
+  }
+  requestStoreAction(store: string, action: StoreAction): void {
+    this.storeActions.set(store, action);
+  }
+  clearStoreAction(store: string): void {
+    this.storeActions.delete(store);
+  }
+  openManualTask(store: string): void {
+    this.manualTasks.set(store, null);
+  }
+  /** True while the store has a manual task that no one has confirmed yet. */
+  hasOpenManualTask(store: string): boolean {
+    return this.manualTasks.has(store) && this.manualTasks.get(store) === null;
+  }
+  manualTaskDone(store: string): ManualTaskCompletion | null {
+    return this.manualTasks.get(store) ?? null;
+  }
+  completeManualTask(completion: ManualTaskCompletion): void {
+    this.manualTasks.set(completion.store, completion);
+  }
+
+  /** Records how the request ends, before its last status move. */
+  setOutcome(outcome: string): void {
+    this.closedAs = outcome;
+  }
+
+  /** Audits a decision with a replay-stable key, so a retried activity records it once. */
+  audit(actor: string, action: string, reason?: string, details?: Record<string, unknown>): Promise<void> {
+    return acts.recordDecision({ requestId: this.requestId, actor, action, reason, details, eventKey: `${this.requestId}:decision:${this.nextSeq()}` });
   }
 
   /** A replay-stable sequence number that keeps repeated notices of one kind apart. */
@@ -91,7 +243,7 @@ export class RequestRun {
       dueAt: this.plan?.dueAt ?? null,
       awaiting: AWAITING_BY_STATUS[this.status] ?? null,
       extensions: this.extensions,
-      stores: { ...this.stores },
+      stores: { ...this.storeStates },
       fee: this.fee,
       outcome: this.outcome,
     };
@@ -102,7 +254,7 @@ export class RequestRun {
     if (to === this.status) return;
     this.transitions += 1;
     await acts.recordTransition({ requestId: this.requestId, from: this.status, to, actor, reason, eventKey: `${this.requestId}:t${this.transitions}` });
-    this.status = to;
+    this.state = to;
     this.publish();
     // Only requests filed by a DRP agent carry the flag, so histories without it replay unchanged.
     if (this.input.drpStatusCallback) await startDrpStatusCallback(this.requestId, this.transitions);
@@ -110,8 +262,8 @@ export class RequestRun {
 
   /** Installs a new deadline plan (intake, clock start, extension). */
   setPlan(plan: DeadlinePlan): void {
-    this.plan = plan;
-    this.planVersion += 1;
+    this.currentPlan = plan;
+    this.plans += 1;
     this.publish();
   }
 
@@ -130,16 +282,16 @@ export class RequestRun {
     return isClosed(this.status);
   }
 
-  /** Unwinds the procedure if the request was withdrawn while it waited. */
+  /** Unwinds the procedure if the request was withdrawn (`waitFor` does so after every wait). */
   checkpoint(): void {
-    if (this.withdrawn) throw new RequestWithdrawn();
+    if (this.withdrawal) throw new RequestWithdrawn();
   }
 
   /** The point of no return before a close or fulfilment: a withdrawal accepted since the last
    *  checkpoint still wins (versioned: runs that ignored it replay as they ran), and later ones are refused. */
   commit(to: 'CLOSING' | 'FULFILMENT'): void {
-    if (this.withdrawn && patched('race-withdraw-fence')) throw new RequestWithdrawn();
-    this.committed = to;
+    if (this.withdrawal && patched('race-withdraw-fence')) throw new RequestWithdrawn();
+    this.commitment = to;
   }
 
   /** Runs `work` while holding `key`; the key is released however the work ends. */
@@ -158,9 +310,4 @@ export class RequestRun {
     if (this.pending.has('extend') && patched('race-plan-lock')) await condition(() => !this.pending.has('extend'));
     this.setPlan(await this.exclusively('plan', compute));
   }
-}
-
-/** Rejects an update made in the wrong state, with a message the caller can show. */
-export function reject(message: string): never {
-  throw ApplicationFailure.nonRetryable(message, 'RequestRejected');
 }

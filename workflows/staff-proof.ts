@@ -9,7 +9,8 @@
 // no state and no status moved, and the reservation is released.
 import { patched } from '@temporalio/workflow';
 import { assertionActs } from './acts';
-import { reject, type RequestRun } from './request-run';
+import { reject } from './refusals';
+import type { RequestRun } from './request-run';
 
 /** The patch of the check: runs recorded before assertions replay their updates unchecked. */
 export const STAFF_ASSERTION_PATCH = 'authz-staff-assertion';
@@ -19,7 +20,7 @@ export const STAFF_ASSERTION_PATCH = 'authz-staff-assertion';
 export async function proveStaff(run: RequestRun, action: string, staffId: string, assertion: string | undefined): Promise<string | null> {
   if (!patched(STAFF_ASSERTION_PATCH)) return null;
   const check = await assertionActs.verifyStaffAssertion({ requestId: run.requestId, action, staffId, assertion });
-  if (!check.ok) reject(check.reason);
+  if (!check.ok) reject('FORBIDDEN', check.reason);
   return check.role;
 }
 

@@ -3,7 +3,8 @@
 import { setHandler } from '@temporalio/workflow';
 import { WITHDRAWABLE_STATUSES } from '../domain/status';
 import * as m from './messages';
-import { reject, type RequestRun } from './request-run';
+import { reject, requireFree } from './refusals';
+import type { RequestRun } from './request-run';
 import { proveStaff } from './staff-proof';
 
 /** Why a request in fulfilment cannot be withdrawn, in words the subject can act on. */
@@ -22,23 +23,22 @@ export function installWithdrawHandler(run: RequestRun): void {
           await proveStaff(run, m.withdrawUpdate.name, actor.slice('staff:'.length), assertion);
           withdrawable(run);
         }
-        run.withdrawn = { actor, reason };
+        run.withdraw(actor, reason);
         return run.snapshot();
       }),
     {
       validator: (_withdrawal) => {
-        if (run.withdrawn) reject('The request is already being withdrawn.');
-        if (run.pending.has('withdraw')) reject('The request is being withdrawn by another call right now.');
+        if (run.withdrawn) reject('ALREADY_DONE', 'The request is already being withdrawn.');
+        requireFree(run, 'withdraw', 'The request is being withdrawn by another call right now.');
         withdrawable(run);
       },
     },
   );
-
 }
 
 /** Refuses a withdrawal once fulfilment has begun or the procedure committed to another close. */
 function withdrawable(run: RequestRun): void {
-  if (run.committed === 'FULFILMENT' || run.status === 'IN_FULFILMENT' || run.status === 'STUCK') reject(FULFILMENT_BEGUN);
-  if (run.committed === 'CLOSING') reject('The request is being closed and can no longer be withdrawn.');
-  if (!WITHDRAWABLE_STATUSES.includes(run.status)) reject(`The request can no longer be withdrawn (status ${run.status}).`);
+  if (run.committed === 'FULFILMENT' || run.status === 'IN_FULFILMENT' || run.status === 'STUCK') reject('WRONG_STATE', FULFILMENT_BEGUN);
+  if (run.committed === 'CLOSING') reject('WRONG_STATE', 'The request is being closed and can no longer be withdrawn.');
+  if (!WITHDRAWABLE_STATUSES.includes(run.status)) reject('WRONG_STATE', `The request can no longer be withdrawn (status ${run.status}).`);
 }

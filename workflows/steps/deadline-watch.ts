@@ -1,9 +1,49 @@
 // Runs beside the procedure: reminds staff before the deadline, escalates a request at
 // risk, and makes sure the subject hears from us before the deadline even when not
-// everything is finished (a partial reply saying what is done and what remains).
-import { condition } from '@temporalio/workflow';
+// everything is finished (a partial reply saying what is done and what remains). Staff's
+// extension of the deadline is this watch's message: it installs the plan the watch follows.
+import { condition, setHandler } from '@temporalio/workflow';
 import { acts } from '../acts';
+import { type DeadlinePlan, extendDeadlineUpdate } from '../messages';
+import { reject, requireFree, requireText } from '../refusals';
 import type { RequestRun } from '../request-run';
+import { proveStaff } from '../staff-proof';
+
+/** Registers the extension update, whose new plan wakes the watch below. */
+export function installDeadlineHandlers(run: RequestRun): void {
+  const { requestId } = run;
+  setHandler(
+    extendDeadlineUpdate,
+    ({ staffId, reason, assertion }) =>
+      run.exclusively('extend', async () => {
+        await proveStaff(run, extendDeadlineUpdate.name, staffId, assertion);
+        const originalDueDate = run.plan!.dueDate;
+        // The extension is reserved before the first await and given back if it fails, and
+        // its notice is keyed by it: a raced or retried call can neither take nor mail it twice.
+        const taken = run.takeExtension();
+        let plan: DeadlinePlan;
+        try {
+          plan = await acts.extendDeadline({ requestId, staffId, reason, extensionsSoFar: taken });
+        } catch (err) {
+          run.giveBackExtension(taken);
+          throw err;
+        }
+        run.setPlan(plan);
+        await acts.notifySubject({ requestId, seq: taken + 1, notice: { kind: 'extension-notice', originalDueDate, newDueDate: plan.dueDate, reason, citation: plan.basis } });
+        return run.snapshot();
+      }),
+    {
+      validator: ({ reason }) => {
+        requireText(reason, 'The reasons for the extension');
+        if (run.isClosed()) reject('WRONG_STATE', 'The request is closed.');
+        requireFree(run, 'extend', 'Another extension of this request is being recorded right now; reload the request to see it before asking again.');
+        requireFree(run, 'plan', 'The deadline is being recomputed right now; try again in a moment.');
+        if (!run.plan || run.plan.extensionsLeft <= 0) reject('WRONG_STATE', 'This regime allows no (further) extension.');
+        if (run.plan.extendBy && Date.now() > Date.parse(run.plan.extendBy)) reject('WRONG_STATE', 'An extension must be notified within the original period, which has passed.');
+      },
+    },
+  );
+}
 
 /** Watches the current deadline plan until the request closes; a new plan (clock start,
  *  extension) replaces the alerts still to come. */

@@ -1,6 +1,6 @@
 // Between verification and erasure: an erasure confirmed only by a mailed code waits a
 // cancellable window, announced by mail, before anything is erased.
-import { condition, patched } from '@temporalio/workflow';
+import { patched } from '@temporalio/workflow';
 import { acts } from '../acts';
 import type { RequestRun } from '../request-run';
 
@@ -13,6 +13,7 @@ export async function awaitErasureWindow(run: RequestRun): Promise<void> {
   if (!patched('codes-confirmation-window')) return;
   const { windowMs } = await acts.announceErasure({ requestId: run.requestId });
   // Treat silence as consent: the subject asked for the erasure and was told how to stop it.
-  if (windowMs > 0) await condition(() => run.withdrawn !== null, windowMs);
-  run.checkpoint();
+  // A window of 0 starts no timer (as runs recorded so); a withdrawal meanwhile still wins.
+  if (windowMs > 0) await run.waitFor(() => false, windowMs);
+  else run.checkpoint();
 }

@@ -2,11 +2,68 @@
 // A store that keeps failing marks the request stuck and waits for compliance to retry
 // it, skip it with a justification, or record a manual completion: never skipped silently.
 // A store with no API gets a manual task instead, and waits for the person who works it.
-import { condition, patched } from '@temporalio/workflow';
+// Staff's retry, skip or manual completion of a store and a person's confirmation of a
+// manual task are this step's messages.
+import { condition, patched, setHandler } from '@temporalio/workflow';
 import type { StoreOutcome } from '../../domain/fulfilment';
 import { acts, planActs, storeActs } from '../acts';
-import type { DecisionInput } from '../messages';
-import type { RequestRun } from '../request-run';
+import { completeManualTaskUpdate, completeStoreUpdate, type DecisionInput, retryStoreUpdate, skipStoreUpdate } from '../messages';
+import { reject, requireFree, requireStatus, requireText } from '../refusals';
+import type { RequestRun, StoreAction } from '../request-run';
+import { proveStaff } from '../staff-proof';
+
+/** Registers the messages that the store and manual-task waits below listen for. */
+export function installFulfilmentHandlers(run: RequestRun): void {
+  const storeAction = (name: 'retry' | 'skip' | 'manual') => ({
+    validator: (a: { store: string; justification?: string; note?: string }) => {
+      requireStatus(run, 'STUCK');
+      if (run.stores[a.store]?.status !== 'FAILED') reject('WRONG_STATE', `Store ${a.store} is not waiting for an action.`);
+      if (run.storeAction(a.store) || run.isBusy(`store:${a.store}`)) reject('BUSY', `An action on store ${a.store} is already under way.`);
+      if (name === 'skip') requireText(a.justification, 'A justification');
+      if (name === 'manual') requireText(a.note, 'A note');
+    },
+  });
+  // The store is reserved while the action is proven, so a second action on it is refused meanwhile.
+  const onStore = (update: { name: string }, store: string, staffId: string, assertion: string | undefined, action: StoreAction) =>
+    run.exclusively(`store:${store}`, async () => {
+      await proveStaff(run, update.name, staffId, assertion);
+      run.requestStoreAction(store, action);
+      return run.snapshot();
+    });
+  setHandler(retryStoreUpdate, ({ staffId, store, assertion }) => onStore(retryStoreUpdate, store, staffId, assertion, { kind: 'retry', staffId }), storeAction('retry'));
+  setHandler(
+    skipStoreUpdate,
+    ({ staffId, store, justification, assertion }) => onStore(skipStoreUpdate, store, staffId, assertion, { kind: 'skip', staffId, note: justification }),
+    storeAction('skip'),
+  );
+  setHandler(
+    completeStoreUpdate,
+    ({ staffId, store, note, assertion }) => onStore(completeStoreUpdate, store, staffId, assertion, { kind: 'manual', staffId, note }),
+    storeAction('manual'),
+  );
+
+  // Answers once the store is settled, so the console shows the task done, not still open.
+  setHandler(
+    completeManualTaskUpdate,
+    async ({ assertion, ...completion }) => {
+      await run.exclusively(`manual:${completion.store}`, () => proveStaff(run, completeManualTaskUpdate.name, completion.staffId, assertion));
+      run.completeManualTask(completion);
+      await condition(() => run.stores[completion.store]?.status === 'MANUAL' || run.withdrawn !== null);
+      return run.snapshot();
+    },
+    {
+      validator: ({ store, note, nothingFound, processed }) => {
+        requireStatus(run, 'IN_FULFILMENT', 'STUCK');
+        if (!run.hasOpenManualTask(store)) reject('WRONG_STATE', `Store ${store} has no open manual task on this request.`);
+        requireFree(run, `manual:${store}`, `The manual task for store ${store} is being completed by another call right now.`);
+        requireText(note, 'A note');
+        if (typeof nothingFound !== 'boolean') reject('INVALID_INPUT', 'Say whether anything was found (nothingFound: true or false).');
+        if (processed !== undefined && (!Number.isSafeInteger(processed) || processed < 0)) reject('INVALID_INPUT', 'The number of records must be a whole number, 0 or more.');
+        if (nothingFound && (processed ?? 0) > 0) reject('INVALID_INPUT', 'Nothing found and records processed cannot both be true.');
+      },
+    },
+  );
+}
 
 function failureReason(err: unknown): string {
   const cause = (err as { cause?: { message?: string } })?.cause?.message;
@@ -24,30 +81,29 @@ async function settleStore(run: RequestRun, store: string, excluded: NonNullable
   for (;;) {
     try {
       const outcome = await storeActs.fulfilStore({ requestId, store, type: run.input.type, excluded, corrections: run.input.corrections });
-      run.stores[store] = { status: 'DONE', outcome };
+      run.setStore(store, { status: 'DONE', outcome });
       return outcome;
     } catch (err) {
       const reason = failureReason(err);
       await acts.markStoreFailed({ requestId, store, reason });
-      run.stores[store] = { status: 'FAILED', reason };
+      run.setStore(store, { status: 'FAILED', reason });
       await acts.alertStaff({ requestId, seq: run.nextSeq(), alert: { kind: 'escalation', reason: 'STORE_STUCK', store, note: reason } });
       await syncStuckStatus(run);
-      await condition(() => run.storeActions.has(store) || run.withdrawn !== null);
-      run.checkpoint();
+      await run.waitFor(() => run.storeAction(store) !== undefined);
       // The action stays on record until the store has left FAILED, so a second action on
       // the same store is refused meanwhile instead of being taken up at its next failure.
-      const action = run.storeActions.get(store)!;
+      const action = run.storeAction(store)!;
       if (action.kind === 'retry') {
         await acts.markStoreRetrying({ requestId, store, actor: `staff:${action.staffId}` });
-        run.stores[store] = { status: 'PENDING' };
-        run.storeActions.delete(store);
+        run.setStore(store, { status: 'PENDING' });
+        run.clearStoreAction(store);
         await syncStuckStatus(run);
         continue;
       }
       const how = action.kind === 'skip' ? 'SKIPPED' : 'MANUAL';
       const outcome = await acts.settleStoreByHand({ requestId, store, how, actor: `staff:${action.staffId}`, note: action.note });
-      run.stores[store] = { status: how, outcome };
-      run.storeActions.delete(store);
+      run.setStore(store, { status: how, outcome });
+      run.clearStoreAction(store);
       await syncStuckStatus(run);
       return outcome;
     }
@@ -63,8 +119,8 @@ async function openManualTasks(run: RequestRun, stores: string[]): Promise<strin
   const manual = await acts.openManualTasks({ requestId, stores });
   if (manual.length === 0) return manual;
   for (const store of manual) {
-    run.stores[store] = { status: 'PENDING', reason: AWAITING_PERSON };
-    run.manualTasks.set(store, null);
+    run.setStore(store, { status: 'PENDING', reason: AWAITING_PERSON });
+    run.openManualTask(store);
   }
   await acts.alertStaff({ requestId, seq: run.nextSeq(), alert: { kind: 'manual-task', stores: manual } });
   return manual;
@@ -73,9 +129,8 @@ async function openManualTasks(run: RequestRun, stores: string[]): Promise<strin
 /** Waits, as long as it takes, for the person to confirm the store's task; the deadline
  *  watch keeps reminding and escalating meanwhile. */
 async function awaitPerson(run: RequestRun, store: string): Promise<StoreOutcome> {
-  await condition(() => !!run.manualTasks.get(store) || run.withdrawn !== null);
-  run.checkpoint();
-  const done = run.manualTasks.get(store)!;
+  await run.waitFor(() => run.manualTaskDone(store) !== null);
+  const done = run.manualTaskDone(store)!;
   const outcome = await acts.completeManualTask({
     requestId: run.requestId,
     store,
@@ -84,14 +139,14 @@ async function awaitPerson(run: RequestRun, store: string): Promise<StoreOutcome
     nothingFound: done.nothingFound,
     processed: done.processed,
   });
-  run.stores[store] = { status: 'MANUAL', outcome };
+  run.setStore(store, { status: 'MANUAL', outcome });
   return outcome;
 }
 
 /** Fulfils the request in every store; resolves when each store is settled one way or another. */
 export async function fulfilEverywhere(run: RequestRun, excluded: NonNullable<DecisionInput['excluded']>): Promise<StoreOutcome[]> {
   const stores = await planActs.planFulfilment({ requestId: run.requestId });
-  for (const store of stores) run.stores[store] = { status: 'PENDING' };
+  for (const store of stores) run.setStore(store, { status: 'PENDING' });
   // Versioned: requests already past this point when manual stores arrived replay without it.
   const manual = patched('manual-store-tasks') ? await openManualTasks(run, stores) : [];
   return Promise.all(stores.map((store) => (manual.includes(store) ? awaitPerson(run, store) : settleStore(run, store, excluded))));

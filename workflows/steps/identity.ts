@@ -1,9 +1,82 @@
-// Step 1: identity is strictly validated before any action (the seed policy).
-import { condition, patched } from '@temporalio/workflow';
+// Step 1: identity is strictly validated before any action (the seed policy). The subject's
+// code, staff's attestation, a resend and a superseding claim are this step's messages.
+import { patched, setHandler } from '@temporalio/workflow';
 import { acts } from '../acts';
-import { type DsrWorkflowInput, OPEN_ATTESTED } from '../messages';
+import { attestIdentityUpdate, type DsrWorkflowInput, OPEN_ATTESTED, resendCodeUpdate, supersededSignal, verifyIdentityUpdate } from '../messages';
+import { reject, requireFree, requireStatus, requireText } from '../refusals';
 import type { RequestRun } from '../request-run';
 import { proveStaff, STAFF_ASSERTION_PATCH } from '../staff-proof';
+
+/** Resending is limited so a mailbox cannot be flooded through the portal. */
+const MAX_CODE_SENDS = 5;
+const RESEND_COOLDOWN_MS = 60_000;
+
+const IDENTITY_BUSY = 'Identity is being confirmed by another call right now; reload the request to see the outcome.';
+
+function requireUnverified(run: RequestRun): void {
+  if (run.verified) reject('ALREADY_DONE', 'Identity is already verified.');
+  requireStatus(run, 'AWAITING_VERIFICATION');
+}
+
+/** Registers the messages that the identity wait below listens for. */
+export function installIdentityHandlers(run: RequestRun): void {
+  const { requestId } = run;
+  setHandler(
+    verifyIdentityUpdate,
+    ({ code }) =>
+      run.exclusively('identity', async () => {
+        const check = await acts.checkVerificationCode({ requestId, code });
+        if (check.outcome === 'VERIFIED') run.verify();
+        return { ...check, status: run.status };
+      }),
+    {
+      validator: ({ code }) => {
+        requireUnverified(run);
+        requireFree(run, 'identity', IDENTITY_BUSY);
+        if (typeof code !== 'string' || !/^\d{6}(\d{2})?$/.test(code)) reject('INVALID_INPUT', 'The code must be the digits from the e-mail.');
+      },
+    },
+  );
+
+  setHandler(
+    resendCodeUpdate,
+    async () => {
+      run.codeSent();
+      await acts.sendVerificationCode({ requestId });
+      return run.snapshot();
+    },
+    {
+      validator: () => {
+        requireUnverified(run);
+        if (run.codeSends >= MAX_CODE_SENDS) reject('RATE_LIMITED', 'No more codes can be sent for this request.');
+        if (Date.now() - run.lastCodeSentAt < RESEND_COOLDOWN_MS) reject('RATE_LIMITED', 'Please wait a minute before asking for another code.');
+      },
+    },
+  );
+
+  setHandler(
+    attestIdentityUpdate,
+    ({ staffId, evidenceNote, assertion }) =>
+      run.exclusively('identity', async () => {
+        await proveStaff(run, attestIdentityUpdate.name, staffId, assertion);
+        await run.audit(`staff:${staffId}`, 'IDENTITY_ATTESTED', evidenceNote);
+        run.verify(staffId);
+        return run.snapshot();
+      }),
+    {
+      validator: ({ evidenceNote }) => {
+        requireUnverified(run);
+        requireFree(run, 'identity', IDENTITY_BUSY);
+        requireText(evidenceNote, 'An evidence note');
+      },
+    },
+  );
+
+  // Only a waiting, unverified request listens; the claim is checked before anything closes.
+  setHandler(supersededSignal, ({ byRequestId }) => {
+    if (!run.verified && run.status === 'AWAITING_VERIFICATION' && typeof byRequestId === 'string') run.claimSuperseded(byRequestId);
+  });
+}
 
 /** An attestation in the start input counts only with the API's assertion (a start sent
  *  straight to Temporal cannot claim one); without it the subject is asked for the mailed code. */
@@ -17,7 +90,6 @@ async function attestationProven(run: RequestRun, attestation: NonNullable<DsrWo
   }
 }
 
-
 /** Establishes identity by agent attestation or the mailed code; false when the window
  *  closed without it. Silence is treated as a failure to verify: nothing may be disclosed
  *  or erased for an identity that was never confirmed. */
@@ -25,13 +97,11 @@ export async function establishIdentity(run: RequestRun, windowMs: number): Prom
   const { attestation } = run.input;
   if (attestation && (await attestationProven(run, attestation))) {
     await acts.recordDecision({ requestId: run.requestId, actor: `staff:${attestation.staffId}`, action: 'IDENTITY_ATTESTED', reason: attestation.evidenceNote, eventKey: `${run.requestId}:attested` });
-    run.attestedBy = attestation.staffId;
-    run.verified = true;
+    run.verify(attestation.staffId);
     return true;
   }
   await run.moveTo('AWAITING_VERIFICATION', 'system', 'identity must be verified before any action');
-  run.codeSends = 1;
-  run.lastCodeSentAt = Date.now();
+  run.codeSent();
   await acts.sendVerificationCode({ requestId: run.requestId });
   // The wait also wakes when a verified request of the same subject and kind claims to
   // supersede this one: confirmed, the request closes (false with supersededBy set); otherwise
@@ -39,14 +109,13 @@ export async function establishIdentity(run: RequestRun, windowMs: number): Prom
   // the one runs recorded before superseding have).
   const until = Date.now() + windowMs;
   for (;;) {
-    const woken = await condition(() => run.verified || run.withdrawn !== null || run.supersededBy !== null, until - Date.now());
-    run.checkpoint();
+    const woken = await run.waitFor(() => run.verified || run.supersededBy !== null, until - Date.now());
     if (run.verified || !woken) {
-      run.supersededBy = null;
+      run.forgetSupersession();
       return run.verified;
     }
     if (await acts.confirmSupersession({ requestId: run.requestId, byRequestId: run.supersededBy! })) return false;
-    run.supersededBy = null;
+    run.forgetSupersession();
     if (Date.now() >= until) return false;
   }
 }
