@@ -1,7 +1,7 @@
 // What the subject may do through their status link besides checking a code: ask for a
 // new code, answer a fee quote, withdraw. Each is one workflow update whose validator
 // decides whether the request is in a state that allows it.
-import { answerFeeUpdate, resendCodeUpdate, statusQuery, withdrawUpdate, workflowIdFor } from '../../workflows/messages';
+import { answerFeeUpdate, resendCodeUpdate, withdrawUpdate } from '../../workflows/messages';
 import { AppError } from '../app-error';
 import type { ServerDeps } from '../deps';
 import type { StatusView } from '../schemas';
@@ -13,12 +13,8 @@ export async function resendCode(deps: ServerDeps, requestId: string): Promise<S
   try {
     return await statusAfterUpdate(deps, await updateRequest(deps, requestId, resendCodeUpdate));
   } catch (err) {
-    // The validator refuses in the wrong state, during the cool-down and past the send
-    // limit alike; a request still waiting for its code can only have met the last two,
-    // which the client should meet with patience (429) rather than as a conflict.
-    if (err instanceof AppError && err.code === 'WRONG_STATE' && (await awaitsCode(deps, requestId))) {
-      throw new AppError(429, 'TOO_MANY_CODES', err.message);
-    }
+    // The cool-down and the send limit are met with patience (429), under the name clients know.
+    if (err instanceof AppError && err.code === 'RATE_LIMITED') throw new AppError(429, 'TOO_MANY_CODES', err.message);
     throw err;
   }
 }
@@ -31,9 +27,4 @@ export async function answerFee(deps: ServerDeps, requestId: string, accept: boo
 /** Withdraws the request at the subject's wish; the workflow then closes it and confirms by mail. */
 export async function withdrawRequest(deps: ServerDeps, requestId: string, reason?: string): Promise<StatusView> {
   return statusAfterUpdate(deps, await updateRequest(deps, requestId, withdrawUpdate, { actor: 'subject', reason }));
-}
-
-async function awaitsCode(deps: ServerDeps, requestId: string): Promise<boolean> {
-  const live = await deps.temporal.workflow.getHandle(workflowIdFor(requestId)).query(statusQuery).catch(() => null);
-  return live?.status === 'AWAITING_VERIFICATION';
 }
