@@ -10,7 +10,7 @@ import {
   type RegimePolicy,
   reminderInstants,
 } from '../policy';
-import type { DeadlinePlan } from '../workflows/messages';
+import type { DeadlinePlan } from '../domain/deadline-plan';
 
 /** The day before the due day, at the regime's working hour: if the request is still open
  *  then, the subject gets a partial reply, so no deadline passes in silence. */

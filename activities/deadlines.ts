@@ -5,7 +5,7 @@ import type { RequestType } from '../domain/request-kinds';
 import type { Prisma } from '../generated/prisma/client';
 import { citerFor } from '../config/controller-profile';
 import { canExtend, computeDueDate, type DueDateInput, getRegime, waitingWindowMs } from '../policy';
-import type { DeadlinePlan } from '../workflows/messages';
+import type { DeadlinePlan } from '../domain/deadline-plan';
 import { appendAudit } from '../db/audit';
 import { buildDeadlinePlan } from './deadline-plan';
 import type { ActivityDeps } from './deps';

@@ -1,7 +1,7 @@
 // Recording a new request and its subject. Idempotent: a retry finds the rows in place.
 import { activeProfile, type LoadedProfile } from '../config/controller-profile';
 import type { Db } from '../db/prisma';
-import type { DsrWorkflowInput } from '../workflows/messages';
+import type { DsrWorkflowInput } from '../domain/request-input';
 import { appendAudit } from '../db/audit';
 import { recordProfileVersion } from './profile-access';
 import type { ActivityDeps } from './deps';

@@ -3,7 +3,7 @@ import { issueStatusToken, notMeTokenKey } from '../crypto/status-token';
 import { generateOneTimeCode, hashOneTimeCode, oneTimeCodeMatches } from '../crypto/one-time-code';
 import { sendOnce } from '../mail/sent-log';
 import { verificationCodeMail } from '../mail/templates/verification-code';
-import type { VerificationOutcome } from '../workflows/messages';
+import type { VerificationOutcome } from '../domain/verification';
 import { appendAudit } from '../db/audit';
 import type { ActivityDeps } from './deps';
 import { subjectContact } from './subject-contact';

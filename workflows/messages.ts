@@ -3,39 +3,15 @@
 import { defineSearchAttributeKey } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { StoreOutcome } from '../domain/fulfilment';
-import type { Channel, Language, RequestType } from '../domain/request-kinds';
+import type { RequestType } from '../domain/request-kinds';
 import type { RequestStatus } from '../domain/status';
+import type { VerificationOutcome } from '../domain/verification';
 
-/** What intake hands the workflow. The identity key arrives only as a keyed hash and a
- *  ciphertext; everything else here is non-personal, and the payload codec encrypts all. */
-export interface DsrWorkflowInput {
-  requestId: string;
-  type: RequestType;
-  regime: string;
-  channel: Channel;
-  language: Language;
-  receivedAt: string;
-  subject: { emailHash: string; emailEncrypted: string };
-  /** Set when an agent opened the request and attested identity with evidence. */
-  attestation?: { staffId: string; evidenceNote: string; assertion?: string };
-  /** Correction requests: field -> new value (validated at intake). */
-  corrections?: Record<string, string>;
-  /** Digest of the controller profile in force at intake (absent in runs started before profiles). */
-  profileDigest?: string;
-  /** Set when a DRP agent filed the request with a status_callback: each status change is posted to it (workflows/drp-callback.ts). */
-  drpStatusCallback?: boolean;
-}
-
-/** A deadline plan: the due instant and the moments at which staff are warned. */
-export interface DeadlinePlan {
-  dueAt: string;
-  dueDate: string;
-  basis: string;
-  alerts: Array<{ at: string; kind: 'reminder' | 'escalation' | 'deadline-reply'; daysBefore: number }>;
-  /** Further extensions the regime allows, and the last instant to give notice of one. */
-  extensionsLeft: number;
-  extendBy: string | null;
-}
+// The request as intake hands it, the deadline plan and the outcome of a code check are
+// shared with the activities, which sit below the workflow: they are defined in domain/.
+export type { DsrWorkflowInput } from '../domain/request-input';
+export type { DeadlinePlan } from '../domain/deadline-plan';
+export type { VerificationOutcome } from '../domain/verification';
 
 export interface StoreState {
   status: 'PENDING' | 'DONE' | 'FAILED' | 'SKIPPED' | 'MANUAL';
@@ -67,7 +43,6 @@ export interface DsrStatus {
   outcome: string | null;
 }
 
-export type VerificationOutcome = 'VERIFIED' | 'WRONG_CODE' | 'EXPIRED' | 'EXHAUSTED' | 'NO_CHALLENGE';
 export interface VerifyIdentityResult {
   outcome: VerificationOutcome;
   attemptsLeft: number;

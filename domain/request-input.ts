@@ -1,0 +1,22 @@
+// The request as intake hands it to the workflow (and the workflow to its first activity).
+import type { Channel, Language, RequestType } from './request-kinds';
+
+/** What intake hands the workflow. The identity key arrives only as a keyed hash and a
+ *  ciphertext; everything else here is non-personal, and the payload codec encrypts all. */
+export interface DsrWorkflowInput {
+  requestId: string;
+  type: RequestType;
+  regime: string;
+  channel: Channel;
+  language: Language;
+  receivedAt: string;
+  subject: { emailHash: string; emailEncrypted: string };
+  /** Set when an agent opened the request and attested identity with evidence. */
+  attestation?: { staffId: string; evidenceNote: string; assertion?: string };
+  /** Correction requests: field -> new value (validated at intake). */
+  corrections?: Record<string, string>;
+  /** Digest of the controller profile in force at intake (absent in runs started before profiles). */
+  profileDigest?: string;
+  /** Set when a DRP agent filed the request with a status_callback: each status change is posted to it (workflows/drp-callback.ts). */
+  drpStatusCallback?: boolean;
+}
