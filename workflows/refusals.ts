@@ -17,6 +17,8 @@ export const REFUSAL_CODES = [
   'RATE_LIMITED',
   /** The update's own arguments are missing or malformed. */
   'INVALID_INPUT',
+  /** The rules do not allow it (a fee the regime does not allow, an extension beyond the regime's). */
+  'NOT_ALLOWED',
   /** The caller may not do this (unproven staff, the attester approving their own attestation). */
   'FORBIDDEN',
 ] as const;

@@ -66,7 +66,7 @@ export function installAssessmentHandlers(run: RequestRun): void {
         requireText(d.reason, 'A reason');
         if (!['PROCEED', 'REFUSE', 'REFUSE_IN_PART', 'CHARGE_FEE'].includes(d.decision)) reject('INVALID_INPUT', 'Decision must be PROCEED, REFUSE, REFUSE_IN_PART or CHARGE_FEE.');
         if (d.decision === 'CHARGE_FEE' && !run.excessiveFee) {
-          reject('INVALID_INPUT', `The ${run.input.regime} regime allows no fee for a manifestly unfounded or excessive request: proceed, or refuse on one of its grounds.`);
+          reject('NOT_ALLOWED', `The ${run.input.regime} regime allows no fee for a manifestly unfounded or excessive request: proceed, or refuse on one of its grounds.`);
         }
         if ((d.decision === 'REFUSE' || d.decision === 'REFUSE_IN_PART') && !(d.grounds?.length > 0)) reject('INVALID_INPUT', 'A refusal must name at least one legal ground.');
         if (d.decision === 'REFUSE_IN_PART' && !(d.excluded?.length)) reject('INVALID_INPUT', 'A partial refusal must name the excluded categories.');

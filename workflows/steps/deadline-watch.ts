@@ -38,8 +38,8 @@ export function installDeadlineHandlers(run: RequestRun): void {
         if (run.isClosed()) reject('WRONG_STATE', 'The request is closed.');
         requireFree(run, 'extend', 'Another extension of this request is being recorded right now; reload the request to see it before asking again.');
         requireFree(run, 'plan', 'The deadline is being recomputed right now; try again in a moment.');
-        if (!run.plan || run.plan.extensionsLeft <= 0) reject('WRONG_STATE', 'This regime allows no (further) extension.');
-        if (run.plan.extendBy && Date.now() > Date.parse(run.plan.extendBy)) reject('WRONG_STATE', 'An extension must be notified within the original period, which has passed.');
+        if (!run.plan || run.plan.extensionsLeft <= 0) reject('NOT_ALLOWED', 'This regime allows no (further) extension.');
+        if (run.plan.extendBy && Date.now() > Date.parse(run.plan.extendBy)) reject('NOT_ALLOWED', 'An extension must be notified within the original period, which has passed.');
       },
     },
   );
