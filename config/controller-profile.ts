@@ -33,6 +33,17 @@ export interface ControllerProfile {
   residences: Array<ResidenceRule & { label?: ProfileText }>;
   retention: { accessPackagesDays: number; auditDays: number; closedRequestsDays: number };
   branding: { name: ProfileText; logoUrl?: string; colour: string };
+  /** Verification by signing in to the controller's account system over OpenID Connect (server/oidc/). */
+  accountSignIn?: AccountSignIn;
+}
+
+export interface AccountSignIn {
+  issuer: string;
+  clientId: string;
+  /** The environment variable holding the client secret. */
+  clientSecretEnv: string;
+  claim: 'email';
+  label?: ProfileText;
 }
 
 /** A validated profile with its digest (SHA-256 of its canonical JSON), as requests record it. */

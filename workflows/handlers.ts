@@ -104,6 +104,29 @@ export function installHandlers(run: RequestRun): void {
     },
   );
 
+  // Signing in to the controller's own account system verifies at once: the API checked the
+  // ID token and signed the claim's hash for this request; the workflow checks that signature
+  // and that the hash is the subject's before anything changes.
+  setHandler(
+    m.verifyBySignInUpdate,
+    ({ claimHash, accountHash, issuer, assertion }) =>
+      run.exclusively('identity', async () => {
+        const role = await proveStaff(run, m.verifyBySignInUpdate.name, m.signInActor(claimHash), assertion);
+        if (role !== m.SIGN_IN_ROLE) reject('The sign-in proof is not the API\'s.');
+        await audit('subject', 'IDENTITY_VERIFIED_BY_SIGN_IN', 'signed in to the controller\'s account system (OpenID Connect)', { issuer, claim: 'email', accountHash });
+        run.verified = true;
+        return run.snapshot();
+      }),
+    {
+      validator: ({ claimHash }) => {
+        if (run.verified) reject('Identity is already verified.');
+        requireStatus(run, 'AWAITING_VERIFICATION');
+        requireFree(run, 'identity', IDENTITY_BUSY);
+        if (claimHash !== run.input.subject.emailHash) reject('The account signed in to is not the one this request was made for.');
+      },
+    },
+  );
+
   setHandler(
     m.answerFeeUpdate,
     ({ accept }) =>
