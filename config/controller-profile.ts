@@ -35,6 +35,8 @@ export interface ControllerProfile {
   branding: { name: ProfileText; logoUrl?: string; colour: string };
   /** Verification by signing in to the controller's account system over OpenID Connect (server/oidc/). */
   accountSignIn?: AccountSignIn;
+  /** Account closure with a cooling-off period, where the regime's policy runs closure so. */
+  accountClosure?: { coolingOffDays: number };
 }
 
 export interface AccountSignIn {

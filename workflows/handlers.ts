@@ -6,6 +6,7 @@ import * as m from './messages';
 import { reject, type RequestRun, type StoreAction } from './request-run';
 import { installApprovalHandler } from './approval';
 import { installWithdrawHandler } from './withdrawal';
+import { installClosureHandler } from './steps/account-closure';
 import { proveStaff } from './staff-proof';
 
 /** Resending is limited so a mailbox cannot be flooded through the portal. */
@@ -272,4 +273,5 @@ export function installHandlers(run: RequestRun): void {
   });
 
   installApprovalHandler(run, audit);
+  installClosureHandler(run, audit);
 }

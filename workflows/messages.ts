@@ -134,6 +134,10 @@ export interface SignInProof extends Asserted {
 export const signInActor = (claimHash: string): string => `account-sign-in:${claimHash}`;
 export const SIGN_IN_ROLE = 'account-sign-in';
 export const verifyBySignInUpdate = defineUpdate<DsrStatus, [SignInProof]>('verifyBySignIn');
+/** The deployer's account system, as the API vouches for its signed sign-in event (server/routes/account-events.ts). */
+export const ACCOUNT_SYSTEM_ACTOR = 'account-system';
+/** A sign-in during an account closure's cooling-off period cancels the closure. */
+export const cancelClosureBySignInUpdate = defineUpdate<DsrStatus, [{ signedInAt: string } & Asserted]>('cancelClosureBySignIn');
 /** From a verified request of the same subject and kind to an unverified one it supersedes. */
 export const supersededSignal = defineSignal<[{ byRequestId: string }]>('superseded');
 export const approveErasureUpdate = defineUpdate<DsrStatus, [ApprovalInput]>('approveErasure');

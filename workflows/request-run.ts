@@ -55,6 +55,10 @@ export class RequestRun {
   storeActions = new Map<string, StoreAction>();
   /** Stores worked by a person: null while the task is open, then the person's confirmation. */
   manualTasks = new Map<string, ManualTaskCompletion | null>();
+  /** True while an account closure waits out its cooling-off period (steps/account-closure.ts). */
+  coolingOff = false;
+  /** When the account system reported the sign-in that cancelled the closure. */
+  closureCancelledAt: string | null = null;
   codeSends = 0;
   lastCodeSentAt = 0;
   outcome: string | null = null;
