@@ -139,5 +139,6 @@ function serverDeps(config: AppConfig, services: Services, activityDeps: Activit
     drp: drpSettingsFromEnv(process.env),
     // The profile the worker records on requests is the one the portal offers (sign-in, closure).
     profile: services.activityDeps.profile,
+    accountSystemSecret: process.env.ACCOUNT_SYSTEM_SECRET || undefined,
   };
 }
