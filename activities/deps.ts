@@ -31,4 +31,12 @@ export interface ActivityDeps {
   profile?: LoadedProfile;
   /** Where imported holiday arrangements are kept (HOLIDAY_DATA_DIR); config/holidays when unset. */
   holidayDataDir?: string;
+  /** The deployer's account system (ACCOUNT_SYSTEM_URL, ACCOUNT_SYSTEM_SECRET): asked what stops an
+   *  account closure (activities/account-closure.ts); unset, nothing is asked and closures are not held back. */
+  accountSystem?: AccountSystem;
+}
+
+export interface AccountSystem {
+  url: string;
+  secret: string;
 }

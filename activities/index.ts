@@ -1,5 +1,6 @@
 // The activity factory: every side effect the request workflow may ask for.
 import { accessPackageActivities } from './access-package';
+import { accountClosureActivities } from './account-closure';
 import { assessmentActivities } from './assessment';
 import { deadlineActivities } from './deadlines';
 import { erasureConfirmationActivities } from './erasure-confirmation';
@@ -36,5 +37,6 @@ export function createActivities(deps: ActivityDeps) {
     ...accessPackageActivities(deps),
     ...drpCallbackActivities(deps),
     ...staffAssertionActivities(deps),
+    ...accountClosureActivities(deps),
   };
 }

@@ -25,7 +25,7 @@ export interface EngineOptions extends ServicesOptions {
   /** Runs a request worker on the task queue (a prebuilt workflow bundle makes its start quick). */
   worker?: boolean | { workflowBundle?: WorkerOptions['workflowBundle'] };
   /** Serves the HTTP API (port 0 picks a free port; host and port default to the configuration's). */
-  http?: false | { host?: string; port?: number; logger?: boolean; logStream?: NodeJS.WritableStream; rateLimits?: ServerDeps['rateLimits']; rateLimitScope?: string };
+  http?: false | { host?: string; port?: number; logger?: boolean; logStream?: NodeJS.WritableStream; rateLimits?: ServerDeps['rateLimits']; rateLimitScope?: string; publicUrl?: string };
   /** Starts the daily purge of expired access packages (once per namespace, whoever is first). */
   startPurge?: boolean;
   /** Registers the custom search attributes; by default done where the HTTP API is served. */
@@ -108,8 +108,10 @@ async function assemble(config: AppConfig, options: EngineOptions, steps: StopSt
   }
   if (options.startPurge) await startAccessPackagePurge(client, taskQueue);
   if (options.http) {
-    const { host = config.http.host, port = config.http.port, logger = false, logStream, rateLimits, rateLimitScope } = options.http;
-    const app = await buildApp({ ...serverDeps(config, services, activityDeps, client, rateLimits), rateLimitScope }, { logger, logStream });
+    const { host = config.http.host, port = config.http.port, logger = false, logStream, rateLimits, rateLimitScope, publicUrl } = options.http;
+    const deps = serverDeps(config, services, activityDeps, client, rateLimits);
+    // A test stack on a port it chose itself says where it is (the configuration's default names port 3000).
+    const app = await buildApp({ ...deps, rateLimitScope, publicUrl: publicUrl ?? deps.publicUrl }, { logger, logStream });
     steps.push({ name: 'HTTP server', stop: () => app.close() });
     engine.app = app;
     engine.baseUrl = await startWebServer(app, host, port);
@@ -135,5 +137,8 @@ function serverDeps(config: AppConfig, services: Services, activityDeps: Activit
     dataMap: { map: loadDataMap(), connected: activityDeps.stores.all() },
     processorSecrets: services.processorSecrets,
     drp: drpSettingsFromEnv(process.env),
+    // The profile the worker records on requests is the one the portal offers (sign-in, closure).
+    profile: services.activityDeps.profile,
+    accountSystemSecret: process.env.ACCOUNT_SYSTEM_SECRET || undefined,
   };
 }

@@ -103,6 +103,8 @@ export function createServices(config: AppConfig, env: NodeJS.ProcessEnv = proce
     activityDeps: {
       ...buildActivityDeps({ db, mailer, cipher, clock: opts.clock, extraStores: opts.extraStores, staffMailTo: config.staffMailTo, publicUrl: config.http.publicUrl, statusLinkKey: statusTokenKey(config.keys.identityPepper), staffAssertionKey: staffAssertionKey(config.keys.identityPepper), accessPackageDir: config.accessPackageDir, connections, dataMap }),
       profile,
+      // The deployer's account system, asked what stops an account closure (activities/account-closure.ts).
+      ...(env.ACCOUNT_SYSTEM_URL && env.ACCOUNT_SYSTEM_SECRET ? { accountSystem: { url: env.ACCOUNT_SYSTEM_URL, secret: env.ACCOUNT_SYSTEM_SECRET } } : {}),
     },
     async close() {
       mailer.close();

@@ -33,6 +33,19 @@ export interface ControllerProfile {
   residences: Array<ResidenceRule & { label?: ProfileText }>;
   retention: { accessPackagesDays: number; auditDays: number; closedRequestsDays: number };
   branding: { name: ProfileText; logoUrl?: string; colour: string };
+  /** Verification by signing in to the controller's account system over OpenID Connect (server/oidc/). */
+  accountSignIn?: AccountSignIn;
+  /** Account closure with a cooling-off period, where the regime's policy runs closure so. */
+  accountClosure?: { coolingOffDays: number };
+}
+
+export interface AccountSignIn {
+  issuer: string;
+  clientId: string;
+  /** The environment variable holding the client secret. */
+  clientSecretEnv: string;
+  claim: 'email';
+  label?: ProfileText;
 }
 
 /** A validated profile with its digest (SHA-256 of its canonical JSON), as requests record it. */

@@ -126,4 +126,23 @@ export interface RegimePolicy {
   verificationWindow: WaitingWindow;
   /** How long the subject has to pay a fee; null where no fee can be charged. */
   feeResponseWindow: WaitingWindow | null;
+  /** Account closure as the regime's platform rules run it (cooling-off, cancellation by
+   *  signing in, refusal while something is owed); absent where closure is a plain erasure. */
+  accountClosure?: AccountClosurePolicy;
+}
+
+/** Something the account system reports that stops a closure for now, with the subject's words for it. */
+export interface ClosureBlocker {
+  code: 'UNEXPIRED_PAID_SERVICE' | 'OPEN_DISPUTE';
+  reason: LocalizedText & { zh: string };
+  citation: string;
+}
+
+export interface AccountClosurePolicy {
+  /** The period in which the subject may change their mind; its length is the controller's (profile `accountClosure.coolingOffDays`). */
+  coolingOff: { cancelledBySignIn: true; citation: string };
+  /** What refuses a closure while it lasts, each with its stated reason. */
+  blockers: readonly ClosureBlocker[];
+  /** The engine never asks for a new face scan or a photo holding an ID card to close an account. */
+  noBiometricReverification: { citation: string };
 }

@@ -14,6 +14,7 @@ import { accessPackageRoutes } from './routes/access-package';
 import { codecRoutes } from './routes/codec';
 import { healthRoutes } from './routes/health';
 import { processorCallbackRoutes } from './routes/processor-callbacks';
+import { accountEventRoutes } from './routes/account-events';
 import { requestRoutes } from './routes/requests';
 import { serviceRoutes } from './routes/service';
 import { staffRoutes } from './routes/staff';
@@ -53,6 +54,7 @@ export async function buildApp(deps: ServerDeps, opts: { logger?: boolean; logSt
   await app.register(staffRoutes(deps));
   await app.register(staffReportRoutes(deps));
   await app.register(processorCallbackRoutes(deps));
+  await app.register(accountEventRoutes(deps));
   // Authorized agents over the Data Rights Protocol, only where a directory and business id are configured.
   if (deps.drp) await app.register(drpRoutes(deps, deps.drp));
   // Without a token there is no way to guard decrypted payloads, so there is no endpoint.

@@ -36,6 +36,8 @@ export interface ServerDeps {
   profile?: LoadedProfile;
   /** Where imported holiday arrangements are kept (HOLIDAY_DATA_DIR); config/holidays when unset. */
   holidayDataDir?: string;
+  /** ACCOUNT_SYSTEM_SECRET: the secret the deployer's account system signs its events with (POST /api/account-system/sign-ins); unset, the endpoint answers 404. */
+  accountSystemSecret?: string;
   /** Set when the Data Rights Protocol is configured (DRP_AGENT_DIRECTORY, DRP_BUSINESS_ID): its endpoints are served (server/drp/). */
   drp?: DrpSettings;
 }

@@ -13,6 +13,7 @@ import { fulfilEverywhere, installFulfilmentHandlers } from './steps/fulfilment'
 import { awaitErasureWindow } from './steps/erasure-window';
 import { establishIdentity, installIdentityHandlers } from './steps/identity';
 import { installWithdrawHandler } from './withdrawal';
+import { installClosureHandler, settleClosureTerms } from './steps/account-closure';
 
 /** Lets updates still at work (an extension notice being mailed) finish before the run ends,
  *  so none is cut off half done (versioned: runs already past their end replay as they ran). */
@@ -33,6 +34,7 @@ export async function dsrRequestWorkflow(input: DsrWorkflowInput): Promise<DsrSt
   installFulfilmentHandlers(run);
   installDeadlineHandlers(run);
   installWithdrawHandler(run);
+  installClosureHandler(run);
 
   await acts.registerRequest(input);
   const intake = await acts.planIntake({ requestId });
@@ -74,7 +76,10 @@ export async function dsrRequestWorkflow(input: DsrWorkflowInput): Promise<DsrSt
     const assessment = await assessRequest(run, intake.feeResponseWindowMs);
     if (!assessment.proceed) return await close(assessment.close, assessment.outcome, 'closed after assessment');
 
-    await awaitErasureWindow(run);
+    // An account closure's cooling-off period, where the regime has one, replaces the erasure window.
+    const closure = await settleClosureTerms(run);
+    if (!closure.proceed) return await close(closure.close, closure.outcome, closure.reason);
+    if (!closure.coolingOffDone) await awaitErasureWindow(run);
     run.commit('FULFILMENT');
     await run.moveTo('IN_FULFILMENT', 'system', 'fulfilment started');
     const outcomes = await fulfilEverywhere(run, assessment.excluded);

@@ -96,6 +96,23 @@ export const skipStoreUpdate = defineUpdate<DsrStatus, [{ staffId: string; store
 export const completeStoreUpdate = defineUpdate<DsrStatus, [{ staffId: string; store: string; note: string } & Asserted]>('completeStoreManually');
 export const completeManualTaskUpdate = defineUpdate<DsrStatus, [ManualTaskCompletion]>('completeManualTask');
 export const withdrawUpdate = defineUpdate<DsrStatus, [{ actor: string; reason?: string } & Asserted]>('withdraw');
+/** The subject signed in to the controller's account system (OpenID Connect) as the request's
+ *  subject: the keyed hash of the identifying claim, and the API's signature binding it to this
+ *  request (server/oidc/). Hashes only: no claim value ever enters the workflow. */
+export interface SignInProof extends Asserted {
+  claimHash: string;
+  /** Keyed hash of the account's `sub`, so the audit says which account, without naming it. */
+  accountHash: string;
+  issuer: string;
+}
+/** The actor the API signs a sign-in proof for: bound to the claim's hash, so the proof cannot be replayed for another subject. */
+export const signInActor = (claimHash: string): string => `account-sign-in:${claimHash}`;
+export const SIGN_IN_ROLE = 'account-sign-in';
+export const verifyBySignInUpdate = defineUpdate<DsrStatus, [SignInProof]>('verifyBySignIn');
+/** The deployer's account system, as the API vouches for its signed sign-in event (server/routes/account-events.ts). */
+export const ACCOUNT_SYSTEM_ACTOR = 'account-system';
+/** A sign-in during an account closure's cooling-off period cancels the closure. */
+export const cancelClosureBySignInUpdate = defineUpdate<DsrStatus, [{ signedInAt: string } & Asserted]>('cancelClosureBySignIn');
 /** From a verified request of the same subject and kind to an unverified one it supersedes. */
 export const supersededSignal = defineSignal<[{ byRequestId: string }]>('superseded');
 export const approveErasureUpdate = defineUpdate<DsrStatus, [ApprovalInput]>('approveErasure');

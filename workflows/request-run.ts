@@ -59,6 +59,8 @@ export class RequestRun {
   private closedAs: string | null = null;
   private offeredFee: { amount: number; currency: string } | null = null;
   private commitment: 'CLOSING' | 'FULFILMENT' | null = null;
+  private coolingOffRuns = false;
+  private closureCancellation: string | null = null;
   /** Work that a handler or the procedure has under way ('identity', 'fee', 'decision',
    *  'extend', 'plan'), reserved before the first await so a concurrent call of the same kind
    *  is refused by its validator instead of passing the same check. */
@@ -131,6 +133,15 @@ export class RequestRun {
     return this.commitment;
   }
 
+  /** True while an account closure waits out its cooling-off period (steps/account-closure.ts). */
+  get coolingOff(): boolean {
+    return this.coolingOffRuns;
+  }
+  /** When the account system reported the sign-in that cancelled the closure. */
+  get closureCancelledAt(): string | null {
+    return this.closureCancellation;
+  }
+
   /** True while a call reserved `key` (see `exclusively`). */
   isBusy(key: string): boolean {
     return this.pending.has(key);
@@ -143,6 +154,14 @@ export class RequestRun {
     const woken = timeout === undefined ? (await condition(until), true) : await condition(until, timeout);
     this.checkpoint();
     return woken;
+  }
+
+  // Account closure.
+  setCoolingOff(running: boolean): void {
+    this.coolingOffRuns = running;
+  }
+  cancelClosure(signedInAt: string): void {
+    this.closureCancellation = signedInAt;
   }
 
   // Identity.

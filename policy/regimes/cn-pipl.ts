@@ -34,6 +34,20 @@ const APP_ACCOUNT_RULE: DeadlinePolicy = {
   countingCitation: `${CIVIL_CODE_COUNTING}; working days per the State Council arrangement, so the result is always a working day`,
 };
 
+/** The CAC's 2026 draft rule on the cancellation of app accounts (征求意见稿). */
+const CAC_ACCOUNT_CANCELLATION_2026 = '国家互联网信息办公室《移动互联网应用程序账号注销管理规定（征求意见稿）》(2026)';
+
+// Account closure runs by the CAC draft: finished within 15 working days of the request (the
+// cooling-off period included), counted from receipt, not from verification.
+const ACCOUNT_CANCELLATION_RULE: DeadlinePolicy = {
+  amount: 15,
+  unit: 'workingDays',
+  clockStarts: 'receipt',
+  rollForwardToWorkingDay: false,
+  citation: `${CAC_ACCOUNT_CANCELLATION_2026}: cancellation completed within 15 working days of the user's request, any cooling-off period included; ${GBT} §8.5`,
+  countingCitation: `${CIVIL_CODE_COUNTING}; working days per the State Council arrangement, so the result is always a working day`,
+};
+
 export const CN_PIPL: RegimePolicy = {
   key: 'CN_PIPL',
   name: 'China PIPL',
@@ -49,7 +63,7 @@ export const CN_PIPL: RegimePolicy = {
   deadlineOverrides: {
     CORRECTION: APP_ACCOUNT_RULE,
     DELETION: APP_ACCOUNT_RULE,
-    ACCOUNT_CLOSURE: APP_ACCOUNT_RULE,
+    ACCOUNT_CLOSURE: ACCOUNT_CANCELLATION_RULE,
   },
   extension: null,
   acknowledgement: null,
@@ -169,5 +183,32 @@ export const CN_PIPL: RegimePolicy = {
   feeResponseWindow: {
     days: 30,
     reason: 'The same 30 days the subject had to verify: long enough to pay by any means, short enough to close stale requests.',
+  },
+  accountClosure: {
+    coolingOff: {
+      cancelledBySignIn: true,
+      citation: `${CAC_ACCOUNT_CANCELLATION_2026}: a cooling-off period the platform announces, during which signing in again cancels the cancellation`,
+    },
+    blockers: [
+      {
+        code: 'UNEXPIRED_PAID_SERVICE',
+        reason: {
+          en: 'Your account still has a paid service that has not expired. Let it expire or cancel it (any refund follows its terms), then ask again to close the account.',
+          zh: '您的账户仍有未到期的付费服务。请待其到期或先行退订（退款按服务条款办理），再申请注销账户。',
+        },
+        citation: `${CAC_ACCOUNT_CANCELLATION_2026}: cancellation may be postponed while the account has unexpired paid services, which the platform must state`,
+      },
+      {
+        code: 'OPEN_DISPUTE',
+        reason: {
+          en: 'A dispute about your account (a complaint, a payment or an order) is still open. Once it is settled you may ask again to close the account.',
+          zh: '您的账户仍有未处理完毕的纠纷（投诉、支付或订单）。纠纷处理完毕后，您可以再次申请注销账户。',
+        },
+        citation: `${CAC_ACCOUNT_CANCELLATION_2026}: cancellation may be postponed while a dispute over the account is unresolved, which the platform must state`,
+      },
+    ],
+    noBiometricReverification: {
+      citation: `${CAC_ACCOUNT_CANCELLATION_2026}: no new face recognition or handheld-ID photo may be demanded to cancel an account`,
+    },
   },
 };

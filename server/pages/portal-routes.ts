@@ -5,7 +5,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { notMeTokenKey, statusTokenKey } from '../../crypto/status-token';
 import type { Language } from '../../domain/request-kinds';
 import { AppError } from '../app-error';
-import { requestTimeZone, type ServerDeps } from '../deps';
+import { requestTimeZone, serverProfile, type ServerDeps } from '../deps';
+import { installSignInRoutes } from '../oidc/sign-in-routes';
 import { RequestIdParams } from '../schemas';
 import { requireStatusToken } from '../status-auth';
 import { requestStatus } from '../use-cases/request-status';
@@ -77,10 +78,10 @@ export const portalRoutes =
     });
 
     /** Shows the status page again with a problem, e.g. a wrong code next to its field. */
-    const again = async (req: FastifyRequest, reply: FastifyReply, status: number, problem?: StatusPageProblem) => {
-      const link = linkOf(req);
+    const again = async (req: FastifyRequest, reply: FastifyReply, status: number, problem?: StatusPageProblem, link = linkOf(req)) => {
       const accessPackage = await packageNoticeFacts(deps.db, link.id, deps.clock());
-      return sendHtml(reply, status, statusPage(link.lang, await requestStatus(deps, link.id), link, problem, accessPackage, await requestTimeZone(deps, link.id)));
+      const signIn = serverProfile(deps).profile.accountSignIn;
+      return sendHtml(reply, status, statusPage(link.lang, await requestStatus(deps, link.id), link, problem, accessPackage, await requestTimeZone(deps, link.id), signIn));
     };
     const backToStatus = (req: FastifyRequest, reply: FastifyReply) => {
       const link = linkOf(req);
@@ -114,6 +115,10 @@ export const portalRoutes =
       return sendHtml(reply, 200, notMeDonePage(languageOf(req)));
     });
     app.post('/portal/requests/:id/withdraw', { schema: params, ...guard }, async (req, reply) => act(req, reply, () => withdrawRequest(deps, req.params.id)));
+    installSignInRoutes(app, deps, {
+      guard,
+      showProblem: (req, reply, status, link, code) => again(req, reply, status, { field: 'action', message: messageFor(link.lang, code) }, link),
+    });
   };
 
 function messageFor(lang: Language, code: string): string {

@@ -38,7 +38,16 @@ export interface StatusPageProblem {
 
 /** The status page; `link` carries the request id and token for every form on it. */
 /** `timeZone` is the establishment's for the request's regime, where its law counts the day. */
-export function statusPage(lang: Language, view: StatusView, link: { id: string; token: string }, problem?: StatusPageProblem, accessPackage?: PackageNoticeFacts | null, timeZone = 'UTC'): string {
+/** `signIn` is the profile's account sign-in button text, when subjects may verify by signing in. */
+export function statusPage(
+  lang: Language,
+  view: StatusView,
+  link: { id: string; token: string },
+  problem?: StatusPageProblem,
+  accessPackage?: PackageNoticeFacts | null,
+  timeZone = 'UTC',
+  signIn?: { label?: Record<Language, string> },
+): string {
   const t = messagesFor(lang);
   const at = (action: string, language = lang) => withLang(`/portal/requests/${link.id}${action}`, { token: link.token }, language);
   const closed = isClosed(view.status);
@@ -49,7 +58,7 @@ ${steps(t, view.status)}
 ${closed ? html`<p class="notice" role="status">${t.closed[view.status as keyof Messages['closed']] ?? view.status}</p>` : ''}
 ${accessPackage ? packageNotice(lang, accessPackage) : ''}
 ${!closed ? html`<p>${view.dueAt ? html`${t.dueBy}: <strong>${formatDue(lang, view, timeZone)}</strong>` : t.dueUnknown}</p>` : ''}
-${!closed ? awaited(t, view, at, problem) : ''}
+${!closed ? awaited(t, view, at, problem, signIn) : ''}
 ${problem?.field === 'action' ? html`<p class="error" role="alert">${problem.message}</p>` : ''}
 ${!closed && WITHDRAWABLE_STATUSES.includes(view.status) ? html`<form method="post" action="${at('/withdraw')}"><button type="submit">${t.withdraw}</button></form>` : ''}
 <p class="hint">${t.keepLink}</p>`;
@@ -72,7 +81,7 @@ function steps(t: Messages, status: RequestStatus): Html {
   return html`<ol class="steps">${items}</ol>`;
 }
 
-function awaited(t: Messages, view: StatusView, at: (action: string) => string, problem?: StatusPageProblem): Html {
+function awaited(t: Messages, view: StatusView, at: (action: string) => string, problem?: StatusPageProblem, signIn?: { label?: Record<Language, string> }): Html {
   if (view.awaiting === 'SUBJECT_VERIFICATION') {
     const error = problem?.field === 'code' ? problem.message : undefined;
     return html`<p>${t.awaitingCode}</p>
@@ -84,7 +93,8 @@ function awaited(t: Messages, view: StatusView, at: (action: string) => string, 
 ${error ? html`<p class="error" id="code-error">${error}</p>` : ''}
 <p><button type="submit">${t.verify}</button></p>
 </form>
-<form method="post" action="${at('/resend')}"><button type="submit">${t.resend}</button></form>`;
+<form method="post" action="${at('/resend')}"><button type="submit">${t.resend}</button></form>
+${signIn ? html`<p>${t.signInInstead} <a href="${at('/sign-in')}">${signIn.label?.[t.htmlLang === 'en' ? 'en' : 'zh'] ?? t.signInDefault}</a></p>` : ''}`;
   }
   if (view.awaiting === 'SUBJECT_FEE_ANSWER' && view.fee) {
     const fee = `${view.fee.amount} ${view.fee.currency}`;

@@ -6,6 +6,7 @@ import type { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { randomUUID } from 'node:crypto';
 import type { ActivityDeps } from '../../activities';
+import type { LoadedProfile } from '../../config/controller-profile';
 import type { Keyring } from '../../crypto/keyring';
 import type { Db } from '../../db/prisma';
 import type { ServerDeps } from '../../server/deps';
@@ -36,7 +37,7 @@ const TEST_RATE_LIMITS = { submission: UNLIMITED, verification: UNLIMITED, staff
  *  and `logStream` turns the HTTP server's JSON log on, written there. */
 export async function startStack(
   overrides: Partial<ActivityDeps> = {},
-  server: Pick<ServerDeps, 'rateLimits' | 'rateLimitScope'> & { logStream?: NodeJS.WritableStream } = {},
+  server: Pick<ServerDeps, 'rateLimits' | 'rateLimitScope'> & { logStream?: NodeJS.WritableStream; profile?: LoadedProfile; port?: number } = {},
 ): Promise<Stack> {
   const secrets = testSecrets();
   const env = await TestWorkflowEnvironment.createLocal({
@@ -45,7 +46,9 @@ export async function startStack(
   const { engine, mail, close } = await openTestEngine(env, secrets, `dsr-test-${randomUUID()}`, {
     worker: true,
     activityOverrides: overrides,
-    http: { host: '127.0.0.1', port: 0, rateLimits: server.rateLimits ?? TEST_RATE_LIMITS,
+    profile: server.profile,
+    // A chosen port is also the public address (links the engine gives out, e.g. an OpenID redirect).
+    http: { host: '127.0.0.1', port: server.port ?? 0, ...(server.port ? { publicUrl: `http://127.0.0.1:${server.port}` } : {}), rateLimits: server.rateLimits ?? TEST_RATE_LIMITS,
       // Counters live in the shared test database: each stack counts in a scope of its own unless told to share one.
       rateLimitScope: server.rateLimitScope ?? `test-${randomUUID()}`,
       logger: server.logStream !== undefined, logStream: server.logStream },

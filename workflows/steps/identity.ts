@@ -2,7 +2,7 @@
 // code, staff's attestation, a resend and a superseding claim are this step's messages.
 import { patched, setHandler } from '@temporalio/workflow';
 import { acts } from '../acts';
-import { attestIdentityUpdate, type DsrWorkflowInput, OPEN_ATTESTED, resendCodeUpdate, supersededSignal, verifyIdentityUpdate } from '../messages';
+import { attestIdentityUpdate, type DsrWorkflowInput, OPEN_ATTESTED, resendCodeUpdate, SIGN_IN_ROLE, signInActor, supersededSignal, verifyBySignInUpdate, verifyIdentityUpdate } from '../messages';
 import { reject, requireFree, requireStatus, requireText } from '../refusals';
 import type { RequestRun } from '../request-run';
 import { proveStaff, STAFF_ASSERTION_PATCH } from '../staff-proof';
@@ -68,6 +68,28 @@ export function installIdentityHandlers(run: RequestRun): void {
         requireUnverified(run);
         requireFree(run, 'identity', IDENTITY_BUSY);
         requireText(evidenceNote, 'An evidence note');
+      },
+    },
+  );
+
+  // Signing in to the controller's own account system verifies at once: the API checked the
+  // ID token and signed the claim's hash for this request; the workflow checks that signature
+  // and that the hash is the subject's before anything changes.
+  setHandler(
+    verifyBySignInUpdate,
+    ({ claimHash, accountHash, issuer, assertion }) =>
+      run.exclusively('identity', async () => {
+        const role = await proveStaff(run, verifyBySignInUpdate.name, signInActor(claimHash), assertion);
+        if (role !== SIGN_IN_ROLE) reject('FORBIDDEN', 'The sign-in proof is not the API\'s.');
+        await run.audit('subject', 'IDENTITY_VERIFIED_BY_SIGN_IN', 'signed in to the controller\'s account system (OpenID Connect)', { issuer, claim: 'email', accountHash });
+        run.verify();
+        return run.snapshot();
+      }),
+    {
+      validator: ({ claimHash }) => {
+        requireUnverified(run);
+        requireFree(run, 'identity', IDENTITY_BUSY);
+        if (claimHash !== run.input.subject.emailHash) reject('FORBIDDEN', 'The account signed in to is not the one this request was made for.');
       },
     },
   );

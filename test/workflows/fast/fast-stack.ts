@@ -72,6 +72,9 @@ export function fakeActivities(): FakeActivities {
     purgeExpiredAccessPackages: async () => ({ purged: 0 }),
     postDrpStatusCallback: async () => undefined,
     verifyStaffAssertion: async () => ({ ok: true, role: 'compliance' }),
+    // Closures in the fast tier have no cooling-off: the account system is not consulted.
+    beginAccountClosure: async () => ({ applies: false, refused: [], coolingOffMs: 0 }),
+    notifyClosureCancelled: async () => undefined,
   };
   return Object.fromEntries(Object.entries(fakes).map(([name, impl]) => [name, jest.fn(impl as never)])) as unknown as FakeActivities;
 }
