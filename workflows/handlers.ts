@@ -1,11 +1,12 @@
 // Every human action on a request, as an update whose validator refuses a call made in
 // the wrong state. Handlers record the decision and wake the step that waits for it.
-import { condition, setHandler } from '@temporalio/workflow';
+import { condition, patched, setHandler } from '@temporalio/workflow';
 import { acts } from './acts';
 import * as m from './messages';
 import { reject, type RequestRun, type StoreAction } from './request-run';
 import { installApprovalHandler } from './approval';
 import { installWithdrawHandler } from './withdrawal';
+import { DRP_EXTENSION_CALLBACK_PATCH, startDrpStatusCallback } from './drp-callback';
 import { proveStaff } from './staff-proof';
 
 /** Resending is limited so a mailbox cannot be flooded through the portal. */
@@ -177,6 +178,8 @@ export function installHandlers(run: RequestRun): void {
         }
         run.setPlan(plan);
         await acts.notifySubject({ requestId, seq: taken + 1, notice: { kind: 'extension-notice', originalDueDate, newDueDate: plan.dueDate, reason, citation: plan.basis } });
+        // §3.08: the agent hears the new expected_by (versioned: extensions recorded before posted nothing).
+        if (run.input.drpStatusCallback && patched(DRP_EXTENSION_CALLBACK_PATCH)) await startDrpStatusCallback(requestId, `x${taken + 1}`);
         return run.snapshot();
       }),
     {

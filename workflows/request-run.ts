@@ -46,6 +46,8 @@ export class RequestRun {
   decision: DecisionInput | null = null;
   /** Who attested the subject's identity, when staff did: they may not approve the erasure. */
   attestedBy: string | null = null;
+  /** The role the API signed for that attestation (null on runs from before assertions). */
+  attestedRole: string | null = null;
   /** A verified request of the same subject and kind that claims to supersede this one, until
    *  confirmed (then the request closes) or found wrong (then it is forgotten). */
   supersededBy: string | null = null;
@@ -105,7 +107,7 @@ export class RequestRun {
     this.status = to;
     this.publish();
     // Only requests filed by a DRP agent carry the flag, so histories without it replay unchanged.
-    if (this.input.drpStatusCallback) await startDrpStatusCallback(this.requestId, this.transitions);
+    if (this.input.drpStatusCallback) await startDrpStatusCallback(this.requestId, `t${this.transitions}`);
   }
 
   /** Installs a new deadline plan (intake, clock start, extension). */

@@ -9,7 +9,8 @@ import { proveStaff, STAFF_ASSERTION_PATCH } from '../staff-proof';
  *  straight to Temporal cannot claim one); without it the subject is asked for the mailed code. */
 async function attestationProven(run: RequestRun, attestation: NonNullable<DsrWorkflowInput['attestation']>): Promise<boolean> {
   try {
-    await proveStaff(run, OPEN_ATTESTED, attestation.staffId, attestation.assertion);
+    // The signed role says whose attestation it is: a member of staff's, or an authorized agent's.
+    run.attestedRole = await proveStaff(run, OPEN_ATTESTED, attestation.staffId, attestation.assertion);
     return true;
   } catch (err) {
     if (!patched(STAFF_ASSERTION_PATCH)) throw err;
