@@ -8,6 +8,7 @@ import { eventually } from '../support/http';
 import { type CallbackServer, drpCall, envelope, newAgent, signed, startCallbackServer, writeDirectory } from '../support/drp-agent';
 import { createStaffAndLogIn, staffApi, startStack, type Stack } from '../support/stack';
 import { activeProfile } from '../../config/controller-profile';
+import { getRegime } from '../../policy/regimes';
 
 const BUSINESS = 'EXAMPLE_CB';
 const agentA = newAgent('AGENT_A');
@@ -205,7 +206,8 @@ describe('deadlines, regimes and reasons', () => {
     const res = await exercise({ exercise: 'access', email: subjectEmail(), email_verified: false, status_callback: callbacks.url });
     const requestId = res.body!.request_id as string;
     const mine = () => callbacks.received.filter((c) => c.request_id === requestId);
-    await eventually(async () => mine().some((c) => c.reason === 'need_user_verification'), 30_000);
+    // The workers of the tests have no PUBLIC_URL, so the callback carries no verification link (nor its reason).
+    await eventually(async () => mine().some((c) => c.status === 'in_progress'), 30_000);
     const before = (await stack.db.dsrRequest.findUniqueOrThrow({ where: { id: requestId } })).dueAt!;
     expect(mine()[0]!.expected_by).toBe(before.toISOString());
 
@@ -235,6 +237,34 @@ describe('deadlines, regimes and reasons', () => {
     const row = await stack.db.dsrRequest.findUniqueOrThrow({ where: { id: res.body!.request_id as string } });
     expect(row.regime).toBe(activeProfile().profile.defaultRegime);
     expect((await stack.db.drpRequest.findUniqueOrThrow({ where: { id: row.id } })).regime).toBeNull();
+  });
+
+  test('when compliance refuses a request under an exemption, then it is denied as other, citing the regime’s ground and not staff’s words', async () => {
+    const email = subjectEmail();
+    await stack.db.customerAccount.create({ data: { email, fullName: 'Drp Exempt', plan: 'basic' } });
+    const officer = await createStaffAndLogIn(stack, 'compliance');
+    // A first request gives the subject a row to record the exemption signal on.
+    const first = await exercise({ exercise: 'access', email, email_verified: false });
+    const firstId = first.body!.request_id as string;
+    await eventually(async () => (await stack.db.dsrRequest.findUnique({ where: { id: firstId } }))?.status === 'AWAITING_VERIFICATION');
+    const signal = await staffApi(stack.baseUrl, 'POST', `/api/staff/requests/${firstId}/exemption-signals`, officer, { ground: 'LEGAL_COMPLIANCE' });
+    expect(signal.status).toBeLessThan(300);
+
+    const res = await exercise({ exercise: 'access', email, email_verified: true, status_callback: callbacks.url });
+    const requestId = res.body!.request_id as string;
+    await eventually(async () => (await stack.db.dsrRequest.findUnique({ where: { id: requestId } }))?.status === 'AWAITING_DECISION', 60_000);
+    const decided = await staffApi(stack.baseUrl, 'POST', `/api/staff/requests/${requestId}/decide`, officer, {
+      decision: 'REFUSE',
+      grounds: [{ code: 'LEGAL_COMPLIANCE', citation: 'as Drp Exempt was told on the phone' }],
+      reason: 'A legal obligation stands against it.',
+    });
+    expect(decided.status).toBe(200);
+    await eventually(async () => (await stack.db.dsrRequest.findUnique({ where: { id: requestId } }))?.status === 'REFUSED', 60_000);
+    const citation = getRegime('US_CA_CCPA').refusalGrounds.find((g) => g.code === 'LEGAL_COMPLIANCE')!.citation;
+    const status = await drpCall(`${base}/data-rights-request/${requestId}`, 'GET', { token: tokens[agentA.id] });
+    expect(status.body).toMatchObject({ status: 'denied', reason: 'other', processing_details: expect.stringContaining(citation) });
+    expect(JSON.stringify(status.body)).not.toContain('Drp Exempt');
+    await eventually(async () => callbacks.received.some((c) => c.request_id === requestId && c.status === 'denied' && c.reason === 'other'), 30_000);
   });
 
   test('when no system holds data under the e-mail given, then the access request is denied as no_match, without results', async () => {
