@@ -9,6 +9,7 @@ import { type CallbackServer, drpCall, envelope, newAgent, signed, startCallback
 import { createStaffAndLogIn, staffApi, startStack, type Stack } from '../support/stack';
 import { activeProfile } from '../../config/controller-profile';
 import { getRegime } from '../../policy/regimes';
+import { EXCESSIVE_MULTIPLE_OF_FREE_QUOTA } from '../../domain/procedure';
 
 const BUSINESS = 'EXAMPLE_CB';
 const agentA = newAgent('AGENT_A');
@@ -265,6 +266,41 @@ describe('deadlines, regimes and reasons', () => {
     expect(status.body).toMatchObject({ status: 'denied', reason: 'other', processing_details: expect.stringContaining(citation) });
     expect(JSON.stringify(status.body)).not.toContain('Drp Exempt');
     await eventually(async () => callbacks.received.some((c) => c.request_id === requestId && c.status === 'denied' && c.reason === 'other'), 30_000);
+  });
+
+  test('when compliance refuses a repeated request as excessive, then it is denied as too_many_requests', async () => {
+    const email = subjectEmail();
+    await stack.db.customerAccount.create({ data: { email, fullName: 'Drp Repeat', plan: 'basic' } });
+    const first = await exercise({ exercise: 'access', email, email_verified: true });
+    const firstId = first.body!.request_id as string;
+    await eventually(async () => (await stack.db.dsrRequest.findUnique({ where: { id: firstId } }))?.status === 'COMPLETED', 60_000);
+    // Earlier answered requests of the subject in the regime's window, as many as make the next one excessive.
+    const done = await stack.db.dsrRequest.findUniqueOrThrow({ where: { id: firstId } });
+    const earlier = EXCESSIVE_MULTIPLE_OF_FREE_QUOTA * getRegime('US_CA_CCPA').fees.freeRequestsPerWindow! - 1;
+    for (let i = 0; i < earlier; i += 1) {
+      const id = randomUUID();
+      const { subjectId, type, regime, channel, status, language, receivedAt, dueAt, verifiedAt, closedAt, outcome } = done;
+      await stack.db.dsrRequest.create({ data: { id, workflowId: `dsr-${id}`, subjectId, type, regime, channel, status, language, receivedAt, dueAt, verifiedAt, closedAt, outcome } });
+    }
+
+    const res = await exercise({ exercise: 'access', email, email_verified: true, status_callback: callbacks.url });
+    const requestId = res.body!.request_id as string;
+    await eventually(async () => (await stack.db.dsrRequest.findUnique({ where: { id: requestId } }))?.status === 'AWAITING_DECISION', 60_000);
+    const officer = await createStaffAndLogIn(stack, 'compliance');
+    const decided = await staffApi(stack.baseUrl, 'POST', `/api/staff/requests/${requestId}/decide`, officer, {
+      decision: 'REFUSE',
+      grounds: [{ code: 'MANIFESTLY_UNFOUNDED_OR_EXCESSIVE', citation: 'Cal. Civ. Code §1798.145(h)(3)' }],
+      reason: 'The same request every week.',
+    });
+    expect(decided.status).toBe(200);
+    // The outcome is recorded just before the status moves: wait for both.
+    await eventually(async () => {
+      const row = await stack.db.dsrRequest.findUnique({ where: { id: requestId } });
+      return row?.status === 'REFUSED' && row.outcome === 'REFUSED_EXCESSIVE';
+    }, 60_000);
+    const status = await drpCall(`${base}/data-rights-request/${requestId}`, 'GET', { token: tokens[agentA.id] });
+    expect(status.body).toMatchObject({ status: 'denied', reason: 'too_many_requests', processing_details: expect.any(String) });
+    await eventually(async () => callbacks.received.some((c) => c.request_id === requestId && c.reason === 'too_many_requests'), 30_000);
   });
 
   test('when no system holds data under the e-mail given, then the access request is denied as no_match, without results', async () => {
