@@ -1,6 +1,7 @@
 // DRP 1.0 §2.03: posts a request's Exercise Status to the status_callback its agent gave.
 // The body is the status object alone (ids, dates, state): never personal data.
 import { ApplicationFailure } from '@temporalio/activity';
+import { engineFacts } from '../drp/engine-facts';
 import { exerciseStatus } from '../drp/exercise-status';
 import type { ActivityDeps } from './deps';
 
@@ -12,10 +13,10 @@ export function drpCallbackActivities({ db, clock, publicUrl, statusLinkKey }: A
     async postDrpStatusCallback({ requestId }: { requestId: string }): Promise<void> {
       const drp = await db.drpRequest.findUnique({ where: { id: requestId } });
       if (!drp?.statusCallback) return;
-      const engine = await db.dsrRequest.findUnique({ where: { id: requestId }, select: { status: true, outcome: true, dueAt: true } });
-      const link = publicUrl && statusLinkKey ? { publicUrl, key: statusLinkKey, now: clock() } : undefined;
-      const body = exerciseStatus(drp, engine, link);
-      const state = `${body.status}/${body.reason ?? ''}`;
+      const engine = await engineFacts(db, requestId);
+      const body = exerciseStatus(drp, engine, { publicUrl, key: statusLinkKey, now: clock() });
+      // An extension moves expected_by without a change of state (§3.08): that is news too.
+      const state = `${body.status}/${body.reason ?? ''}/${body.expected_by ?? ''}`;
       // Two changes in a row can map to one DRP state (e.g. open -> in_progress twice): the agent hears it once.
       if (drp.lastNotified === state) return;
       let status: number;

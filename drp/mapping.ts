@@ -23,10 +23,12 @@ export const EXERCISE_TYPES: Record<DrpExercise, RequestType | null> = {
   'sale:opt-in': null,
 };
 
-/** The engine's regime for a DRP regime. DRP 1.0 encodes only "ccpa"; a request without one is
- *  voluntary (§3.01) and is processed under CCPA's rules, the regime DRP's rights are written for. */
-export function engineRegimeFor(regime: string | undefined): RegimeKey | null {
-  if (regime === undefined || regime === 'ccpa') return 'US_CA_CCPA';
+/** The engine's regime for a DRP regime. DRP 1.0 encodes only "ccpa"; a request without one
+ *  "MAY be considered for voluntary processing" (§2.01, §3.01): the engine processes it under
+ *  the controller profile's default regime, as it does a portal request that names none. */
+export function engineRegimeFor(regime: string | undefined, defaultRegime: RegimeKey): RegimeKey | null {
+  if (regime === undefined) return defaultRegime;
+  if (regime === 'ccpa') return 'US_CA_CCPA';
   return null;
 }
 
@@ -36,8 +38,8 @@ export interface DrpState {
   details?: string;
 }
 
-/** The one table: each engine status as a DRP state. `expired` is never used: the engine
- *  gives no expires_at, so no request passes one. */
+/** The one table: each engine status as a DRP state. `expired` is not here: it is a fulfilled
+ *  access request whose package has passed its expires_at (drp/exercise-status.ts). */
 export const STATUS_TABLE: Record<RequestStatus, DrpState> = {
   RECEIVED: { status: 'open' },
   AWAITING_VERIFICATION: { status: 'in_progress', reason: 'need_user_verification', details: 'The consumer is asked to confirm their e-mail address with a code we mailed them.' },
@@ -47,15 +49,35 @@ export const STATUS_TABLE: Record<RequestStatus, DrpState> = {
   IN_FULFILMENT: { status: 'in_progress' },
   STUCK: { status: 'in_progress', details: 'A system holding the consumer’s data needs attention; the request goes on once it is settled.' },
   COMPLETED: { status: 'fulfilled', details: 'The reply was sent to the consumer’s e-mail address.' },
-  REFUSED: { status: 'denied', reason: 'claim_not_covered', details: 'The business refused the request on a ground the law allows; the consumer was told why.' },
+  REFUSED: { status: 'denied', reason: 'other', details: 'The business refused the request on a ground the law allows; the consumer was told why.' },
   UNVERIFIABLE: { status: 'denied', reason: 'insuf_verification', details: 'The consumer’s identity could not be verified in time.' },
   WITHDRAWN: { status: 'revoked' },
   DUPLICATE: { status: 'denied', reason: 'too_many_requests', details: 'The consumer already has the same request open with this business.' },
 };
 
+/** What the status alone does not tell: the refusal's legal citations (codes of law, never
+ *  staff's words, which may describe the consumer) and whether an access reply found nothing. */
+export interface OutcomeFacts {
+  citations?: readonly string[];
+  nothingHeld?: boolean;
+}
+
 /** A state moved from one status to another, with the outcome where the status alone is too coarse. */
-export function drpStateOf(status: RequestStatus, outcome: string | null): DrpState {
+export function drpStateOf(status: RequestStatus, outcome: string | null, facts: OutcomeFacts = {}): DrpState {
   // Declining a fee closes the request as withdrawn, but it was the consumer's answer, not a revocation.
   if (status === 'WITHDRAWN' && outcome === 'FEE_DECLINED') return { status: 'denied', reason: 'other', details: 'The consumer declined the fee quoted for the request.' };
+  // §3.02: more requests than the business is legally obliged to process.
+  if (status === 'REFUSED' && outcome === 'REFUSED_EXCESSIVE') {
+    return { status: 'denied', reason: 'too_many_requests', details: 'The business refused the request as manifestly unfounded or excessive (repeated requests), as the law allows; the consumer was told why.' };
+  }
+  // No DRP reason names an exemption: `other`, with the legal ground cited (§3.08: details add colour to a reason).
+  if (status === 'REFUSED' && outcome === 'REFUSED_EXEMPT') {
+    const grounds = facts.citations && facts.citations.length > 0 ? ` (${facts.citations.join('; ')})` : '';
+    return { status: 'denied', reason: 'other', details: `The business refused the request under an exemption the law provides${grounds}; the consumer was told why.` };
+  }
+  // Every system was searched under the identity given and none holds the consumer: §3.02's no_match.
+  if (status === 'COMPLETED' && facts.nothingHeld) {
+    return { status: 'denied', reason: 'no_match', details: 'No system of the business holds data under the identity given; the consumer was told so.' };
+  }
   return STATUS_TABLE[status];
 }

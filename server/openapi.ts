@@ -1,6 +1,7 @@
 // The OpenAPI document's frame; its paths come from the route schemas themselves, so the
 // document cannot drift from what the server validates and answers.
 import type { SwaggerOptions } from '@fastify/swagger';
+import { DRP_TAG } from './drp/schemas';
 import { statusTokenSecuritySchemes } from './status-auth';
 
 /** Options for @fastify/swagger: OpenAPI 3.1, which takes TypeBox's JSON Schema as it is. */
@@ -25,7 +26,18 @@ export const openApiOptions: SwaggerOptions = {
       },
       { name: 'reports', description: 'Counts and durations of requests for compliance and admins, behind the staff sign-in; never personal data.' },
       { name: 'service', description: 'Readiness (Temporal, database, SMTP) and this document.' },
+      {
+        name: DRP_TAG,
+        description:
+          'Authorized agents over the Data Rights Protocol 1.0 (served only when DRP_AGENT_DIRECTORY and DRP_BUSINESS_ID are set, under DRP_BASE_PATH, default /drp). ' +
+          'Bodies are signed text/plain messages; answers are JSON; errors are `{ code, message, fatal? }` (§3.06). See docs/drp.md.',
+      },
     ],
-    components: { securitySchemes: statusTokenSecuritySchemes },
+    components: {
+      securitySchemes: {
+        ...statusTokenSecuritySchemes,
+        drpBearer: { type: 'http', scheme: 'bearer', description: 'The token of DRP pair-wise key setup (POST /drp/v1/agent/{agentId}), bound to one agent.' },
+      },
+    },
   },
 };

@@ -97,7 +97,7 @@ export const ErrorBody = Type.Object({
 
 const refused = 'Refused: invalid input, a missing or wrong status token, or not possible in the request’s state.';
 const ClientError = Type.Object(ErrorBody.properties, { description: refused });
-const ServerError = Type.Object(ErrorBody.properties, { description: 'Failed on our side; nothing was changed.' });
+export const ServerError = Type.Object(ErrorBody.properties, { description: 'Failed on our side; nothing was changed.' });
 
 // A refused code also says how many tries remain, so a portal can tell the subject.
 const CodeRefusal = Type.Object(

@@ -4,7 +4,7 @@
 import { patched, setHandler } from '@temporalio/workflow';
 import type { RequestType } from '../domain/request-kinds';
 import { acts } from './acts';
-import { approveErasureUpdate } from './messages';
+import { approveErasureUpdate, AUTHORIZED_AGENT_ROLE } from './messages';
 import { reject, requireFree, requireStatus, requireText } from './refusals';
 import type { RequestRun } from './request-run';
 import { APPROVER_ROLES, proveStaff } from './staff-proof';
@@ -40,8 +40,9 @@ export function installApprovalHandler(run: RequestRun): void {
  *  (versioned: runs already past identity when four eyes arrived replay without the wait). */
 export function needsApproval(run: RequestRun): boolean {
   // An authorized agent's attestation (DRP) is not staff's: its signed claim was verified, and
-  // the insider the second pair of eyes guards against is not in the loop.
-  const byStaff = run.attestedBy !== null && !run.attestedBy.startsWith('drp-agent:');
+  // the insider the second pair of eyes guards against is not in the loop. Which it is, the
+  // API's signed role says, not the actor id's spelling (which a staff id could imitate).
+  const byStaff = run.attestedBy !== null && run.attestedRole !== AUTHORIZED_AGENT_ROLE;
   return byStaff && ERASURES.includes(run.input.type) && patched('authz-four-eyes');
 }
 

@@ -6,6 +6,9 @@ import type { createActivities } from '../activities';
 
 type Activities = ReturnType<typeof createActivities>;
 
+/** The patch under which an extension of a DRP request's deadline is posted to its agent. */
+export const DRP_EXTENSION_CALLBACK_PATCH = 'drp-extension-callback';
+
 /** An agent's endpoint may be down for a while: retried with back-off for up to three days. */
 const callbackActivity = {
   startToCloseTimeout: '30 seconds',
@@ -20,10 +23,11 @@ export async function drpStatusCallbackWorkflow(input: { requestId: string }): P
   await postDrpStatusCallback(input);
 }
 
-/** Starts the post for the request's `n`-th status change; the request goes on at once. */
-export async function startDrpStatusCallback(requestId: string, n: number): Promise<void> {
+/** Starts the post for one change of the request, named by `change` (`t<n>` for the n-th status
+ *  change, `x<n>` for the n-th extension of its deadline); the request goes on at once. */
+export async function startDrpStatusCallback(requestId: string, change: string): Promise<void> {
   await startChild(drpStatusCallbackWorkflow, {
-    workflowId: `drp-callback-${requestId}-t${n}`,
+    workflowId: `drp-callback-${requestId}-${change}`,
     args: [{ requestId }],
     parentClosePolicy: ParentClosePolicy.ABANDON,
   });

@@ -27,6 +27,10 @@ export interface Asserted {
   assertion?: string;
 }
 
+/** The role the API signs for an authorized agent's attestation (server/use-cases/staff-assertions.ts):
+ *  the workflow tells an agent's attestation from staff's by it (workflows/approval.ts). */
+export const AUTHORIZED_AGENT_ROLE = 'authorized-agent';
+
 /** The action an assertion names when staff open a request with an attestation. */
 export const OPEN_ATTESTED = 'openAttested';
 

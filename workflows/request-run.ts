@@ -52,6 +52,7 @@ export class RequestRun {
   private secondOpinion: { staffId: string; approved: boolean } | null = null;
   private storeStates: Record<string, StoreState> = {};
   private readonly storeActions = new Map<string, StoreAction>();
+  private attesterRole: string | null = null;
   /** Stores worked by a person: null while the task is open, then the person's confirmation. */
   private readonly manualTasks = new Map<string, ManualTaskCompletion | null>();
   private sends = 0;
@@ -99,6 +100,10 @@ export class RequestRun {
     return this.recordedDecision;
   }
   /** Who attested the subject's identity, when staff did: they may not approve the erasure. */
+  /** The role the API signed for the attestation (null on runs from before assertions). */
+  get attestedRole(): string | null {
+    return this.attesterRole;
+  }
   get attestedBy(): string | null {
     return this.attester;
   }
@@ -165,6 +170,10 @@ export class RequestRun {
   }
 
   // Identity.
+  /** The signed role of whoever attested: a member of staff's, or an authorized agent's. */
+  attestedAs(role: string | null): void {
+    this.attesterRole = role;
+  }
   verify(attestedBy?: string): void {
     if (attestedBy !== undefined) this.attester = attestedBy;
     this.isVerified = true;
@@ -276,7 +285,7 @@ export class RequestRun {
     this.state = to;
     this.publish();
     // Only requests filed by a DRP agent carry the flag, so histories without it replay unchanged.
-    if (this.input.drpStatusCallback) await startDrpStatusCallback(this.requestId, this.transitions);
+    if (this.input.drpStatusCallback) await startDrpStatusCallback(this.requestId, `t${this.transitions}`);
   }
 
   /** Installs a new deadline plan (intake, clock start, extension). */

@@ -3,7 +3,8 @@
 // a request_id and its status.
 import { randomUUID } from 'node:crypto';
 import { DRP_EXERCISES, type DrpDenialReason, type DrpExercise, EXERCISE_TYPES, engineRegimeFor } from '../../drp/mapping';
-import { type ExerciseStatus, exerciseStatus } from '../../drp/exercise-status';
+import { type ExerciseStatus, exerciseStatus, type LinkContext } from '../../drp/exercise-status';
+import { engineFacts } from '../../drp/engine-facts';
 import { statusTokenKey } from '../../crypto/status-token';
 import { type ServerDeps, serverProfile } from '../deps';
 import { submitRequest } from '../use-cases/submit-request';
@@ -35,8 +36,9 @@ function callbackOf(value: unknown): string | undefined {
 /** Why the engine cannot take the request on, or null when it can. */
 function refusalOf(deps: ServerDeps, exercise: DrpExercise, regime: string | undefined, email: unknown): Refusal | null {
   if (EXERCISE_TYPES[exercise] === null) return { reason: 'claim_not_covered', details: `This business does not handle "${exercise}" requests through this service.` };
-  const engineRegime = engineRegimeFor(regime);
-  if (!engineRegime || !serverProfile(deps).profile.regimes[engineRegime]) {
+  const { profile } = serverProfile(deps);
+  const engineRegime = engineRegimeFor(regime, profile.defaultRegime);
+  if (!engineRegime || !profile.regimes[engineRegime]) {
     return { reason: 'outside_jurisdiction', details: `This business does not take requests under the regime "${regime ?? 'voluntary'}".` };
   }
   if (typeof email !== 'string' || !EMAIL.test(email) || email.length > 254) return { reason: 'no_match', details: 'An e-mail address is needed to find the consumer’s data.' };
@@ -71,7 +73,7 @@ export async function exerciseRight(deps: ServerDeps, drp: DrpSettings, agentId:
       ? { staffId: `drp-agent:${agentId}`, evidenceNote: `DRP authorized agent ${agentId} signed email_verified: true for the address (${drp.agents.get(agentId)?.identityAssuranceUrl ?? 'identity assurance per the DRP system rules'}).` }
       : undefined;
   try {
-    await submitRequest(deps, { email: claims.email as string, type: EXERCISE_TYPES[exercise as DrpExercise]!, regime: engineRegimeFor(regime)!, language: 'en' }, 'API', attestation, {
+    await submitRequest(deps, { email: claims.email as string, type: EXERCISE_TYPES[exercise as DrpExercise]!, regime: engineRegimeFor(regime, serverProfile(deps).profile.defaultRegime)!, language: 'en' }, 'API', attestation, {
       requestId,
       statusCallback: statusCallback !== undefined,
     });
@@ -79,11 +81,11 @@ export async function exerciseRight(deps: ServerDeps, drp: DrpSettings, agentId:
     await deps.db.drpRequest.delete({ where: { id: requestId } }).catch(() => undefined);
     throw err;
   }
-  const engine = await deps.db.dsrRequest.findUnique({ where: { id: requestId }, select: { status: true, outcome: true, dueAt: true } });
+  const engine = await engineFacts(deps.db, requestId);
   return exerciseStatus(created, engine ?? { status: 'RECEIVED', outcome: null, dueAt: null }, verificationLink(deps));
 }
 
 /** What a status needs to point the consumer at their code form (§3.02.1). */
-export function verificationLink(deps: ServerDeps) {
-  return deps.publicUrl ? { publicUrl: deps.publicUrl, key: statusTokenKey(deps.identityPepper), now: deps.clock() } : undefined;
+export function verificationLink(deps: ServerDeps): LinkContext {
+  return { publicUrl: deps.publicUrl, key: statusTokenKey(deps.identityPepper), now: deps.clock() };
 }

@@ -1,8 +1,8 @@
 // The five endpoints a privacy infrastructure provider serves under DRP 1.0 (§2), under the
 // base path (DRP_BASE_PATH, default /drp). Bodies are the signed text/plain messages of §3.07;
-// answers are JSON. Kept out of the OpenAPI document: their bodies are signed text, not JSON
-// a schema could describe (docs/drp.md).
+// answers are JSON. Described in the OpenAPI document by server/drp/schemas.ts.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { engineFacts } from '../../drp/engine-facts';
 import { exerciseStatus } from '../../drp/exercise-status';
 import { verifySignedMessage } from '../../drp/signed-message';
 import { AppError } from '../app-error';
@@ -13,10 +13,10 @@ import { DrpError } from './drp-error';
 import { exerciseRight, verificationLink } from './exercise';
 import type { DrpSettings } from './settings';
 import { issueAgentToken } from './tokens';
+import { drpSchemas } from './schemas';
 import { requireAgent, verifiedClaims } from './verify';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const hidden = { schema: { hide: true } };
 
 type Params = { agentId?: string; requestId?: string };
 
@@ -40,7 +40,7 @@ async function requestOf(deps: ServerDeps, agentId: string, requestId: string | 
   const row = await deps.db.drpRequest.findUnique({ where: { id: requestId } });
   if (!row) throw new DrpError(404, 'No such request.');
   if (row.agentId !== agentId) throw new DrpError(403, 'This request is managed by another agent.');
-  const engine = row.started ? await deps.db.dsrRequest.findUnique({ where: { id: requestId }, select: { status: true, outcome: true, dueAt: true } }) : null;
+  const engine = row.started ? await engineFacts(deps.db, requestId) : null;
   return { row, engine };
 }
 
@@ -50,7 +50,7 @@ export function drpRoutes(deps: ServerDeps, drp: DrpSettings) {
     const base = `${drp.basePath}/v1`;
 
     // §2.05 Pair-wise key setup: any failure is 403 with no body.
-    app.post<{ Params: Params }>(`${base}/agent/:agentId`, hidden, async (req, reply) => {
+    app.post<{ Params: Params }>(`${base}/agent/:agentId`, drpSchemas.setup, async (req, reply) => {
       const agentId = req.params.agentId ?? '';
       const agent = drp.agents.get(agentId);
       const checked = agent && typeof req.body === 'string' ? verifySignedMessage(req.body, { key: agent.key, agentId, businessId: drp.businessId, now: deps.clock() }) : null;
@@ -62,7 +62,7 @@ export function drpRoutes(deps: ServerDeps, drp: DrpSettings) {
     });
 
     // §2.06 Agent information: the token must belong to the agent in the URL.
-    app.get<{ Params: Params }>(`${base}/agent/:agentId`, hidden, async (req, reply) =>
+    app.get<{ Params: Params }>(`${base}/agent/:agentId`, drpSchemas.agentInfo, async (req, reply) =>
       answer(req, reply, async () => {
         const agentId = await requireAgent(deps, drp, req.headers.authorization);
         if (agentId !== req.params.agentId) throw new DrpError(403, 'This token was issued to another agent.');
@@ -76,11 +76,11 @@ export function drpRoutes(deps: ServerDeps, drp: DrpSettings) {
         const agentId = await requireAgent(deps, drp, req.headers.authorization);
         return exerciseRight(deps, drp, agentId, verifiedClaims(deps, drp, agentId, req.body, { version: true }));
       });
-    app.post(`${base}/data-rights-request`, hidden, exercise);
-    app.post(`${base}/data-rights-request/`, hidden, exercise);
+    app.post(`${base}/data-rights-request`, drpSchemas.exercise(false), exercise);
+    app.post(`${base}/data-rights-request/`, drpSchemas.exercise(true), exercise);
 
     // §2.02 Status.
-    app.get<{ Params: Params }>(`${base}/data-rights-request/:requestId`, hidden, async (req, reply) =>
+    app.get<{ Params: Params }>(`${base}/data-rights-request/:requestId`, drpSchemas.status, async (req, reply) =>
       answer(req, reply, async () => {
         const agentId = await requireAgent(deps, drp, req.headers.authorization);
         const { row, engine } = await requestOf(deps, agentId, req.params.requestId);
@@ -89,7 +89,7 @@ export function drpRoutes(deps: ServerDeps, drp: DrpSettings) {
     );
 
     // §2.04 Revoke: the engine's withdrawal, allowed until fulfilment begins.
-    app.delete<{ Params: Params }>(`${base}/data-rights-request/:requestId`, hidden, async (req, reply) =>
+    app.delete<{ Params: Params }>(`${base}/data-rights-request/:requestId`, drpSchemas.revoke, async (req, reply) =>
       answer(req, reply, async () => {
         const agentId = await requireAgent(deps, drp, req.headers.authorization);
         const { row, engine } = await requestOf(deps, agentId, req.params.requestId);
@@ -103,7 +103,7 @@ export function drpRoutes(deps: ServerDeps, drp: DrpSettings) {
           throw err;
         }
         // §2.04.1: the answer carries the new state; the workflow records it a moment later.
-        return exerciseStatus(row, { dueAt: engine?.dueAt ?? null, status: 'WITHDRAWN', outcome: 'WITHDRAWN' });
+        return exerciseStatus(row, { dueAt: engine?.dueAt ?? null, status: 'WITHDRAWN', outcome: 'WITHDRAWN' }, verificationLink(deps));
       }),
     );
   };

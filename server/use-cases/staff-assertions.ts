@@ -2,6 +2,7 @@
 // the API's signature on (request, action, staff id, role, expiry), which the workflow checks
 // before the update changes anything (workflows/staff-proof.ts).
 import { signStaffAssertion, staffAssertionKey } from '../../crypto/staff-assertion';
+import { AUTHORIZED_AGENT_ROLE } from '../../workflows/messages';
 import { AppError } from '../app-error';
 import type { ServerDeps } from '../deps';
 
@@ -11,7 +12,7 @@ export const AGENT_ACTOR_PREFIX = 'drp-agent:';
 /** Signs an authorized agent's attestation: the DRP route has checked the agent's Ed25519
  *  signature on the claim, so the API vouches for it under the role `authorized-agent`. */
 export function assertAuthorizedAgent(deps: ServerDeps, agentActor: string, requestId: string, action: string): string {
-  return signStaffAssertion(staffAssertionKey(deps.identityPepper), { requestId, action, staffId: agentActor, role: 'authorized-agent' }, deps.clock());
+  return signStaffAssertion(staffAssertionKey(deps.identityPepper), { requestId, action, staffId: agentActor, role: AUTHORIZED_AGENT_ROLE }, deps.clock());
 }
 
 /** Signs `action` on `requestId` for `staffId`, with the role their account has now; a

@@ -6,7 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventually } from '../support/http';
 import { type CallbackServer, drpCall, envelope, newAgent, signed, startCallbackServer, writeDirectory } from '../support/drp-agent';
-import { startStack, type Stack } from '../support/stack';
+import { createStaffAndLogIn, staffApi, startStack, type Stack } from '../support/stack';
+import { activeProfile } from '../../config/controller-profile';
+import { getRegime } from '../../policy/regimes';
+import { EXCESSIVE_MULTIPLE_OF_FREE_QUOTA } from '../../domain/procedure';
 
 const BUSINESS = 'EXAMPLE_CB';
 const agentA = newAgent('AGENT_A');
@@ -101,6 +104,7 @@ describe('pairwise key setup and agent information', () => {
 describe('exercising rights', () => {
   test('when an agent files an access request with a verified e-mail, then a real workflow fulfils it, the status says fulfilled and the callback hears each change', async () => {
     const email = subjectEmail();
+    await stack.db.customerAccount.create({ data: { email, fullName: 'Drp Reader', plan: 'basic' } });
     const res = await exercise({ exercise: 'access', 'agent-request-id': 'agent-ref-1', email, email_verified: true, status_callback: callbacks.url });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ request_id: expect.any(String), status: 'open', agent_request_id: 'agent-ref-1', received_at: expect.any(String) });
@@ -111,12 +115,27 @@ describe('exercising rights', () => {
     await eventually(async () => (await stack.db.dsrRequest.findUnique({ where: { id: requestId } }))?.status === 'COMPLETED', 60_000);
 
     const status = await drpCall(`${base}/data-rights-request/${requestId}`, 'GET', { token: tokens[agentA.id] });
-    expect(status).toMatchObject({ status: 200, body: { request_id: requestId, status: 'fulfilled', agent_request_id: 'agent-ref-1' } });
+    // §3.02 fulfilled adds results_url and expires_at: the access package and the end of its link.
+    const pkg = await stack.db.accessPackage.findUniqueOrThrow({ where: { requestId } });
+    expect(status).toMatchObject({ status: 200, body: { request_id: requestId, status: 'fulfilled', agent_request_id: 'agent-ref-1', expires_at: pkg.expiresAt.toISOString(), results_url: expect.stringContaining(`/api/requests/${requestId}/package?token=`) } });
+    expect(status.body!.expected_by).toBeUndefined();
+    const results = new URL(status.body!.results_url as string);
+    const download = await fetch(`${stack.baseUrl}${results.pathname}${results.search}`);
+    expect([download.status, download.headers.get('content-type')]).toEqual([200, 'application/zip']);
+    expect((await download.arrayBuffer()).byteLength).toBe(Number(pkg.sizeBytes));
+    const opened = await stack.db.auditEvent.findFirstOrThrow({ where: { requestId, action: 'ACCESS_PACKAGE_DOWNLOADED' } });
+    expect(opened.actor).toBe(`drp-agent:${agentA.id}`);
+    // The agent's secret opens this request's package only.
+    const elsewhere = await fetch(`${stack.baseUrl}/api/requests/${randomUUID()}/package${results.search}`);
+    expect(elsewhere.status).toBe(404);
 
     const mine = () => callbacks.received.filter((c) => c.request_id === requestId);
     await eventually(async () => mine().some((c) => c.status === 'fulfilled'), 30_000);
     expect(mine().map((c) => c.status)).toEqual(['in_progress', 'fulfilled']);
-    expect(mine()[0]).toMatchObject({ _method: 'POST', _contentType: 'application/json', expected_by: expect.any(String) });
+    // expected_by is the request's due date (the regime's deadline), as the engine computed it.
+    const due = (await stack.db.dsrRequest.findUniqueOrThrow({ where: { id: requestId } })).dueAt!;
+    expect(mine()[0]).toMatchObject({ _method: 'POST', _contentType: 'application/json', expected_by: due.toISOString() });
+    expect(mine()[1]).toMatchObject({ status: 'fulfilled', expires_at: pkg.expiresAt.toISOString() });
     // Never personal data: neither the address nor anything but the status object.
     expect(JSON.stringify(mine())).not.toContain(email);
     expect(JSON.stringify(status.body)).not.toContain(email);
@@ -180,6 +199,118 @@ describe('exercising rights', () => {
     expect(slash.body).toMatchObject({ status: 'denied', reason: 'claim_not_covered' });
     // A right outside the spec's list (the reference agent's "sale:opt_out") is a request error.
     expect(await exercise({ exercise: 'sale:opt_out', email: subjectEmail() })).toMatchObject({ status: 400, body: { code: '400', message: 'Unsupported rights actions submitted.' } });
+  });
+});
+
+describe('deadlines, regimes and reasons', () => {
+  test('when staff extend the deadline, then expected_by moves to the new due date, processing_details says why, and the agent is called back', async () => {
+    const res = await exercise({ exercise: 'access', email: subjectEmail(), email_verified: false, status_callback: callbacks.url });
+    const requestId = res.body!.request_id as string;
+    const mine = () => callbacks.received.filter((c) => c.request_id === requestId);
+    // The workers of the tests have no PUBLIC_URL, so the callback carries no verification link (nor its reason).
+    await eventually(async () => mine().some((c) => c.status === 'in_progress'), 30_000);
+    const before = (await stack.db.dsrRequest.findUniqueOrThrow({ where: { id: requestId } })).dueAt!;
+    expect(mine()[0]!.expected_by).toBe(before.toISOString());
+
+    const officer = await createStaffAndLogIn(stack, 'compliance');
+    const extended = await staffApi(stack.baseUrl, 'POST', `/api/staff/requests/${requestId}/extend`, officer, { reason: 'Many systems to search.' });
+    expect(extended.status).toBe(200);
+    const after = (await stack.db.dsrRequest.findUniqueOrThrow({ where: { id: requestId } })).dueAt!;
+    expect(after.getTime()).toBeGreaterThan(before.getTime());
+
+    await eventually(async () => mine().some((c) => c.expected_by === after.toISOString()), 30_000);
+    const news = mine().find((c) => c.expected_by === after.toISOString())!;
+    expect(news).toMatchObject({ status: 'in_progress', processing_details: expect.stringMatching(/^The business extended the time to reply/) });
+    // Staff's own words went to the consumer, not to the agent.
+    expect(JSON.stringify(news)).not.toContain('Many systems');
+    const status = await drpCall(`${base}/data-rights-request/${requestId}`, 'GET', { token: tokens[agentA.id] });
+    expect(status.body).toMatchObject({ expected_by: after.toISOString(), processing_details: expect.stringContaining('extended') });
+    await drpCall(`${base}/data-rights-request/${requestId}`, 'DELETE', { token: tokens[agentA.id], body: signed(agentA, envelope(agentA.id, BUSINESS)) });
+    await eventually(async () => (await stack.db.dsrRequest.findUnique({ where: { id: requestId } }))?.status === 'WITHDRAWN');
+  });
+
+  test('when a request states no regime, then it is processed under the controller profile’s default regime', async () => {
+    const res = await drpCall(`${base}/data-rights-request`, 'POST', {
+      token: tokens[agentA.id],
+      body: signed(agentA, { ...envelope(agentA.id, BUSINESS), 'drp.version': '1.0', exercise: 'access', email: subjectEmail(), email_verified: true }),
+    });
+    expect(res.body).toMatchObject({ status: 'open' });
+    const row = await stack.db.dsrRequest.findUniqueOrThrow({ where: { id: res.body!.request_id as string } });
+    expect(row.regime).toBe(activeProfile().profile.defaultRegime);
+    expect((await stack.db.drpRequest.findUniqueOrThrow({ where: { id: row.id } })).regime).toBeNull();
+  });
+
+  test('when compliance refuses a request under an exemption, then it is denied as other, citing the regime’s ground and not staff’s words', async () => {
+    const email = subjectEmail();
+    await stack.db.customerAccount.create({ data: { email, fullName: 'Drp Exempt', plan: 'basic' } });
+    const officer = await createStaffAndLogIn(stack, 'compliance');
+    // A first request gives the subject a row to record the exemption signal on.
+    const first = await exercise({ exercise: 'access', email, email_verified: false });
+    const firstId = first.body!.request_id as string;
+    await eventually(async () => (await stack.db.dsrRequest.findUnique({ where: { id: firstId } }))?.status === 'AWAITING_VERIFICATION');
+    const signal = await staffApi(stack.baseUrl, 'POST', `/api/staff/requests/${firstId}/exemption-signals`, officer, { ground: 'LEGAL_COMPLIANCE' });
+    expect(signal.status).toBeLessThan(300);
+
+    const res = await exercise({ exercise: 'access', email, email_verified: true, status_callback: callbacks.url });
+    const requestId = res.body!.request_id as string;
+    await eventually(async () => (await stack.db.dsrRequest.findUnique({ where: { id: requestId } }))?.status === 'AWAITING_DECISION', 60_000);
+    const decided = await staffApi(stack.baseUrl, 'POST', `/api/staff/requests/${requestId}/decide`, officer, {
+      decision: 'REFUSE',
+      grounds: [{ code: 'LEGAL_COMPLIANCE', citation: 'as Drp Exempt was told on the phone' }],
+      reason: 'A legal obligation stands against it.',
+    });
+    expect(decided.status).toBe(200);
+    await eventually(async () => (await stack.db.dsrRequest.findUnique({ where: { id: requestId } }))?.status === 'REFUSED', 60_000);
+    const citation = getRegime('US_CA_CCPA').refusalGrounds.find((g) => g.code === 'LEGAL_COMPLIANCE')!.citation;
+    const status = await drpCall(`${base}/data-rights-request/${requestId}`, 'GET', { token: tokens[agentA.id] });
+    expect(status.body).toMatchObject({ status: 'denied', reason: 'other', processing_details: expect.stringContaining(citation) });
+    expect(JSON.stringify(status.body)).not.toContain('Drp Exempt');
+    await eventually(async () => callbacks.received.some((c) => c.request_id === requestId && c.status === 'denied' && c.reason === 'other'), 30_000);
+  });
+
+  test('when compliance refuses a repeated request as excessive, then it is denied as too_many_requests', async () => {
+    const email = subjectEmail();
+    await stack.db.customerAccount.create({ data: { email, fullName: 'Drp Repeat', plan: 'basic' } });
+    const first = await exercise({ exercise: 'access', email, email_verified: true });
+    const firstId = first.body!.request_id as string;
+    await eventually(async () => (await stack.db.dsrRequest.findUnique({ where: { id: firstId } }))?.status === 'COMPLETED', 60_000);
+    // Earlier answered requests of the subject in the regime's window, as many as make the next one excessive.
+    const done = await stack.db.dsrRequest.findUniqueOrThrow({ where: { id: firstId } });
+    const earlier = EXCESSIVE_MULTIPLE_OF_FREE_QUOTA * getRegime('US_CA_CCPA').fees.freeRequestsPerWindow! - 1;
+    for (let i = 0; i < earlier; i += 1) {
+      const id = randomUUID();
+      const { subjectId, type, regime, channel, status, language, receivedAt, dueAt, verifiedAt, closedAt, outcome } = done;
+      await stack.db.dsrRequest.create({ data: { id, workflowId: `dsr-${id}`, subjectId, type, regime, channel, status, language, receivedAt, dueAt, verifiedAt, closedAt, outcome } });
+    }
+
+    const res = await exercise({ exercise: 'access', email, email_verified: true, status_callback: callbacks.url });
+    const requestId = res.body!.request_id as string;
+    await eventually(async () => (await stack.db.dsrRequest.findUnique({ where: { id: requestId } }))?.status === 'AWAITING_DECISION', 60_000);
+    const officer = await createStaffAndLogIn(stack, 'compliance');
+    const decided = await staffApi(stack.baseUrl, 'POST', `/api/staff/requests/${requestId}/decide`, officer, {
+      decision: 'REFUSE',
+      grounds: [{ code: 'MANIFESTLY_UNFOUNDED_OR_EXCESSIVE', citation: 'Cal. Civ. Code §1798.145(h)(3)' }],
+      reason: 'The same request every week.',
+    });
+    expect(decided.status).toBe(200);
+    // The outcome is recorded just before the status moves: wait for both.
+    await eventually(async () => {
+      const row = await stack.db.dsrRequest.findUnique({ where: { id: requestId } });
+      return row?.status === 'REFUSED' && row.outcome === 'REFUSED_EXCESSIVE';
+    }, 60_000);
+    const status = await drpCall(`${base}/data-rights-request/${requestId}`, 'GET', { token: tokens[agentA.id] });
+    expect(status.body).toMatchObject({ status: 'denied', reason: 'too_many_requests', processing_details: expect.any(String) });
+    await eventually(async () => callbacks.received.some((c) => c.request_id === requestId && c.reason === 'too_many_requests'), 30_000);
+  });
+
+  test('when no system holds data under the e-mail given, then the access request is denied as no_match, without results', async () => {
+    const res = await exercise({ exercise: 'access', email: subjectEmail(), email_verified: true, status_callback: callbacks.url });
+    const requestId = res.body!.request_id as string;
+    await eventually(async () => (await stack.db.dsrRequest.findUnique({ where: { id: requestId } }))?.status === 'COMPLETED', 60_000);
+    const status = await drpCall(`${base}/data-rights-request/${requestId}`, 'GET', { token: tokens[agentA.id] });
+    expect(status.body).toMatchObject({ status: 'denied', reason: 'no_match', processing_details: expect.any(String) });
+    expect(status.body!.results_url).toBeUndefined();
+    await eventually(async () => callbacks.received.some((c) => c.request_id === requestId && c.reason === 'no_match'), 30_000);
   });
 });
 

@@ -21,7 +21,9 @@ interface Served {
 
 /** The app over its real schemas, on a free port; serving the document needs neither Temporal nor the database. */
 async function serve(codec?: ServerDeps['codec']): Promise<Served> {
-  const app = await buildApp({ temporal: {} as never, taskQueue: 'unused', db: {} as never, cipher: createFieldCipher(keyring), identityPepper, clock: () => new Date(), codec });
+  // DRP configured (with no agents), so its endpoints are held to the document too.
+  const drp = { basePath: '/drp', businessId: 'EXAMPLE_CB', agents: new Map() };
+  const app = await buildApp({ temporal: {} as never, taskQueue: 'unused', db: {} as never, cipher: createFieldCipher(keyring), identityPepper, clock: () => new Date(), codec, drp });
   return { app, baseUrl: await startWebServer(app, '127.0.0.1', 0) };
 }
 
@@ -68,7 +70,7 @@ describe('the OpenAPI document', () => {
     expect(doc.openapi).toMatch(/^3\.\d+\.\d+$/);
     expect(doc.info).toEqual(expect.objectContaining({ title: expect.any(String), version: expect.any(String) }));
     expect(Object.keys(doc.paths).length).toBeGreaterThan(0);
-    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['statusTokenHeader', 'statusTokenQuery']);
+    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['drpBearer', 'statusTokenHeader', 'statusTokenQuery']);
   });
 
   test('when checked against the OpenAPI 3.1 specification schema, then its structure and every schema in it are valid', async () => {
@@ -115,7 +117,10 @@ describe('the OpenAPI document', () => {
         expect([where, success.length]).toEqual([where, 1]);
         for (const range of ['4XX', '5XX']) {
           const schema = op.responses[range]?.content?.['application/json']?.schema;
-          expect([where, range, schema?.required]).toEqual([where, range, expect.arrayContaining(['error', 'message'])]);
+          // DRP answers its request errors in its own shape (§3.06), and key setup with no body at all (§2.05.1).
+          const drp = path.startsWith('/drp/') && range === '4XX';
+          const fields = drp ? (path.startsWith('/drp/v1/agent/') && method === 'post' ? undefined : expect.arrayContaining(['code', 'message'])) : expect.arrayContaining(['error', 'message']);
+          expect([where, range, schema?.required]).toEqual([where, range, fields]);
         }
       }
     }
@@ -131,6 +136,23 @@ describe('the OpenAPI document', () => {
       for (const op of Object.values(item)) expect(op.security).toEqual([{ statusTokenHeader: [] }, { statusTokenQuery: [] }]);
     }
     expect(doc.paths['/api/requests']!.post!.security).toBeUndefined();
+  });
+
+  test('when DRP is configured, then its five endpoints are described with signed text/plain bodies, the Bearer token and the Exercise Status', async () => {
+    const doc = await documentOf(served);
+    expect(Object.keys(doc.paths).filter((p) => p.startsWith('/drp/')).sort()).toEqual([
+      '/drp/v1/agent/{agentId}',
+      '/drp/v1/data-rights-request',
+      '/drp/v1/data-rights-request/',
+      '/drp/v1/data-rights-request/{requestId}',
+    ]);
+    const exercise = doc.paths['/drp/v1/data-rights-request']!.post! as Operation & { requestBody: { content: Record<string, unknown> } };
+    expect(Object.keys(exercise.requestBody.content)).toEqual(['text/plain']);
+    expect(exercise.security).toEqual([{ drpBearer: [] }]);
+    const status = doc.paths['/drp/v1/data-rights-request/{requestId}']!.get!.responses['200']!.content!['application/json']!.schema;
+    expect(Object.keys(status.properties)).toEqual(expect.arrayContaining(['request_id', 'status', 'expected_by', 'results_url', 'expires_at', 'user_verification_url']));
+    expect(doc.paths['/drp/v1/agent/{agentId}']!.post!.security).toBeUndefined();
+    expect(Object.keys(doc.paths['/drp/v1/data-rights-request/{requestId}']!)).toEqual(expect.arrayContaining(['get', 'delete']));
   });
 
   test('when the staff codec is enabled, then its routes stay out of the public document', async () => {

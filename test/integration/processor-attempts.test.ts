@@ -2,55 +2,43 @@
 // engine's real callback route and database. Each attempt of a call sends a new call id, so a
 // late callback of an attempt that timed out cannot complete the retry; requests and callbacks
 // are signed under different labels; plain http and redirects are refused.
-import type { FastifyInstance } from 'fastify';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
-import { createFieldCipher } from '../../crypto/field-cipher';
-import { buildApp, startWebServer } from '../../server/app';
 import { openCall } from '../../stores/webhook/processor-calls';
-import { CALLBACK_LABEL, REQUEST_LABEL, signatureHeaders } from '../../stores/webhook/signature';
+import { CALLBACK_LABEL, REQUEST_LABEL } from '../../stores/webhook/signature';
 import { webhookConnections } from '../../stores/webhook/connections';
 import { processorUrlProblem } from '../../stores/webhook/url-policy';
-import { callbackPath, createWebhookStore, ProcessorTimeout } from '../../stores/webhook/webhook-store';
+import { ProcessorTimeout } from '../../stores/webhook/webhook-store';
 import { testDb } from '../support/database';
-import { request } from '../support/http';
-import { startProcessorSimulator, type ProcessorSimulator } from '../support/processor-simulator';
-import { testSecrets } from '../support/test-keys';
+import type { ProcessorSimulator } from '../support/processor-simulator';
+import { webhookFixture, type WebhookFixture } from '../support/webhook-fixture';
 import { newSubject, nothingProtected } from './store-fixtures';
 
 const STORE = 'crm-processor';
 const SECRET = `secret-${randomUUID()}`;
 const quiet = { logger: new DefaultLogger('ERROR') };
 const db = testDb();
+let hook: WebhookFixture;
 let sim: ProcessorSimulator;
-let app: FastifyInstance;
-let baseUrl: string;
 
-const storeWith = (timeoutSeconds: number, url = sim.url) =>
-  createWebhookStore({ name: STORE, categories: ['contact', 'marketing-consent'], url, secret: SECRET, timeoutSeconds, publicUrl: baseUrl, db, pollIntervalMs: 50 });
+const storeWith = (timeoutSeconds: number, url?: string) => hook.storeWith(timeoutSeconds, url);
 
 beforeAll(async () => {
-  sim = await startProcessorSimulator(SECRET);
-  const { keyring, identityPepper } = testSecrets();
-  app = await buildApp({ temporal: {} as never, taskQueue: 'unused', db, cipher: createFieldCipher(keyring), identityPepper, clock: () => new Date(), processorSecrets: new Map([[STORE, SECRET]]) });
-  baseUrl = await startWebServer(app, '127.0.0.1', 0);
+  hook = await webhookFixture(db, STORE, SECRET);
+  ({ sim } = hook);
 });
 afterAll(async () => {
-  await sim?.close();
-  await app?.close();
+  await hook?.close();
   await db.$disconnect();
 });
 beforeEach(() => {
   sim.callbackMode = 'answer';
 });
 
-function postCallback(body: unknown, label = CALLBACK_LABEL) {
-  const text = JSON.stringify(body);
-  return request(baseUrl + callbackPath(STORE), 'POST', { headers: { 'content-type': 'application/json', ...signatureHeaders(SECRET, label, text, new Date()) }, body: text });
-}
+const postCallback = (body: unknown, label = CALLBACK_LABEL) => hook.postCallback(body, { label });
 
 describe('processor call attempts', () => {
   test('when an attempt times out and the retry succeeds, then the retry used a new call id and the late callback of the old one is refused 409 and changes nothing', async () => {

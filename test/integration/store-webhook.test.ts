@@ -3,19 +3,15 @@
 // asynchronous erase and rectify, holds, forged callbacks and a processor that never answers.
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
-import type { FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { createFieldCipher } from '../../crypto/field-cipher';
-import { buildApp, startWebServer } from '../../server/app';
 import { EXPORT_BATCH_SIZE, type ExportedRecord } from '../../stores/data-store';
 import { CorrectionRefused } from '../../stores/store-errors';
 import { openCall } from '../../stores/webhook/processor-calls';
-import { CALLBACK_LABEL, signatureHeaders } from '../../stores/webhook/signature';
 import { callbackPath, createWebhookStore, ProcessorTimeout } from '../../stores/webhook/webhook-store';
 import { testDb } from '../support/database';
+import type { ProcessorSimulator } from '../support/processor-simulator';
+import { webhookFixture, type WebhookFixture } from '../support/webhook-fixture';
 import { request } from '../support/http';
-import { startProcessorSimulator, type ProcessorSimulator } from '../support/processor-simulator';
-import { testSecrets } from '../support/test-keys';
 import { holdOn, POLICE_HOLD } from './fixtures';
 import { holdsOf, newSubject, nothingProtected } from './store-fixtures';
 
@@ -24,23 +20,18 @@ const STORE = 'crm-processor';
 const quiet = { logger: new DefaultLogger('ERROR') };
 const SECRET = `secret-${randomUUID()}`;
 const db = testDb();
+let hook: WebhookFixture;
 let sim: ProcessorSimulator;
-let app: FastifyInstance;
 let baseUrl: string;
 
-const storeWith = (timeoutSeconds: number) =>
-  createWebhookStore({ name: STORE, categories: ['contact', 'marketing-consent'], url: sim.url, secret: SECRET, timeoutSeconds, publicUrl: baseUrl, db, pollIntervalMs: 50 });
+const storeWith = (timeoutSeconds: number) => hook.storeWith(timeoutSeconds);
 
 beforeAll(async () => {
-  sim = await startProcessorSimulator(SECRET);
-  const { keyring, identityPepper } = testSecrets();
-  // The callback route needs only the database and the processors' secrets.
-  app = await buildApp({ temporal: {} as never, taskQueue: 'unused', db, cipher: createFieldCipher(keyring), identityPepper, clock: () => new Date(), processorSecrets: new Map([[STORE, SECRET]]) });
-  baseUrl = await startWebServer(app, '127.0.0.1', 0);
+  hook = await webhookFixture(db, STORE, SECRET);
+  ({ sim, baseUrl } = hook);
 });
 afterAll(async () => {
-  await sim?.close();
-  await app?.close();
+  await hook?.close();
   await db.$disconnect();
 });
 beforeEach(() => {
@@ -62,11 +53,7 @@ async function collect(records: AsyncIterable<ExportedRecord>) {
 }
 
 /** POSTs a callback as a processor would, signed with `secret` at `at`. */
-function postCallback(body: unknown, opts: { secret?: string; at?: Date; store?: string } = {}) {
-  const text = JSON.stringify(body);
-  const headers = { 'content-type': 'application/json', ...signatureHeaders(opts.secret ?? SECRET, CALLBACK_LABEL, text, opts.at ?? new Date()) };
-  return request(baseUrl + callbackPath(opts.store ?? STORE), 'POST', { headers, body: text });
-}
+const postCallback = (body: unknown, opts: { secret?: string; at?: Date; store?: string } = {}) => hook.postCallback(body, opts);
 
 describe('webhook processor store', () => {
   test('when one subject is located, exported, corrected and erased, then the processor holds nothing of theirs and the others are untouched', async () => {

@@ -14,7 +14,8 @@ import type { RequestType } from '../../domain/request-kinds';
 import type { LoadedProfile } from '../../config/controller-profile';
 import type { DataStore } from '../../stores/data-store';
 import type { dsrRequestWorkflow } from '../../workflows/dsr-request';
-import { type DsrWorkflowInput, workflowIdFor } from '../../workflows/messages';
+import { type DsrWorkflowInput, OPEN_ATTESTED, workflowIdFor } from '../../workflows/messages';
+import { signStaffAssertion, staffAssertionKey } from '../../crypto/staff-assertion';
 import { TEMPORAL_TEST_SERVER } from './paths';
 import { testSecrets } from './test-keys';
 import { REPLAY_KEY_ID, REPLAY_KEY_SPEC } from '../fixtures/replay-keyring';
@@ -36,8 +37,9 @@ export interface WorkflowStack {
   /** The activities' clock: real time, or DSR_TEST_NOW onwards (test/support/test-clock.ts). */
   now(): Date;
   /** Starts a request for a fresh subject (with a customer account) and returns its handle. */
-  /** `unsigned`: started by a caller without the API's signer (an attestation then carries no assertion). */
-  start(opts?: Partial<Pick<DsrWorkflowInput, 'type' | 'regime' | 'attestation' | 'corrections'>> & { email?: string; unsigned?: boolean }): Promise<StartedRequest>;
+  /** `unsigned`: started by a caller without the API's signer (an attestation then carries no assertion);
+   *  `attestedRole`: the attestation signed as the API signs it for that role (e.g. 'authorized-agent'). */
+  start(opts?: Partial<Pick<DsrWorkflowInput, 'type' | 'regime' | 'attestation' | 'corrections'>> & { email?: string; unsigned?: boolean; attestedRole?: string }): Promise<StartedRequest>;
   /** The identity pepper the API and worker share here (staff assertions are keyed from it). */
   pepper: string;
   close(): Promise<void>;
@@ -100,7 +102,10 @@ export async function startWorkflowStack(
         language: 'en',
         receivedAt: clock().toISOString(),
         subject: { emailHash: hashIdentity(identityPepper, email), emailEncrypted: cipher.encrypt(email) },
-        attestation: opts.attestation,
+        attestation:
+          opts.attestation && opts.attestedRole
+            ? { ...opts.attestation, assertion: signStaffAssertion(staffAssertionKey(identityPepper), { requestId, action: OPEN_ATTESTED, staffId: opts.attestation.staffId, role: opts.attestedRole }, clock()) }
+            : opts.attestation,
         corrections: opts.corrections,
       };
       const handle = await (opts.unsigned ? unsignedClient : client).workflow.start<typeof dsrRequestWorkflow>('dsrRequestWorkflow', { taskQueue, workflowId: workflowIdFor(requestId), args: [input] });

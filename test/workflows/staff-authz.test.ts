@@ -112,6 +112,21 @@ describe('four eyes on staff-driven erasure', () => {
     expect(await stack.db.customerAccount.count({ where: { email } })).toBe(1);
   });
 
+  test('when an authorized agent’s attestation is signed with the authorized-agent role, then its deletion needs no approval, whatever its actor id', async () => {
+    const { requestId, email, handle } = await stack.start({ type: 'DELETION', attestation: { staffId: 'partner-7', evidenceNote: 'Agent verified the e-mail' }, attestedRole: 'authorized-agent' });
+    expect((await handle.result()).status).toBe('COMPLETED');
+    expect(await stack.db.customerAccount.count({ where: { email } })).toBe(0);
+    expect(await auditActions(stack.db, requestId)).not.toContain('ERASURE_APPROVED');
+  });
+
+  test('when an attestation signed with a staff role names an actor spelt like an agent’s, then the deletion still waits for a second person', async () => {
+    const { email, handle } = await stack.start({ type: 'DELETION', attestation: { staffId: 'drp-agent:IMITATOR', evidenceNote: 'ID card checked in person' }, attestedRole: 'agent' });
+    await untilStatus(handle, 'AWAITING_APPROVAL');
+    expect(await stack.db.customerAccount.count({ where: { email } })).toBe(1);
+    await approveErasure(handle, 'officer-2');
+    expect((await handle.result()).status).toBe('COMPLETED');
+  });
+
   test('when staff attest an access request, then no approval is needed', async () => {
     const { handle } = await stack.start({ type: 'ACCESS', attestation: attested });
     expect((await handle.result()).status).toBe('COMPLETED');

@@ -2,12 +2,13 @@
 // risk, and makes sure the subject hears from us before the deadline even when not
 // everything is finished (a partial reply saying what is done and what remains). Staff's
 // extension of the deadline is this watch's message: it installs the plan the watch follows.
-import { condition, setHandler } from '@temporalio/workflow';
+import { condition, patched, setHandler } from '@temporalio/workflow';
 import { acts } from '../acts';
 import { type DeadlinePlan, extendDeadlineUpdate } from '../messages';
 import { reject, requireFree, requireText } from '../refusals';
 import type { RequestRun } from '../request-run';
 import { proveStaff } from '../staff-proof';
+import { DRP_EXTENSION_CALLBACK_PATCH, startDrpStatusCallback } from '../drp-callback';
 
 /** Registers the extension update, whose new plan wakes the watch below. */
 export function installDeadlineHandlers(run: RequestRun): void {
@@ -30,6 +31,8 @@ export function installDeadlineHandlers(run: RequestRun): void {
         }
         run.setPlan(plan);
         await acts.notifySubject({ requestId, seq: taken + 1, notice: { kind: 'extension-notice', originalDueDate, newDueDate: plan.dueDate, reason, citation: plan.basis } });
+        // §3.08: the agent hears the new expected_by (versioned: extensions recorded before posted nothing).
+        if (run.input.drpStatusCallback && patched(DRP_EXTENSION_CALLBACK_PATCH)) await startDrpStatusCallback(requestId, `x${taken + 1}`);
         return run.snapshot();
       }),
     {

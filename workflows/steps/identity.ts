@@ -104,7 +104,8 @@ export function installIdentityHandlers(run: RequestRun): void {
  *  straight to Temporal cannot claim one); without it the subject is asked for the mailed code. */
 async function attestationProven(run: RequestRun, attestation: NonNullable<DsrWorkflowInput['attestation']>): Promise<boolean> {
   try {
-    await proveStaff(run, OPEN_ATTESTED, attestation.staffId, attestation.assertion);
+    // The signed role says whose attestation it is: a member of staff's, or an authorized agent's.
+    run.attestedAs(await proveStaff(run, OPEN_ATTESTED, attestation.staffId, attestation.assertion));
     return true;
   } catch (err) {
     if (!patched(STAFF_ASSERTION_PATCH)) throw err;
