@@ -12,7 +12,7 @@ export const NOTE_ERASED = 'note erased';
 /** Stores `body` for the request's subject and returns the note's id, for `details.noteId`. */
 export async function writeAuditNote(tx: Tx, cipher: FieldCipher, requestId: string, body: string): Promise<string> {
   const { subjectId } = await tx.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, select: { subjectId: true } });
-  const note = await tx.auditNote.create({ data: { requestId, subjectId, body: cipher.encrypt(body) } });
+  const note = await tx.auditNote.create({ data: { requestId, subjectId, body: cipher.encrypt(body, 'AuditNote.body') } });
   return note.id;
 }
 
@@ -26,5 +26,5 @@ export async function eraseSubjectNotes(tx: Tx, subjectId: string, now: Date): P
 export async function readAuditNotes(db: Tx, cipher: FieldCipher, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const notes = await db.auditNote.findMany({ where: { id: { in: ids } } });
-  return new Map(notes.map((n) => [n.id, n.body === null ? NOTE_ERASED : cipher.decrypt(n.body)]));
+  return new Map(notes.map((n) => [n.id, n.body === null ? NOTE_ERASED : cipher.decrypt(n.body, 'AuditNote.body')]));
 }

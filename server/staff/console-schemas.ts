@@ -145,6 +145,7 @@ export const StaffAccountRow = Type.Object({
   displayName: Type.String(),
   role: literalUnion(STAFF_ROLES),
   disabled: Type.Boolean(),
+  /** Not a lock: after wrong passwords in a row the next password is not checked before this instant (the field keeps its old name). */
   lockedUntil: Nullable(Instant),
   createdAt: Instant,
 });

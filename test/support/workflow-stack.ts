@@ -99,7 +99,7 @@ export async function startWorkflowStack(
         channel: opts.attestation ? 'PHONE' : 'PORTAL',
         language: 'en',
         receivedAt: clock().toISOString(),
-        subject: { emailHash: hashIdentity(identityPepper, email), emailEncrypted: cipher.encrypt(email) },
+        subject: { emailHash: hashIdentity(identityPepper, email), emailEncrypted: cipher.encrypt(email, 'DataSubject.emailEncrypted') },
         attestation: opts.attestation,
         corrections: opts.corrections,
       };
