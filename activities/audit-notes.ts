@@ -16,9 +16,13 @@ export async function writeAuditNote(tx: Tx, cipher: FieldCipher, requestId: str
   return note.id;
 }
 
-/** Clears every note about the subject; returns how many were cleared. */
+/** Clears every note about the subject, and the copies of staff's words kept beside the store
+ *  work of its requests (skip justifications, manual-task notes); returns how many notes were cleared. */
 export async function eraseSubjectNotes(tx: Tx, subjectId: string, now: Date): Promise<number> {
   const { count } = await tx.auditNote.updateMany({ where: { subjectId, erasedAt: null }, data: { body: null, erasedAt: now } });
+  const requestId = { in: (await tx.dsrRequest.findMany({ where: { subjectId }, select: { id: true } })).map((r) => r.id) };
+  await tx.storeTask.updateMany({ where: { requestId, justification: { not: null } }, data: { justification: NOTE_ERASED } });
+  await tx.manualTask.updateMany({ where: { requestId, note: { not: null } }, data: { note: NOTE_ERASED } });
   return count;
 }
 
