@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { totpCodeAt } from '../../server/staff/totp';
 import { createStaffAccount } from '../../server/use-cases/staff-accounts';
-import { loginForm } from '../support/console-session';
-import { startStack, type Stack } from '../support/stack';
+import { consoleLogIn, loginForm } from '../support/console-session';
+import { createStaffAndLogIn, staffApi, startStack, type Stack } from '../support/stack';
 
 let now = Date.now();
 let stack: Stack;
@@ -145,5 +145,30 @@ describe('TOTP second factor for compliance and admin', () => {
     expect({ status: right.status, location: right.headers.get('location') }).toEqual({ status: 303, location: '/console' });
     const session = right.headers.getSetCookie().find((c) => c.startsWith('dsr_staff='))!.split(';')[0]!;
     expect((await fetch(`${stack.baseUrl}/console`, { headers: { cookie: session }, redirect: 'manual' })).status).toBe(200);
+  });
+
+  test('when an officer lost their phone, then an admin resets the second factor: their sessions end and the next sign-in sets up a new secret; the admin page says throttled, not locked', async () => {
+    const admin = await createStaffAndLogIn({ ...stack, now: () => new Date(now) }, 'admin');
+    const officer = await newAccount('compliance');
+    const first = await passwordStep(officer.username, officer.password);
+    const signedIn = await codeStep(first, await totpCodeAt(first.body.setup!.secret, new Date(now)));
+    expect(await me(signedIn.cookie)).toBe(200);
+
+    const listed = await staffApi(stack.baseUrl, 'GET', '/api/staff/accounts', admin);
+    expect(listed.body.accounts.find((a: { staffId: string }) => a.staffId === officer.staffId)).toMatchObject({ secondFactor: true });
+    const reset = await staffApi(stack.baseUrl, 'PATCH', `/api/staff/accounts/${officer.staffId}`, admin, { resetSecondFactor: true });
+    expect(reset).toMatchObject({ status: 200, body: { secondFactor: false } });
+    expect(await me(signedIn.cookie)).toBe(401);
+    const again = await passwordStep(officer.username, officer.password);
+    expect(again.body.setup?.secret).toMatch(/^[A-Z2-7]{16,}$/);
+    expect(again.body.setup?.secret).not.toBe(first.body.setup!.secret);
+
+    // Wrong passwords throttle; the page says so in those words.
+    const agent = await newAccount('agent');
+    for (let i = 0; i < 5; i++) expect((await passwordStep(agent.username, `wrong-${i}`)).status).toBe(401);
+    const consoleAdmin = await consoleLogIn({ ...stack, now: () => new Date(now) }, 'admin');
+    const page = await (await fetch(`${stack.baseUrl}/console/admin/staff`, { headers: { cookie: consoleAdmin.cookie } })).text();
+    expect(page).toContain('after wrong passwords, sign-in waits until');
+    expect(page).not.toMatch(/\blocked\b/i);
   });
 });

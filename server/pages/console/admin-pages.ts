@@ -25,6 +25,7 @@ export function staffAdminPage(
 <label for="role-${a.staffId}" class="visually-hidden">Role of ${a.username}</label>
 <select id="role-${a.staffId}" name="role">${ROLE_OPTIONS.map(([value, label]) => html`<option value="${value}"${a.role === value ? html` selected` : ''}>${label}</option>`)}</select>
 <label><input type="checkbox" name="disabled" value="yes"${a.disabled ? html` checked` : ''}> Disabled</label>
+${a.secondFactor ? html`<label><input type="checkbox" name="resetSecondFactor" value="yes"> Reset sign-in code (lost phone)</label>` : ''}
 <button type="submit">Save ${a.username}</button></form></td></tr>`,
   );
   const body = html`<h1>Staff accounts</h1>
