@@ -7,10 +7,10 @@ import type { FieldCipher } from '../crypto/field-cipher';
 /** A fresh data key and its sealed form for the database. */
 export function newPackageKey(cipher: FieldCipher): { key: Buffer; sealed: string } {
   const key = randomBytes(32);
-  return { key, sealed: cipher.encrypt(key.toString('base64')) };
+  return { key, sealed: cipher.encrypt(key.toString('base64'), 'AccessPackage.dataKeySealed') };
 }
 
 /** The data key from its sealed form. */
 export function openPackageKey(cipher: FieldCipher, sealed: string): Buffer {
-  return Buffer.from(cipher.decrypt(sealed), 'base64');
+  return Buffer.from(cipher.decrypt(sealed, 'AccessPackage.dataKeySealed'), 'base64');
 }

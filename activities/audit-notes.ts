@@ -12,13 +12,17 @@ export const NOTE_ERASED = 'note erased';
 /** Stores `body` for the request's subject and returns the note's id, for `details.noteId`. */
 export async function writeAuditNote(tx: Tx, cipher: FieldCipher, requestId: string, body: string): Promise<string> {
   const { subjectId } = await tx.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, select: { subjectId: true } });
-  const note = await tx.auditNote.create({ data: { requestId, subjectId, body: cipher.encrypt(body) } });
+  const note = await tx.auditNote.create({ data: { requestId, subjectId, body: cipher.encrypt(body, 'AuditNote.body') } });
   return note.id;
 }
 
-/** Clears every note about the subject; returns how many were cleared. */
+/** Clears every note about the subject, and the copies of staff's words kept beside the store
+ *  work of its requests (skip justifications, manual-task notes); returns how many notes were cleared. */
 export async function eraseSubjectNotes(tx: Tx, subjectId: string, now: Date): Promise<number> {
   const { count } = await tx.auditNote.updateMany({ where: { subjectId, erasedAt: null }, data: { body: null, erasedAt: now } });
+  const requestId = { in: (await tx.dsrRequest.findMany({ where: { subjectId }, select: { id: true } })).map((r) => r.id) };
+  await tx.storeTask.updateMany({ where: { requestId, justification: { not: null } }, data: { justification: NOTE_ERASED } });
+  await tx.manualTask.updateMany({ where: { requestId, note: { not: null } }, data: { note: NOTE_ERASED } });
   return count;
 }
 
@@ -26,5 +30,5 @@ export async function eraseSubjectNotes(tx: Tx, subjectId: string, now: Date): P
 export async function readAuditNotes(db: Tx, cipher: FieldCipher, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const notes = await db.auditNote.findMany({ where: { id: { in: ids } } });
-  return new Map(notes.map((n) => [n.id, n.body === null ? NOTE_ERASED : cipher.decrypt(n.body)]));
+  return new Map(notes.map((n) => [n.id, n.body === null ? NOTE_ERASED : cipher.decrypt(n.body, 'AuditNote.body')]));
 }

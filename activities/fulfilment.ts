@@ -57,7 +57,7 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
   async function subjectKeys(requestId: string): Promise<SubjectKeys> {
     const request = await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, select: { subjectId: true, subject: { select: { emailEncrypted: true } } } });
     // One matching rule for every store, whatever spelling an older intake stored.
-    return { subjectId: request.subjectId, email: normaliseEmail(cipher.decrypt(request.subject.emailEncrypted)) };
+    return { subjectId: request.subjectId, email: normaliseEmail(cipher.decrypt(request.subject.emailEncrypted, 'DataSubject.emailEncrypted')) };
   }
 
   /** Asked right before each category is erased: a compliance exclusion first, then a hold. */

@@ -5,6 +5,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { Retained, StoreOutcome } from '../domain/fulfilment';
 import { isManualStore } from '../stores/manual-store';
 import { appendAudit } from '../db/audit';
+import { writeAuditNote } from './audit-notes';
 import type { ActivityDeps } from './deps';
 
 export type ManualOutcome = 'FOUND_AND_DONE' | 'NOTHING_FOUND';
@@ -14,14 +15,14 @@ export interface ManualCompletion {
   store: string;
   /** "staff:<staff id>". */
   actor: string;
-  /** What the person checked or did; no personal data. */
+  /** What the person checked or did: their own words, so kept as an erasable note. */
   note: string;
   nothingFound: boolean;
   /** Records the person dealt with, when they counted them. */
   processed?: number;
 }
 
-export function manualTaskActivities({ db, stores, clock }: ActivityDeps) {
+export function manualTaskActivities({ db, stores, clock, cipher }: ActivityDeps) {
   const key = (requestId: string, store: string) => ({ requestId_store: { requestId, store } });
 
   return {
@@ -55,14 +56,10 @@ export function manualTaskActivities({ db, stores, clock }: ActivityDeps) {
         }
         const fields = { status: 'MANUAL', processed, justification: note, settledBy: actor };
         const settled = await tx.storeTask.upsert({ where: key(requestId, store), create: { requestId, store, ...fields }, update: fields });
-        await appendAudit(tx, {
-          requestId,
-          actor,
-          action: 'MANUAL_TASK_COMPLETED',
-          reason: note,
-          details: { store, outcome, processed },
-          eventKey: `${requestId}:store:${store}:manual-task`,
-        });
+        const eventKey = `${requestId}:store:${store}:manual-task`;
+        const recorded = await tx.auditEvent.findUnique({ where: { eventKey }, select: { id: true } });
+        const noteId = recorded ? undefined : await writeAuditNote(tx, cipher, requestId, note);
+        await appendAudit(tx, { requestId, actor, action: 'MANUAL_TASK_COMPLETED', details: { store, outcome, processed, ...(noteId ? { noteId } : {}) }, eventKey });
         return { store, located: {}, processed: processed ?? 0, retained: (settled.retained ?? []) as unknown as Retained[], settledBy: 'MANUAL', note };
       });
     },

@@ -5,6 +5,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { Retained, StoreOutcome } from '../domain/fulfilment';
 import type { Prisma } from '../generated/prisma/client';
 import { appendAudit } from '../db/audit';
+import { writeAuditNote } from './audit-notes';
 import type { ActivityDeps } from './deps';
 
 type Tx = Prisma.TransactionClient;
@@ -15,7 +16,7 @@ export interface HandSettlement {
   how: 'SKIPPED' | 'MANUAL';
   /** "staff:<staff id>". */
   actor: string;
-  /** The justification for a skip, or what was done by hand; no personal data. */
+  /** The justification for a skip, or what was done by hand: staff's own words, so kept as an erasable note. */
   note: string;
 }
 
@@ -27,7 +28,7 @@ async function syncStuck(tx: Tx, requestId: string): Promise<void> {
   await tx.dsrRequest.update({ where: { id: requestId }, data: { stuck: failed > 0 } });
 }
 
-export function storeTaskActivities({ db, stores }: ActivityDeps) {
+export function storeTaskActivities({ db, stores, cipher }: ActivityDeps) {
   const key = (requestId: string, store: string) => ({ requestId_store: { requestId, store } });
 
   return {
@@ -38,18 +39,16 @@ export function storeTaskActivities({ db, stores }: ActivityDeps) {
         if (existing?.status === 'DONE') {
           throw ApplicationFailure.nonRetryable(`Store ${store} is already fulfilled for this request.`, 'StoreAlreadyFulfilled');
         }
+        // The task keeps the text for the console and the letters until the subject's erasure clears it
+        // (activities/audit-notes.ts); the append-only trail keeps only the note's id.
         const fields = { status: how, justification: note, settledBy: actor };
         const task = await tx.storeTask.upsert({ where: key(requestId, store), create: { requestId, store, ...fields }, update: fields });
         await syncStuck(tx, requestId);
-        await appendAudit(tx, {
-          requestId,
-          actor,
-          action: HAND_ACTIONS[how],
-          reason: note,
-          details: { store, how, attempts: task.attempts },
-          // The attempt count tells a repeat of this call from a later settlement after more attempts.
-          eventKey: `${requestId}:store:${store}:${how}:${task.attempts}`,
-        });
+        // The attempt count tells a repeat of this call from a later settlement after more attempts.
+        const eventKey = `${requestId}:store:${store}:${how}:${task.attempts}`;
+        const recorded = await tx.auditEvent.findUnique({ where: { eventKey }, select: { id: true } });
+        const noteId = recorded ? undefined : await writeAuditNote(tx, cipher, requestId, note);
+        await appendAudit(tx, { requestId, actor, action: HAND_ACTIONS[how], details: { store, how, attempts: task.attempts, ...(noteId ? { noteId } : {}) }, eventKey });
         return { store, located: {}, processed: task.processed ?? 0, retained: (task.retained ?? []) as unknown as Retained[], settledBy: how, note };
       });
     },

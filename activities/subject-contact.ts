@@ -10,5 +10,5 @@ export interface SubjectContact {
 /** The subject's e-mail address and language for a request. */
 export async function subjectContact({ db, cipher }: ActivityDeps, requestId: string): Promise<SubjectContact> {
   const request = await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, include: { subject: true } });
-  return { email: cipher.decrypt(request.subject.emailEncrypted), language: request.language as Language };
+  return { email: cipher.decrypt(request.subject.emailEncrypted, 'DataSubject.emailEncrypted'), language: request.language as Language };
 }

@@ -19,7 +19,7 @@ export async function startAccessRequest(stack: BenchStack, email: string, attes
     channel: attested ? 'EMAIL' : 'PORTAL',
     language: 'en',
     receivedAt: new Date().toISOString(),
-    subject: { emailHash: hashIdentity(stack.identityPepper, email), emailEncrypted: stack.cipher.encrypt(normaliseEmail(email)) },
+    subject: { emailHash: hashIdentity(stack.identityPepper, email), emailEncrypted: stack.cipher.encrypt(normaliseEmail(email), 'DataSubject.emailEncrypted') },
     // Signed as the API signs it: an attestation without the assertion is not taken.
     attestation: attested
       ? {

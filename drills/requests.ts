@@ -42,7 +42,7 @@ export async function startDrillRequest(stack: DrillStack, type: DrillRequestTyp
     channel: 'EMAIL',
     language: 'en',
     receivedAt: new Date().toISOString(),
-    subject: { emailHash: hashIdentity(stack.identityPepper, email), emailEncrypted: stack.cipher.encrypt(normaliseEmail(email)) },
+    subject: { emailHash: hashIdentity(stack.identityPepper, email), emailEncrypted: stack.cipher.encrypt(normaliseEmail(email), 'DataSubject.emailEncrypted') },
     // Signed as the API signs it: an attestation without the assertion is not taken.
     attestation: { staffId: DRILL_AGENT, evidenceNote: 'failure drill: identity checked by an agent', assertion: sign(requestId, OPEN_ATTESTED, DRILL_AGENT, 'agent') },
   };

@@ -14,6 +14,7 @@ import type { Db } from '../db/prisma';
 import { loopbackConfig } from '../devtools/loopback-config';
 import { startMailCatcher } from '../devtools/mail-catcher';
 import { STAFF_ROLES, type StaffRole } from '../server/staff/roles';
+import { totpCodeAt } from '../server/staff/totp';
 import { createStaffAccount } from '../server/use-cases/staff-accounts';
 
 const TEMPORAL_CLI = path.resolve(__dirname, '../.tools/temporal/bin/temporal');
@@ -32,7 +33,12 @@ async function staffCaller(baseUrl: string, db: Db, role: StaffRole) {
   const username = `fuzz-${role}-${randomUUID().slice(0, 8)}`;
   const password = randomBytes(18).toString('base64url');
   await createStaffAccount(db, { username, displayName: `Fuzz ${role}`, role, password });
-  const login = await post(`${baseUrl}/api/staff/session`, { username, password });
+  let login = await post(`${baseUrl}/api/staff/session`, { username, password });
+  if (login.body.secondFactor === 'TOTP') {
+    // Compliance and admin: the code of the secret set up at this first sign-in, as their app would show it.
+    const setup = login.body.setup as unknown as { secret: string };
+    login = await post(`${baseUrl}/api/staff/session/totp`, { code: await totpCodeAt(setup.secret, new Date()) }, { cookie: login.setCookie.split(';')[0]!, 'x-csrf-token': login.body.csrfToken! });
+  }
   const cookie = login.setCookie.split(';')[0]!;
   const csrfToken = login.body.csrfToken!;
   const opened = await post(

@@ -38,6 +38,7 @@ const LIMITED_ROUTES: Record<string, { limit: keyof RateLimits; key: (req: Fasti
   'POST /api/staff/session/totp': { limit: 'staffSignIn', key: (req) => req.ip },
   // The console's sign-in form reaches the same sign-in: one budget per address across both.
   'POST /console/login': { limit: 'staffSignIn', key: (req) => req.ip },
+  'POST /console/login/totp': { limit: 'staffSignIn', key: (req) => req.ip },
 };
 
 /** A fixed-window counter in the shared table; `scope` separates deployments (and test stacks) sharing a database. */

@@ -20,15 +20,18 @@ export interface SignInState {
   expiresAt: number;
 }
 
+/** What the sealed state is bound to, so no other ciphertext of the keyring opens as it. */
+const SIGN_IN_COOKIE_USE = 'Cookie.oidcSignInState';
+
 export function sealSignInState(cipher: FieldCipher, s: Omit<SignInState, 'expiresAt'>, now: Date): string {
-  return Buffer.from(cipher.encrypt(JSON.stringify({ ...s, expiresAt: now.getTime() + SIGN_IN_TTL_MS }))).toString('base64url');
+  return Buffer.from(cipher.encrypt(JSON.stringify({ ...s, expiresAt: now.getTime() + SIGN_IN_TTL_MS }), SIGN_IN_COOKIE_USE)).toString('base64url');
 }
 
 /** The state sealed in the cookie, or null when it is missing, forged or expired. */
 export function openSignInState(cipher: FieldCipher, sealed: string | undefined, now: Date): SignInState | null {
   if (!sealed) return null;
   try {
-    const s = JSON.parse(cipher.decrypt(Buffer.from(sealed, 'base64url').toString('utf8'))) as SignInState;
+    const s = JSON.parse(cipher.decrypt(Buffer.from(sealed, 'base64url').toString('utf8'), SIGN_IN_COOKIE_USE)) as SignInState;
     return typeof s.expiresAt === 'number' && s.expiresAt > now.getTime() ? s : null;
   } catch {
     return null;

@@ -145,6 +145,9 @@ export const StaffAccountRow = Type.Object({
   displayName: Type.String(),
   role: literalUnion(STAFF_ROLES),
   disabled: Type.Boolean(),
+  /** Whether a TOTP secret is set up (compliance and admin need one; it is set up at their first sign-in). */
+  secondFactor: Type.Boolean(),
+  /** Not a lock: after wrong passwords in a row the next password is not checked before this instant (the field keeps its old name). */
   lockedUntil: Nullable(Instant),
   createdAt: Instant,
 });
@@ -152,7 +155,11 @@ export type StaffAccountRow = Static<typeof StaffAccountRow>;
 export const StaffAccountList = Type.Object({ accounts: Type.Array(StaffAccountRow) }, { description: 'Every staff account, by username.' });
 export const StaffIdParams = Type.Object({ staffId: Uuid });
 export const ChangeStaffBody = Type.Object(
-  { role: Type.Optional(literalUnion(STAFF_ROLES)), disabled: Type.Optional(Type.Boolean({ description: 'true signs the account out and keeps it out.' })) },
+  {
+    role: Type.Optional(literalUnion(STAFF_ROLES)),
+    disabled: Type.Optional(Type.Boolean({ description: 'true signs the account out and keeps it out.' })),
+    resetSecondFactor: Type.Optional(Type.Boolean({ description: 'true forgets the TOTP secret (a lost phone) and signs the account out; the next sign-in sets up a new one.' })),
+  },
   { ...strict, minProperties: 1 },
 );
 export type ChangeStaffBody = Static<typeof ChangeStaffBody>;

@@ -8,6 +8,8 @@ const EVERYONE: readonly StaffRole[] = STAFF_ROLES;
 /** "METHOD /route" → the roles allowed, or 'public' for signing in. A staff route missing here is refused to all. */
 export const STAFF_ACCESS: Readonly<Record<string, readonly StaffRole[] | 'public'>> = {
   'POST /api/staff/session': 'public',
+  // Reached with a pending session (password given, code due), which the gate does not accept: the route checks it.
+  'POST /api/staff/session/totp': 'public',
   'DELETE /api/staff/session': EVERYONE,
   'GET /api/staff/me': EVERYONE,
   'POST /api/staff/password': EVERYONE,

@@ -20,6 +20,21 @@ export const SignedIn = Type.Object(
   { description: 'Signed in: the session cookie is set; keep the CSRF token in memory only.' },
 );
 export type SignedIn = Static<typeof SignedIn>;
+export const SecondFactorDue = Type.Object(
+  {
+    secondFactor: Type.Literal('TOTP'),
+    csrfToken: Type.String({ description: 'Send it as X-CSRF-Token with POST /api/staff/session/totp.' }),
+    setup: Type.Optional(
+      Type.Object(
+        { secret: Type.String({ description: 'Base32 secret for an authenticator app.' }), otpauthUri: Type.String({ description: 'The same as an otpauth:// URI (for a QR code).' }) },
+        { description: 'First sign-in only: set up the authenticator with this, then send a code from it. Shown once per sign-in.' },
+      ),
+    ),
+  },
+  { description: 'Password accepted; a TOTP code is due within five minutes. The cookie set opens nothing else.' },
+);
+export type SecondFactorDue = Static<typeof SecondFactorDue>;
+export const TotpBody = Type.Object({ code: Type.String({ minLength: 1, maxLength: 12, description: 'The six digits the authenticator app shows.' }) }, strict);
 export const SignedOut = Type.Null({ description: 'Signed out: the session is revoked and the cookie cleared.' });
 export const PasswordChanged = Type.Null({ description: 'The password was changed; the account’s other sessions ended.' });
 

@@ -26,13 +26,32 @@ export interface StaffPrincipal {
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const newToken = () => randomBytes(32).toString('base64url');
 
-/** Opens a session; returns the cookie token and the CSRF token, which exist nowhere else. */
-export async function openSession(db: Db, staffId: string, now: Date): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+/** Time to open the authenticator app and type the code after the password; then sign in again. */
+export const PENDING_SESSION_MS = 5 * 60 * 1000;
+
+/** Opens a session; returns the cookie token and the CSRF token, which exist nowhere else. A pending
+ *  session (password given, second factor due) opens nothing but the code step, for five minutes. */
+export async function openSession(db: Db, staffId: string, now: Date, opts: { pending?: boolean } = {}): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
   const token = newToken();
   const csrfToken = newToken();
-  const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
-  await db.staffSession.create({ data: { id: sha256(token), staffId, csrfTokenHash: sha256(csrfToken), expiresAt, lastSeenAt: now } });
+  const pending = opts.pending ?? false;
+  const expiresAt = new Date(now.getTime() + (pending ? PENDING_SESSION_MS : SESSION_LIFETIME_MS));
+  await db.staffSession.create({ data: { id: sha256(token), staffId, csrfTokenHash: sha256(csrfToken), expiresAt, lastSeenAt: now, secondFactorPending: pending } });
   return { token, csrfToken, expiresAt };
+}
+
+/** The live pending session behind a cookie token (password given, code due), or null. */
+export async function pendingSessionOf(db: Db, token: string | undefined, now: Date) {
+  if (!token) return null;
+  const session = await db.staffSession.findUnique({ where: { id: sha256(token) }, include: { staff: true } });
+  if (!session || !session.secondFactorPending || session.revokedAt || session.expiresAt <= now || session.staff.disabledAt) return null;
+  return session;
+}
+
+/** Whether `presented` is the session's CSRF token; hashes are compared in constant time. */
+export function tokenMatchesHash(presented: unknown, hash: string): boolean {
+  if (typeof presented !== 'string' || presented.length === 0) return false;
+  return timingSafeEqual(Buffer.from(sha256(presented), 'hex'), Buffer.from(hash, 'hex'));
 }
 
 /** The signed-in member of staff behind the request's cookie, or null for none, expired, idle too long, revoked or disabled; marks the session used. */
@@ -40,7 +59,8 @@ export async function sessionOf(db: Db, request: FastifyRequest, now: Date): Pro
   const token = cookieValue(request.headers.cookie, SESSION_COOKIE);
   if (!token) return null;
   const session = await db.staffSession.findUnique({ where: { id: sha256(token) }, include: { staff: true } });
-  if (!session || session.revokedAt || session.expiresAt <= now || session.staff.disabledAt) return null;
+  // A pending session has passed the password only: it is nobody's session until the code is given.
+  if (!session || session.secondFactorPending || session.revokedAt || session.expiresAt <= now || session.staff.disabledAt) return null;
   if (session.lastSeenAt.getTime() + SESSION_IDLE_MS <= now.getTime()) return null;
   if (now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_GRANULARITY_MS) {
     await db.staffSession.update({ where: { id: session.id }, data: { lastSeenAt: now } });
@@ -56,9 +76,7 @@ export async function revokeSession(db: Db, sessionId: string, now: Date): Promi
 
 /** Whether the request carries the session's CSRF token; hashes are compared in constant time. */
 export function csrfTokenMatches(request: FastifyRequest, principal: StaffPrincipal): boolean {
-  const presented = request.headers[CSRF_HEADER];
-  if (typeof presented !== 'string' || presented.length === 0) return false;
-  return timingSafeEqual(Buffer.from(sha256(presented), 'hex'), Buffer.from(principal.csrfTokenHash, 'hex'));
+  return tokenMatchesHash(request.headers[CSRF_HEADER], principal.csrfTokenHash);
 }
 
 /** The Set-Cookie value for a session token; Secure whenever the public address is https. */

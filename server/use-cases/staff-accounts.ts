@@ -30,6 +30,7 @@ const accountRow = (a: StaffAccount): StaffAccountRow => ({
   displayName: a.displayName,
   role: a.role as StaffRole,
   disabled: a.disabledAt !== null,
+  secondFactor: a.totpConfirmedAt !== null,
   lockedUntil: a.lockedUntil?.toISOString() ?? null,
   createdAt: a.createdAt.toISOString(),
 });
@@ -57,9 +58,14 @@ export async function changeStaffAccount(deps: ServerDeps, _adminId: string, sta
     }
     const updated = await tx.staffAccount.update({
       where: { id: staffId },
-      data: { role, disabledAt: disabled ? (account.disabledAt ?? now) : null },
+      data: {
+        role,
+        disabledAt: disabled ? (account.disabledAt ?? now) : null,
+        // A lost authenticator: the secret goes, and the next sign-in shows a new one to set up.
+        ...(change.resetSecondFactor ? { totpSecret: null, totpConfirmedAt: null, totpLastStep: null } : {}),
+      },
     });
-    if (disabled) await tx.staffSession.updateMany({ where: { staffId, revokedAt: null }, data: { revokedAt: now } });
+    if (disabled || change.resetSecondFactor) await tx.staffSession.updateMany({ where: { staffId, revokedAt: null }, data: { revokedAt: now } });
     return accountRow(updated);
   });
 }

@@ -57,7 +57,7 @@ export async function submitRequest(
     receivedAt: deps.clock().toISOString(),
     subject: {
       emailHash,
-      emailEncrypted: deps.cipher.encrypt(normaliseEmail(body.email)),
+      emailEncrypted: deps.cipher.encrypt(normaliseEmail(body.email), 'DataSubject.emailEncrypted'),
     },
     corrections,
     attestation,

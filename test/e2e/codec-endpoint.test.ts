@@ -10,6 +10,7 @@ import type { ServerDeps } from '../../server/deps';
 import { createStaffAccount } from '../../server/use-cases/staff-accounts';
 import { EncryptionCodec, ENCRYPTED_ENCODING } from '../../temporal/encryption-codec';
 import { testDb } from '../support/database';
+import { signInOverApi } from '../support/staff-sign-in';
 import { testSecrets } from '../support/test-keys';
 
 const UI_ORIGIN = 'http://127.0.0.1:8233';
@@ -240,9 +241,8 @@ describe('a signed-in staff session instead of the token (the Web UI sends cooki
     const username = `codec-${randomBytes(4).toString('hex')}`;
     const password = `pw-${randomBytes(12).toString('hex')}`;
     await createStaffAccount(db, { username, displayName: `Codec ${role}`, role, password });
-    const res = await fetch(`${staffApp.baseUrl}/api/staff/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-    const { csrfToken } = (await res.json()) as { csrfToken: string };
-    return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!, csrfToken };
+    const { cookie, csrfToken } = await signInOverApi(staffApp.baseUrl, username, password);
+    return { cookie, csrfToken };
   }
 
   const decodeWithCookie = async (cookie: string, origin = UI_ORIGIN) => {

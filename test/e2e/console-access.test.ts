@@ -21,6 +21,7 @@ const C: StaffRole[] = ['compliance'];
 const EXPECTED: Record<string, StaffRole[] | 'public'> = {
   'GET /console/login': 'public',
   'POST /console/login': 'public',
+  'POST /console/login/totp': 'public',
   'GET /console/set-password': 'public',
   'POST /console/set-password': 'public',
   'POST /console/logout': ALL,

@@ -1,6 +1,7 @@
 // The manual-task and certificate routes on the real stack: a deletion whose only store is a
 // paper archive waits for a person; the task is listed, refused when the body is wrong,
 // completed by an agent with "checked, nothing found", and the certificate records it.
+import { NOTE_ERASED } from '../../activities/audit-notes';
 import { randomUUID } from 'node:crypto';
 import { certificateDigest } from '../../activities/deletion-certificate';
 import { createManualStore } from '../../stores/manual-store';
@@ -61,7 +62,8 @@ test('when a deletion waits on a paper archive, then staff list the task, an age
     status: 'DONE',
     outcome: 'NOTHING_FOUND',
     processed: 0,
-    note: 'Archive room B checked, nothing found.',
+    // The erasure is complete, so the agent's words went with the subject's other notes; the certificate keeps them.
+    note: NOTE_ERASED,
     completedBy: `staff:${agent.staffId}`,
   });
   expect(await stack.db.auditEvent.findMany({ where: { requestId, action: 'MANUAL_TASK_COMPLETED' } })).toEqual([expect.objectContaining({ actor: `staff:${agent.staffId}` })]);

@@ -138,16 +138,17 @@ describe('production entries with a complete configuration', () => {
       fetch(`${baseUrl}/console/set-password`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
     const set = await form({ token, password, confirm: password });
     expect({ status: set.status, location: set.headers.get('location') }).toEqual({ status: 303, location: '/console/login?done=password-set' });
+    // The password is accepted; an admin then sets up the second factor (test/e2e/staff-totp.test.ts).
     const signedIn = await signIn(password);
-    expect(signedIn.status).toBe(200);
-    expect(await signedIn.json()).toMatchObject({ role: 'admin', displayName: 'First Admin' });
+    expect(signedIn.status).toBe(202);
+    expect(await signedIn.json()).toMatchObject({ secondFactor: 'TOTP', setup: { secret: expect.any(String) } });
 
     // The link works once.
     expect((await fetch(link!)).status).toBe(410);
     const again = await form({ token, password: 'another password 123', confirm: 'another password 123' });
     expect(again.status).toBe(410);
     expect(await again.text()).toContain('expired or has already been used');
-    expect((await signIn(password)).status).toBe(200);
+    expect((await signIn(password)).status).toBe(202);
 
     // Stored as a hash only, and audited by account id without the username.
     const account = await db.staffAccount.findUniqueOrThrow({ where: { username } });

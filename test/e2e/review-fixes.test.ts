@@ -5,7 +5,7 @@ import { Client, WorkflowFailedError } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { sealBytes } from '../../crypto/aes-gcm';
 import { createFieldCipher } from '../../crypto/field-cipher';
 import { encryptedDataConverter } from '../../temporal/data-converter';
@@ -87,8 +87,8 @@ describe('ciphertexts bound to their use', () => {
   test('when a database field ciphertext is handed to the codec as a payload, then it is refused, marked or not', async () => {
     const plainPayload = defaultPayloadConverter.toPayload({ email: 'li.wei@example.com' });
     // A field whose plaintext is a whole serialised payload, the most a replay could hope for.
-    const sealed = cipher.encrypt(Buffer.from(temporal.api.common.v1.Payload.encode(plainPayload).finish()).toString('latin1'));
-    expect(sealed.startsWith(`v2:${keyId}.`)).toBe(true);
+    const sealed = cipher.encrypt(Buffer.from(temporal.api.common.v1.Payload.encode(plainPayload).finish()).toString('latin1'), 'AuditNote.body');
+    expect(sealed.startsWith(`v3:${keyId}.`)).toBe(true);
     await expect(codec.decode([fieldAsPayload(sealed, true)])).rejects.toThrow();
     await expect(codec.decode([fieldAsPayload(sealed, false)])).rejects.toThrow();
   });
@@ -96,18 +96,28 @@ describe('ciphertexts bound to their use', () => {
   test('when a payload ciphertext is stored as a database field, then the field cipher refuses it, marked or not', async () => {
     const [payload] = await codec.encode([defaultPayloadConverter.toPayload('li.wei@example.com')]);
     const base64 = Buffer.from(payload!.data!).toString('base64');
-    expect(() => cipher.decrypt(`v2:${keyId}.${base64}`)).toThrow();
-    expect(() => cipher.decrypt(`${keyId}.${base64}`)).toThrow();
+    for (const marker of ['v3:', 'v2:', '']) expect(() => cipher.decrypt(`${marker}${keyId}.${base64}`, 'DataSubject.emailEncrypted')).toThrow();
+  });
+
+  test('when a field ciphertext is copied into another column, then it does not open there, but opens in its own', () => {
+    const dataKey = cipher.encrypt(randomBytes(32).toString('base64'), 'AccessPackage.dataKeySealed');
+    expect(() => cipher.decrypt(dataKey, 'DataSubject.emailEncrypted')).toThrow();
+    expect(() => cipher.decrypt(dataKey, 'AuditNote.body')).toThrow();
+    const secret = cipher.encrypt('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', 'StaffAccount.totpSecret');
+    expect(() => cipher.decrypt(secret, 'AuditNote.body')).toThrow();
+    expect(cipher.decrypt(secret, 'StaffAccount.totpSecret')).toBe('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP');
   });
 
   test('when ciphertexts were sealed before the binding, then both still open', async () => {
     const key = keyring.key(keyId);
-    expect(cipher.decrypt(`${keyId}.${sealBytes(key, Buffer.from('old address', 'utf8')).toString('base64')}`)).toBe('old address');
+    expect(cipher.decrypt(`${keyId}.${sealBytes(key, Buffer.from('old address', 'utf8')).toString('base64')}`, 'DataSubject.emailEncrypted')).toBe('old address');
+    // Sealed for field use before the column binding ("v2:"): still opens, in any column it was written to.
+    expect(cipher.decrypt(`v2:${keyId}.${sealBytes(key, Buffer.from('v2 address', 'utf8'), 'field').toString('base64')}`, 'DataSubject.emailEncrypted')).toBe('v2 address');
     const inner = temporal.api.common.v1.Payload.encode(defaultPayloadConverter.toPayload('old payload')).finish();
     const [opened] = await codec.decode([{ metadata: { encoding: encoder.encode('binary/encrypted'), 'encryption-key-id': encoder.encode(keyId) }, data: sealBytes(key, inner) }]);
     expect(defaultPayloadConverter.fromPayload(opened!)).toBe('old payload');
     // A round trip under the binding.
-    expect(cipher.decrypt(cipher.encrypt('new address'))).toBe('new address');
+    expect(cipher.decrypt(cipher.encrypt('new address', 'DataSubject.emailEncrypted'), 'DataSubject.emailEncrypted')).toBe('new address');
   });
 });
 

@@ -33,10 +33,11 @@ const signIn = (username: string, password: string) => call('POST', '/api/staff/
 
 describe('staff sign-in', () => {
   test('when the password is right, then a session cookie is set with strict flags and /me names the member of staff', async () => {
-    const { staffId, username, password } = await newAccount('compliance');
+    // An agent: compliance and admin give a TOTP code after the password (test/e2e/staff-totp.test.ts).
+    const { staffId, username, password } = await newAccount('agent');
     const res = await signIn(username, password);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ staffId, role: 'compliance', displayName: 'Wang Fang', csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    expect(res.body).toEqual({ staffId, role: 'agent', displayName: 'Wang Fang', csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
     const cookie = res.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^dsr_staff=[A-Za-z0-9_-]{43};/);
     expect(cookie.split('; ')).toEqual(expect.arrayContaining(['HttpOnly', 'SameSite=Strict', 'Path=/api/staff', 'Max-Age=28800']));
@@ -46,7 +47,7 @@ describe('staff sign-in', () => {
 
     const as = { cookie: cookie.split(';')[0]!, csrfToken: res.body.csrfToken } as StaffLogin;
     const me = await call('GET', '/api/staff/me', { as });
-    expect(me).toMatchObject({ status: 200, body: { staffId, role: 'compliance', displayName: 'Wang Fang' } });
+    expect(me).toMatchObject({ status: 200, body: { staffId, role: 'agent', displayName: 'Wang Fang' } });
   });
 
   test('when the password is stored, then it is an scrypt hash with its parameters, never the password, and the session token is not stored', async () => {

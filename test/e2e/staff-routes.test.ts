@@ -89,7 +89,7 @@ describe('staff routes', () => {
     // The evidence note is an erasable note the event names (details.noteId), not text in the trail.
     expect(attested).toEqual([expect.objectContaining({ actor: `staff:${agent.staffId}`, reason: null })]);
     const stored = await stack.db.auditNote.findUniqueOrThrow({ where: { id: (attested[0]!.details as { noteId: string }).noteId } });
-    expect(createFieldCipher(stack.keyring).decrypt(stored.body!)).toBe(note);
+    expect(createFieldCipher(stack.keyring).decrypt(stored.body!, 'AuditNote.body')).toBe(note);
 
     const view = await call('GET', `/api/staff/requests/${requestId}`, agent);
     expect(view.status).toBe(200);
@@ -126,7 +126,8 @@ describe('staff routes', () => {
     const created = await call('POST', '/api/staff/accounts', admin, { username, displayName: 'Chen Jie', role: 'compliance', password: 'long enough password' });
     expect(created).toMatchObject({ status: 201, body: { username, displayName: 'Chen Jie', role: 'compliance' } });
     const signIn = await call('POST', '/api/staff/session', undefined, { username, password: 'long enough password' });
-    expect(signIn).toMatchObject({ status: 200, body: { staffId: created.body.staffId, role: 'compliance' } });
+    // A compliance account's first sign-in asks for its authenticator to be set up (a code is due next).
+    expect(signIn).toMatchObject({ status: 202, body: { secondFactor: 'TOTP', setup: { secret: expect.any(String) } } });
     const short = await call('POST', '/api/staff/accounts', admin, { username: `x-${username}`, displayName: 'X', role: 'agent', password: 'short' });
     expect(short.status).toBe(400);
     const taken = await call('POST', '/api/staff/accounts', admin, { username, displayName: 'Chen Jie', role: 'agent', password: 'another long password' });

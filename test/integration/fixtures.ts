@@ -11,7 +11,7 @@ export const newEmail = () => `subject-${randomUUID()}@example.org`;
 
 /** A DataSubject row for an address; the pepper only needs to be unique per test run. */
 export async function createSubject(db: Db, cipher: FieldCipher, email: string): Promise<string> {
-  const subject = await db.dataSubject.create({ data: { emailHash: hashIdentity(randomUUID(), email), emailEncrypted: cipher.encrypt(email) } });
+  const subject = await db.dataSubject.create({ data: { emailHash: hashIdentity(randomUUID(), email), emailEncrypted: cipher.encrypt(email, 'DataSubject.emailEncrypted') } });
   return subject.id;
 }
 

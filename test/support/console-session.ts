@@ -2,6 +2,7 @@
 // it sets, and the CSRF field read from a page.
 import { randomUUID } from 'node:crypto';
 import type { StaffRole } from '../../server/staff/roles';
+import { totpCodeAt } from '../../server/staff/totp';
 import { createStaffAccount } from '../../server/use-cases/staff-accounts';
 
 export interface ConsoleLogin {
@@ -26,18 +27,31 @@ export async function loginForm(baseUrl: string): Promise<{ token: string; cooki
 }
 
 /** Creates an account with the given role and signs it in through POST /console/login. */
-export async function consoleLogIn(stack: { baseUrl: string; db: Parameters<typeof createStaffAccount>[0] }, role: StaffRole): Promise<ConsoleLogin> {
+export async function consoleLogIn(stack: { baseUrl: string; db: Parameters<typeof createStaffAccount>[0]; now?: () => Date }, role: StaffRole): Promise<ConsoleLogin> {
   const username = `staff-${randomUUID().slice(0, 8)}`;
   const password = `pw-${randomUUID()}`;
   const { staffId } = await createStaffAccount(stack.db, { username, displayName: `Test ${role}`, role, password });
   const { token, cookie: loginCookie } = await loginForm(stack.baseUrl);
-  const res = await fetch(`${stack.baseUrl}/console/login`, { method: 'POST', headers: { ...FORM, cookie: loginCookie }, body: new URLSearchParams({ username, password, _csrf: token }), redirect: 'manual' });
+  let res = await fetch(`${stack.baseUrl}/console/login`, { method: 'POST', headers: { ...FORM, cookie: loginCookie }, body: new URLSearchParams({ username, password, _csrf: token }), redirect: 'manual' });
+  if (res.status === 200) res = await giveTotpCode(stack, res);
   if (res.status !== 303) throw new Error(`Console sign-in failed with ${res.status}.`);
   const cookie = res.headers.getSetCookie().find((c) => !c.startsWith('dsr_login_csrf='))!.split(';')[0]!;
   const home = await (await fetch(`${stack.baseUrl}/console`, { headers: { cookie } })).text();
   const csrf = /name="_csrf" value="([^"]+)"/.exec(home)?.[1];
   if (!csrf) throw new Error('No CSRF field on the console home page.');
   return { staffId, username, password, cookie, csrf };
+}
+
+/** The code step after the password (compliance and admin): reads the secret the page shows at the
+ *  first sign-in and posts its current code with the page's login CSRF token and the pending cookie. */
+export async function giveTotpCode(stack: { baseUrl: string; now?: () => Date }, page: Response): Promise<Response> {
+  const text = await page.text();
+  const secret = /id="totp-secret">([A-Z2-7]+)</.exec(text)?.[1];
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(text)?.[1];
+  const cookies = page.headers.getSetCookie().map((c) => c.split(';')[0]!);
+  if (!secret || !csrf) throw new Error('No TOTP set-up on the console sign-in code page.');
+  const code = await totpCodeAt(secret, stack.now?.() ?? new Date());
+  return fetch(`${stack.baseUrl}/console/login/totp`, { method: 'POST', headers: { ...FORM, cookie: cookies.join('; ') }, body: new URLSearchParams({ code, _csrf: csrf }), redirect: 'manual' });
 }
 
 /** One console call as `as` (if given): GET, or POST of a form; redirects are not followed. */

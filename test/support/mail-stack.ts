@@ -41,7 +41,7 @@ export async function startMailStack(): Promise<MailStack> {
       const requestId = randomUUID();
       // The hash only has to be unique here; intake's keyed hash is not under test.
       const subject = await db.dataSubject.create({
-        data: { emailHash: createHash('sha256').update(email).digest('hex'), emailEncrypted: cipher.encrypt(email) },
+        data: { emailHash: createHash('sha256').update(email).digest('hex'), emailEncrypted: cipher.encrypt(email, 'DataSubject.emailEncrypted') },
       });
       await db.dsrRequest.create({
         data: {

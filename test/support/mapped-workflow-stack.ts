@@ -70,7 +70,7 @@ export async function startMappedWorkflowStack(connections: StoreConnections): P
         channel: 'PHONE',
         language: 'en',
         receivedAt: new Date().toISOString(),
-        subject: { emailHash: hashIdentity(identityPepper, email), emailEncrypted: cipher.encrypt(email) },
+        subject: { emailHash: hashIdentity(identityPepper, email), emailEncrypted: cipher.encrypt(email, 'DataSubject.emailEncrypted') },
         attestation: { staffId: 'agent-1', evidenceNote: 'ID card checked in person' },
       };
       const handle = await client.workflow.start<typeof dsrRequestWorkflow>('dsrRequestWorkflow', { taskQueue, workflowId: workflowIdFor(requestId), args: [input] });

@@ -13,6 +13,7 @@ import type { ServerDeps } from '../../server/deps';
 import type { StaffRole } from '../../server/staff/roles';
 import { createStaffAccount } from '../../server/use-cases/staff-accounts';
 import { TEMPORAL_CLI } from './paths';
+import { signInOverApi } from './staff-sign-in';
 import { openTestEngine } from './test-engine';
 import { testSecrets } from './test-keys';
 
@@ -87,19 +88,14 @@ export interface StaffLogin {
   csrfToken: string;
   /** The raw Set-Cookie header of the sign-in, to check its flags. */
   setCookie: string;
+  /** Compliance and admin: the TOTP secret set up at the first sign-in. */
+  totpSecret?: string;
 }
 
-/** Creates a staff account with the given role and signs it in over HTTP. */
-export async function createStaffAndLogIn(stack: Pick<Stack, 'baseUrl' | 'db'>, role: StaffRole, password = `pw-${randomUUID()}`): Promise<StaffLogin> {
+/** Creates a staff account with the given role and signs it in over HTTP; compliance and admin
+ *  set up their TOTP secret at this first sign-in and give its code (test/support/staff-sign-in.ts). */
+export async function createStaffAndLogIn(stack: Pick<Stack, 'baseUrl' | 'db'> & { now?: () => Date }, role: StaffRole, password = `pw-${randomUUID()}`): Promise<StaffLogin> {
   const username = `staff-${randomUUID().slice(0, 8)}`;
   const { staffId } = await createStaffAccount(stack.db, { username, displayName: `Test ${role}`, role, password });
-  const res = await fetch(`${stack.baseUrl}/api/staff/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (res.status !== 200) throw new Error(`Staff sign-in failed with ${res.status}.`);
-  const setCookie = res.headers.get('set-cookie') ?? '';
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { staffId, username, password, cookie: setCookie.split(';')[0]!, csrfToken, setCookie };
+  return { staffId, username, password, ...(await signInOverApi(stack.baseUrl, username, password, stack.now)) };
 }

@@ -101,7 +101,7 @@ export async function startWorkflowStack(
         channel: opts.attestation ? 'PHONE' : 'PORTAL',
         language: 'en',
         receivedAt: clock().toISOString(),
-        subject: { emailHash: hashIdentity(identityPepper, email), emailEncrypted: cipher.encrypt(email) },
+        subject: { emailHash: hashIdentity(identityPepper, email), emailEncrypted: cipher.encrypt(email, 'DataSubject.emailEncrypted') },
         attestation:
           opts.attestation && opts.attestedRole
             ? { ...opts.attestation, assertion: signStaffAssertion(staffAssertionKey(identityPepper), { requestId, action: OPEN_ATTESTED, staffId: opts.attestation.staffId, role: opts.attestedRole }, clock()) }

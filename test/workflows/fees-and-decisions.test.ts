@@ -108,6 +108,6 @@ test('when a subject floods requests, then compliance is asked to decide and may
   // The decision's reasons are an erasable note the event names, not text in the append-only trail.
   expect(decision.reason).toBeNull();
   const note = await stack.db.auditNote.findUniqueOrThrow({ where: { id: (decision.details as { noteId: string }).noteId } });
-  expect(createFieldCipher(REPLAY_KEYRING).decrypt(note.body!)).toContain('Seven identical');
+  expect(createFieldCipher(REPLAY_KEYRING).decrypt(note.body!, 'AuditNote.body')).toContain('Seven identical');
   expect((await mailTo(stack.mail, email, /cannot act|无法满足/i)).text).toContain('GB/T 35273-2020');
 });

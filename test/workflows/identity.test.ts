@@ -52,7 +52,7 @@ test('when an agent attests identity at intake, then no code is mailed and the r
   // The evidence note is an erasable note the event names, not text in the append-only trail.
   expect(attested.reason).toBeNull();
   const note = await stack.db.auditNote.findUniqueOrThrow({ where: { id: (attested.details as { noteId: string }).noteId } });
-  expect(createFieldCipher(REPLAY_KEYRING).decrypt(note.body!)).toContain('security questions');
+  expect(createFieldCipher(REPLAY_KEYRING).decrypt(note.body!, 'AuditNote.body')).toContain('security questions');
 });
 
 test('when the subject withdraws while verification is pending, then the request closes as withdrawn and nothing is fulfilled', async () => {

@@ -1,6 +1,7 @@
 // A store with no API (a paper archive) is worked by a person: the deletion waits for the
 // person's confirmation without being stuck, while the deadline watch goes on; and the
 // deletion certificate is stored once, with per-store counts, bases and settlements.
+import { NOTE_ERASED } from '../../activities/audit-notes';
 import { Pool } from 'pg';
 import { createActivities } from '../../activities';
 import { certificateDigest } from '../../activities/deletion-certificate';
@@ -76,11 +77,12 @@ test('when a deletion reaches a paper archive, then it waits in fulfilment with 
   expect(after.stores['paper-archive']).toMatchObject({ status: 'MANUAL', outcome: { settledBy: 'MANUAL', processed: 0, note: 'Archive room B checked: nothing found' } });
   expect((await handle.result()).status).toBe('COMPLETED');
 
-  expect(await openTask(requestId)).toMatchObject({ status: 'DONE', outcome: 'NOTHING_FOUND', processed: 0, completedBy: 'staff:clerk-7', note: 'Archive room B checked: nothing found' });
+  // The erasure is complete, so the person's words went with the subject's other notes (the certificate below keeps them).
+  expect(await openTask(requestId)).toMatchObject({ status: 'DONE', outcome: 'NOTHING_FOUND', processed: 0, completedBy: 'staff:clerk-7', note: NOTE_ERASED });
   expect(await stack.db.storeTask.findUniqueOrThrow({ where: { requestId_store: { requestId, store: 'paper-archive' } } })).toMatchObject({
     status: 'MANUAL',
     settledBy: 'staff:clerk-7',
-    justification: 'Archive room B checked: nothing found',
+    justification: NOTE_ERASED,
   });
   const actions = await auditActions(stack.db, requestId);
   expect(actions.filter((a) => a === 'MANUAL_TASK_COMPLETED')).toHaveLength(1);

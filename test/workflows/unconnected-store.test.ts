@@ -90,10 +90,12 @@ test('when a deletion meets mapped stores that are not connected, then it waits 
   }
   expect((await handle.result()).status).toBe('COMPLETED');
 
-  // Each skip is audited with its justification.
+  // Each skip is audited; its justification was an erasable note (the erasure is complete, so it is cleared) and never trail text.
   for (const store of Object.keys(NOT_CONNECTED)) {
     const skipped = await stack.db.auditEvent.findFirstOrThrow({ where: { requestId, action: 'STORE_SKIPPED', details: { path: ['store'], equals: store } } });
-    expect(skipped).toMatchObject({ actor: 'staff:officer-1', reason: justification(store) });
+    expect(skipped).toMatchObject({ actor: 'staff:officer-1', reason: null, details: expect.objectContaining({ noteId: expect.any(String) }) });
+    const note = await stack.db.auditNote.findUniqueOrThrow({ where: { id: (skipped.details as { noteId: string }).noteId } });
+    expect(note).toMatchObject({ body: null, erasedAt: expect.any(Date) });
   }
 
   // The certificate lists every mapped store, each matching the audit trail.

@@ -20,11 +20,12 @@ export function staffAdminPage(
   const v = opts.values ?? {};
   const rows = accounts.map(
     (a) => html`<tr><th scope="row">${a.username}</th><td>${a.displayName}</td><td>${a.role}</td>
-<td>${a.disabled ? 'disabled' : a.lockedUntil ? html`locked until ${formatInstant(a.lockedUntil)}` : 'active'}</td>
+<td>${a.disabled ? 'disabled' : a.lockedUntil ? html`active; after wrong passwords, sign-in waits until ${formatInstant(a.lockedUntil)}` : 'active'}</td>
 <td><form class="inline" method="post" action="/console/admin/staff/${a.staffId}" aria-label="Change ${a.username}">${csrfField(viewer)}
 <label for="role-${a.staffId}" class="visually-hidden">Role of ${a.username}</label>
 <select id="role-${a.staffId}" name="role">${ROLE_OPTIONS.map(([value, label]) => html`<option value="${value}"${a.role === value ? html` selected` : ''}>${label}</option>`)}</select>
 <label><input type="checkbox" name="disabled" value="yes"${a.disabled ? html` checked` : ''}> Disabled</label>
+${a.secondFactor ? html`<label><input type="checkbox" name="resetSecondFactor" value="yes"> Reset sign-in code (lost phone)</label>` : ''}
 <button type="submit">Save ${a.username}</button></form></td></tr>`,
   );
   const body = html`<h1>Staff accounts</h1>

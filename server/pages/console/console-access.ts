@@ -9,6 +9,7 @@ const COMPLIANCE: readonly StaffRole[] = ['compliance'];
 export const CONSOLE_ACCESS: Readonly<Record<string, readonly StaffRole[] | 'public'>> = {
   'GET /console/login': 'public',
   'POST /console/login': 'public',
+  'POST /console/login/totp': 'public',
   // The one-time link from `npm run staff` carries its own secret; whoever holds it has no session yet.
   'GET /console/set-password': 'public',
   'POST /console/set-password': 'public',

@@ -58,7 +58,7 @@ export const consoleAdminRoutes =
       const fields = fieldsOf(req.body);
       if (!isRole(fields.role)) return staffPage(req, reply, 422, { message: 'Choose a role for the account.' });
       try {
-        await changeStaffAccount(deps, consoleStaffOf(req).staffId, req.params.staffId, { role: fields.role, disabled: fields.disabled === 'yes' });
+        await changeStaffAccount(deps, consoleStaffOf(req).staffId, req.params.staffId, { role: fields.role, disabled: fields.disabled === 'yes', resetSecondFactor: fields.resetSecondFactor === 'yes' });
       } catch (err) {
         if (!(err instanceof AppError) || err.status >= 500 || err.code === 'NOT_FOUND') throw err;
         return staffPage(req, reply, err.status, { message: err.message });

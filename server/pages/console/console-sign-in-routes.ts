@@ -4,14 +4,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { AppError } from '../../app-error';
 import type { ServerDeps } from '../../deps';
-import { signIn, signOut } from '../../use-cases/staff-login';
+import { cookieValue, PENDING_SESSION_MS, SESSION_COOKIE } from '../../staff/session';
+import { completeSecondFactor, signIn, signOut } from '../../use-cases/staff-login';
 import { consoleStaffOf } from './console-gate';
 import { fieldsOf, flashOf, sendHtml } from './console-http';
 import { consoleCookie, CSRF_FIELD } from './console-session';
 import { clearLoginCsrf, loginCsrfMatches, newLoginCsrf } from './login-csrf';
-import { loginPage } from './login-page';
+import { loginPage, totpPage } from './login-page';
 
-/** GET and POST /console/login, POST /console/logout. */
+/** GET and POST /console/login, POST /console/login/totp (the code step), POST /console/logout. */
 export const consoleSignInRoutes =
   (deps: ServerDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
@@ -22,6 +23,12 @@ export const consoleSignInRoutes =
       const csrf = newLoginCsrf(secure);
       reply.header('Set-Cookie', csrf.cookie);
       return sendHtml(reply, status, loginPage({ ...opts, csrf: csrf.token }));
+    };
+    /** The code form, with a fresh login CSRF token and the pending session's cookie when there is a new one. */
+    const sendTotp = (reply: FastifyReply, status: number, opts: { pendingToken?: string; setup?: { secret: string; otpauthUri: string }; error?: string }) => {
+      const csrf = newLoginCsrf(secure);
+      reply.header('Set-Cookie', [csrf.cookie, ...(opts.pendingToken ? [consoleCookie(opts.pendingToken, secure, PENDING_SESSION_MS / 1000)] : [])]);
+      return sendHtml(reply, status, totpPage({ csrf: csrf.token, setup: opts.setup, error: opts.error }));
     };
 
     app.get('/console/login', { schema: { hide: true } }, async (req, reply) => sendLogin(reply, 200, { flash: flashOf(req) }));
@@ -38,12 +45,29 @@ export const consoleSignInRoutes =
         return sendLogin(reply, 422, { username, error: 'Enter your username and password.' });
       }
       try {
-        const { token } = await signIn(deps, username, password);
-        reply.header('Set-Cookie', [consoleCookie(token, secure), clearLoginCsrf(secure)]);
+        const outcome = await signIn(deps, username, password);
+        if (outcome.kind === 'code-due') return sendTotp(reply, 200, { pendingToken: outcome.token, setup: outcome.due.setup });
+        reply.header('Set-Cookie', [consoleCookie(outcome.token, secure), clearLoginCsrf(secure)]);
         return reply.redirect('/console', 303);
       } catch (err) {
         if (!(err instanceof AppError) || err.status >= 500) throw err;
         return sendLogin(reply, err.status, { username, error: err.message });
+      }
+    });
+
+    app.post('/console/login/totp', { schema: { hide: true } }, async (req, reply) => {
+      const fields = fieldsOf(req.body);
+      // The same double-submit token as the password form: a cross-site post cannot give a code either.
+      if (!loginCsrfMatches(req.headers.cookie, fields[CSRF_FIELD])) {
+        return sendLogin(reply, 403, { error: 'The sign-in form has expired or did not come from this site: sign in again.' });
+      }
+      try {
+        const { token } = await completeSecondFactor(deps, cookieValue(req.headers.cookie, SESSION_COOKIE), (fields.code ?? '').slice(0, 12));
+        reply.header('Set-Cookie', [consoleCookie(token, secure), clearLoginCsrf(secure)]);
+        return reply.redirect('/console', 303);
+      } catch (err) {
+        if (!(err instanceof AppError) || err.status >= 500) throw err;
+        return sendTotp(reply, err.status, { error: err.message });
       }
     });
 
