@@ -3,6 +3,7 @@
 import { defineSearchAttributeKey } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { StoreOutcome } from '../domain/fulfilment';
+import type { ManageChoice } from '../domain/manage';
 import type { Channel, Language, RequestType } from '../domain/request-kinds';
 import type { RequestStatus } from '../domain/status';
 
@@ -20,6 +21,10 @@ export interface DsrWorkflowInput {
   attestation?: { staffId: string; evidenceNote: string; assertion?: string };
   /** Correction requests: field -> new value (validated at intake). */
   corrections?: Record<string, string>;
+  /** MANAGE requests: the purposes and the action (names from a vocabulary, not personal data). */
+  manage?: ManageChoice;
+  /** PORTABILITY requests: the registered recipient (profile `portability.recipients`) to send the data to, if any. */
+  recipient?: string;
   /** Digest of the controller profile in force at intake (absent in runs started before profiles). */
   profileDigest?: string;
   /** Set when a DRP agent filed the request with a status_callback: each status change is posted to it (workflows/drp-callback.ts). */

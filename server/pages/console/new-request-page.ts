@@ -9,8 +9,8 @@ import { consolePage, csrfField, type ConsoleViewer } from './console-layout';
 import { errorSummary, inputField, noteField, radioGroup, selectField, type FieldErrors } from './form-fields';
 import type { NewRequestValues } from './new-request-form';
 
-const EMPTY: NewRequestValues = { type: '', residence: '', email: '', corrections: {}, channel: '', language: 'zh', evidenceNote: '' };
-const RIGHTS = { ACCESS: 'Access (a copy of the data)', CORRECTION: 'Correction', DELETION: 'Deletion', ACCOUNT_CLOSURE: 'Account closure' } as const;
+const EMPTY: NewRequestValues = { type: '', residence: '', email: '', corrections: {}, purposes: [], manageAction: '', channel: '', language: 'zh', evidenceNote: '' };
+const RIGHTS = { ACCESS: 'Access (a copy of the data)', CORRECTION: 'Correction', DELETION: 'Deletion', ACCOUNT_CLOSURE: 'Account closure', MANAGE: 'Manage (withdraw consent, restrict, object)', PORTABILITY: 'Portability (data provided, to the subject or a registered recipient)' } as const;
 const CHANNELS = { PHONE: 'Phone', EMAIL: 'E-mail', IN_PERSON: 'In person' } as const;
 
 /** The form, filled with `values` and showing `errors` (a fresh form without them). */
