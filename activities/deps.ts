@@ -31,4 +31,6 @@ export interface ActivityDeps {
   profile?: LoadedProfile;
   /** Where imported holiday arrangements are kept (HOLIDAY_DATA_DIR); config/holidays when unset. */
   holidayDataDir?: string;
+  /** Per store, the categories the data map marks as provided by the subject (PORTABILITY); none when unset. */
+  providedCategories?: ReadonlyMap<string, ReadonlySet<string>>;
 }

@@ -6,6 +6,7 @@ import { localDateOf } from '../policy';
 import { sendAccessReply, sendNothingHeldReply } from './access-reply';
 import { correctionResults } from './correction-reply';
 import { manageResults } from './manage-reply';
+import { sendPortabilityReply } from './portability-reply';
 import type { ManageChoice } from '../domain/manage';
 import { citerFor } from '../config/controller-profile';
 import { getRegime } from '../policy/regimes';
@@ -38,7 +39,9 @@ export function finalReplyActivities(deps: ActivityDeps) {
       const nothingHeld = r.outcomes.every((o) => o.settledBy === 'ENGINE' && o.processed === 0);
       if (type === 'ACCESS' && nothingHeld) {
         await sendNothingHeldReply(deps, r.requestId, searched);
-      } else if (type === 'ACCESS' || type === 'PORTABILITY') {
+      } else if (type === 'PORTABILITY') {
+        await sendPortabilityReply(deps, r.requestId, byEngine.map((o) => o.store), searched);
+      } else if (type === 'ACCESS') {
         await sendAccessReply(deps, r.requestId, byEngine.map((o) => o.store), searched);
       } else if (type === 'CORRECTION') {
         const asked = Object.keys((row.details as { correctionFields?: Record<string, true> } | null)?.correctionFields ?? {});
