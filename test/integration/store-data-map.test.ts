@@ -56,8 +56,8 @@ describe('data map', () => {
       { name: 'campaign-activity', erase: 'anonymise', corrections: false },
     ]);
     expect(map.stores.find((s) => s.name === 'billing')?.categories).toEqual([
-      { name: 'invoice', erase: 'anonymise', corrections: true },
-      { name: 'payment', erase: 'delete', corrections: true },
+      { name: 'invoice', erase: 'anonymise', corrections: true, provided: true },
+      { name: 'payment', erase: 'delete', corrections: true, provided: true },
     ]);
   });
 
