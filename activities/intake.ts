@@ -8,12 +8,11 @@ import { recordProfileVersion } from './profile-access';
 import type { ActivityDeps } from './deps';
 
 /** The request's non-personal details: which fields a correction touches (never their new
- *  values), the purposes and action of a MANAGE request, a portability request's recipient. */
+ *  values), the purposes and action of a MANAGE request. */
 function requestDetails(input: DsrWorkflowInput): Prisma.InputJsonValue | undefined {
   const details = {
     ...(input.corrections && { correctionFields: Object.fromEntries(Object.keys(input.corrections).map((f) => [f, true])) }),
     ...(input.manage && { manage: { purposes: input.manage.purposes, action: input.manage.action } }),
-    ...(input.recipient && { recipient: input.recipient }),
   };
   return Object.keys(details).length > 0 ? details : undefined;
 }

@@ -32,7 +32,6 @@ export const SubmitRequestBody = Type.Object(
         { additionalProperties: false, description: 'MANAGE only: the purposes of processing and what to do with them (withdraw consent, restrict, object).' },
       ),
     ),
-    recipient: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$', description: 'PORTABILITY only: a recipient the controller has registered, by its id in the controller profile.' })),
   },
   { additionalProperties: false },
 );

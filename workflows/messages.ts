@@ -23,8 +23,6 @@ export interface DsrWorkflowInput {
   corrections?: Record<string, string>;
   /** MANAGE requests: the purposes and the action (names from a vocabulary, not personal data). */
   manage?: ManageChoice;
-  /** PORTABILITY requests: the registered recipient (profile `portability.recipients`) to send the data to, if any. */
-  recipient?: string;
   /** Digest of the controller profile in force at intake (absent in runs started before profiles). */
   profileDigest?: string;
   /** Set when a DRP agent filed the request with a status_callback: each status change is posted to it (workflows/drp-callback.ts). */

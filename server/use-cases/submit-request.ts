@@ -45,7 +45,6 @@ export async function submitRequest(
   }
   const manageFault = body.manage ? manageProblem(body.manage.purposes, body.manage.action) : null;
   if (manageFault) throw new AppError(400, 'INVALID_INPUT', `This request ${manageFault}`);
-  if (body.recipient !== undefined && body.type !== 'PORTABILITY') throw new AppError(400, 'INVALID_INPUT', 'Only a portability request may name a recipient.');
   const emailHash = hashIdentity(deps.identityPepper, body.email);
   // Staff attest the identity themselves; only requests that wait for a mailed code count.
   if (!attestation) await admitSubmission(deps, emailHash);
@@ -68,7 +67,6 @@ export async function submitRequest(
     },
     corrections,
     ...(body.manage && { manage: { purposes: [...body.manage.purposes], action: body.manage.action } }),
-    ...(body.recipient && { recipient: body.recipient }),
     attestation,
     profileDigest: digest,
     ...(drp?.statusCallback ? { drpStatusCallback: true } : {}),

@@ -37,7 +37,7 @@ export interface WorkflowStack {
   now(): Date;
   /** Starts a request for a fresh subject (with a customer account) and returns its handle. */
   /** `unsigned`: started by a caller without the API's signer (an attestation then carries no assertion). */
-  start(opts?: Partial<Pick<DsrWorkflowInput, 'type' | 'regime' | 'attestation' | 'corrections' | 'manage' | 'recipient'>> & { email?: string; unsigned?: boolean }): Promise<StartedRequest>;
+  start(opts?: Partial<Pick<DsrWorkflowInput, 'type' | 'regime' | 'attestation' | 'corrections' | 'manage'>> & { email?: string; unsigned?: boolean }): Promise<StartedRequest>;
   /** The identity pepper the API and worker share here (staff assertions are keyed from it). */
   pepper: string;
   close(): Promise<void>;
@@ -103,7 +103,6 @@ export async function startWorkflowStack(
         attestation: opts.attestation,
         corrections: opts.corrections,
         ...(opts.manage && { manage: opts.manage }),
-        ...(opts.recipient && { recipient: opts.recipient }),
       };
       const handle = await (opts.unsigned ? unsignedClient : client).workflow.start<typeof dsrRequestWorkflow>('dsrRequestWorkflow', { taskQueue, workflowId: workflowIdFor(requestId), args: [input] });
       started.push({ requestId, email, handle });

@@ -15,20 +15,3 @@ CREATE TABLE "ProcessingConsent" (
     CONSTRAINT "ProcessingConsent_pkey" PRIMARY KEY ("id")
 );
 CREATE INDEX "ProcessingConsent_email_idx" ON "ProcessingConsent"("email");
-
--- A portability package sent to a recipient the controller registered: one row per request,
--- ids, digests and the recipient's acknowledgement only (never the data).
-CREATE TABLE "PortabilityTransfer" (
-    "requestId" UUID NOT NULL,
-    "recipient" TEXT NOT NULL,
-    "packageDigest" TEXT NOT NULL,
-    "records" INTEGER NOT NULL,
-    "status" TEXT NOT NULL,
-    "acknowledgement" TEXT,
-    "sentAt" TIMESTAMPTZ(3),
-    "acknowledgedAt" TIMESTAMPTZ(3),
-    "lastError" TEXT,
-
-    CONSTRAINT "PortabilityTransfer_pkey" PRIMARY KEY ("requestId")
-);
-ALTER TABLE "PortabilityTransfer" ADD CONSTRAINT "PortabilityTransfer_requestId_fkey" FOREIGN KEY ("requestId") REFERENCES "DsrRequest"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
