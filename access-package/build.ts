@@ -25,6 +25,11 @@ export interface BuildInput {
   now: Date;
   /** Called as records and bytes go by, so a long build can tell Temporal it is alive. */
   onProgress?: () => void;
+  /** Only these categories go in (a portability package: what the subject provided); all when unset. */
+  only?: (store: string, category: string) => boolean;
+  /** Files added beside the data, e.g. a portability package's manifest and JSON Schema, made from
+   *  what was exported (per store and category: records and columns; never values). */
+  extraEntries?: (contents: BuiltPackage['contents']) => Array<{ name: string; content: string }>;
 }
 
 /** What was built: where, how big, and per category how many records (no values). */
@@ -60,12 +65,13 @@ export async function buildAccessPackage(input: BuildInput): Promise<BuiltPackag
       };
       let records = 0;
       for await (const { category, record } of store.exportStream(input.subject)) {
+        if (input.only && !input.only(store.name, category)) continue;
         await spoolOf(category).write(record);
         if (++records % 1000 === 0) input.onProgress?.();
       }
       await Promise.all([...byCategory.values()].map((s) => s.close()));
       // Categories without records are listed too, so the subject sees what was searched.
-      const empty = store.categories.filter((c) => !byCategory.has(c)).map((c) => ({ store: store.name, category: c, count: 0, columns: [], preview: [] }));
+      const empty = store.categories.filter((c) => !byCategory.has(c) && (!input.only || input.only(store.name, c))).map((c) => ({ store: store.name, category: c, count: 0, columns: [], preview: [] }));
       summaries.push(...[...byCategory.values()].map((s) => s.summary), ...empty);
     }
 
@@ -77,6 +83,8 @@ export async function buildAccessPackage(input: BuildInput): Promise<BuiltPackag
       zip.addReadStreamLazy(files.json, { mtime }, (cb) => cb(null, spool.jsonStream()));
       zip.addReadStreamLazy(files.csv, { mtime }, (cb) => cb(null, spool.csvStream()));
     }
+    const contents = summaries.map((s) => ({ store: s.store, category: s.category, records: s.count, columns: s.columns }));
+    for (const extra of input.extraEntries?.(contents) ?? []) zip.addBuffer(Buffer.from(extra.content), extra.name, { mtime });
     zip.end();
 
     let sizeBytes = 0;
@@ -99,7 +107,7 @@ export async function buildAccessPackage(input: BuildInput): Promise<BuiltPackag
       path: final,
       sizeBytes,
       rowCount: summaries.reduce((n, s) => n + s.count, 0),
-      contents: summaries.map((s) => ({ store: s.store, category: s.category, records: s.count, columns: s.columns })),
+      contents,
     };
   } finally {
     await Promise.all(spools.map((s) => s.close().catch(() => undefined)));

@@ -4,7 +4,7 @@
 import { access, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { buildAccessPackage } from '../access-package/build';
+import { buildAccessPackage, type BuildInput } from '../access-package/build';
 import { currentActivity } from '../stores/activity-context';
 import { DEFAULT_ACCESS_PACKAGE_DIR } from '../access-package/package-dir';
 import { newPackageKey } from '../access-package/package-key';
@@ -35,7 +35,15 @@ const exists = (file: string) => access(file).then(() => true, () => false);
  *  from the given stores. A new row takes `tokenHash`; an existing row keeps its own, since
  *  another attempt may be mailing the secret behind it (the reply stores its hash when it
  *  holds the mail's claim). */
-export async function preparePackage(deps: ActivityDeps, requestId: string, storeNames: string[], email: string, tokenHash: string): Promise<ReadyPackage> {
+export async function preparePackage(
+  deps: ActivityDeps,
+  requestId: string,
+  storeNames: string[],
+  email: string,
+  tokenHash: string,
+  /** A portability package: only the categories the subject provided, with a manifest and a schema. */
+  portable?: Pick<BuildInput, 'only' | 'extraEntries'>,
+): Promise<ReadyPackage> {
   const { db } = deps;
   const existing = await db.accessPackage.findUnique({ where: { requestId } });
   if (existing && !existing.purgedAt && existing.dataKeySealed && (await exists(existing.path))) return { row: existing, contents: contentsOf(existing) };
@@ -56,6 +64,7 @@ export async function preparePackage(deps: ActivityDeps, requestId: string, stor
     now,
     // The SDK throttles heartbeats: calling per batch costs nothing and keeps a big build alive.
     onProgress: () => currentActivity()?.heartbeat(),
+    ...portable,
   });
   const fields = {
     path: built.path,

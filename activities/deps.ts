@@ -31,6 +31,8 @@ export interface ActivityDeps {
   profile?: LoadedProfile;
   /** Where imported holiday arrangements are kept (HOLIDAY_DATA_DIR); config/holidays when unset. */
   holidayDataDir?: string;
+  /** Per store, the categories the data map marks as provided by the subject (PORTABILITY); none when unset. */
+  providedCategories?: ReadonlyMap<string, ReadonlySet<string>>;
   /** The deployer's account system (ACCOUNT_SYSTEM_URL, ACCOUNT_SYSTEM_SECRET): asked what stops an
    *  account closure (activities/account-closure.ts); unset, nothing is asked and closures are not held back. */
   accountSystem?: AccountSystem;

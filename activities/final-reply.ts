@@ -5,6 +5,11 @@ import type { FinalReplyRequest } from '../domain/notice-requests';
 import { localDateOf } from '../policy';
 import { sendAccessReply, sendNothingHeldReply } from './access-reply';
 import { correctionResults } from './correction-reply';
+import { manageResults } from './manage-reply';
+import { sendPortabilityReply } from './portability-reply';
+import type { ManageChoice } from '../domain/manage';
+import { citerFor } from '../config/controller-profile';
+import { getRegime } from '../policy/regimes';
 import { appendAudit } from '../db/audit';
 import type { ActivityDeps } from './deps';
 import { issueDeletionCertificate } from './deletion-certificate';
@@ -34,12 +39,21 @@ export function finalReplyActivities(deps: ActivityDeps) {
       const nothingHeld = r.outcomes.every((o) => o.settledBy === 'ENGINE' && o.processed === 0);
       if (type === 'ACCESS' && nothingHeld) {
         await sendNothingHeldReply(deps, r.requestId, searched);
+      } else if (type === 'PORTABILITY') {
+        await sendPortabilityReply(deps, r.requestId, byEngine.map((o) => o.store), searched);
       } else if (type === 'ACCESS') {
         await sendAccessReply(deps, r.requestId, byEngine.map((o) => o.store), searched);
       } else if (type === 'CORRECTION') {
         const asked = Object.keys((row.details as { correctionFields?: Record<string, true> } | null)?.correctionFields ?? {});
         const stores = await correctionResults(deps, r.requestId, r.outcomes, asked);
         await notices.sendSubjectNotice({ requestId: r.requestId, kind: 'correction-done', seq: 1, facts: { completedOn: today, stores, searched } });
+      } else if (type === 'MANAGE') {
+        const choice = (row.details as unknown as { manage: ManageChoice }).manage;
+        const cite = citerFor(await profiles.profileOf(row));
+        const { manage } = getRegime(row.regime).rights;
+        const citations = { right: cite(manage.citation), effect: cite(manage.withdrawalEffect) };
+        const facts = { completedOn: today, action: choice.action, ...(await manageResults(deps, r.requestId, r.outcomes, choice)), citations, searched };
+        await notices.sendSubjectNotice({ requestId: r.requestId, kind: 'manage-done', seq: 1, facts });
       } else {
         // A copy of the data must not outlive the data: the subject's access packages go first.
         const purged = await purgeSubjectPackages(db, row.subjectId, r.requestId, deps.clock());

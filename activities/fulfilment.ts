@@ -3,6 +3,7 @@
 // these activities; the subject's identity keys are decrypted in memory for the stores.
 import { ApplicationFailure } from '@temporalio/activity';
 import type { DataCategory, FieldUnchanged, Retained, StoreOutcome, StoreWork } from '../domain/fulfilment';
+import type { ManageChoice, ManageResult } from '../domain/manage';
 import { ERASURE_TYPES, type RequestType } from '../domain/request-kinds';
 import type { StoreSearch } from '../domain/store-account';
 import type { Prisma } from '../generated/prisma/client';
@@ -83,13 +84,28 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
   }
 
   /** Does the work of one request type in one store; counts only. */
+  /** A MANAGE request's purposes and action, as intake recorded them (not personal data). */
+  async function manageChoice(requestId: string): Promise<ManageChoice> {
+    const { details } = await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, select: { details: true } });
+    const manage = (details as { manage?: ManageChoice } | null)?.manage;
+    if (!manage) throw ApplicationFailure.nonRetryable('The manage request names no purpose or action.', 'ManageChoiceMissing');
+    return manage;
+  }
+
   async function perform(
     store: DataStore,
     work: StoreWork,
     keys: SubjectKeys,
-  ): Promise<{ located: Record<DataCategory, number>; processed: number; retained: Retained[]; changes?: FieldChange[]; unchanged?: FieldUnchanged[]; anonymised?: number }> {
+  ): Promise<{ located: Record<DataCategory, number>; processed: number; retained: Retained[]; changes?: FieldChange[]; unchanged?: FieldUnchanged[]; anonymised?: number; managed?: ManageResult[] }> {
     const located = await store.locate(keys);
     switch (work.type) {
+      case 'MANAGE': {
+        // Never erasure: the store sets what the map declares per purpose, or does nothing.
+        const { purposes, action } = await manageChoice(work.requestId);
+        const managed = store.manage ? await store.manage(keys, purposes, action) : [];
+        return { located, processed: managed.reduce((n, m) => n + m.changed, 0), retained: [], managed };
+      }
+      case 'PORTABILITY':
       case 'ACCESS':
         // The reply is built later from a fresh read; here the store only confirms what it holds.
         return { located, processed: total(located), retained: [] };
@@ -151,7 +167,12 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
       const mustErase = ERASURE_TYPES.includes(type as RequestType) ? stores.notConnected().map((s) => s.name) : [];
       // Tasks opened by an earlier run stay in the plan, though their data may be gone already.
       const earlier = await db.storeTask.findMany({ where: { requestId }, select: { store: true } });
-      const planned = search.map((s) => s.store).filter((name) => holding.includes(name) || mustErase.includes(name) || earlier.some((t) => t.store === name));
+      // A MANAGE request has work only where a store declares one of its purposes.
+      const asked = type === 'MANAGE' ? (await manageChoice(requestId)).purposes : null;
+      const concerned = (name: string) => !asked || stores.all().some((s) => s.name === name && (s.purposes ?? []).some((p) => asked.includes(p)));
+      const planned = search
+        .map((s) => s.store)
+        .filter((name) => (holding.includes(name) && concerned(name)) || mustErase.includes(name) || earlier.some((t) => t.store === name));
       await db.$transaction(async (tx) => {
         for (const store of planned) {
           await tx.storeTask.upsert({ where: { requestId_store: { requestId, store } }, create: { requestId, store, status: 'PENDING' }, update: {} });
@@ -184,7 +205,7 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
         const store = stores.get(name);
         const keys = await subjectKeys(requestId);
         personal = [keys.email, ...personal];
-        const { located, processed, retained, changes, unchanged, anonymised } = await whileHeartbeating(() => perform(store, work, keys));
+        const { located, processed, retained, changes, unchanged, anonymised, managed } = await whileHeartbeating(() => perform(store, work, keys));
         await db.$transaction(async (tx) => {
           const done = await tx.storeTask.update({
             where: { requestId_store: { requestId, store: name } },
@@ -195,7 +216,7 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
             actor: 'system',
             action: 'STORE_FULFILLED',
             // The anonymised count feeds the deletion certificate, whatever retries happen after.
-            details: { store: name, type: work.type, located, processed, retained, ...(changes && { changes }), ...(unchanged && { unchanged }), ...(anonymised !== undefined && { anonymised }) } as unknown as Prisma.InputJsonValue,
+            details: { store: name, type: work.type, located, processed, retained, ...(changes && { changes }), ...(unchanged && { unchanged }), ...(anonymised !== undefined && { anonymised }), ...(managed && { managed }) } as unknown as Prisma.InputJsonValue,
             eventKey: `${requestId}:store:${name}:fulfilled:${done.attempts}`,
           });
         });

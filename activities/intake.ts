@@ -1,10 +1,21 @@
 // Recording a new request and its subject. Idempotent: a retry finds the rows in place.
 import { activeProfile, type LoadedProfile } from '../config/controller-profile';
 import type { Db } from '../db/prisma';
+import type { Prisma } from '../generated/prisma/client';
 import type { DsrWorkflowInput } from '../domain/request-input';
 import { appendAudit } from '../db/audit';
 import { recordProfileVersion } from './profile-access';
 import type { ActivityDeps } from './deps';
+
+/** The request's non-personal details: which fields a correction touches (never their new
+ *  values), the purposes and action of a MANAGE request. */
+function requestDetails(input: DsrWorkflowInput): Prisma.InputJsonValue | undefined {
+  const details = {
+    ...(input.corrections && { correctionFields: Object.fromEntries(Object.keys(input.corrections).map((f) => [f, true])) }),
+    ...(input.manage && { manage: { purposes: input.manage.purposes, action: input.manage.action } }),
+  };
+  return Object.keys(details).length > 0 ? details : undefined;
+}
 
 /** Creates the subject (matched by identity hash) and the request row, once: intake calls it
  *  before answering 202 so staff can act on the request at once, and the workflow's first
@@ -46,7 +57,7 @@ async function writeRequestRows(db: Db, input: DsrWorkflowInput, profileDigest: 
         attestedBy: input.attestation?.staffId,
         profileDigest,
         // Which fields a correction touches, never their new values.
-        details: input.corrections ? { correctionFields: Object.fromEntries(Object.keys(input.corrections).map((f) => [f, true])) } : undefined,
+        details: requestDetails(input),
       },
       update: {},
     });

@@ -7,7 +7,7 @@ import type { FieldCipher } from '../crypto/field-cipher';
 import type { Db } from '../db/prisma';
 import { VERIFICATION } from '../domain/procedure';
 import type { Mailer } from '../mail/mailer';
-import type { DataMap } from '../stores/data-map/validate';
+import { loadDataMap, type DataMap } from '../stores/data-map/validate';
 import type { DataStore } from '../stores/data-store';
 import { createFileStore, filesEntry } from '../stores/file-store';
 import { manualStoresFromMap } from '../stores/manual-store';
@@ -100,5 +100,12 @@ export function buildActivityDeps(input: ActivityDepsInput): ActivityDeps {
     statusLinkKey: input.statusLinkKey,
     deletionConfirmationWindowMs: deletionConfirmationWindowMs(),
     staffAssertionKey: input.staffAssertionKey,
+    // Without a map of its own (tests, bench) the shipped map says what the built-in stores hold.
+    providedCategories: providedCategories(input.dataMap ?? loadDataMap()),
   };
+}
+
+/** Per store, the categories the map marks "provided": what a portability request delivers. */
+export function providedCategories(map: DataMap): ReadonlyMap<string, ReadonlySet<string>> {
+  return new Map(map.stores.map((s) => [s.name, new Set(s.categories.filter((c) => c.provided).map((c) => c.name))]));
 }

@@ -3,6 +3,7 @@
 // activities look up the address at sending time and render the mail.
 // Types only: imported by deterministic workflow code.
 import type { FieldUnchanged } from './fulfilment';
+import type { ManageAction, ManageResult } from './manage';
 import type { RequestType } from './request-kinds';
 import type { StoreAccount } from './store-account';
 
@@ -129,6 +130,23 @@ export interface CorrectionDoneFacts {
   searched?: StoreAccount[];
 }
 
+/** What a MANAGE request did for one purpose, store by store (counts only). */
+export interface ManagedPurpose {
+  purpose: string;
+  stores: Array<{ store: string } & Omit<ManageResult, 'purpose'>>;
+}
+
+export interface ManageDoneFacts {
+  completedOn: NoticeDate;
+  action: ManageAction;
+  purposes: ManagedPurpose[];
+  /** Stores staff settled instead of the engine: by hand, or skipped. */
+  byHand: Array<{ store: string; settled: 'MANUAL' | 'SKIPPED' }>;
+  /** The provisions giving the right and saying what a withdrawal does not undo, from the regime's policy data. */
+  citations: { right: string; effect: string };
+  searched?: StoreAccount[];
+}
+
 export interface PartialReplyFacts {
   /** Stores whose part is finished. */
   done: string[];
@@ -163,6 +181,7 @@ export interface SubjectNoticeFacts {
   superseded: SupersededFacts;
   'deletion-done': DeletionDoneFacts;
   'correction-done': CorrectionDoneFacts;
+  'manage-done': ManageDoneFacts;
   'partial-reply': PartialReplyFacts;
   withdrawn: WithdrawnFacts;
   'closed-no-fee-answer': ClosedNoFeeAnswerFacts;

@@ -1,4 +1,5 @@
 // The request as intake hands it to the workflow (and the workflow to its first activity).
+import type { ManageChoice } from './manage';
 import type { Channel, Language, RequestType } from './request-kinds';
 
 /** What intake hands the workflow. The identity key arrives only as a keyed hash and a
@@ -15,6 +16,8 @@ export interface DsrWorkflowInput {
   attestation?: { staffId: string; evidenceNote: string; assertion?: string };
   /** Correction requests: field -> new value (validated at intake). */
   corrections?: Record<string, string>;
+  /** MANAGE requests: the purposes and the action (names from a vocabulary, not personal data). */
+  manage?: ManageChoice;
   /** Digest of the controller profile in force at intake (absent in runs started before profiles). */
   profileDigest?: string;
   /** Set when a DRP agent filed the request with a status_callback: each status change is posted to it (workflows/drp-callback.ts). */

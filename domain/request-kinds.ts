@@ -1,6 +1,6 @@
 // The kinds of request the engine answers and the channels they arrive by.
 
-export const REQUEST_TYPES = ['ACCESS', 'CORRECTION', 'DELETION', 'ACCOUNT_CLOSURE'] as const;
+export const REQUEST_TYPES = ['ACCESS', 'CORRECTION', 'DELETION', 'ACCOUNT_CLOSURE', 'MANAGE', 'PORTABILITY'] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 
 /** The requests that erase the subject's data and end with a deletion certificate. */

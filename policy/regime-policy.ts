@@ -102,6 +102,17 @@ export interface WaitingWindow {
   reason: string;
 }
 
+/** The rights beyond access, correction and erasure, as this regime grounds them (issue 15). */
+export interface RightsPolicy {
+  /** MANAGE: withdrawal of consent, restriction, objection; `withdrawalEffect` is the provision
+   *  (or the controller's promise) that a withdrawal does not undo processing already done. */
+  manage: { citation: string; withdrawalEffect: string };
+  /** PORTABILITY: the right to receive, or have transferred, the data the subject provided, and
+   *  the fee rule for it (the fee itself is assessed by `fees`, which counts PORTABILITY where
+   *  `countedRequestTypes` lists it). */
+  portability: { citation: string; feeRule: string; feeCitation: string };
+}
+
 export interface RegimePolicy {
   key: RegimeKey;
   name: string;
@@ -121,6 +132,7 @@ export interface RegimePolicy {
   fees: FeePolicy;
   refusalGrounds: readonly RefusalGround[];
   handlingNotes: readonly HandlingNote[];
+  rights: RightsPolicy;
   complaintRights: ComplaintRights;
   reminders: ReminderPolicy;
   verificationWindow: WaitingWindow;

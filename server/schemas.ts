@@ -1,6 +1,8 @@
 // Request and response schemas: one definition drives validation, types and the OpenAPI document.
 import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
+import { MANAGE_ACTIONS } from '../domain/manage';
 import { LANGUAGES, REQUEST_TYPES } from '../domain/request-kinds';
+import { PURPOSE_NAMES } from '../stores/manageable-purposes';
 import { REQUEST_STATUSES } from '../domain/status';
 
 // Typed literal by literal: the type provider reads a plain TLiteral<string>[] union as `never`.
@@ -20,6 +22,15 @@ export const SubmitRequestBody = Type.Object(
     corrections: Type.Optional(
       // Without additionalProperties a key outside the pattern would pass unchecked (found by test/e2e/hostile-input.test.ts).
       Type.Record(Type.String({ pattern: '^[a-zA-Z]{1,40}$' }), Type.String({ minLength: 1, maxLength: 200 }), { maxProperties: 10, additionalProperties: false }),
+    ),
+    manage: Type.Optional(
+      Type.Object(
+        {
+          purposes: Type.Array(literalUnion(PURPOSE_NAMES), { minItems: 1, maxItems: PURPOSE_NAMES.length, uniqueItems: true }),
+          action: literalUnion(MANAGE_ACTIONS),
+        },
+        { additionalProperties: false, description: 'MANAGE only: the purposes of processing and what to do with them (withdraw consent, restrict, object).' },
+      ),
     ),
   },
   { additionalProperties: false },

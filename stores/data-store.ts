@@ -1,6 +1,7 @@
 // The interface every data store connector implements. The workflow never sees a store:
 // it asks the fulfilment activities, which look stores up by name in the registry.
 import type { DataCategory, FieldUnchanged, Retained } from '../domain/fulfilment';
+import type { ManageAction, ManageResult } from '../domain/manage';
 
 /** How a store finds a subject: by the identity keys it holds. Values are personal data:
  *  they are handed to connectors in memory only, never logged or put in a payload. */
@@ -54,6 +55,13 @@ export interface DataStore {
     report?: (change: FieldChange) => void,
     unchanged?: (field: FieldUnchanged) => void,
   ): Promise<number>;
+  /** The purposes (stores/manageable-purposes.ts) this store can stop processing for, as the
+   *  data map declares them; absent or empty where it processes for none of them. */
+  readonly purposes?: readonly string[];
+  /** Stops the subject's processing for each given purpose it declares, by the declared means
+   *  (a consent set to withdrawn, a flag set): never erasure. Purposes it does not declare are
+   *  left out of the result. Running it twice is harmless (the second finds them `already`). */
+  manage?(subject: SubjectKeys, purposes: readonly string[], action: ManageAction): Promise<ManageResult[]>;
 }
 
 /** What a correction changed in one field, for the audit trail: never the values, only how

@@ -8,6 +8,8 @@ const REQUEST_TYPE_NAMES: Record<RequestType, Record<Language, string>> = {
   CORRECTION: { zh: '更正个人信息', en: 'correction of your personal information' },
   DELETION: { zh: '删除个人信息', en: 'deletion of your personal information' },
   ACCOUNT_CLOSURE: { zh: '注销账户', en: 'closure of your account' },
+  MANAGE: { zh: '管理个人信息的处理（撤回同意、限制或拒绝处理）', en: 'management of how your personal information is processed (withdrawal of consent, restriction, objection)' },
+  PORTABILITY: { zh: '转移个人信息（可携带）', en: 'a portable copy of the personal information you provided' },
 };
 
 /** The request type as the subject reads it. */

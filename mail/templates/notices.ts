@@ -6,6 +6,7 @@ import { acknowledgementMail } from './acknowledgement';
 import { closedNoFeeAnswerMail } from './closed-no-fee-answer';
 import { correctionDoneMail } from './correction-done';
 import { deletionDoneMail } from './deletion-done';
+import { manageDoneMail } from './manage-done';
 import { duplicateMail } from './duplicate';
 import { supersededMail } from './superseded';
 import { extensionNoticeMail } from './extension-notice';
@@ -40,6 +41,8 @@ export function renderSubjectNotice(notice: SubjectNotice, language: Language): 
       return deletionDoneMail({ ...ctx, ...notice.facts });
     case 'correction-done':
       return correctionDoneMail({ ...ctx, ...notice.facts });
+    case 'manage-done':
+      return manageDoneMail({ ...ctx, ...notice.facts });
     case 'partial-reply':
       return partialReplyMail({ ...ctx, ...notice.facts });
     case 'withdrawn':

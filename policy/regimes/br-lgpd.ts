@@ -71,6 +71,10 @@ export const BR_LGPD: RegimePolicy = {
       appliesTo: ['ACCESS'],
     },
   ],
+  rights: {
+    manage: { citation: 'LGPD art 18 IV (blocking), IX (revocation of consent), §2 (opposition); art 8 §5', withdrawalEffect: 'LGPD art 8 §5 (revocation ratifies processing done before it)' },
+    portability: { citation: 'LGPD art 18 V (portability to another provider, per ANPD regulation)', feeRule: 'Free.', feeCitation: 'LGPD art 18 §5' },
+  },
   complaintRights: {
     text: {
       en: 'You may petition the National Data Protection Authority (ANPD) against us (LGPD art 18 §1) or consumer protection bodies (art 18 §8), and you may defend your rights in court, individually or collectively (LGPD art 22).',

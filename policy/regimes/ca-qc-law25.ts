@@ -1,7 +1,7 @@
 // Québec: Act respecting the protection of personal information in the private sector
 // (CQLR c P-39.1), as amended by Law 25 (S.Q. 2021, c. 25).
 import type { RegimePolicy } from '../regime-policy';
-import { ALL_REQUEST_TYPES, ERASURE_TYPES, STANDARD_REMINDERS } from './common';
+import { ALL_REQUEST_TYPES, ERASURE_TYPES, POLICY_WITHDRAWAL_EFFECT, STANDARD_REMINDERS } from './common';
 
 export const CA_QC_LAW25: RegimePolicy = {
   key: 'CA_QC_LAW25',
@@ -74,6 +74,10 @@ export const CA_QC_LAW25: RegimePolicy = {
       appliesTo: ALL_REQUEST_TYPES,
     },
   ],
+  rights: {
+    manage: { citation: 'Private Sector Act (CQLR c P-39.1) ss 8.1, 12, 14 (consent, its withdrawal; check)', withdrawalEffect: POLICY_WITHDRAWAL_EFFECT },
+    portability: { citation: 'Private Sector Act s 27 para 3 (computerized personal information provided, in a structured, commonly used technological format; check)', feeRule: 'Free but for transcription, reproduction or transmission.', feeCitation: 'Private Sector Act s 33' },
+  },
   complaintRights: {
     text: {
       en: "You may apply to the Commission d'accès à l'information du Québec to examine the disagreement within 30 days of our refusal or of the end of the time we had to respond (P-39.1 ss.42-43).",

@@ -48,6 +48,14 @@ const ACCOUNT_CANCELLATION_RULE: DeadlinePolicy = {
   countingCitation: `${CIVIL_CODE_COUNTING}; working days per the State Council arrangement, so the result is always a working day`,
 };
 
+// Withdrawal, restriction and objection: PIPL asks for a convenient way and a timely answer
+// (及时) but sets no number. The controller's figure: the regulators' 15 working days for the
+// account rights, so a withdrawal is never slower than a deletion.
+const MANAGE_PROMPTLY: DeadlinePolicy = {
+  ...APP_ACCOUNT_RULE,
+  citation: `PIPL art 15 (a convenient way to withdraw consent), art 50 para 1 (accept and handle requests promptly; reasons for a refusal); no period set by law: the controller's figure, the 15 working days of ${GBT} §8.5 and the app rules for the account rights`,
+};
+
 export const CN_PIPL: RegimePolicy = {
   key: 'CN_PIPL',
   name: 'China PIPL',
@@ -64,6 +72,7 @@ export const CN_PIPL: RegimePolicy = {
     CORRECTION: APP_ACCOUNT_RULE,
     DELETION: APP_ACCOUNT_RULE,
     ACCOUNT_CLOSURE: ACCOUNT_CANCELLATION_RULE,
+    MANAGE: MANAGE_PROMPTLY,
   },
   extension: null,
   acknowledgement: null,
@@ -167,6 +176,17 @@ export const CN_PIPL: RegimePolicy = {
       appliesTo: ALL_REQUEST_TYPES,
     },
   ],
+  rights: {
+    manage: {
+      citation: 'PIPL art 15 (withdrawal of consent, by a convenient way), art 44 (restrict or refuse processing), art 24 para 2 (refuse personalised recommendations)',
+      withdrawalEffect: 'PIPL art 15 para 2',
+    },
+    portability: {
+      citation: 'PIPL art 45 para 3; Network Data Security Management Regulations (网络数据安全管理条例, in force 2025-01-01) art 25 (check): identity verified, data the person consented to provide or collected under contract, technically feasible, no harm to others',
+      feeRule: 'Free in principle; where requests to transfer clearly exceed a reasonable number, a necessary fee based on the cost of the transfer.',
+      feeCitation: 'Network Data Security Management Regulations art 25 para 2 (check); GB/T 35273-2020 §8.7 c)',
+    },
+  },
   complaintRights: {
     text: {
       en: 'If we refuse your request, you may sue us in a People’s Court (PIPL art 50). You may also complain about or report our handling of personal information to the departments responsible for personal information protection, such as the Cyberspace Administration of China (PIPL art 65).',

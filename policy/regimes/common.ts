@@ -27,4 +27,7 @@ export function citeControllerPolicy(citation: string, policyName: string): stri
 }
 
 /** A section of the controller's policy, cited by its number and heading, e.g. `… §IX "Your Control over Personal Information"`. */
+/** The seed's promise that withdrawal does not undo processing already done, where the law itself says nothing. */
+export const POLICY_WITHDRAWAL_EFFECT = `${CONTROLLER_POLICY} §IX "Your Control over Personal Information"`;
+
 export const controllerPolicySection = (section: string, heading: string): string => `${CONTROLLER_POLICY} §${section} "${heading}"`;

@@ -64,6 +64,10 @@ export const EU_GDPR: RegimePolicy = {
       appliesTo: ['CORRECTION', 'DELETION', 'ACCOUNT_CLOSURE'],
     },
   ],
+  rights: {
+    manage: { citation: 'GDPR arts 7(3) (withdrawal of consent), 18 (restriction), 21 (objection; 21(3) direct marketing)', withdrawalEffect: 'GDPR art 7(3)' },
+    portability: { citation: 'GDPR art 20', feeRule: 'Free; a manifestly unfounded or excessive request: a reasonable fee or refusal.', feeCitation: 'GDPR art 12(5)' },
+  },
   complaintRights: {
     text: {
       en: 'You have the right to lodge a complaint with a supervisory authority, in particular in the EU Member State of your habitual residence, place of work or place of the alleged infringement (GDPR art 77), and the right to an effective judicial remedy against us (GDPR art 79).',

@@ -68,6 +68,10 @@ export const UK_GDPR: RegimePolicy = {
       appliesTo: ALL_REQUEST_TYPES,
     },
   ],
+  rights: {
+    manage: { citation: 'UK GDPR arts 7(3), 18, 21', withdrawalEffect: 'UK GDPR art 7(3)' },
+    portability: { citation: 'UK GDPR art 20', feeRule: 'Free; a manifestly unfounded or excessive request: a reasonable fee or refusal.', feeCitation: 'UK GDPR art 12(5)' },
+  },
   complaintRights: {
     text: {
       en: "You can complain to us. You also have the right to complain to the Information Commissioner's Office (ico.org.uk) (UK GDPR art 77; Data Protection Act 2018 s.165) and to apply to a court (UK GDPR art 79; Data Protection Act 2018 s.167).",

@@ -1,7 +1,7 @@
 // California: Consumer Privacy Act as amended by the Privacy Rights Act (Cal. Civ.
 // Code §1798.100 ff.) and the CPPA's regulations (Cal. Code Regs. tit. 11, §7000 ff.).
 import type { RefusalGround, RegimePolicy } from '../regime-policy';
-import { ALL_REQUEST_TYPES, ERASURE_TYPES, STANDARD_REMINDERS } from './common';
+import { ALL_REQUEST_TYPES, ERASURE_TYPES, POLICY_WITHDRAWAL_EFFECT, STANDARD_REMINDERS } from './common';
 
 const DELETION_EXCEPTIONS: ReadonlyArray<readonly [number, string, string]> = [
   [1, 'DELETION_TRANSACTION_OR_CONTRACT', 'Needed to complete the transaction, honour a warranty or recall, provide a requested good or service, or perform a contract with the consumer.'],
@@ -34,6 +34,18 @@ export const US_CA_CCPA: RegimePolicy = {
     countingCitation:
       'Cal. Civ. Code §10 (the first day is excluded); §12a might carry a deadline past a holiday, but the CCPA and its regulations speak of calendar days, so we answer by the 45th day, which is always lawful',
   },
+  deadlineOverrides: {
+    // An opt-out of sale or sharing (and a limit on sensitive data) is honoured within 15
+    // business days of receipt, however long the reply to other requests may take.
+    MANAGE: {
+      amount: 15,
+      unit: 'workingDays',
+      clockStarts: 'receipt',
+      rollForwardToWorkingDay: false,
+      citation: '11 CCR §7026(f)(1) (comply with a request to opt out of sale/sharing as soon as feasibly possible, no later than 15 business days from receipt); §7027(g)(1) (limit the use of sensitive personal information, likewise)',
+      countingCitation: 'business days: the California state holidays calendar; the 15th business day is always a business day',
+    },
+  },
   extension: {
     amount: 45,
     unit: 'calendarDays',
@@ -52,7 +64,8 @@ export const US_CA_CCPA: RegimePolicy = {
   fees: {
     freeRequestsPerWindow: 2,
     window: { amount: 12, unit: 'calendarMonths' },
-    countedRequestTypes: ['ACCESS'],
+    // Portability is part of the right to know (§1798.130(a)(2)(B)): it counts towards the same two a year.
+    countedRequestTypes: ['ACCESS', 'PORTABILITY'],
     // The amount and currency are the controller's: its profile's `fees.cost` for the regime.
     costFeeAllowed: true,
     repeatRule: 'Free; access (the right to know) need not be answered more than twice in 12 months (§1798.130(b)).',
@@ -102,6 +115,17 @@ export const US_CA_CCPA: RegimePolicy = {
       appliesTo: ERASURE_TYPES,
     },
   ],
+  rights: {
+    manage: {
+      citation: 'Cal. Civ. Code §1798.120 (opt out of sale or sharing), §1798.121 (limit the use of sensitive personal information); 11 CCR §§7026, 7027',
+      withdrawalEffect: POLICY_WITHDRAWAL_EFFECT,
+    },
+    portability: {
+      citation: 'Cal. Civ. Code §1798.130(a)(2)(B) (information provided in a portable, readily usable format that allows transmission to another entity)',
+      feeRule: 'Part of the right to know: free, at most twice in 12 months.',
+      feeCitation: 'Cal. Civ. Code §§1798.100(d), 1798.130(b)',
+    },
+  },
   complaintRights: {
     text: {
       en: 'You may file a complaint with the California Privacy Protection Agency (cppa.ca.gov) (Cal. Civ. Code §1798.199.45) or with the California Attorney General. The CCPA gives a right to sue only after certain data breaches (§1798.150).',

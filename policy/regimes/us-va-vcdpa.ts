@@ -1,6 +1,6 @@
 // Virginia: Consumer Data Protection Act (Va. Code §§59.1-575 to 59.1-585).
 import type { RefusalGround, RegimePolicy } from '../regime-policy';
-import { ALL_REQUEST_TYPES, STANDARD_REMINDERS } from './common';
+import { ALL_REQUEST_TYPES, POLICY_WITHDRAWAL_EFFECT, STANDARD_REMINDERS } from './common';
 
 // §59.1-582 lists what the Act does not restrict; the item numbers are not cited
 // because later amendments renumber them.
@@ -81,6 +81,14 @@ export const US_VA_VCDPA: RegimePolicy = {
       appliesTo: ALL_REQUEST_TYPES,
     },
   ],
+  rights: {
+    manage: { citation: 'Va. Code §59.1-577 A 5 (opt out of targeted advertising, sale, profiling)', withdrawalEffect: POLICY_WITHDRAWAL_EFFECT },
+    portability: {
+      citation: 'Va. Code §59.1-577 A 4 (a copy of the data the consumer provided, in a portable and readily usable format)',
+      feeRule: 'Free up to twice a year; then a fee or refusal.',
+      feeCitation: 'Va. Code §59.1-577 C 4',
+    },
+  },
   complaintRights: {
     text: {
       en: 'You may appeal our decision to us, and we will answer in writing within 60 days (Va. Code §59.1-577(C)). If we deny your appeal, you may submit a complaint to the Virginia Attorney General, who enforces the Act (§§59.1-577(C), 59.1-584).',

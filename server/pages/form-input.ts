@@ -1,6 +1,8 @@
 // Form bodies: read as URL-encoded text, then checked field by field so that each error
 // can be shown next to its field, in the subject's language, with the values kept.
 import { REQUEST_TYPES, type Language, type RequestType } from '../../domain/request-kinds';
+import { MANAGE_ACTIONS, type ManageAction } from '../../domain/manage';
+import { PURPOSE_NAMES, type ManageablePurposeName } from '../../stores/manageable-purposes';
 import type { SubmitRequestBody } from '../schemas';
 import { CORRECTABLE_FIELDS, residenceOptions, type CorrectableField } from './i18n';
 
@@ -20,9 +22,15 @@ export interface RequestFormValues {
   residence: string;
   email: string;
   corrections: Partial<Record<CorrectableField, string>>;
+  /** A manage request: the purposes ticked and the action chosen. */
+  purposes: string[];
+  manageAction: string;
 }
 
-export type RequestFormErrors = Partial<Record<'type' | 'residence' | 'email' | 'corrections', true>>;
+export type RequestFormErrors = Partial<Record<'type' | 'residence' | 'email' | 'corrections' | 'manage', true>>;
+
+/** The checkbox of a purpose a manage request names, e.g. `purpose_marketing`. */
+export const purposeField = (purpose: string) => `purpose_${purpose}`;
 
 /** The field name of a correction's new value, e.g. `fix_phone`. */
 export const correctionField = (field: CorrectableField) => `fix_${field}`;
@@ -48,6 +56,8 @@ export function readRequestForm(
     residence: fields.residence ?? '',
     email: (fields.email ?? '').trim(),
     corrections,
+    purposes: PURPOSE_NAMES.filter((p) => fields[purposeField(p)] !== undefined),
+    manageAction: fields.manageAction ?? '',
   };
   const errors: RequestFormErrors = {};
   if (!(REQUEST_TYPES as readonly string[]).includes(values.type)) errors.type = true;
@@ -56,6 +66,8 @@ export function readRequestForm(
   const isCorrection = values.type === 'CORRECTION';
   const given = Object.values(corrections);
   if (isCorrection && (given.length === 0 || given.some((v) => v.length > MAX_CORRECTION))) errors.corrections = true;
+  const isManage = values.type === 'MANAGE';
+  if (isManage && (values.purposes.length === 0 || !(MANAGE_ACTIONS as readonly string[]).includes(values.manageAction))) errors.manage = true;
   if (Object.keys(errors).length > 0) return { values, errors };
   // Values typed under "correction" and then left for another right are dropped, not refused.
   const body: SubmitRequestBody = {
@@ -64,6 +76,7 @@ export function readRequestForm(
     residence: values.residence,
     language,
     ...(isCorrection ? { corrections } : {}),
+    ...(isManage ? { manage: { purposes: values.purposes as ManageablePurposeName[], action: values.manageAction as ManageAction } } : {}),
   };
   return { values, body, errors };
 }

@@ -3,11 +3,13 @@
 import { REQUEST_TYPES, type Language } from '../../domain/request-kinds';
 import { html, type Html } from '../../markup/html';
 import { CORRECTABLE_FIELDS, messagesFor, residenceOptions } from './i18n';
-import { correctionField, type RequestFormErrors, type RequestFormValues } from './form-input';
+import { MANAGE_ACTIONS } from '../../domain/manage';
+import { PURPOSE_NAMES } from '../../stores/manageable-purposes';
+import { correctionField, purposeField, type RequestFormErrors, type RequestFormValues } from './form-input';
 import { page, withLang } from './layout';
 
 // No residence chosen: the form shows the profile's first one.
-const EMPTY: RequestFormValues = { type: '', residence: '', email: '', corrections: {} };
+const EMPTY: RequestFormValues = { type: '', residence: '', email: '', corrections: {}, purposes: [], manageAction: '' };
 
 /** The error paragraph for a field, or nothing. */
 const errorFor = (id: string, message: string | false) => (message ? html`<p class="error" id="${id}-error">${message}</p>` : '');
@@ -33,6 +35,14 @@ export function requestFormPage(lang: Language, values: RequestFormValues = EMPT
       described('corrections'),
     )}>`;
   });
+  const purposes = PURPOSE_NAMES.map(
+    (purpose) => html`<label><input type="checkbox" name="${purposeField(purpose)}" value="on"${values.purposes.includes(purpose) ? html` checked` : ''}${
+      errors.manage ? html` aria-invalid="true"` : ''
+    }> ${t.purposes[purpose]}</label>`,
+  );
+  const actions = MANAGE_ACTIONS.map(
+    (action) => html`<label><input type="radio" name="manageAction" value="${action}"${values.manageAction === action ? html` checked` : ''}> ${t.manageActions[action]}</label>`,
+  );
   const residences = residenceOptions(lang).map(([code, label]) => html`<option value="${code}"${values.residence === code ? html` selected` : ''}>${label}</option>`);
 
   const body: Html = html`<h1>${t.portalTitle}</h1>
@@ -48,6 +58,13 @@ ${rights}
 <legend>${t.corrections}</legend>
 ${errorFor('corrections', !!errors.corrections && t.errors.corrections)}
 ${corrections}
+</fieldset>
+<fieldset${attr('aria-describedby', described('manage'))}>
+<legend>${t.manage}</legend>
+${errorFor('manage', !!errors.manage && t.errors.manage)}
+${purposes}
+${actions}
+<p class="hint">${t.manageHint}</p>
 </fieldset>
 <label for="residence">${t.residence}</label>
 <select id="residence" name="residence" aria-invalid="${invalid('residence')}"${attr('aria-describedby', described('residence'))}>${residences}</select>

@@ -3,6 +3,10 @@
 import { activeProfile, type ControllerProfile, formResidences } from '../../config/controller-profile';
 import type { Language, RequestType } from '../../domain/request-kinds';
 import type { RequestStatus } from '../../domain/status';
+import type { ManageAction } from '../../domain/manage';
+import { MANAGEABLE_PURPOSES, PURPOSE_NAMES, type ManageablePurposeName } from '../../stores/manageable-purposes';
+
+const purposeLabels = (l: Language) => Object.fromEntries(PURPOSE_NAMES.map((p) => [p, MANAGEABLE_PURPOSES[p].label[l]])) as Record<ManageablePurposeName, string>;
 
 /** The page language from the `lang` query parameter; anything else is Chinese. */
 export function pickLanguage(value: unknown): Language {
@@ -33,9 +37,15 @@ const en = {
     CORRECTION: 'Correct my personal information',
     DELETION: 'Delete my personal information',
     ACCOUNT_CLOSURE: 'Close my account',
+    MANAGE: 'Withdraw my consent to, restrict or object to a use of my personal information',
+    PORTABILITY: 'A portable copy of the information I provided (or send it to another provider)',
   } satisfies Record<RequestType, string>,
   corrections: 'For a correction: the new values (fill in only what is wrong)',
   fields: { fullName: 'Full name', phone: 'Telephone', companyName: 'Company' } satisfies Record<CorrectableField, string>,
+  manage: 'To withdraw consent, restrict or object: which uses of your information, and what you want',
+  purposes: purposeLabels('en'),
+  manageActions: { WITHDRAW_CONSENT: 'Withdraw my consent', RESTRICT: 'Restrict (keep, but do not use)', OBJECT: 'Object (stop using it for this)' } satisfies Record<ManageAction, string>,
+  manageHint: 'Nothing is deleted; processing already done on your consent stays lawful.',
   residence: 'Where do you live?',
   email: 'Your e-mail address',
   emailHint: 'We send a code to this address to check that it is yours.',
@@ -46,6 +56,7 @@ const en = {
     type: 'Choose what you ask for.',
     residence: 'Choose where you live.',
     corrections: 'Fill in at least one new value, of at most 200 characters.',
+    manage: 'Tick at least one use and choose what you want.',
     code: 'Enter the eight digits from the e-mail.',
   },
   statusTitle: 'Your request',
@@ -106,9 +117,13 @@ const zh: Messages = {
   portalTitle: '您的个人信息',
   formIntro: '您可以查阅我们持有的您的个人信息，或要求更正、删除，或注销账户。我们将在您所适用法律规定的期限内答复。',
   right: '您的请求是什么？',
-  rights: { ACCESS: '获取我的个人信息副本', CORRECTION: '更正我的个人信息', DELETION: '删除我的个人信息', ACCOUNT_CLOSURE: '注销我的账户' },
+  rights: { ACCESS: '获取我的个人信息副本', CORRECTION: '更正我的个人信息', DELETION: '删除我的个人信息', ACCOUNT_CLOSURE: '注销我的账户', MANAGE: '撤回同意、限制或拒绝对我的个人信息的某项处理', PORTABILITY: '获取我提供的个人信息的可携带副本（或转移至其他服务商）' },
   corrections: '如要求更正：请填写新的内容（只填写有误的项目）',
   fields: { fullName: '姓名', phone: '电话', companyName: '公司' },
+  manage: '如要撤回同意、限制或拒绝处理：涉及哪些用途，以及您的要求',
+  purposes: purposeLabels('zh'),
+  manageActions: { WITHDRAW_CONSENT: '撤回我的同意', RESTRICT: '限制处理（保存但不使用）', OBJECT: '拒绝处理（不再为此使用）' },
+  manageHint: '不会删除任何信息；此前基于您的同意已进行的处理仍然有效。',
   residence: '您的居住地',
   email: '您的电子邮箱',
   emailHint: '我们会向此邮箱发送验证码，以确认邮箱属于您。',
@@ -119,6 +134,7 @@ const zh: Messages = {
     type: '请选择您的请求。',
     residence: '请选择您的居住地。',
     corrections: '请至少填写一项新内容，每项不超过 200 个字符。',
+    manage: '请至少勾选一项用途，并选择您的要求。',
     code: '请输入邮件中的八位数字验证码。',
   },
   statusTitle: '您的请求',

@@ -8,6 +8,7 @@ import { hashIdentity, normaliseEmail } from '../../crypto/identity-hash';
 import { issueStatusToken, statusTokenKey } from '../../crypto/status-token';
 import type { Channel } from '../../domain/request-kinds';
 import { correctionProblem } from '../../stores/correctable-fields';
+import { manageProblem } from '../../stores/manageable-purposes';
 import { isRegimeKey, regimeForResidence } from '../../policy';
 import { serverProfile } from '../deps';
 import { type DsrWorkflowInput, OPEN_ATTESTED, workflowIdFor } from '../../workflows/messages';
@@ -39,6 +40,11 @@ export async function submitRequest(
   // Checked here as the stores will check it, so a bad field is a 400 now, not a stuck store later.
   const problem = corrections ? correctionProblem(corrections) : null;
   if (problem) throw new AppError(400, 'INVALID_INPUT', `This request ${problem}`);
+  if ((body.type === 'MANAGE') !== (body.manage !== undefined)) {
+    throw new AppError(400, 'INVALID_INPUT', 'A manage request needs "manage" (purposes and action), and only a manage request may carry it.');
+  }
+  const manageFault = body.manage ? manageProblem(body.manage.purposes, body.manage.action) : null;
+  if (manageFault) throw new AppError(400, 'INVALID_INPUT', `This request ${manageFault}`);
   const emailHash = hashIdentity(deps.identityPepper, body.email);
   // Staff attest the identity themselves; only requests that wait for a mailed code count.
   if (!attestation) await admitSubmission(deps, emailHash);
@@ -60,6 +66,7 @@ export async function submitRequest(
       emailEncrypted: deps.cipher.encrypt(normaliseEmail(body.email), 'DataSubject.emailEncrypted'),
     },
     corrections,
+    ...(body.manage && { manage: { purposes: [...body.manage.purposes], action: body.manage.action } }),
     attestation,
     profileDigest: digest,
     ...(drp?.statusCallback ? { drpStatusCallback: true } : {}),

@@ -4,10 +4,11 @@
 // columns identify the subject, how tables reference each other and how each category is
 // erased; this file checks all of that without a connection (the live check is stores/sql/live-check.ts).
 import { CORRECTABLE_FIELDS } from '../correctable-fields';
+import { checkSqlPurposes, type DeclaredPurpose } from './sql-purposes';
 
 export const SQL_KIND = 'sql';
 /** `review` is a note a drafted map leaves for the person who checks it (npm run datamap -- draft). */
-export const SQL_FIELDS = ['dialect', 'required', 'hashKey', 'defaultCountryCode', 'collections', 'review'];
+export const SQL_FIELDS = ['dialect', 'required', 'hashKey', 'defaultCountryCode', 'collections', 'purposes', 'review'];
 export const SQL_DIALECTS = ['postgres', 'mysql'] as const;
 export type SqlDialect = (typeof SQL_DIALECTS)[number];
 export const IDENTITY_KINDS = ['email', 'phone', 'accountId'] as const;
@@ -66,6 +67,8 @@ export interface SqlDeclaration {
   defaultCountryCode?: string;
   /** Collections in erase order: every collection before those it references. */
   collections: DeclaredCollection[];
+  /** How a MANAGE request stops each purpose here (sql-purposes.ts); empty when none is processed here. */
+  purposes: DeclaredPurpose[];
   line: number;
 }
 
@@ -189,6 +192,7 @@ export function checkSqlFields(entry: Record<string, unknown>, categories: reado
     }
   }
   for (const d of unreachable(declared)) fault(['collections', d.name], `${store} collection "${d.name}" reaches no identity: it has no "identities" and no reference leads to a collection that has one`);
+  const purposes = checkSqlPurposes(entry.purposes, declared.map((d) => d.name), store, fault, lineOf);
   const order = eraseOrder(declared);
   if ('cycle' in order) {
     const first = order.cycle[0] as string;
@@ -202,6 +206,7 @@ export function checkSqlFields(entry: Record<string, unknown>, categories: reado
     ...(typeof hashKey === 'string' && { hashKey }),
     ...(typeof defaultCountryCode === 'string' && { defaultCountryCode }),
     collections: order.order,
+    purposes,
     line: 0,
   };
 }

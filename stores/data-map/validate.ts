@@ -15,6 +15,8 @@ export interface MappedCategory {
   name: string;
   erase: EraseMethod;
   corrections: boolean;
+  /** The subject provided this data (not observed or derived): a PORTABILITY request delivers it. */
+  provided?: boolean;
 }
 
 export interface MappedStore {
@@ -54,7 +56,7 @@ export class DataMapError extends Error {
 const STORE_FIELDS = ['description', 'kind', 'connection', 'identityKey', 'instructions', ...WEBHOOK_FIELDS, ...SQL_FIELDS, ...FILES_FIELDS, ...REDIS_FIELDS, 'categories'];
 // Instructions must tell a person what to do; a word or two cannot.
 const MIN_INSTRUCTIONS_CHARS = 10;
-const CATEGORY_FIELDS = ['description', 'erase', 'corrections', 'files', 'fields'];
+const CATEGORY_FIELDS = ['description', 'erase', 'corrections', 'provided', 'files', 'fields'];
 const TOP_FIELDS = ['$comment', 'description', 'stores'];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -141,7 +143,8 @@ export function validateDataMap(text: string, fileName = 'data-map.json', connec
         }
         if (typeof rule.corrections !== 'boolean') report([...cat, 'corrections'], `${store} category "${category}" must say "corrections": true or false`);
         else if (behaviour && rule.corrections && !behaviour.corrections) report([...cat, 'corrections'], `${store} category "${category}" cannot be corrected by its connector`);
-        mapped.push({ name: category, erase: rule.erase as EraseMethod, corrections: rule.corrections === true });
+        if (rule.provided !== undefined && typeof rule.provided !== 'boolean') report([...cat, 'provided'], `${store} category "${category}" must say "provided": true or false`);
+        mapped.push({ name: category, erase: rule.erase as EraseMethod, corrections: rule.corrections === true, ...(rule.provided === true && { provided: true }) });
       }
       // An omitted category would hide personal data from whoever reads the map.
       for (const held of Object.keys(connector?.categories ?? {})) {

@@ -10,6 +10,7 @@ import { keyedHash } from './masks';
 import { categoriesOf, col, holdsData, identityColumns, kept, notKept, reached, resolveIdentities, type Identities } from './reach';
 import { catalogsFor, tableIn } from './live-check';
 import { rectifyDeclared } from './rectify';
+import { manageDeclared } from './manage';
 
 export interface DeclaredSqlStoreOptions {
   name: string;
@@ -197,6 +198,13 @@ export function createDeclaredSqlStore(opts: DeclaredSqlStoreOptions): DataStore
     async rectify(subject, corrections, report, unchanged) {
       const ids = await resolveIdentities(db, decl, subject);
       return rectifyDeclared({ name, decl, db, ids }, corrections, report, unchanged);
+    },
+
+    purposes: decl.purposes.map((p) => p.purpose),
+
+    async manage(subject, purposes, action) {
+      const ids = await resolveIdentities(db, decl, subject);
+      return manageDeclared({ decl, db, ids }, purposes, action);
     },
   };
 }

@@ -23,7 +23,7 @@ const statusOf = async (requestId: string) => (await stack.db.dsrRequest.findUni
 describe('enum validation errors', () => {
   test('when a request is submitted with type "HACK", then it is a 400 with one message listing the allowed values', async () => {
     const res = await api(stack.baseUrl, 'POST', '/api/requests', { email: 'a@example.org', type: 'HACK' });
-    expect(res).toEqual({ status: 400, body: { error: 'INVALID_INPUT', message: 'type must be one of ACCESS, CORRECTION, DELETION, ACCOUNT_CLOSURE' } });
+    expect(res).toEqual({ status: 400, body: { error: 'INVALID_INPUT', message: 'type must be one of ACCESS, CORRECTION, DELETION, ACCOUNT_CLOSURE, MANAGE, PORTABILITY' } });
     expect(res.body.message).not.toContain('constant');
   });
 

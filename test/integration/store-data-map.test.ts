@@ -52,12 +52,12 @@ describe('data map', () => {
       ['paper-archive', 'manual'],
     ]);
     expect(map.stores.find((s) => s.name === 'marketing-db')?.categories).toEqual([
-      { name: 'marketing-consent', erase: 'delete', corrections: true },
+      { name: 'marketing-consent', erase: 'delete', corrections: true, provided: true },
       { name: 'campaign-activity', erase: 'anonymise', corrections: false },
     ]);
     expect(map.stores.find((s) => s.name === 'billing')?.categories).toEqual([
-      { name: 'invoice', erase: 'anonymise', corrections: true },
-      { name: 'payment', erase: 'delete', corrections: true },
+      { name: 'invoice', erase: 'anonymise', corrections: true, provided: true },
+      { name: 'payment', erase: 'delete', corrections: true, provided: true },
     ]);
   });
 

@@ -39,7 +39,7 @@ export interface WorkflowStack {
   /** Starts a request for a fresh subject (with a customer account) and returns its handle. */
   /** `unsigned`: started by a caller without the API's signer (an attestation then carries no assertion);
    *  `attestedRole`: the attestation signed as the API signs it for that role (e.g. 'authorized-agent'). */
-  start(opts?: Partial<Pick<DsrWorkflowInput, 'type' | 'regime' | 'attestation' | 'corrections'>> & { email?: string; unsigned?: boolean; attestedRole?: string }): Promise<StartedRequest>;
+  start(opts?: Partial<Pick<DsrWorkflowInput, 'type' | 'regime' | 'attestation' | 'corrections' | 'manage'>> & { email?: string; unsigned?: boolean; attestedRole?: string }): Promise<StartedRequest>;
   /** The identity pepper the API and worker share here (staff assertions are keyed from it). */
   pepper: string;
   close(): Promise<void>;
@@ -107,6 +107,7 @@ export async function startWorkflowStack(
             ? { ...opts.attestation, assertion: signStaffAssertion(staffAssertionKey(identityPepper), { requestId, action: OPEN_ATTESTED, staffId: opts.attestation.staffId, role: opts.attestedRole }, clock()) }
             : opts.attestation,
         corrections: opts.corrections,
+        ...(opts.manage && { manage: opts.manage }),
       };
       const handle = await (opts.unsigned ? unsignedClient : client).workflow.start<typeof dsrRequestWorkflow>('dsrRequestWorkflow', { taskQueue, workflowId: workflowIdFor(requestId), args: [input] });
       started.push({ requestId, email, handle });

@@ -118,7 +118,7 @@ describe('the law as encoded', () => {
     expect(all.filter((r) => r.acknowledgement).map((r) => r.key)).toEqual(['US_CA_CCPA']);
   });
   test('when fees are read, then CCPA access and VCDPA requests are free twice in 12 months and LGPD allows no fee', () => {
-    expect(getRegime('US_CA_CCPA').fees).toMatchObject({ freeRequestsPerWindow: 2, window: { amount: 12, unit: 'calendarMonths' }, countedRequestTypes: ['ACCESS'] });
+    expect(getRegime('US_CA_CCPA').fees).toMatchObject({ freeRequestsPerWindow: 2, window: { amount: 12, unit: 'calendarMonths' }, countedRequestTypes: ['ACCESS', 'PORTABILITY'] });
     expect(getRegime('US_VA_VCDPA').fees.freeRequestsPerWindow).toBe(2);
     expect(getRegime('BR_LGPD').fees.costFeeAllowed).toBe(false);
     for (const regime of all) expect(regime.feeResponseWindow === null).toBe(!regime.fees.costFeeAllowed);

@@ -20,6 +20,7 @@ const MESSAGES = {
   residence: 'Choose where the subject lives.',
   email: 'Enter the subject’s e-mail address, such as name@example.com.',
   corrections: 'For a correction, fill in at least one new value, of at most 200 characters.',
+  manage: 'For a manage request, tick at least one purpose and choose the action.',
   channel: 'Choose how the subject made the request.',
   language: 'Choose the language of the replies.',
   evidenceNote: `Say how you checked the subject’s identity (${NOTE_MIN} to ${NOTE_MAX} characters).`,

@@ -4,13 +4,15 @@ import { REQUEST_TYPES } from '../../../domain/request-kinds';
 import { STAFF_CHANNELS } from '../../staff/schemas';
 import { html } from '../../../markup/html';
 import { CORRECTABLE_FIELDS, messagesFor, residenceOptions } from '../i18n';
-import { correctionField } from '../form-input';
+import { correctionField, purposeField } from '../form-input';
 import { consolePage, csrfField, type ConsoleViewer } from './console-layout';
 import { errorSummary, inputField, noteField, radioGroup, selectField, type FieldErrors } from './form-fields';
 import type { NewRequestValues } from './new-request-form';
+import { MANAGE_ACTIONS } from '../../../domain/manage';
+import { PURPOSE_NAMES } from '../../../stores/manageable-purposes';
 
-const EMPTY: NewRequestValues = { type: '', residence: '', email: '', corrections: {}, channel: '', language: 'zh', evidenceNote: '' };
-const RIGHTS = { ACCESS: 'Access (a copy of the data)', CORRECTION: 'Correction', DELETION: 'Deletion', ACCOUNT_CLOSURE: 'Account closure' } as const;
+const EMPTY: NewRequestValues = { type: '', residence: '', email: '', corrections: {}, purposes: [], manageAction: '', channel: '', language: 'zh', evidenceNote: '' };
+const RIGHTS = { ACCESS: 'Access (a copy of the data)', CORRECTION: 'Correction', DELETION: 'Deletion', ACCOUNT_CLOSURE: 'Account closure', MANAGE: 'Manage (withdraw consent, restrict, object)', PORTABILITY: 'Portability (data provided, to the subject or a registered recipient)' } as const;
 const CHANNELS = { PHONE: 'Phone', EMAIL: 'E-mail', IN_PERSON: 'In person' } as const;
 
 /** The form, filled with `values` and showing `errors` (a fresh form without them). */
@@ -28,6 +30,11 @@ ${radioGroup({ name: 'type', label: 'Right', value: values.type, error: errors.t
 <fieldset${errors.corrections ? html` aria-describedby="corrections-error"` : ''}><legend>For a correction: the new values</legend>
 ${errors.corrections ? html`<p class="error" id="corrections-error">${errors.corrections}</p>` : ''}
 ${corrections}
+</fieldset>
+<fieldset${errors.manage ? html` aria-describedby="manage-error"` : ''}><legend>For a manage request: the uses and what the subject wants</legend>
+${errors.manage ? html`<p class="error" id="manage-error">${errors.manage}</p>` : ''}
+${PURPOSE_NAMES.map((p) => html`<label><input type="checkbox" name="${purposeField(p)}" value="on"${values.purposes.includes(p) ? html` checked` : ''}> ${en.purposes[p]}</label>`)}
+${radioGroup({ name: 'manageAction', label: 'Action', value: values.manageAction, options: MANAGE_ACTIONS.map((a) => [a, en.manageActions[a]] as const) })}
 </fieldset>
 ${selectField({ name: 'residence', label: 'Where the subject lives (picks the regime)', value: values.residence, error: errors.residence, options: residenceOptions('en') })}
 ${inputField({ name: 'email', label: 'Subject’s e-mail address', type: 'email', value: values.email, error: errors.email, maxLength: 254, hint: 'Replies go to this address.' })}

@@ -1,0 +1,91 @@
+// The portal's manage form in Debian's Chromium on the real stack (Temporal, PostgreSQL, SMTP):
+// the subject picks the use of their data and what they want, types the mailed code, and the
+// consent register (a declared SQL store) records the withdrawal; a form without a purpose is
+// shown again with the error next to the field.
+import { randomUUID } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { defaultStores, createStoreRegistry } from '../../stores/registry';
+import type { SqlDb } from '../../stores/sql/connect';
+import { launchBrowser, screenshot } from '../support/browser';
+import { consentRegisterStore, consentsOf, seedConsents } from '../support/consent-register';
+import { testDb } from '../support/database';
+import { codeIn, eventually } from '../support/http';
+import { startStack, type Stack } from '../support/stack';
+
+const COMPLETION_TIMEOUT_MS = 60_000;
+const db = testDb();
+let sqlDb: SqlDb;
+let stack: Stack;
+let browser: Browser;
+beforeAll(async () => {
+  const register = consentRegisterStore();
+  sqlDb = register.sqlDb;
+  [stack, browser] = await Promise.all([startStack({ stores: createStoreRegistry([...defaultStores(db), register.store]) }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+  await sqlDb?.destroy();
+  await db.$disconnect();
+});
+
+let page: Page;
+beforeEach(async () => {
+  page = await browser.newPage();
+});
+afterEach(async () => page?.close());
+
+async function fillManage(email: string, purpose?: string) {
+  await page.goto(`${stack.baseUrl}/portal?lang=en`);
+  await page.getByLabel('Withdraw my consent to, restrict or object to a use of my personal information').check();
+  if (purpose) await page.getByLabel(purpose).check();
+  await page.getByLabel('Withdraw my consent', { exact: true }).check();
+  await page.getByLabel('Where do you live?').selectOption('CN');
+  await page.getByLabel('Your e-mail address').fill(email);
+  await page.getByRole('button', { name: 'Send request' }).click();
+}
+
+describe('the portal manage form in a browser', () => {
+  test('when a subject withdraws consent to marketing and types the mailed code, then the register says withdrawn, the other purposes stand and the reply says so in both languages', async () => {
+    const email = `subject-${randomUUID()}@example.org`;
+    await seedConsents(db, email, { marketing: 'granted', 'affiliate-sharing': 'granted' });
+
+    await fillManage(email, 'marketing messages (e-mail, text)');
+    await page.waitForURL(/\/portal\/requests\/[0-9a-f-]{36}\?token=/);
+    const requestId = /\/portal\/requests\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    const code = codeIn((await stack.mail.waitFor((m) => m.to.includes(email) && /verification code/i.test(m.subject))).text);
+    const codeField = page.getByLabel('Verification code');
+    await codeField.waitFor({ timeout: 20_000 });
+    await screenshot(page, 'manage-1-awaiting-code');
+    await codeField.fill(code);
+    await codeField.press('Enter');
+    const deadline = Date.now() + COMPLETION_TIMEOUT_MS;
+    while (!((await page.textContent('main')) ?? '').includes('Completed:')) {
+      if (Date.now() > deadline) throw new Error('The status page never showed the request completed.');
+      await page.waitForTimeout(500);
+      await page.reload();
+    }
+    await screenshot(page, 'manage-2-completed');
+
+    const row = await eventually(async () => {
+      const r = await db.dsrRequest.findUnique({ where: { id: requestId } });
+      return r?.status === 'COMPLETED' ? r : null;
+    });
+    expect(row.type).toBe('MANAGE');
+    expect(row.details).toEqual({ manage: { purposes: ['marketing'], action: 'WITHDRAW_CONSENT' } });
+    expect(await consentsOf(db, email)).toEqual({ marketing: 'withdrawn', 'affiliate-sharing': 'granted' });
+    const reply = await stack.mail.waitFor((m) => m.to.includes(email) && /how we process your personal information/.test(m.subject));
+    expect(reply.text).toContain('- consent-register: consent withdrawn, 1 record updated');
+    expect(reply.text).toContain('consent-register：已撤回同意，更新 1 条记录');
+  });
+
+  test('when the subject names no use, then the form comes back with the error next to the field and no request is made', async () => {
+    const email = `subject-${randomUUID()}@example.org`;
+    await fillManage(email);
+    await expect(page.locator('#manage-error').textContent()).resolves.toBe('Tick at least one use and choose what you want.');
+    await expect(page.getByLabel('Your e-mail address').inputValue()).resolves.toBe(email);
+    await screenshot(page, 'manage-3-form-error');
+    // Nothing was started: no code was mailed to the address.
+    expect(stack.mail.messages().some((m) => m.to.includes(email))).toBe(false);
+  });
+});
