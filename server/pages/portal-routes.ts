@@ -20,6 +20,7 @@ import { page, withLang } from './layout';
 import { notMeDonePage, notMePage } from './not-me-page';
 import { packageNoticeFacts } from './package-notice';
 import { statusPage, type StatusPageProblem } from './status-page';
+import { withdrawConfirmPage } from './withdraw-page';
 
 // A request form is a few hundred bytes; corrections in Chinese, percent-encoded, stay well below this.
 const FORM_BODY_LIMIT_BYTES = 8 * 1024;
@@ -113,7 +114,11 @@ export const portalRoutes =
       await withdrawRequest(deps, req.params.id, 'the recipient of the code mail did not make this request');
       return sendHtml(reply, 200, notMeDonePage(languageOf(req)));
     });
-    app.post('/portal/requests/:id/withdraw', { schema: params, ...guard }, async (req, reply) => act(req, reply, () => withdrawRequest(deps, req.params.id)));
+    app.get('/portal/requests/:id/withdraw', { schema: params, ...guard }, async (req, reply) => sendHtml(reply, 200, withdrawConfirmPage(languageOf(req), linkOf(req))));
+    // Only the confirming form withdraws; any other post is asked again.
+    app.post('/portal/requests/:id/withdraw', { schema: params, ...guard }, async (req, reply) =>
+      fieldsOf(req.body).confirm === 'yes' ? act(req, reply, () => withdrawRequest(deps, req.params.id)) : sendHtml(reply, 200, withdrawConfirmPage(languageOf(req), linkOf(req))),
+    );
   };
 
 function messageFor(lang: Language, code: string): string {

@@ -22,7 +22,7 @@ export const fieldsOf = (body: unknown): FormFields =>
 /** The signed-in member of staff as the page frame shows them, with the form token for their session. */
 export function viewerOf(request: FastifyRequest, pepper: string): ConsoleViewer {
   const principal = consoleStaffOf(request);
-  return { displayName: principal.displayName, role: principal.role, csrfToken: formCsrfToken(pepper, principal) };
+  return { staffId: principal.staffId, displayName: principal.displayName, role: principal.role, lang: principal.language, csrfToken: formCsrfToken(pepper, principal) };
 }
 
 /** Messages shown after a redirect, by the code in `?done=`: the URL never carries free text. */
@@ -46,6 +46,9 @@ export const FLASH: Readonly<Record<string, string>> = {
   'account-changed': 'The account was changed.',
   'signed-out': 'You are signed out.',
   'password-set': 'Your password is set: sign in with it.',
+  assigned: 'The owner was assigned.',
+  'note-added': 'The note was added.',
+  'language-set': 'The console’s language was changed.',
 };
 
 /** The flash message for the request's `?done=`, if it names one. */
