@@ -67,6 +67,9 @@ export const portalRoutes =
       return sendHtml(reply, status, errorPage(lang, pageErrorCode(error, status)));
     });
 
+    // Scoped to /portal: a mistyped portal address gets a page in the subject's language, not the API's JSON.
+    await app.register(async (scoped) => void scoped.setNotFoundHandler((req, reply) => sendHtml(reply, 404, errorPage(languageOf(req), 'NOT_FOUND'))), { prefix: '/portal' });
+
     app.get('/portal', { schema: { hide: true } }, async (req, reply) => sendHtml(reply, 200, requestFormPage(languageOf(req))));
 
     app.post('/portal/requests', { schema: { hide: true } }, async (req, reply) => {
