@@ -16,7 +16,9 @@ export function residenceOptions(lang: Language, profile: ControllerProfile = ac
 }
 
 /** Fields of the account record a correction request may name. */
-export const CORRECTABLE_FIELDS = ['fullName', 'phone', 'companyName'] as const;
+// Every field the stores accept a correction of (stores/correctable-fields.ts), so that the form
+// offers what the data map's stores can change; a field added there needs its labels here.
+export const CORRECTABLE_FIELDS = ['fullName', 'phone', 'companyName', 'billingName', 'billingAddress', 'preferredLanguage'] as const;
 export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
 
 export const STEPS = ['received', 'identity', 'assessment', 'fulfilment', 'reply'] as const;
@@ -35,7 +37,7 @@ const en = {
     ACCOUNT_CLOSURE: 'Close my account',
   } satisfies Record<RequestType, string>,
   corrections: 'For a correction: the new values (fill in only what is wrong)',
-  fields: { fullName: 'Full name', phone: 'Telephone', companyName: 'Company' } satisfies Record<CorrectableField, string>,
+  fields: { fullName: 'Full name', phone: 'Telephone', companyName: 'Company', billingName: 'Name on invoices', billingAddress: 'Address on invoices', preferredLanguage: 'Language of our mail (zh or en)' } satisfies Record<CorrectableField, string>,
   residence: 'Where do you live?',
   email: 'Your e-mail address',
   emailHint: 'We send a code to this address to check that it is yours.',
@@ -102,7 +104,7 @@ const zh: Messages = {
   right: '您的请求是什么？',
   rights: { ACCESS: '获取我的个人信息副本', CORRECTION: '更正我的个人信息', DELETION: '删除我的个人信息', ACCOUNT_CLOSURE: '注销我的账户' },
   corrections: '如要求更正：请填写新的内容（只填写有误的项目）',
-  fields: { fullName: '姓名', phone: '电话', companyName: '公司' },
+  fields: { fullName: '姓名', phone: '电话', companyName: '公司', billingName: '发票抬头姓名', billingAddress: '发票地址', preferredLanguage: '邮件语言（zh 或 en）' },
   residence: '您的居住地',
   email: '您的电子邮箱',
   emailHint: '我们会向此邮箱发送验证码，以确认邮箱属于您。',

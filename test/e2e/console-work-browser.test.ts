@@ -9,7 +9,7 @@ import type { StaffRole } from '../../server/staff/roles';
 import { createStaffAccount } from '../../server/use-cases/staff-accounts';
 import { launchBrowser, screenshot } from '../support/browser';
 import { eventually } from '../support/http';
-import { overflowsViewport, PHONE, textProblems } from '../support/page-checks';
+import { overflowingElements, overflowsViewport, PHONE, textProblems } from '../support/page-checks';
 import { createStaffAndLogIn, startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
@@ -144,5 +144,54 @@ describe('working a request in the console', () => {
     await page.context().clearCookies();
     await page.goto(`${stack.baseUrl}/console/login`);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
+  });
+
+  test('when every console page is opened by compliance and an admin, in English and Chinese, at a desktop’s width and a phone’s, then none shows JSON or a staff id, and none runs past the edge', async () => {
+    const requestId = await openedByPhone(`caller-${randomUUID()}@example.org`, 'passport checked at the front desk');
+    const officer = await signIn('compliance', 'Wang Fang');
+    const views = ['open', 'all', 'stuck', 'failing', 'overdue', 'due-soon', 'awaiting-decision', 'awaiting-approval'];
+    const compliancePages: Array<[string, string]> = [
+      ['dashboard', '/console'],
+      ['dashboard-30', '/console?period=30'],
+      ['new-request', '/console/requests/new'],
+      ['mine', '/console/mine'],
+      ...views.map((v): [string, string] => [`queue-${v}`, `/console/queue?view=${v}`]),
+      ['queue-filtered', '/console/queue?view=all&type=ACCESS&channel=PHONE&status=COMPLETED'],
+      ['request', `/console/requests/${requestId}`],
+      ['data-map', '/console/admin/data-map'],
+      ['profile', '/console/admin/profile'],
+      ['not-found', '/console/nothing-here'],
+    ];
+    const walk = async (who: string, staffId: string, pages: Array<[string, string]>) => {
+      for (const lang of ['en', 'zh'] as const) {
+        await stack.db.staffAccount.update({ where: { id: staffId }, data: { language: lang } });
+        for (const size of [{ width: 1280, height: 900 }, PHONE]) {
+          await page.setViewportSize(size);
+          for (const [name, path] of pages) {
+            await page.goto(`${stack.baseUrl}${path}`);
+            // An unknown address is answered before the session is read, so in English.
+            if (name !== 'not-found') expect(await page.getAttribute('html', 'lang')).toBe(lang === 'en' ? 'en' : 'zh-CN');
+            const problems = [...(await textProblems(page)), ...((await overflowsViewport(page)) ? [`wider than the screen: ${(await overflowingElements(page)).join(', ')}`] : [])];
+            expect({ page: path, problems }).toEqual({ page: path, problems: [] });
+            await screenshot(page, `console-walk-${who}-${lang}-${size.width}-${name}`);
+          }
+        }
+      }
+    };
+    await walk('compliance', officer.staffId, compliancePages);
+    // The search's answer is a posted page: reached through its form.
+    await page.goto(`${stack.baseUrl}/console/queue`);
+    await page.getByLabel(/the subject’s e-mail address|电子邮件地址/).fill(requestId.slice(0, 4));
+    await page.locator('form[role=search] button').click();
+    await expect(textProblems(page)).resolves.toEqual([]);
+    await screenshot(page, 'console-walk-compliance-find-refused');
+
+    await page.context().clearCookies();
+    const admin = await signIn('admin', 'Zhao Lei');
+    await walk('admin', admin.staffId, [['staff', '/console/admin/staff'], ['dashboard', '/console'], ['request', `/console/requests/${requestId}`]]);
+    await page.context().clearCookies();
+    await page.goto(`${stack.baseUrl}/console/login`);
+    await expect(textProblems(page)).resolves.toEqual([]);
+    await screenshot(page, 'console-walk-login');
   });
 });

@@ -24,5 +24,11 @@ export async function textProblems(page: Page): Promise<string[]> {
 /** Whether the page is wider than its viewport (a table or a line running past the edge). */
 export const overflowsViewport = (page: Page) => page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth + 1');
 
+/** The outermost elements running past the right edge, as "tag.class#id", to say what overflows. */
+export const overflowingElements = (page: Page) =>
+  page.evaluate<string[]>(`[...document.querySelectorAll('body *')]
+    .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > window.innerWidth + 1))
+    .map((e) => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).replace(/ /g, '.') : '') + (e.id ? '#' + e.id : ''))`);
+
 /** A phone's viewport (an iPhone SE's CSS pixels). */
 export const PHONE = { width: 375, height: 740 } as const;
