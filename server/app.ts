@@ -7,6 +7,7 @@ import { installErrorHandler } from './error-handler';
 import { drpRoutes } from './drp/routes';
 import { refuseNulCharacters } from './nul-guard';
 import { openApiOptions } from './openapi';
+import { assetsRoutes } from './pages/assets/assets-routes';
 import { consoleRoutes } from './pages/console/console-routes';
 import { portalRoutes } from './pages/portal-routes';
 import { rateLimitHook, startLimitSweep } from './rate-limit';
@@ -49,6 +50,7 @@ export async function buildApp(deps: ServerDeps, opts: { logger?: boolean; logSt
   await app.register(requestRoutes(deps));
   await app.register(statusLinkRoutes(deps));
   await app.register(accessPackageRoutes(deps));
+  await app.register(assetsRoutes(deps));
   await app.register(portalRoutes(deps));
   await app.register(consoleRoutes(deps));
   await app.register(staffRoutes(deps));

@@ -1,6 +1,7 @@
 // GET /portal: the request form. Works without JavaScript; each error sits next to its
 // field and is tied to it with aria-describedby.
 import { REQUEST_TYPES, type Language } from '../../domain/request-kinds';
+import { residenceLaws } from './residence-laws';
 import { html, type Html } from '../../markup/html';
 import { CORRECTABLE_FIELDS, messagesFor, residenceOptions } from './i18n';
 import { MANAGE_ACTIONS } from '../../domain/manage';
@@ -69,6 +70,7 @@ ${actions}
 <label for="residence">${t.residence}</label>
 <select id="residence" name="residence" aria-invalid="${invalid('residence')}"${attr('aria-describedby', described('residence'))}>${residences}</select>
 ${errorFor('residence', !!errors.residence && t.errors.residence)}
+${residenceLaws(lang)}
 <label for="email">${t.email}</label>
 <p class="hint" id="email-hint">${t.emailHint}</p>
 <input type="email" id="email" name="email" autocomplete="email" maxlength="254" required value="${values.email}" aria-invalid="${invalid('email')}"${attr(

@@ -20,7 +20,9 @@ export function residenceOptions(lang: Language, profile: ControllerProfile = ac
 }
 
 /** Fields of the account record a correction request may name. */
-export const CORRECTABLE_FIELDS = ['fullName', 'phone', 'companyName'] as const;
+// Every field the stores accept a correction of (stores/correctable-fields.ts), so that the form
+// offers what the data map's stores can change; a field added there needs its labels here.
+export const CORRECTABLE_FIELDS = ['fullName', 'phone', 'companyName', 'billingName', 'billingAddress', 'preferredLanguage'] as const;
 export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
 
 export const STEPS = ['received', 'identity', 'assessment', 'fulfilment', 'reply'] as const;
@@ -41,7 +43,7 @@ const en = {
     PORTABILITY: 'A portable copy of the information I provided (or send it to another provider)',
   } satisfies Record<RequestType, string>,
   corrections: 'For a correction: the new values (fill in only what is wrong)',
-  fields: { fullName: 'Full name', phone: 'Telephone', companyName: 'Company' } satisfies Record<CorrectableField, string>,
+  fields: { fullName: 'Full name', phone: 'Telephone', companyName: 'Company', billingName: 'Name on invoices', billingAddress: 'Address on invoices', preferredLanguage: 'Language of our mail (zh or en)' } satisfies Record<CorrectableField, string>,
   manage: 'To withdraw consent, restrict or object: which uses of your information, and what you want',
   purposes: purposeLabels('en'),
   manageActions: { WITHDRAW_CONSENT: 'Withdraw my consent', RESTRICT: 'Restrict (keep, but do not use)', OBJECT: 'Object (stop using it for this)' } satisfies Record<ManageAction, string>,
@@ -119,7 +121,7 @@ const zh: Messages = {
   right: '您的请求是什么？',
   rights: { ACCESS: '获取我的个人信息副本', CORRECTION: '更正我的个人信息', DELETION: '删除我的个人信息', ACCOUNT_CLOSURE: '注销我的账户', MANAGE: '撤回同意、限制或拒绝对我的个人信息的某项处理', PORTABILITY: '获取我提供的个人信息的可携带副本（或转移至其他服务商）' },
   corrections: '如要求更正：请填写新的内容（只填写有误的项目）',
-  fields: { fullName: '姓名', phone: '电话', companyName: '公司' },
+  fields: { fullName: '姓名', phone: '电话', companyName: '公司', billingName: '发票抬头姓名', billingAddress: '发票地址', preferredLanguage: '邮件语言（zh 或 en）' },
   manage: '如要撤回同意、限制或拒绝处理：涉及哪些用途，以及您的要求',
   purposes: purposeLabels('zh'),
   manageActions: { WITHDRAW_CONSENT: '撤回我的同意', RESTRICT: '限制处理（保存但不使用）', OBJECT: '拒绝处理（不再为此使用）' },

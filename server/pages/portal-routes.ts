@@ -21,6 +21,7 @@ import { page, withLang } from './layout';
 import { notMeDonePage, notMePage } from './not-me-page';
 import { packageNoticeFacts } from './package-notice';
 import { statusPage, type StatusPageProblem } from './status-page';
+import { withdrawConfirmPage } from './withdraw-page';
 
 // A request form is a few hundred bytes; corrections in Chinese, percent-encoded, stay well below this.
 const FORM_BODY_LIMIT_BYTES = 8 * 1024;
@@ -66,6 +67,9 @@ export const portalRoutes =
       if (status >= 500) req.log.error({ err: { name: error.name, message: error.message } }, 'portal error');
       return sendHtml(reply, status, errorPage(lang, pageErrorCode(error, status)));
     });
+
+    // Scoped to /portal: a mistyped portal address gets a page in the subject's language, not the API's JSON.
+    await app.register(async (scoped) => void scoped.setNotFoundHandler((req, reply) => sendHtml(reply, 404, errorPage(languageOf(req), 'NOT_FOUND'))), { prefix: '/portal' });
 
     app.get('/portal', { schema: { hide: true } }, async (req, reply) => sendHtml(reply, 200, requestFormPage(languageOf(req))));
 
@@ -114,7 +118,11 @@ export const portalRoutes =
       await withdrawRequest(deps, req.params.id, 'the recipient of the code mail did not make this request');
       return sendHtml(reply, 200, notMeDonePage(languageOf(req)));
     });
-    app.post('/portal/requests/:id/withdraw', { schema: params, ...guard }, async (req, reply) => act(req, reply, () => withdrawRequest(deps, req.params.id)));
+    app.get('/portal/requests/:id/withdraw', { schema: params, ...guard }, async (req, reply) => sendHtml(reply, 200, withdrawConfirmPage(languageOf(req), linkOf(req))));
+    // Only the confirming form withdraws; any other post is asked again.
+    app.post('/portal/requests/:id/withdraw', { schema: params, ...guard }, async (req, reply) =>
+      fieldsOf(req.body).confirm === 'yes' ? act(req, reply, () => withdrawRequest(deps, req.params.id)) : sendHtml(reply, 200, withdrawConfirmPage(languageOf(req), linkOf(req))),
+    );
     installSignInRoutes(app, deps, {
       guard,
       showProblem: (req, reply, status, link, code) => again(req, reply, status, { field: 'action', message: messageFor(link.lang, code) }, link),

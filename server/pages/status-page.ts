@@ -7,6 +7,7 @@ import { html, type Html } from '../../markup/html';
 import { messagesFor, STEPS, type Messages, type Step } from './i18n';
 import { page, withLang } from './layout';
 import { packageNotice, type PackageNoticeFacts } from './package-notice';
+import { statusFacts } from './status-facts';
 
 /** How often a page of a running procedure reloads itself. */
 const REFRESH_SECONDS = 3;
@@ -55,12 +56,13 @@ export function statusPage(
 
   const body = html`<h1>${t.statusTitle}</h1>
 ${steps(t, view.status)}
+${statusFacts(lang, view, closed, timeZone)}
 ${closed ? html`<p class="notice" role="status">${t.closed[view.status as keyof Messages['closed']] ?? view.status}</p>` : ''}
 ${accessPackage ? packageNotice(lang, accessPackage) : ''}
 ${!closed ? html`<p>${view.dueAt ? html`${t.dueBy}: <strong>${formatDue(lang, view, timeZone)}</strong>` : t.dueUnknown}</p>` : ''}
 ${!closed ? awaited(t, view, at, problem, signIn) : ''}
 ${problem?.field === 'action' ? html`<p class="error" role="alert">${problem.message}</p>` : ''}
-${!closed && WITHDRAWABLE_STATUSES.includes(view.status) ? html`<form method="post" action="${at('/withdraw')}"><button type="submit">${t.withdraw}</button></form>` : ''}
+${!closed && WITHDRAWABLE_STATUSES.includes(view.status) ? html`<p><a href="${at('/withdraw')}" role="button" class="secondary outline">${t.withdraw}</a></p>` : ''}
 <p class="hint">${t.keepLink}</p>`;
   return page(lang, {
     title: t.statusTitle,

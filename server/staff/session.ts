@@ -20,6 +20,8 @@ export interface StaffPrincipal {
   staffId: string;
   role: StaffRole;
   displayName: string;
+  /** The language the console speaks to this person (StaffAccount.language). */
+  language: 'en' | 'zh';
   csrfTokenHash: string;
 }
 
@@ -66,7 +68,7 @@ export async function sessionOf(db: Db, request: FastifyRequest, now: Date): Pro
     await db.staffSession.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
   const { staff } = session;
-  return { sessionId: session.id, staffId: staff.id, role: staff.role as StaffRole, displayName: staff.displayName, csrfTokenHash: session.csrfTokenHash };
+  return { sessionId: session.id, staffId: staff.id, role: staff.role as StaffRole, displayName: staff.displayName, language: staff.language === 'zh' ? 'zh' : 'en', csrfTokenHash: session.csrfTokenHash };
 }
 
 /** Ends the session for good. */

@@ -10,7 +10,21 @@ import type { QueueItem } from '../staff/console-schemas';
 import type { StaffRole } from '../staff/roles';
 
 export type { QueueItem } from '../staff/console-schemas';
-export type QueueView = 'stuck' | 'failing' | 'overdue' | 'due-soon' | 'awaiting-decision' | 'awaiting-approval' | 'open' | 'mine';
+export type QueueView = 'stuck' | 'failing' | 'overdue' | 'due-soon' | 'awaiting-decision' | 'awaiting-approval' | 'open' | 'all' | 'mine';
+
+/** Narrowing of a view (the console's filters and search); every field is optional. */
+export interface QueueFilters {
+  status?: string;
+  type?: string;
+  regime?: string;
+  channel?: string;
+  /** A staff id, or 'none' for requests nobody owns (RequestOwner). */
+  owner?: string;
+  /** Requests of this subject (found through the keyed hash of their address). */
+  subjectId?: string;
+  /** The start of the request id, as staff read it out (at least 8 characters). */
+  idPrefix?: string;
+}
 export type QueueSort = 'deadline' | '-deadline' | 'received';
 
 /** "Due soon" looks this far ahead: a week leaves time to act, or to extend where the regime allows. */
@@ -40,7 +54,8 @@ const OPEN = Prisma.sql`r."closedAt" IS NULL`;
 /** A store task that failed for good, or that failed and is being tried again. */
 const FAILING_TASK = Prisma.sql`(t.status = 'FAILED' OR (t.status = 'PENDING' AND t.attempts > 0 AND t."lastError" IS NOT NULL))`;
 
-function whereFor(view: QueueView, now: Date, staffId: string | undefined): Prisma.Sql {
+/** The condition of a view, on "DsrRequest" r; also counted by the dashboard. */
+export function whereFor(view: QueueView, now: Date, staffId: string | undefined): Prisma.Sql {
   switch (view) {
     case 'stuck':
       return Prisma.sql`${OPEN} AND r.stuck`;
@@ -56,10 +71,26 @@ function whereFor(view: QueueView, now: Date, staffId: string | undefined): Pris
       return Prisma.sql`${OPEN} AND r.status = 'AWAITING_APPROVAL'`;
     case 'open':
       return OPEN;
+    case 'all':
+      return Prisma.sql`TRUE`;
     case 'mine':
       if (!staffId) throw new AppError(400, 'INVALID_INPUT', 'The view "mine" needs the member of staff it is for.');
       return Prisma.sql`r."attestedBy" = ${staffId}`;
   }
+}
+
+/** The filters as one condition; values are bound parameters, never spliced. */
+function filtersWhere(f: QueueFilters | undefined): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (f?.status) parts.push(Prisma.sql`r.status = ${f.status}`);
+  if (f?.type) parts.push(Prisma.sql`r.type = ${f.type}`);
+  if (f?.regime) parts.push(Prisma.sql`r.regime = ${f.regime}`);
+  if (f?.channel) parts.push(Prisma.sql`r.channel = ${f.channel}`);
+  if (f?.owner === 'none') parts.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "RequestOwner" o WHERE o."requestId" = r.id)`);
+  else if (f?.owner) parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "RequestOwner" o WHERE o."requestId" = r.id AND o."staffId"::text = ${f.owner})`);
+  if (f?.subjectId) parts.push(Prisma.sql`r."subjectId" = ${f.subjectId}::uuid`);
+  if (f?.idPrefix) parts.push(Prisma.sql`r.id::text LIKE ${`${f.idPrefix.toLowerCase()}%`}`);
+  return parts.length > 0 ? Prisma.join(parts, ' AND ') : Prisma.sql`TRUE`;
 }
 
 // No due date sorts as the latest one: last by deadline, first by "-deadline" (which also
@@ -99,12 +130,12 @@ export function calendarDaysLeft(now: Date, dueAt: Date): number {
 /** One page of a queue view, sorted by deadline unless asked otherwise. */
 export async function reviewQueue(
   deps: ServerDeps,
-  q: { view: QueueView; staffId?: string; sort?: QueueSort; page?: number; pageSize?: number },
+  q: { view: QueueView; staffId?: string; sort?: QueueSort; page?: number; pageSize?: number; filters?: QueueFilters },
 ): Promise<{ total: number; page: number; pageSize: number; items: QueueItem[] }> {
   const now = deps.clock();
   const page = Math.max(1, Math.floor(q.page ?? 1));
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(q.pageSize ?? DEFAULT_PAGE_SIZE)));
-  const where = whereFor(q.view, now, q.staffId);
+  const where = Prisma.sql`${whereFor(q.view, now, q.staffId)} AND ${filtersWhere(q.filters)}`;
   const [rows, counted] = await Promise.all([
     deps.db.$queryRaw<Row[]>`
       SELECT r.id, r.type, r.regime, r.channel, r.status, r."receivedAt", r."dueAt", r.stuck, r."attestedBy"
@@ -126,7 +157,8 @@ export async function reviewQueue(
       status,
       receivedAt: r.receivedAt.toISOString(),
       dueAt: r.dueAt?.toISOString() ?? null,
-      daysLeft: r.dueAt ? calendarDaysLeft(now, r.dueAt) : null,
+      // A closed request has no days left: its deadline no longer runs.
+      daysLeft: r.dueAt && !closed ? calendarDaysLeft(now, r.dueAt) : null,
       stuck: r.stuck,
       failingStores: failing.get(r.id) ?? [],
       awaiting: closed ? null : r.stuck ? 'store' : (AWAITING_BY_STATUS[status] ?? (manual.has(r.id) ? 'manual-task' : null)),

@@ -68,7 +68,7 @@ async function signIn(role: StaffRole) {
 /** Reloads the request page until its status is `status`. */
 async function untilStatus(status: string) {
   const deadline = Date.now() + COMPLETION_TIMEOUT_MS;
-  while ((await page.textContent('#request-status')) !== status) {
+  while ((await page.getAttribute('#request-status', 'data-status')) !== status) {
     if (Date.now() > deadline) throw new Error(`The request page never showed ${status}.`);
     await page.waitForTimeout(500);
     await page.reload();
@@ -109,7 +109,7 @@ describe('the staff console in a browser', () => {
 
     await page.getByRole('link', { name: 'My requests' }).first().click();
     const listed = page.locator('tr', { has: page.getByRole('link', { name: requestId.slice(0, 8) }) });
-    await expect(listed.textContent()).resolves.toContain('PHONE');
+    await expect(listed.textContent()).resolves.toContain('Phone');
     await expect(listed.textContent()).resolves.toContain(formatDay(row.dueAt!.toISOString()));
     await screenshot(page, 'console-4-my-requests');
     expect(await page.content()).not.toContain(email);
@@ -137,6 +137,7 @@ describe('the staff console in a browser', () => {
 
     await signIn('compliance');
     await page.getByRole('link', { name: 'Review queue' }).first().click();
+    await page.getByRole('link', { name: 'Stuck', exact: true }).click();
     await expect(page.locator('a[aria-current=page]').textContent()).resolves.toBe('Stuck');
     // Latest deadline first, so this request tops the list whatever else is stuck.
     await page.getByRole('link', { name: /change the order/ }).click();
@@ -144,18 +145,18 @@ describe('the staff console in a browser', () => {
     await screenshot(page, 'console-5-queue-stuck');
     await page.getByRole('link', { name: requestId.slice(0, 8) }).click();
 
-    await expect(page.textContent('#request-status')).resolves.toBe('STUCK');
+    await expect(page.getAttribute('#request-status', 'data-status')).resolves.toBe('STUCK');
     const store = page.locator('#store-partner-crm');
-    await expect(store.textContent()).resolves.toContain('FAILED');
+    await expect(store.textContent()).resolves.toContain('Failed');
     await expect(store.textContent()).resolves.toContain('HTTP 503');
-    await expect(page.locator('#timeline-h + ol').textContent()).resolves.toContain('REQUEST_RECEIVED');
+    await expect(page.locator('#timeline-h + ol').textContent()).resolves.toContain('Request received by staff');
     await screenshot(page, 'console-6-request-stuck');
 
     partner.failing = false;
     await page.getByRole('button', { name: 'Retry partner-crm' }).click();
     await expect(page.textContent('.flash')).resolves.toContain('The store is being tried again.');
     await untilStatus('COMPLETED');
-    await expect(page.locator('#store-partner-crm').textContent()).resolves.toContain('DONE');
+    await expect(page.locator('#store-partner-crm').textContent()).resolves.toContain('Done');
     await screenshot(page, 'console-7-request-completed');
     const retried = await stack.db.auditEvent.findMany({ where: { requestId, actor: { startsWith: 'staff:' } } });
     expect(retried.map((e) => e.action)).toEqual(expect.arrayContaining([expect.stringMatching(/RETRY/)]));

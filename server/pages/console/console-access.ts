@@ -20,6 +20,12 @@ export const CONSOLE_ACCESS: Readonly<Record<string, readonly StaffRole[] | 'pub
   'GET /console/mine': EVERYONE,
   'GET /console/queue': COMPLIANCE,
   'GET /console/requests/:id': EVERYONE,
+  // Finding a request is what an agent does first when a subject calls; the owner and notes
+  // belong to whoever works requests (agents and compliance), admins only read.
+  'POST /console/find': EVERYONE,
+  'POST /console/requests/:id/owner': ['agent', 'compliance'],
+  'POST /console/requests/:id/notes': ['agent', 'compliance'],
+  'POST /console/language': EVERYONE,
   'POST /console/requests/:id/decide': COMPLIANCE,
   // Four eyes on attested erasures: compliance or an admin, never the attester (the workflow checks).
   'POST /console/requests/:id/approve': ['compliance', 'admin'],

@@ -41,3 +41,8 @@ export function consoleStaffOf(request: FastifyRequest): StaffPrincipal {
   return principal;
 }
 
+
+/** The signed-in person's console language, undefined on the public pages (sign-in). */
+export function signedInLanguage(request: FastifyRequest): 'en' | 'zh' | undefined {
+  return principals.get(request)?.language;
+}

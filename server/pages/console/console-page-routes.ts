@@ -1,24 +1,40 @@
-// The console's reading pages and the "open a request" form.
+// The console's reading pages: the dashboard, the "open a request" form, the lists (mine, the
+// queue with its views and filters) and a request's page.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { AppError } from '../../app-error';
-import type { ServerDeps } from '../../deps';
+import { serverProfile, type ServerDeps } from '../../deps';
 import { literalUnion, RequestIdParams } from '../../schemas';
-import { reviewQueue } from '../../use-cases/review-queue';
+import { dashboardFigures } from '../../use-cases/dashboard-figures';
+import { assignableStaff } from '../../use-cases/request-owner';
 import { submitRequest } from '../../use-cases/submit-request';
 import { consoleStaffOf } from './console-gate';
 import { fieldsOf, flashOf, sendHtml, viewerOf } from './console-http';
-import { homePage } from './login-page';
+import { DASHBOARD_PERIODS, dashboardPage } from './dashboard-page';
+import { withOwners } from './list-owners';
 import { readNewRequestForm } from './new-request-form';
 import { newRequestPage } from './new-request-page';
 import { minePage, QUEUE_TAB_VIEWS, queuePage } from './queue-page';
+import { reviewQueue } from '../../use-cases/review-queue';
 import { sendRequestPage } from './request-view';
 
 const PAGE_SIZE = 25;
 const Sort = literalUnion(['deadline', '-deadline'] as const);
 const PageNumber = Type.Integer({ minimum: 1, maximum: 100_000 });
-const QueueQuery = Type.Object({ view: Type.Optional(literalUnion(QUEUE_TAB_VIEWS)), sort: Type.Optional(Sort), page: Type.Optional(PageNumber) });
+const Code = Type.String({ maxLength: 40, pattern: '^[A-Za-z0-9_-]*$' });
+const Owner = Type.String({ maxLength: 36, pattern: '^(none|[0-9a-fA-F-]{36})?$' });
+const QueueQuery = Type.Object({
+  view: Type.Optional(literalUnion(QUEUE_TAB_VIEWS)),
+  sort: Type.Optional(Sort),
+  page: Type.Optional(PageNumber),
+  status: Type.Optional(Code),
+  type: Type.Optional(Code),
+  regime: Type.Optional(Code),
+  channel: Type.Optional(Code),
+  owner: Type.Optional(Owner),
+});
 const MineQuery = Type.Object({ sort: Type.Optional(Sort), page: Type.Optional(PageNumber), done: Type.Optional(Type.String({ maxLength: 40 })) });
+const DashboardQuery = Type.Object({ period: Type.Optional(Type.Integer({ enum: [...DASHBOARD_PERIODS] })), done: Type.Optional(Type.String({ maxLength: 40 })) });
 
 /** GET /console, the new-request form and its post, /console/mine, /console/queue, /console/requests/:id. */
 export const consolePageRoutes =
@@ -26,7 +42,9 @@ export const consolePageRoutes =
   async (app) => {
     const viewer = (req: Parameters<typeof viewerOf>[0]) => viewerOf(req, deps.identityPepper);
 
-    app.get('/console', { schema: { hide: true } }, async (req, reply) => sendHtml(reply, 200, homePage(viewer(req))));
+    app.get('/console', { schema: { hide: true, querystring: DashboardQuery } }, async (req, reply) =>
+      sendHtml(reply, 200, dashboardPage(viewer(req), await dashboardFigures(deps, req.query.period ?? 90), flashOf(req))),
+    );
 
     app.get('/console/requests/new', { schema: { hide: true } }, async (req, reply) => sendHtml(reply, 200, newRequestPage(viewer(req))));
 
@@ -46,13 +64,15 @@ export const consolePageRoutes =
     app.get('/console/mine', { schema: { hide: true, querystring: MineQuery } }, async (req, reply) => {
       const q = { sort: req.query.sort ?? 'deadline', page: req.query.page ?? 1 };
       const result = await reviewQueue(deps, { view: 'mine', staffId: consoleStaffOf(req).staffId, ...q, pageSize: PAGE_SIZE });
-      return sendHtml(reply, 200, minePage(viewer(req), result, q, flashOf(req)));
+      return sendHtml(reply, 200, minePage(viewer(req), await withOwners(deps, viewer(req), result), q, flashOf(req)));
     });
 
     app.get('/console/queue', { schema: { hide: true, querystring: QueueQuery } }, async (req, reply) => {
-      const q = { view: req.query.view ?? 'stuck', sort: req.query.sort ?? 'deadline', page: req.query.page ?? 1 };
-      const result = await reviewQueue(deps, { ...q, pageSize: PAGE_SIZE });
-      return sendHtml(reply, 200, queuePage(viewer(req), result, q));
+      const { view, sort, page, ...filters } = req.query;
+      const q = { view: view ?? 'open', sort: sort ?? 'deadline', page: page ?? 1, filters };
+      const [result, staff] = await Promise.all([reviewQueue(deps, { ...q, pageSize: PAGE_SIZE }), assignableStaff(deps)]);
+      const regimes = Object.keys(serverProfile(deps).profile.regimes).sort();
+      return sendHtml(reply, 200, queuePage(viewer(req), await withOwners(deps, viewer(req), result), q, { regimes, staff }));
     });
 
     app.get('/console/requests/:id', { schema: { hide: true, params: RequestIdParams } }, async (req, reply) => sendRequestPage(deps, req, reply, req.params.id));

@@ -10,6 +10,7 @@ import { consoleAdminRoutes } from './console-admin-routes';
 import { consoleCsrfCheck, consoleGate } from './console-gate';
 import { SECURITY_HEADERS, sendHtml } from './console-http';
 import { consolePageRoutes } from './console-page-routes';
+import { consoleWorkRoutes } from './console-work-routes';
 import { consoleSignInRoutes } from './console-sign-in-routes';
 import { setPasswordRoutes } from './set-password-routes';
 import { errorPage } from './error-page';
@@ -49,5 +50,6 @@ export const consoleRoutes =
     await app.register(setPasswordRoutes(deps));
     await app.register(consolePageRoutes(deps));
     await app.register(consoleActionRoutes(deps));
+    await app.register(consoleWorkRoutes(deps));
     await app.register(consoleAdminRoutes(deps));
   };

@@ -1,6 +1,6 @@
 // GET /console/login: the sign-in form; a refusal (wrong password, throttled account) is shown above it.
 import { html } from '../../../markup/html';
-import { CONSOLE_LINKS, consolePage, type ConsoleViewer } from './console-layout';
+import { consolePage } from './console-layout';
 import { CSRF_FIELD } from './console-session';
 import { inputField } from './form-fields';
 
@@ -16,15 +16,6 @@ ${inputField({ name: 'password', label: 'Password', type: 'password', autocomple
 <p><button type="submit">Sign in</button></p>
 </form>`;
   return consolePage({ title: 'Sign in', body, flash: opts.flash });
-}
-
-/** GET /console: what this role can do, as links. */
-export function homePage(viewer: ConsoleViewer): string {
-  const links = CONSOLE_LINKS.filter((l) => l.roles.includes(viewer.role));
-  const body = html`<h1>Welcome, ${viewer.displayName}</h1>
-<p>You are signed in as <strong>${viewer.role}</strong>.</p>
-<ul>${links.map((l) => html`<li><a href="${l.href}">${l.label}</a></li>`)}</ul>`;
-  return consolePage({ title: 'Console', body, viewer });
 }
 
 /** The second step for compliance and admin staff: the code from their authenticator app. At the

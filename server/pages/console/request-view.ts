@@ -1,13 +1,17 @@
 // Loads and renders one request's page: its timeline, the refusal grounds of its regime for
-// its right, and its manual tasks; used by the page itself and by a refused action form.
+// its right, its manual tasks, its owner and the people who may own it; used by the page
+// itself and by a refused action form.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { getRegime, isRegimeKey, type RefusalGround } from '../../../policy';
 import { holidayDataDir, stillMissing } from '../../../config/holiday-imports';
 import type { ServerDeps } from '../../deps';
 import type { Timeline } from '../../staff/console-schemas';
+import { assignableStaff, ownersOf } from '../../use-cases/request-owner';
 import { requestTimeline } from '../../use-cases/request-timeline';
 import { staffRequestStatus } from '../../use-cases/staff-actions';
+import { actorNamer } from './actor-names';
 import { flashOf, sendHtml, viewerOf } from './console-http';
+import { textFor } from './console-layout';
 import type { ActionProblem } from './request-forms';
 import { requestPage, type ManualTaskRow } from './request-page';
 
@@ -31,9 +35,29 @@ export async function sendRequestPage(deps: ServerDeps, req: FastifyRequest, rep
   const timeline: Timeline = legal
     ? await requestTimeline(deps, requestId)
     : { request: await staffRequestStatus(deps, requestId), events: [], storeTasks: [], holds: [], signals: [] };
-  const manualTasks = await manualTasksOf(deps, requestId);
-  const row = await deps.db.dsrRequest.findUnique({ where: { id: requestId }, select: { holidayWarning: true } });
+  const [manualTasks, row, owners, assignable] = await Promise.all([
+    manualTasksOf(deps, requestId),
+    deps.db.dsrRequest.findUnique({ where: { id: requestId }, select: { holidayWarning: true } }),
+    ownersOf(deps, [requestId]),
+    assignableStaff(deps),
+  ]);
+  const ownerId = owners.get(requestId);
+  const who = await actorNamer(deps, textFor(viewer), [
+    ...timeline.events.flatMap((e) => [e.actorId ?? e.actor, e.details]),
+    ...timeline.storeTasks.map((s) => s.settledBy),
+    ...(ownerId ? [`staff:${ownerId}`] : []),
+  ]);
   const holidaysMissing = stillMissing(row?.holidayWarning ?? null, deps.holidayDataDir ?? holidayDataDir());
-  const markup = requestPage(viewer, timeline, { legal, grounds: groundsFor(timeline.request), manualTasks, problem, flash: problem ? undefined : flashOf(req), holidaysMissing });
+  const markup = requestPage(viewer, timeline, {
+    legal,
+    grounds: groundsFor(timeline.request),
+    manualTasks,
+    problem,
+    flash: problem ? undefined : flashOf(req),
+    holidaysMissing,
+    owner: ownerId ? who(`staff:${ownerId}`) : undefined,
+    assignable,
+    who,
+  });
   return sendHtml(reply, status, markup);
 }

@@ -1,0 +1,66 @@
+// The console's work on requests besides the legal actions: finding one (POST, so an address
+// is never in a URL or a log line), assigning its owner, internal notes, and the staff
+// member's own language.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { ServerDeps } from '../../deps';
+import { addRequestNote } from '../../use-cases/request-notes';
+import { assignOwner } from '../../use-cases/request-owner';
+import { searchFilter } from '../../use-cases/request-search';
+import { reviewQueue } from '../../use-cases/review-queue';
+import { consoleStaffOf } from './console-gate';
+import { fieldsOf, noteIn, sendHtml, viewerOf } from './console-http';
+import { withOwners } from './list-owners';
+import { foundPage } from './queue-page';
+import { sendRequestPage } from './request-view';
+import { AppError } from '../../app-error';
+
+const ById = { schema: { hide: true, params: Type.Object({ id: Type.String({ format: 'uuid' }) }) } };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const FOUND_LIMIT = 50;
+
+/** POST /console/find, /console/requests/:id/owner, /console/requests/:id/notes, /console/language. */
+export const consoleWorkRoutes =
+  (deps: ServerDeps): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const viewer = (req: Parameters<typeof viewerOf>[0]) => viewerOf(req, deps.identityPepper);
+
+    app.post('/console/find', { schema: { hide: true } }, async (req, reply) => {
+      const filters = await searchFilter(deps, fieldsOf(req.body).q ?? '');
+      const v = viewer(req);
+      if (!filters) return sendHtml(reply, 422, foundPage(v, [], v.lang === 'zh' ? '请输入请求编号（完整或前 8 位）或电子邮件地址。' : 'Enter a reference (the full id or its first 8 characters) or an e-mail address.'));
+      const found = await reviewQueue(deps, { view: 'all', sort: '-deadline', pageSize: FOUND_LIMIT, filters });
+      // One match by its reference: straight to the request, as staff expect of a reference.
+      if (filters.idPrefix && found.items.length === 1) return reply.redirect(`/console/requests/${found.items[0]!.id}`, 303);
+      return sendHtml(reply, 200, foundPage(v, (await withOwners(deps, v, found)).items));
+    });
+
+    app.post('/console/requests/:id/owner', ById, async (req, reply) => {
+      const me = consoleStaffOf(req).staffId;
+      const chosen = fieldsOf(req.body).owner ?? '';
+      const owner = chosen === 'me' ? me : chosen;
+      try {
+        if (!UUID.test(owner)) throw new AppError(422, 'INVALID_INPUT', 'Choose an active member of staff as the owner.');
+        await assignOwner(deps, me, req.params.id, owner);
+      } catch (err) {
+        if (!(err instanceof AppError) || err.status >= 500 || err.code === 'NOT_FOUND') throw err;
+        return sendRequestPage(deps, req, reply, req.params.id, err.status, { action: 'owner', message: err.message, errors: {}, values: {} });
+      }
+      return reply.redirect(`/console/requests/${req.params.id}?done=assigned`, 303);
+    });
+
+    app.post('/console/requests/:id/notes', ById, async (req, reply) => {
+      const fields = fieldsOf(req.body);
+      const note = noteIn(fields, 'note');
+      if (!note) return sendRequestPage(deps, req, reply, req.params.id, 422, { action: 'note', errors: { note: 'Write 3 to 2000 characters.' }, values: fields });
+      await addRequestNote(deps, consoleStaffOf(req).staffId, req.params.id, note);
+      return reply.redirect(`/console/requests/${req.params.id}?done=note-added#notes-h`, 303);
+    });
+
+    app.post('/console/language', { schema: { hide: true } }, async (req, reply) => {
+      const language = fieldsOf(req.body).language;
+      if (language !== 'en' && language !== 'zh') throw new AppError(400, 'INVALID_INPUT', 'Choose English or Chinese.');
+      await deps.db.staffAccount.update({ where: { id: consoleStaffOf(req).staffId }, data: { language } });
+      return reply.redirect('/console?done=language-set', 303);
+    });
+  };

@@ -1,0 +1,197 @@
+// Working a request in the console, in Debian's Chromium on the real stack: a compliance
+// officer finds a request by the subject's e-mail address (looked up through the keyed hash,
+// posted, never in a URL), assigns it, adds an internal note and reads the timeline in
+// sentences, with no JSON on the page; an agent switches the console to Chinese.
+import { randomUUID } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { createFieldCipher } from '../../crypto/field-cipher';
+import type { StaffRole } from '../../server/staff/roles';
+import { createStaffAccount } from '../../server/use-cases/staff-accounts';
+import { launchBrowser, screenshot } from '../support/browser';
+import { eventually } from '../support/http';
+import { overflowingElements, overflowsViewport, PHONE, textProblems } from '../support/page-checks';
+import { createStaffAndLogIn, startStack, type Stack } from '../support/stack';
+
+let stack: Stack;
+let browser: Browser;
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+let page: Page;
+beforeEach(async () => {
+  page = await browser.newPage();
+});
+afterEach(async () => page?.close());
+
+/** A new account of the role, signed in through the form. */
+async function signIn(role: StaffRole, displayName: string) {
+  const username = `${role}-${randomUUID().slice(0, 8)}`;
+  const password = `pw-${randomUUID()}`;
+  const { staffId } = await createStaffAccount(stack.db, { username, displayName, role, password });
+  await page.goto(`${stack.baseUrl}/console/login`);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${stack.baseUrl}/console`);
+  return { staffId, displayName };
+}
+
+/** An access request an agent opened by phone for `email`, once it has its due date. */
+async function openedByPhone(email: string, evidenceNote: string) {
+  const agent = await createStaffAndLogIn(stack, 'agent');
+  await stack.db.staffAccount.update({ where: { id: agent.staffId }, data: { displayName: 'Li Na' } });
+  const res = await fetch(`${stack.baseUrl}/api/staff/requests`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: agent.cookie, 'x-csrf-token': agent.csrfToken },
+    body: JSON.stringify({ email, type: 'ACCESS', language: 'en', channel: 'PHONE', evidenceNote }),
+  });
+  expect(res.status).toBe(202);
+  const { requestId } = (await res.json()) as { requestId: string };
+  await eventually(async () => (await stack.db.dsrRequest.findUnique({ where: { id: requestId } }))?.dueAt ?? null);
+  return requestId;
+}
+
+describe('working a request in the console', () => {
+  test('when a compliance officer searches by the subject’s e-mail, then the request is found; assigning it to themselves, adding a note and reading the timeline show names and sentences, never JSON', async () => {
+    const email = `caller-${randomUUID()}@example.org`;
+    const requestId = await openedByPhone(email, 'passport checked at the front desk');
+    const officer = await signIn('compliance', 'Wang Fang');
+
+    await page.getByRole('link', { name: 'Review queue' }).first().click();
+    await page.getByLabel(/the subject’s e-mail address/).fill(email.toUpperCase());
+    await page.getByRole('button', { name: 'Find' }).click();
+    // The address was posted: it is in no URL the browser or a log would keep.
+    expect(page.url()).toBe(`${stack.baseUrl}/console/find`);
+    await screenshot(page, 'console-work-1-found-by-email');
+    const found = page.locator('tbody tr');
+    await expect(found.count()).resolves.toBe(1);
+    await page.getByRole('link', { name: requestId.slice(0, 8) }).click();
+    await page.waitForURL(`${stack.baseUrl}/console/requests/${requestId}`);
+
+    await page.getByRole('button', { name: 'Assign to me' }).click();
+    await expect(page.textContent('.flash')).resolves.toBe('The owner was assigned.');
+    await expect(page.textContent('#request-owner')).resolves.toBe('Wang Fang (compliance)');
+    await expect(stack.db.requestOwner.findUnique({ where: { requestId } })).resolves.toMatchObject({ staffId: officer.staffId, assignedBy: officer.staffId });
+
+    const note = 'Caller asked for the copy by post as well; told them it comes by e-mail.';
+    await page.getByLabel('New note').fill(note);
+    await page.getByRole('button', { name: 'Add the note' }).click();
+    await expect(page.textContent('.flash')).resolves.toBe('The note was added.');
+    await expect(page.textContent('#notes')).resolves.toContain(note);
+    // The note is kept encrypted in the erasable table; the trail only names it.
+    const added = await stack.db.auditEvent.findFirstOrThrow({ where: { requestId, action: 'NOTE_ADDED' } });
+    expect(added).toMatchObject({ actor: `staff:${officer.staffId}`, reason: null });
+    const kept = await stack.db.auditNote.findUniqueOrThrow({ where: { id: (added.details as { noteId: string }).noteId } });
+    expect(kept.body).not.toContain('Caller');
+    expect(createFieldCipher(stack.keyring).decrypt(kept.body!, 'AuditNote.body')).toBe(note);
+
+    const timeline = (await page.locator('#timeline-h + ol').textContent()) ?? '';
+    expect(timeline).toContain('Identity attested by Li Na (agent): passport checked at the front desk');
+    expect(timeline).toContain('Owner assigned by Wang Fang (compliance)');
+    expect(timeline).toContain(`Internal note added by Wang Fang (compliance): ${note}`);
+    // Numbered once, by the list itself.
+    expect(timeline).not.toMatch(/\b1\.\s*1\./);
+    await expect(textProblems(page)).resolves.toEqual([]);
+    expect(await page.content()).not.toContain(email);
+    await screenshot(page, 'console-work-2-request-assigned-noted');
+
+    // At phone width the request page (its store table included) stays within the screen.
+    await page.setViewportSize(PHONE);
+    await page.reload();
+    await expect(overflowsViewport(page)).resolves.toBe(false);
+    await screenshot(page, 'console-work-3-request-phone');
+  });
+
+  test('when an agent chooses Chinese, then it is kept on their account and the console speaks Chinese: dashboard, their requests and the request page', async () => {
+    const email = `caller-${randomUUID()}@example.org`;
+    const agent = await signIn('agent', '李娜');
+    await page.goto(`${stack.baseUrl}/console/requests/new`);
+    await page.getByLabel('Access (a copy of the data)').check();
+    await page.getByLabel('Where the subject lives (picks the regime)').selectOption('CN');
+    await page.getByLabel('Subject’s e-mail address').fill(email);
+    await page.getByRole('radio', { name: 'Phone' }).check();
+    await page.getByLabel('Evidence of identity').fill('核对了身份证');
+    await page.getByRole('button', { name: 'Open the request' }).click();
+    await page.waitForURL(/\/console\/requests\/[0-9a-f-]{36}\?done=opened$/);
+    const requestId = /\/console\/requests\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.waitForURL(`${stack.baseUrl}/console?done=language-set`);
+    await expect(stack.db.staffAccount.findUniqueOrThrow({ where: { id: agent.staffId } })).resolves.toMatchObject({ language: 'zh' });
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    await expect(page.textContent('h1')).resolves.toBe('概览');
+    await expect(page.textContent('#count-overdue + *, #needs-h ~ div')).resolves.toContain('逾期');
+    await screenshot(page, 'console-zh-1-dashboard');
+
+    await page.getByRole('link', { name: '我的请求' }).click();
+    const row = page.locator('tr', { has: page.getByRole('link', { name: requestId.slice(0, 8) }) });
+    await expect(row.textContent()).resolves.toContain('查阅');
+    await expect(row.textContent()).resolves.toContain('电话');
+    await screenshot(page, 'console-zh-2-mine');
+
+    await page.getByRole('link', { name: requestId.slice(0, 8) }).click();
+    await expect(page.textContent('h1')).resolves.toBe(`请求 ${requestId.slice(0, 8)}`);
+    await expect(page.textContent('#owner-h')).resolves.toBe('负责人');
+    await expect(textProblems(page)).resolves.toEqual([]);
+    await screenshot(page, 'console-zh-3-request');
+
+    // The choice is the account's: a new session opens in Chinese.
+    await page.context().clearCookies();
+    await page.goto(`${stack.baseUrl}/console/login`);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+  });
+
+  test('when every console page is opened by compliance and an admin, in English and Chinese, at a desktop’s width and a phone’s, then none shows JSON or a staff id, and none runs past the edge', async () => {
+    const requestId = await openedByPhone(`caller-${randomUUID()}@example.org`, 'passport checked at the front desk');
+    const officer = await signIn('compliance', 'Wang Fang');
+    const views = ['open', 'all', 'stuck', 'failing', 'overdue', 'due-soon', 'awaiting-decision', 'awaiting-approval'];
+    const compliancePages: Array<[string, string]> = [
+      ['dashboard', '/console'],
+      ['dashboard-30', '/console?period=30'],
+      ['new-request', '/console/requests/new'],
+      ['mine', '/console/mine'],
+      ...views.map((v): [string, string] => [`queue-${v}`, `/console/queue?view=${v}`]),
+      ['queue-filtered', '/console/queue?view=all&type=ACCESS&channel=PHONE&status=COMPLETED'],
+      ['request', `/console/requests/${requestId}`],
+      ['data-map', '/console/admin/data-map'],
+      ['profile', '/console/admin/profile'],
+      ['not-found', '/console/nothing-here'],
+    ];
+    const walk = async (who: string, staffId: string, pages: Array<[string, string]>) => {
+      for (const lang of ['en', 'zh'] as const) {
+        await stack.db.staffAccount.update({ where: { id: staffId }, data: { language: lang } });
+        for (const size of [{ width: 1280, height: 900 }, PHONE]) {
+          await page.setViewportSize(size);
+          for (const [name, path] of pages) {
+            await page.goto(`${stack.baseUrl}${path}`);
+            // An unknown address is answered before the session is read, so in English.
+            if (name !== 'not-found') expect(await page.getAttribute('html', 'lang')).toBe(lang === 'en' ? 'en' : 'zh-CN');
+            const problems = [...(await textProblems(page)), ...((await overflowsViewport(page)) ? [`wider than the screen: ${(await overflowingElements(page)).join(', ')}`] : [])];
+            expect({ page: path, problems }).toEqual({ page: path, problems: [] });
+            await screenshot(page, `console-walk-${who}-${lang}-${size.width}-${name}`);
+          }
+        }
+      }
+    };
+    await walk('compliance', officer.staffId, compliancePages);
+    // The search's answer is a posted page: reached through its form.
+    await page.goto(`${stack.baseUrl}/console/queue`);
+    await page.getByLabel(/the subject’s e-mail address|电子邮件地址/).fill(requestId.slice(0, 4));
+    await page.locator('form[role=search] button').click();
+    await expect(textProblems(page)).resolves.toEqual([]);
+    await screenshot(page, 'console-walk-compliance-find-refused');
+
+    await page.context().clearCookies();
+    const admin = await signIn('admin', 'Zhao Lei');
+    await walk('admin', admin.staffId, [['staff', '/console/admin/staff'], ['dashboard', '/console'], ['request', `/console/requests/${requestId}`]]);
+    await page.context().clearCookies();
+    await page.goto(`${stack.baseUrl}/console/login`);
+    await expect(textProblems(page)).resolves.toEqual([]);
+    await screenshot(page, 'console-walk-login');
+  });
+});
