@@ -3,9 +3,10 @@
 // accounts, service logs, billing and marketing stores run against. Opened for the test file
 // that asks and closed after it.
 import { ensureMarketingSchemaAt } from '../../devtools/estate/marketing-schema';
-import { loadDataMap } from '../../stores/data-map/validate';
+import { loadDataMap, type DataMap } from '../../stores/data-map/validate';
 import type { DataStore } from '../../stores/data-store';
 import { closeDeclaredSql, declaredSqlConnections, declaredSqlStores } from '../../stores/sql/connections';
+import { EXAMPLE_STORES_MAP_FILE } from './paths';
 
 function requiredEnv(name: string): string {
   const value = process.env[name];
@@ -37,4 +38,10 @@ export function demoStore(stores: readonly DataStore[], name: string): DataStore
   const store = stores.find((s) => s.name === name);
   if (!store) throw new Error(`The demo estate has no store "${name}".`);
   return store;
+}
+
+/** The shipped map followed by the example stores the demo leaves out (docs/examples): for the
+ *  tests of unconnected, processor and manual stores, which load this map as a deployment would its own. */
+export function mapWithExampleStores(): DataMap {
+  return { stores: [...loadDataMap().stores, ...loadDataMap(EXAMPLE_STORES_MAP_FILE).stores] };
 }

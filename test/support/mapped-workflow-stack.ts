@@ -25,7 +25,7 @@ import { createDsrWorker } from '../../worker';
 import type { dsrRequestWorkflow } from '../../workflows/dsr-request';
 import { type DsrWorkflowInput, workflowIdFor } from '../../workflows/messages';
 import { REPLAY_KEY_ID, REPLAY_KEY_SPEC } from '../fixtures/replay-keyring';
-import { EXAMPLE_STORES_MAP_FILE, TEMPORAL_TEST_SERVER, TEST_ACCESS_PACKAGE_DIR } from './paths';
+import { TEMPORAL_TEST_SERVER, TEST_ACCESS_PACKAGE_DIR } from './paths';
 import { openTestEngine, STAFF_MAILBOX } from './test-engine';
 import { testSecrets } from './test-keys';
 
@@ -37,11 +37,6 @@ export interface MappedWorkflowStack {
   /** Starts a request of the given type for the address, attested by an agent. */
   start(type: RequestType, email: string): Promise<{ requestId: string; handle: WorkflowHandle<typeof dsrRequestWorkflow> }>;
   close(): Promise<void>;
-}
-
-/** The shipped map followed by the example stores the demo leaves out (docs/examples). */
-export function mapWithExampleStores(): DataMap {
-  return { stores: [...loadDataMap().stores, ...loadDataMap(EXAMPLE_STORES_MAP_FILE).stores] };
 }
 
 /** Starts the stack over a data map (the shipped one by default) with only the given optional

@@ -11,7 +11,8 @@ import type { CertificateBody } from '../../domain/deletion-certificate';
 import type { StoreSearch } from '../../domain/store-account';
 import { retryStoreUpdate, skipStoreUpdate, statusQuery } from '../../workflows/messages';
 import { eventually } from '../support/http';
-import { mapWithExampleStores, startMappedWorkflowStack, type MappedWorkflowStack } from '../support/mapped-workflow-stack';
+import { mapWithExampleStores } from '../support/demo-estate';
+import { startMappedWorkflowStack, type MappedWorkflowStack } from '../support/mapped-workflow-stack';
 import { approveErasure, mailTo } from './helpers';
 
 const NOT_CONNECTED: Record<string, string> = {
