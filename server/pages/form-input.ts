@@ -2,7 +2,18 @@
 // can be shown next to its field, in the subject's language, with the values kept.
 import { REQUEST_TYPES, type Language, type RequestType } from '../../domain/request-kinds';
 import type { SubmitRequestBody } from '../schemas';
+import { intakeAccountId, intakePhone } from '../intake-identities';
 import { CORRECTABLE_FIELDS, residenceOptions, type CorrectableField } from './i18n';
+
+/** Whether a check passes (it throws its refusal). */
+function accepted(check: () => unknown): boolean {
+  try {
+    check();
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Form fields by name; the first value wins and nothing reaches Object.prototype. */
 export type FormFields = Readonly<Record<string, string>>;
@@ -19,10 +30,13 @@ export interface RequestFormValues {
   type: string;
   residence: string;
   email: string;
+  /** Further identities the subject may give (server/intake-identities.ts). */
+  phone?: string;
+  accountId?: string;
   corrections: Partial<Record<CorrectableField, string>>;
 }
 
-export type RequestFormErrors = Partial<Record<'type' | 'residence' | 'email' | 'corrections', true>>;
+export type RequestFormErrors = Partial<Record<'type' | 'residence' | 'email' | 'phone' | 'accountId' | 'corrections', true>>;
 
 /** The field name of a correction's new value, e.g. `fix_phone`. */
 export const correctionField = (field: CorrectableField) => `fix_${field}`;
@@ -47,12 +61,17 @@ export function readRequestForm(
     type: fields.type ?? '',
     residence: fields.residence ?? '',
     email: (fields.email ?? '').trim(),
+    phone: (fields.phone ?? '').trim(),
+    accountId: (fields.accountId ?? '').trim(),
     corrections,
   };
   const errors: RequestFormErrors = {};
   if (!(REQUEST_TYPES as readonly string[]).includes(values.type)) errors.type = true;
   if (!residenceOptions(language).some(([code]) => code === values.residence)) errors.residence = true;
   if (values.email.length > MAX_EMAIL || !EMAIL.test(values.email)) errors.email = true;
+  // The same rules the API applies at intake, so the form refuses exactly what the API would.
+  if (values.phone && !accepted(() => intakePhone(values.phone as string))) errors.phone = true;
+  if (values.accountId && !accepted(() => intakeAccountId(values.accountId as string))) errors.accountId = true;
   const isCorrection = values.type === 'CORRECTION';
   const given = Object.values(corrections);
   if (isCorrection && (given.length === 0 || given.some((v) => v.length > MAX_CORRECTION))) errors.corrections = true;
@@ -63,6 +82,8 @@ export function readRequestForm(
     type: values.type as RequestType,
     residence: values.residence,
     language,
+    ...(values.phone ? { phone: values.phone } : {}),
+    ...(values.accountId ? { accountId: values.accountId } : {}),
     ...(isCorrection ? { corrections } : {}),
   };
   return { values, body, errors };

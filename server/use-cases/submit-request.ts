@@ -13,6 +13,7 @@ import { serverProfile } from '../deps';
 import { type DsrWorkflowInput, OPEN_ATTESTED, workflowIdFor } from '../../workflows/messages';
 import type { dsrRequestWorkflow } from '../../workflows/dsr-request';
 import { AppError } from '../app-error';
+import { furtherIdentities } from '../intake-identities';
 import { admitSubmission } from '../identity-budgets';
 import { AGENT_ACTOR_PREFIX, assertAuthorizedAgent, assertStaff } from './staff-assertions';
 import type { ServerDeps } from '../deps';
@@ -39,6 +40,8 @@ export async function submitRequest(
   // Checked here as the stores will check it, so a bad field is a 400 now, not a stuck store later.
   const problem = corrections ? correctionProblem(corrections) : null;
   if (problem) throw new AppError(400, 'INVALID_INPUT', `This request ${problem}`);
+  // Checked before anything starts, so a bad number is a 400, never a half-made request.
+  const further = furtherIdentities(deps.identityPepper, deps.cipher, body);
   const emailHash = hashIdentity(deps.identityPepper, body.email);
   // Staff attest the identity themselves; only requests that wait for a mailed code count.
   if (!attestation) await admitSubmission(deps, emailHash);
@@ -58,6 +61,7 @@ export async function submitRequest(
     subject: {
       emailHash,
       emailEncrypted: deps.cipher.encrypt(normaliseEmail(body.email)),
+      ...further,
     },
     corrections,
     attestation,

@@ -9,6 +9,7 @@ import { bundleWorkflowCode, DefaultLogger, type WorkflowBundleWithSourceMap } f
 import { Client, type WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { hashIdentity } from '../../crypto/identity-hash';
+import { furtherIdentities } from '../../server/intake-identities';
 import type { Db } from '../../db/prisma';
 import type { RequestType } from '../../domain/request-kinds';
 import type { LoadedProfile } from '../../config/controller-profile';
@@ -37,7 +38,8 @@ export interface WorkflowStack {
   now(): Date;
   /** Starts a request for a fresh subject (with a customer account) and returns its handle. */
   /** `unsigned`: started by a caller without the API's signer (an attestation then carries no assertion). */
-  start(opts?: Partial<Pick<DsrWorkflowInput, 'type' | 'regime' | 'attestation' | 'corrections'>> & { email?: string; unsigned?: boolean }): Promise<StartedRequest>;
+  /** `phone`, `accountId`: further identities, checked, hashed and encrypted as intake does. */
+  start(opts?: Partial<Pick<DsrWorkflowInput, 'type' | 'regime' | 'attestation' | 'corrections'>> & { email?: string; unsigned?: boolean; phone?: string; accountId?: string }): Promise<StartedRequest>;
   /** The identity pepper the API and worker share here (staff assertions are keyed from it). */
   pepper: string;
   close(): Promise<void>;
@@ -99,7 +101,7 @@ export async function startWorkflowStack(
         channel: opts.attestation ? 'PHONE' : 'PORTAL',
         language: 'en',
         receivedAt: clock().toISOString(),
-        subject: { emailHash: hashIdentity(identityPepper, email), emailEncrypted: cipher.encrypt(email) },
+        subject: { emailHash: hashIdentity(identityPepper, email), emailEncrypted: cipher.encrypt(email), ...furtherIdentities(identityPepper, cipher, opts) },
         attestation: opts.attestation,
         corrections: opts.corrections,
       };
