@@ -14,6 +14,7 @@ import { accessPackagePolicy } from '../policy';
 import { appendAudit } from '../db/audit';
 import { activeProfile } from '../config/controller-profile';
 import type { ActivityDeps } from './deps';
+import { furtherKeys } from './subject-keys';
 
 const DAY_MS = 86_400_000;
 
@@ -56,7 +57,8 @@ export async function preparePackage(
   // A name of its own per build: an attempt that died half-way never clashes with the next.
   const built = await buildAccessPackage({
     requestId,
-    subject: { subjectId: request.subjectId, email },
+    // The same keys fulfilment searched with: a store that files the subject by phone exports by it too.
+    subject: { subjectId: request.subjectId, email, ...furtherKeys(deps.cipher, request) },
     stores: storeNames.map((name) => deps.stores.get(name)),
     dir,
     fileName: `${requestId}.${randomUUID()}.zip.enc`,

@@ -9,6 +9,7 @@ import type { StoreSearch } from '../domain/store-account';
 import type { Prisma } from '../generated/prisma/client';
 import { activeHoldFor } from '../legal/holds';
 import type { CategoryProtection, DataStore, FieldChange, SubjectKeys } from '../stores/data-store';
+import { furtherKeys } from './subject-keys';
 import type { StoreRegistry } from '../stores/registry';
 import { normaliseEmail } from '../stores/identity-key';
 import { isManualStore } from '../stores/manual-store';
@@ -25,6 +26,9 @@ export type FulfilmentDeps = ActivityDeps & { stores: StoreRegistry };
 const SETTLED = ['DONE', 'SKIPPED', 'MANUAL'] as const;
 const MAX_ERROR_LENGTH = 500;
 const EMAIL_LIKE = /[^\s@"'<>()]+@[^\s@"'<>()]+\.[^\s@"'<>()]+/g;
+
+/** The identity values a store's error text must never carry on. */
+const personalOf = (keys: SubjectKeys): string[] => [keys.email, ...(keys.phone ? [keys.phone] : []), ...(keys.accountId ? [keys.accountId] : [])];
 
 /** An error's message with the given personal values and anything like an address removed,
  *  so that it may be stored, audited and carried into workflow history. */
@@ -56,9 +60,17 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
   const { db, cipher, clock, stores } = deps;
 
   async function subjectKeys(requestId: string): Promise<SubjectKeys> {
-    const request = await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, select: { subjectId: true, subject: { select: { emailEncrypted: true } } } });
-    // One matching rule for every store, whatever spelling an older intake stored.
-    return { subjectId: request.subjectId, email: normaliseEmail(cipher.decrypt(request.subject.emailEncrypted, 'DataSubject.emailEncrypted')) };
+    const request = await db.dsrRequest.findUniqueOrThrow({
+      where: { id: requestId },
+      select: { subjectId: true, phoneEncrypted: true, accountIdEncrypted: true, subject: { select: { emailEncrypted: true } } },
+    });
+    // One matching rule for every store, whatever spelling an older intake stored. The phone
+    // and account id, when the request carries them, reach the stores that file the subject so.
+    return {
+      subjectId: request.subjectId,
+      email: normaliseEmail(cipher.decrypt(request.subject.emailEncrypted, 'DataSubject.emailEncrypted')),
+      ...furtherKeys(cipher, request),
+    };
   }
 
   /** Asked right before each category is erased: a compliance exclusion first, then a hold. */
@@ -151,7 +163,7 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
         for (const store of stores.all()) {
           // A store that cannot answer may hold data: it is planned, so its failure reaches
           // compliance instead of the store being passed over in silence.
-          const counts = await store.locate(keys).catch((err: unknown) => scrubbedMessage(err, [keys.email]));
+          const counts = await store.locate(keys).catch((err: unknown) => scrubbedMessage(err, personalOf(keys)));
           if (typeof counts === 'string') {
             holding.push(store.name);
             search.push({ store: store.name, result: 'NOT_SEARCHED', reason: isManualStore(store) ? 'worked by a person (manual task)' : `search failed: ${counts}` });
@@ -204,7 +216,7 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
       try {
         const store = stores.get(name);
         const keys = await subjectKeys(requestId);
-        personal = [keys.email, ...personal];
+        personal = [...personalOf(keys), ...personal];
         const { located, processed, retained, changes, unchanged, anonymised, managed } = await whileHeartbeating(() => perform(store, work, keys));
         await db.$transaction(async (tx) => {
           const done = await tx.storeTask.update({

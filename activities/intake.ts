@@ -56,6 +56,11 @@ async function writeRequestRows(db: Db, input: DsrWorkflowInput, profileDigest: 
         receivedAt: new Date(input.receivedAt),
         attestedBy: input.attestation?.staffId,
         profileDigest,
+        // Further identities, encrypted, with their keyed hashes (absent from older runs' inputs).
+        phoneEncrypted: input.subject.phoneEncrypted,
+        phoneHash: input.subject.phoneHash,
+        accountIdEncrypted: input.subject.accountIdEncrypted,
+        accountIdHash: input.subject.accountIdHash,
         // Which fields a correction touches, never their new values.
         details: requestDetails(input),
       },

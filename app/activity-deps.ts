@@ -1,7 +1,6 @@
 // The one place where the activities' dependencies are assembled, for the product and
 // for the tests alike, so both run the same stores and settings.
 import { deletionConfirmationWindowMs } from '../config/env';
-import type { Pool } from 'pg';
 import type { ActivityDeps } from '../activities';
 import type { FieldCipher } from '../crypto/field-cipher';
 import type { Db } from '../db/prisma';
@@ -11,9 +10,8 @@ import { loadDataMap, type DataMap } from '../stores/data-map/validate';
 import type { DataStore } from '../stores/data-store';
 import { createFileStore, filesEntry } from '../stores/file-store';
 import { manualStoresFromMap } from '../stores/manual-store';
-import { createMarketingDbStore } from '../stores/marketing-db-store';
 import { createRedisSessionsStore, redisEntry, type RedisProvider } from '../stores/redis-sessions-store';
-import { createStoreRegistry, createStoreRegistryFromMap, defaultStores, type StoreRegistry } from '../stores/registry';
+import { createStoreRegistry, createStoreRegistryFromMap, type StoreRegistry } from '../stores/registry';
 import type { WebhookConnection } from '../stores/webhook/connections';
 import { createWebhookStore } from '../stores/webhook/webhook-store';
 import { declaredSqlStores, type DeclaredSqlConnection } from '../stores/sql/connections';
@@ -22,12 +20,12 @@ import { declaredSqlStores, type DeclaredSqlConnection } from '../stores/sql/con
 export interface StoreConnections {
   redis?: RedisProvider;
   fileStoreDir?: string;
-  marketingDb?: Pool;
   /** Names of the data map's `manual` stores to include (MANUAL_STORES); none by default. */
   manualStores?: readonly string[];
   /** Processors reached over their webhooks (stores/webhook/connections.ts); they call back at `publicUrl`. */
   webhooks?: readonly WebhookConnection[];
-  /** The deployer's own databases declared in the map (stores/sql/connections.ts). */
+  /** The SQL databases declared in the map (stores/sql/connections.ts): the demo's main-database
+   *  tables and marketing database as much as a deployer's own. */
   sqlStores?: readonly DeclaredSqlConnection[];
 }
 
@@ -52,14 +50,12 @@ export interface ActivityDepsInput {
   clock?: () => Date;
 }
 
-/** The main database's stores, those of the given connections, then the extra ones. */
+/** The stores of the given connections, then the extra ones. */
 function connectedStores(input: ActivityDepsInput): DataStore[] {
-  const { redis, fileStoreDir, marketingDb, manualStores, webhooks, sqlStores } = input.connections ?? {};
+  const { redis, fileStoreDir, manualStores, webhooks, sqlStores } = input.connections ?? {};
   return [
-    ...defaultStores(input.db),
     ...(redis ? [createRedisSessionsStore(redis, redisEntry(input.dataMap))] : []),
     ...(fileStoreDir ? [createFileStore(fileStoreDir, filesEntry(input.dataMap))] : []),
-    ...(marketingDb ? [createMarketingDbStore(marketingDb)] : []),
     ...manualStoresFromMap(input.dataMap, manualStores ?? []),
     ...(webhooks ?? []).map((w) => createWebhookStore({ ...w, db: input.db, publicUrl: callbackBase(input) })),
     ...declaredSqlStores(sqlStores ?? []),

@@ -6,12 +6,11 @@ import { createFieldCipher, type FieldCipher } from '../crypto/field-cipher';
 import { parseKeyring, type Keyring } from '../crypto/keyring';
 import { createDb, type Db } from '../db/prisma';
 import path from 'node:path';
-import { Pool } from 'pg';
 import { createSmtpMailer, type Mailer } from '../mail/mailer';
 import { loadDataMap } from '../stores/data-map/validate';
 import { lazyRedis } from '../stores/redis-sessions-store';
 import { processorSecrets, webhookConnections } from '../stores/webhook/connections';
-import { declaredSqlConnections, type DeclaredSqlConnection } from '../stores/sql/connections';
+import { closeDeclaredSql, declaredSqlConnections, mainDatabaseSqlConnections, type DeclaredSqlConnection } from '../stores/sql/connections';
 import { buildActivityDeps } from './activity-deps';
 import { staffAssertionKey } from '../crypto/staff-assertion';
 import { statusTokenKey } from '../crypto/status-token';
@@ -28,17 +27,21 @@ function coreServices(config: AppConfig) {
   };
 }
 
-/** Services over the main database alone: what tests and measurements need, without the estate's other systems. */
+/** Services over the main database alone: what tests and measurements need, without the estate's
+ *  other systems. The stores are the shipped map's over the main database (DATABASE_URL). */
 function mainDatabaseServices(config: AppConfig, opts: ServicesOptions): Services {
   const { keyring, cipher, db, mailer } = coreServices(config);
+  const sqlStores = mainDatabaseSqlConnections(loadDataMap(), config.databaseUrl);
   const activityDeps = buildActivityDeps({
     db, mailer, cipher, clock: opts.clock, extraStores: opts.extraStores, staffMailTo: config.staffMailTo, publicUrl: config.http.publicUrl,
     statusLinkKey: statusTokenKey(config.keys.identityPepper), staffAssertionKey: staffAssertionKey(config.keys.identityPepper), accessPackageDir: config.accessPackageDir,
+    connections: { sqlStores },
   });
   return {
-    config, keyring, cipher, db, mailer, activityDeps: { ...activityDeps, profile: opts.profile }, processorSecrets: new Map(), declaredSql: [], dataMapFileName: 'data-map.json',
+    config, keyring, cipher, db, mailer, activityDeps: { ...activityDeps, profile: opts.profile }, processorSecrets: new Map(), declaredSql: sqlStores, dataMapFileName: 'data-map.json',
     async close() {
       mailer.close();
+      await closeDeclaredSql(sqlStores);
       await db.$disconnect();
     },
   };
@@ -62,7 +65,7 @@ export interface Services {
 
 export interface ServicesOptions {
   /** 'data-map' (the product): the map's stores with the connections the environment names.
-   *  'main-database' (tests, bench, drills): only the main database's stores, plus `extraStores`. */
+   *  'main-database' (tests, bench, drills): only the map's stores over the main database, plus `extraStores`. */
   stores?: 'data-map' | 'main-database';
   /** Stores beyond the built-in ones (e.g. a failing processor in a test). */
   extraStores?: DataStore[];
@@ -83,14 +86,13 @@ export function createServices(config: AppConfig, env: NodeJS.ProcessEnv = proce
   const profile = opts.profile ?? activeProfile();
   // Both connect on first use, so a store that is down fails its own task, not the start.
   const redis = config.stores.redisUrl ? lazyRedis(config.stores.redisUrl) : undefined;
-  const marketingDb = config.stores.marketingDatabaseUrl ? new Pool({ connectionString: config.stores.marketingDatabaseUrl, max: config.stores.marketingDatabasePoolMax }) : undefined;
-  // An idle client's failure (the server restarted) must not end the process.
-  marketingDb?.on('error', (err: NodeJS.ErrnoException) => console.warn(`marketing-db: connection problem (${err.code ?? err.name})`));
   // Processors are named by the map, which also names the variables holding their URL and secret.
   const webhooks = webhookConnections(dataMap, env);
   // The deployer's own databases: a required one whose variable is unset stops the start here.
-  const sqlStores = declaredSqlConnections(dataMap, env, path.basename(env.DATA_MAP_FILE || 'data-map.json'));
-  const connections = { redis: redis?.provide, fileStoreDir: config.stores.fileStoreDir, marketingDb, manualStores: config.stores.manualStores, webhooks, sqlStores };
+  // The configuration's database addresses win over the environment's (a test passes its own).
+  const urls = { DATABASE_URL: config.databaseUrl, ...(config.stores.marketingDatabaseUrl && { MARKETING_DATABASE_URL: config.stores.marketingDatabaseUrl }) };
+  const sqlStores = declaredSqlConnections(dataMap, { ...env, ...urls }, path.basename(env.DATA_MAP_FILE || 'data-map.json'));
+  const connections = { redis: redis?.provide, fileStoreDir: config.stores.fileStoreDir, manualStores: config.stores.manualStores, webhooks, sqlStores };
   return {
     config,
     keyring,
@@ -109,8 +111,7 @@ export function createServices(config: AppConfig, env: NodeJS.ProcessEnv = proce
     async close() {
       mailer.close();
       await redis?.close();
-      await marketingDb?.end();
-      for (const store of sqlStores) await store.db.destroy();
+      await closeDeclaredSql(sqlStores);
       await db.$disconnect();
     },
   };

@@ -6,7 +6,7 @@ import { FIELD_AAD, type Keyring } from './keyring';
  *  to its own, so one cannot be copied into another column (an access package's data key into a
  *  subject's address, a TOTP secret into a note) and be opened there. */
 /** The database columns sealed with the field cipher, and the one cookie (the OIDC sign-in state) that is not a column but is bound the same way. */
-export type FieldColumn = 'DataSubject.emailEncrypted' | 'AccessPackage.dataKeySealed' | 'AuditNote.body' | 'StaffAccount.totpSecret' | 'Cookie.oidcSignInState';
+export type FieldColumn = 'DataSubject.emailEncrypted' | 'AccessPackage.dataKeySealed' | 'AuditNote.body' | 'StaffAccount.totpSecret' | 'DsrRequest.phoneEncrypted' | 'DsrRequest.accountIdEncrypted' | 'Cookie.oidcSignInState';
 
 export interface FieldCipher {
   encrypt(plain: string, column: FieldColumn): string;

@@ -11,7 +11,7 @@ export interface DsrWorkflowInput {
   channel: Channel;
   language: Language;
   receivedAt: string;
-  subject: { emailHash: string; emailEncrypted: string };
+  subject: SubjectIdentities;
   /** Set when an agent opened the request and attested identity with evidence. */
   attestation?: { staffId: string; evidenceNote: string; assertion?: string };
   /** Correction requests: field -> new value (validated at intake). */
@@ -22,4 +22,16 @@ export interface DsrWorkflowInput {
   profileDigest?: string;
   /** Set when a DRP agent filed the request with a status_callback: each status change is posted to it (workflows/drp-callback.ts). */
   drpStatusCallback?: boolean;
+}
+
+/** The identities intake collected: the e-mail address always; a telephone number (E.164) and a
+ *  customer or account id when an agent or the subject gave them. Each only as a keyed hash and
+ *  a ciphertext, never in a workflow id, search attribute or log. */
+export interface SubjectIdentities {
+  emailHash: string;
+  emailEncrypted: string;
+  phoneHash?: string;
+  phoneEncrypted?: string;
+  accountIdHash?: string;
+  accountIdEncrypted?: string;
 }

@@ -15,6 +15,7 @@ import { DEMO_STAFF_FILE, ensureDemoStaff } from '../devtools/demo-staff';
 import { loadOrCreateDevSecrets } from '../devtools/dev-secrets';
 import { startEmbeddedDatabase } from '../devtools/embedded-database';
 import { DEMO_SUBJECT_EMAIL, seedEstateOver } from '../devtools/estate-seed';
+import { ensureMarketingSchemaAt } from '../devtools/estate/marketing-schema';
 import { startInboxPage } from '../devtools/inbox-page';
 import { startLocalRedis } from '../devtools/local-redis';
 import { startMailCatcher } from '../devtools/mail-catcher';
@@ -89,6 +90,8 @@ async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: temporalTelemetryOptions(), shutdownSignals: [] });
   await provideDependencies(process.env);
   const config = loadConfig();
+  // The demo's marketing database gets its tables before the worker checks them against the map.
+  if (config.stores.marketingDatabaseUrl) await ensureMarketingSchemaAt(config.stores.marketingDatabaseUrl);
   engine = await buildEngine(config, { worker: true, http: { logger: true }, startPurge: true });
   // A small estate in every connected store, the demo subject among them.
   await seedEstateOver(engine.services.db, config.stores, { subjects: DEMO_ESTATE_SUBJECTS });

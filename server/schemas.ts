@@ -19,6 +19,8 @@ export const SubmitRequestBody = Type.Object(
     regime: Type.Optional(Type.String({ pattern: '^[A-Z][A-Z0-9_]{1,19}$', description: 'Regime key; otherwise chosen from residence.' })),
     residence: Type.Optional(Type.String({ pattern: '^[A-Z]{2}(-[A-Z0-9]{1,3})?$', description: 'ISO 3166 country or subdivision, e.g. CN, DE, US-CA.' })),
     language: Type.Optional(literalUnion(LANGUAGES)),
+    phone: Type.Optional(Type.String({ maxLength: 32, description: 'A telephone number the subject is known by, with its country code (e.g. +86 138 0000 0000); stored encrypted, matched in E.164.' })),
+    accountId: Type.Optional(Type.String({ maxLength: 64, description: 'A customer or account id the subject is known by in our systems; stored encrypted.' })),
     corrections: Type.Optional(
       // Without additionalProperties a key outside the pattern would pass unchecked (found by test/e2e/hostile-input.test.ts).
       Type.Record(Type.String({ pattern: '^[a-zA-Z]{1,40}$' }), Type.String({ minLength: 1, maxLength: 200 }), { maxProperties: 10, additionalProperties: false }),

@@ -1,4 +1,4 @@
-// The erasure procedure both database stores share: protection is asked for each category
+// The erasure procedure the Redis and file stores share: protection is asked for each category
 // right before the erasure, so a hold placed while a deletion is under way still protects
 // what it covers. Stores supply only how to count, clear and remove their rows.
 import type { DataCategory, Retained } from '../domain/fulfilment';

@@ -1,13 +1,8 @@
 // The data stores the engine fulfils requests against, looked up by name. The product builds
-// its registry from the data map (config/data-map.json); defaultStores are those that
-// need no connection beyond the main database.
-import type { Db } from '../db/prisma';
-import { createBillingStore } from './billing-store';
-import { createCustomerAccountsStore } from './customer-accounts-store';
+// its registry from the data map (config/data-map.json).
 import { MANUAL_CONNECTION, MANUAL_KIND } from './data-map/connectors';
 import type { DataMap, MappedStore } from './data-map/validate';
 import type { DataStore } from './data-store';
-import { createServiceLogsStore } from './service-logs-store';
 
 export interface StoreRegistry {
   /** The store of that name; throws for a name no store has. */
@@ -49,11 +44,6 @@ export function notConnectedReason(entry: MappedStore): string {
   if (entry.kind === MANUAL_KIND) return `not connected: ${MANUAL_CONNECTION} does not name it`;
   if (entry.webhook) return `not connected: ${entry.connection} and ${entry.webhook.secret} are not set`;
   return `not connected: ${entry.connection ?? 'its connection'} is not set`;
-}
-
-/** The stores this deployment holds personal data in. */
-export function defaultStores(db: Db): DataStore[] {
-  return [createCustomerAccountsStore(db), createServiceLogsStore(db), createBillingStore(db)];
 }
 
 /** A registry of the connected stores the data map names, in the map's order. Stores the map

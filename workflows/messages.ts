@@ -12,6 +12,7 @@ import type { VerificationOutcome } from '../domain/verification';
 export type { DsrWorkflowInput } from '../domain/request-input';
 export type { DeadlinePlan } from '../domain/deadline-plan';
 export type { VerificationOutcome } from '../domain/verification';
+export type { SubjectIdentities } from '../domain/request-input';
 
 export interface StoreState {
   status: 'PENDING' | 'DONE' | 'FAILED' | 'SKIPPED' | 'MANUAL';

@@ -2,7 +2,7 @@
 // greets the subject by and its language) and campaign clicks. A row already there (same
 // address and list, or same address, link and time) is not written again.
 import type { Pool } from 'pg';
-import { ensureMarketingSchema } from '../../stores/marketing-db-store';
+import { ensureMarketingSchema } from './marketing-schema';
 import { generator, pick, type Person } from './people';
 
 const CHUNK = 1_000;

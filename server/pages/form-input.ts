@@ -4,7 +4,18 @@ import { REQUEST_TYPES, type Language, type RequestType } from '../../domain/req
 import { MANAGE_ACTIONS, type ManageAction } from '../../domain/manage';
 import { PURPOSE_NAMES, type ManageablePurposeName } from '../../stores/manageable-purposes';
 import type { SubmitRequestBody } from '../schemas';
+import { intakeAccountId, intakePhone } from '../intake-identities';
 import { CORRECTABLE_FIELDS, residenceOptions, type CorrectableField } from './i18n';
+
+/** Whether a check passes (it throws its refusal). */
+function accepted(check: () => unknown): boolean {
+  try {
+    check();
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Form fields by name; the first value wins and nothing reaches Object.prototype. */
 export type FormFields = Readonly<Record<string, string>>;
@@ -21,13 +32,16 @@ export interface RequestFormValues {
   type: string;
   residence: string;
   email: string;
+  /** Further identities the subject may give (server/intake-identities.ts). */
+  phone?: string;
+  accountId?: string;
   corrections: Partial<Record<CorrectableField, string>>;
   /** A manage request: the purposes ticked and the action chosen. */
   purposes: string[];
   manageAction: string;
 }
 
-export type RequestFormErrors = Partial<Record<'type' | 'residence' | 'email' | 'corrections' | 'manage', true>>;
+export type RequestFormErrors = Partial<Record<'type' | 'residence' | 'email' | 'phone' | 'accountId' | 'corrections' | 'manage', true>>;
 
 /** The checkbox of a purpose a manage request names, e.g. `purpose_marketing`. */
 export const purposeField = (purpose: string) => `purpose_${purpose}`;
@@ -55,6 +69,8 @@ export function readRequestForm(
     type: fields.type ?? '',
     residence: fields.residence ?? '',
     email: (fields.email ?? '').trim(),
+    phone: (fields.phone ?? '').trim(),
+    accountId: (fields.accountId ?? '').trim(),
     corrections,
     purposes: PURPOSE_NAMES.filter((p) => fields[purposeField(p)] !== undefined),
     manageAction: fields.manageAction ?? '',
@@ -63,6 +79,9 @@ export function readRequestForm(
   if (!(REQUEST_TYPES as readonly string[]).includes(values.type)) errors.type = true;
   if (!residenceOptions(language).some(([code]) => code === values.residence)) errors.residence = true;
   if (values.email.length > MAX_EMAIL || !EMAIL.test(values.email)) errors.email = true;
+  // The same rules the API applies at intake, so the form refuses exactly what the API would.
+  if (values.phone && !accepted(() => intakePhone(values.phone as string))) errors.phone = true;
+  if (values.accountId && !accepted(() => intakeAccountId(values.accountId as string))) errors.accountId = true;
   const isCorrection = values.type === 'CORRECTION';
   const given = Object.values(corrections);
   if (isCorrection && (given.length === 0 || given.some((v) => v.length > MAX_CORRECTION))) errors.corrections = true;
@@ -75,6 +94,8 @@ export function readRequestForm(
     type: values.type as RequestType,
     residence: values.residence,
     language,
+    ...(values.phone ? { phone: values.phone } : {}),
+    ...(values.accountId ? { accountId: values.accountId } : {}),
     ...(isCorrection ? { corrections } : {}),
     ...(isManage ? { manage: { purposes: values.purposes as ManageablePurposeName[], action: values.manageAction as ManageAction } } : {}),
   };

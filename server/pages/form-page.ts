@@ -78,6 +78,15 @@ ${residenceLaws(lang)}
     described('email', 'email-hint'),
   )}>
 ${errorFor('email', !!errors.email && t.errors.email)}
+<fieldset>
+<legend>${t.knownBy}</legend>
+<label for="phone">${t.phone}</label>
+<input type="tel" id="phone" name="phone" autocomplete="tel" maxlength="32" value="${values.phone ?? ''}" aria-invalid="${invalid('phone')}"${attr('aria-describedby', described('phone'))}>
+${errorFor('phone', !!errors.phone && t.errors.phone)}
+<label for="accountId">${t.accountId}</label>
+<input type="text" id="accountId" name="accountId" maxlength="64" value="${values.accountId ?? ''}" aria-invalid="${invalid('accountId')}"${attr('aria-describedby', described('accountId'))}>
+${errorFor('accountId', !!errors.accountId && t.errors.accountId)}
+</fieldset>
 <p><button type="submit">${t.submit}</button></p>
 </form>`;
   return page(lang, { title: t.portalTitle, body, switchHref: withLang('/portal', {}, lang === 'en' ? 'zh' : 'en') });

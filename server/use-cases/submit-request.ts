@@ -14,6 +14,7 @@ import { serverProfile } from '../deps';
 import { type DsrWorkflowInput, OPEN_ATTESTED, workflowIdFor } from '../../workflows/messages';
 import type { dsrRequestWorkflow } from '../../workflows/dsr-request';
 import { AppError } from '../app-error';
+import { furtherIdentities } from '../intake-identities';
 import { admitSubmission } from '../identity-budgets';
 import { AGENT_ACTOR_PREFIX, assertAuthorizedAgent, assertStaff } from './staff-assertions';
 import type { ServerDeps } from '../deps';
@@ -45,6 +46,8 @@ export async function submitRequest(
   }
   const manageFault = body.manage ? manageProblem(body.manage.purposes, body.manage.action) : null;
   if (manageFault) throw new AppError(400, 'INVALID_INPUT', `This request ${manageFault}`);
+  // Checked before anything starts, so a bad number is a 400, never a half-made request.
+  const further = furtherIdentities(deps.identityPepper, deps.cipher, body);
   const emailHash = hashIdentity(deps.identityPepper, body.email);
   // Staff attest the identity themselves; only requests that wait for a mailed code count.
   if (!attestation) await admitSubmission(deps, emailHash);
@@ -64,6 +67,7 @@ export async function submitRequest(
     subject: {
       emailHash,
       emailEncrypted: deps.cipher.encrypt(normaliseEmail(body.email), 'DataSubject.emailEncrypted'),
+      ...further,
     },
     corrections,
     ...(body.manage && { manage: { purposes: [...body.manage.purposes], action: body.manage.action } }),

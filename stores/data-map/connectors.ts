@@ -1,10 +1,10 @@
 // What each connector in the code actually does, so that the data map (which a compliance
 // officer reads and edits) can be checked against it at start-up: a map that claims a
 // category is anonymised while the code deletes it, or that omits a category, is refused.
-// Only the hand-written stores are listed: stores of kind redis, files and sql with
-// collections are declared in the map alone and read by one generic connector per kind.
+// No store of the shipped estate has one: stores of kind redis, files and sql are declared in
+// the map alone and read by one generic connector per kind.
 
-export const STORE_KINDS = ['prisma-table', 'redis', 'files', 'sql', 'manual', 'webhook'] as const;
+export const STORE_KINDS = ['redis', 'files', 'sql', 'manual', 'webhook'] as const;
 export type StoreKind = (typeof STORE_KINDS)[number];
 
 /** Stores of kind `manual` have no connector in the code: a person works them, following
@@ -32,45 +32,7 @@ export interface ConnectorDescription {
   categories: Record<string, CategoryBehaviour>;
 }
 
-/** Every connector the code has, by store name. */
-export const CONNECTORS: Record<string, ConnectorDescription> = {
-  'customer-accounts': {
-    kind: 'prisma-table',
-    identityKey: 'email',
-    connection: 'DATABASE_URL',
-    // The row goes once nothing of it is held; while a hold keeps it, the other columns are cleared.
-    categories: {
-      contact: { erase: 'delete', corrections: true },
-      corporate: { erase: 'delete', corrections: true },
-      account: { erase: 'delete', corrections: false },
-    },
-  },
-  'service-logs': {
-    kind: 'prisma-table',
-    identityKey: 'email',
-    connection: 'DATABASE_URL',
-    categories: {
-      network: { erase: 'delete', corrections: false },
-      device: { erase: 'delete', corrections: false },
-    },
-  },
-  billing: {
-    kind: 'prisma-table',
-    identityKey: 'email',
-    connection: 'DATABASE_URL',
-    // Issued invoices are kept for the accounting law's period, without the subject; drafts go.
-    categories: {
-      invoice: { erase: 'anonymise', corrections: true },
-      payment: { erase: 'delete', corrections: true },
-    },
-  },
-  'marketing-db': {
-    kind: 'sql',
-    identityKey: 'email',
-    connection: 'MARKETING_DATABASE_URL',
-    categories: {
-      'marketing-consent': { erase: 'delete', corrections: true },
-      'campaign-activity': { erase: 'anonymise', corrections: false },
-    },
-  },
-};
+/** Connectors written in code, by store name: none. Every store of the shipped estate is
+ *  declared in the map and reached by the generic connector of its kind; a deployment that
+ *  ever needs a hand-written one describes it here, so the map can be checked against it. */
+export const CONNECTORS: Record<string, ConnectorDescription> = {};

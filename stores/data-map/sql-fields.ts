@@ -53,7 +53,20 @@ export interface DeclaredCollection {
   references: DeclaredReference[];
   /** Only in a collection whose category is anonymised: the rows kept (anonymised); the others are deleted. */
   keepWhen?: KeepWhen;
+  /** What the access package shows of a row, per category: the record's fields and the
+   *  column each is read from, in order. Absent: every column of the row, as the table has it. */
+  exportShape?: ExportShape[];
+  /** A NOT NULL column the access package lists rows by (e.g. when they were recorded), the
+   *  primary key breaking ties; absent: by primary key alone. */
+  orderBy?: string;
   line: number;
+}
+
+/** One category's record of a row in the access package; a row yields it only while it holds
+ *  data of that category, and a masked value reads as null (the subject's value is gone). */
+export interface ExportShape {
+  category: string;
+  fields: Array<{ field: string; column: string }>;
 }
 
 export interface SqlDeclaration {
@@ -76,7 +89,7 @@ type Report = (at: string[], message: string) => void;
 const ENV_NAME = /^[A-Z][A-Z0-9_]{0,63}$/;
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_$]{0,62}(\.[A-Za-z_][A-Za-z0-9_$]{0,62})?$/;
 const COLUMN = /^[A-Za-z_][A-Za-z0-9_$]{0,62}$/;
-const COLLECTION_FIELDS = ['description', 'review', 'primaryKey', 'category', 'columns', 'identities', 'references', 'keepWhen'];
+const COLLECTION_FIELDS = ['description', 'review', 'primaryKey', 'category', 'columns', 'identities', 'references', 'keepWhen', 'export', 'orderBy'];
 const COLUMN_FIELDS = ['category', 'mask', 'correctedBy', 'review'];
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -179,7 +192,13 @@ export function checkSqlFields(entry: Record<string, unknown>, categories: reado
       }
     }
     const keep = spec.keepWhen === undefined ? undefined : parseKeepWhen(spec.keepWhen, category, entry.categories, coll, [...at, 'keepWhen'], fault, lineOf);
-    declared.push({ name, primaryKey: String(primaryKey), category: String(category), columns: cols, identities: ids, references: refs, ...(keep && { keepWhen: keep }), line: lineOf(at) });
+    const shape = spec.export === undefined ? undefined : parseExport(spec.export, categories, coll, [...at, 'export'], fault);
+    const orderBy = spec.orderBy;
+    if (orderBy !== undefined && (typeof orderBy !== 'string' || !COLUMN.test(orderBy))) fault([...at, 'orderBy'], `${coll} has "orderBy" that is not a column name`);
+    declared.push({
+      name, primaryKey: String(primaryKey), category: String(category), columns: cols, identities: ids, references: refs,
+      ...(keep && { keepWhen: keep }), ...(shape && { exportShape: shape }), ...(typeof orderBy === 'string' && { orderBy }), line: lineOf(at),
+    });
   }
 
   for (const c of categories) {
@@ -221,6 +240,25 @@ function parseKeepWhen(value: unknown, category: unknown, rules: unknown, coll: 
   const rule = typeof category === 'string' && isObject(rules) ? rules[category] : undefined;
   if (!isObject(rule) || rule.erase !== 'anonymise') return void fault(at, `${coll} keeps rows by "keepWhen", so its category must say "erase": "anonymise"`);
   return { column: value.column, isNull: tests[0] === 'isNull', line: lineOf(at) };
+}
+
+/** A collection's `export`: per category, the record's fields as a list of columns (each field
+ *  named as its column) or an object from field name to column, e.g.
+ *  {"contact": ["fullName", "phone"], "account": {"email": "email", "registeredAt": "createdAt"}}. */
+function parseExport(value: unknown, categories: readonly string[], coll: string, at: string[], fault: Report): ExportShape[] | undefined {
+  if (!isObject(value) || Object.keys(value).length === 0) return void fault(at, `${coll} has "export" that is not an object from category to the columns its record shows`);
+  const shapes: ExportShape[] = [];
+  for (const [category, spec] of Object.entries(value)) {
+    const where = [...at, category];
+    if (!categories.includes(category)) fault(where, `${coll} exports category "${category}", which the store does not list`);
+    const pairs = Array.isArray(spec) ? spec.map((column) => [column, column] as const) : isObject(spec) ? Object.entries(spec) : [];
+    if (pairs.length === 0 || pairs.some(([field, column]) => typeof field !== 'string' || typeof column !== 'string' || !COLUMN.test(column))) {
+      fault(where, `${coll} export of "${category}" must list columns, e.g. ["fullName", "phone"] or {"registeredAt": "createdAt"}`);
+      continue;
+    }
+    shapes.push({ category, fields: pairs.map(([field, column]) => ({ field: String(field), column: String(column) })) });
+  }
+  return shapes;
 }
 
 /** Collections from which no chain of references leads to one with an identity. */

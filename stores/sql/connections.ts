@@ -33,15 +33,36 @@ export function declaredSqlProblems(map: DataMap, env: NodeJS.ProcessEnv, fileNa
 export function declaredSqlConnections(map: DataMap, env: NodeJS.ProcessEnv, fileName?: string): DeclaredSqlConnection[] {
   const problems = declaredSqlProblems(map, env, fileName);
   if (problems.length > 0) throw new Error(`The data map's SQL stores cannot start:\n${problems.join('\n')}`);
+  // Stores declared over one database (the demo's customer accounts, logs and billing all live
+  // in the main one) share one pool: a connection per store would multiply the server's load.
+  const pools = new Map<string, SqlDb>();
   return map.stores.flatMap((entry) => {
     const sql = entry.sql;
     const url = sql ? env[sql.connection] : undefined;
     if (!sql || !url) return [];
     // mariadb:// is MariaDB's own spelling; mysql2 takes mysql://.
-    const db = openSqlDb(sql.dialect, url.replace(/^mariadb:/, 'mysql:'));
+    const target = url.replace(/^mariadb:/, 'mysql:');
+    const key = `${sql.dialect} ${target}`;
+    const db = pools.get(key) ?? openSqlDb(sql.dialect, target);
+    pools.set(key, db);
     return [{ entry: { ...entry, sql }, db, ...(sql.hashKey && env[sql.hashKey] ? { hashKey: env[sql.hashKey] } : {}) }];
   });
 }
+
+/** Closes the connections' databases, each once however many stores share it. */
+export async function closeDeclaredSql(connections: readonly DeclaredSqlConnection[]): Promise<void> {
+  for (const db of new Set(connections.map((c) => c.db))) await db.destroy();
+}
+
+/** The declared stores over the main database alone (connection DATABASE_URL), opened on
+ *  `databaseUrl`: what tests, drills and measurements run without the estate's other systems. */
+export function mainDatabaseSqlConnections(map: DataMap, databaseUrl: string): DeclaredSqlConnection[] {
+  const main = { stores: map.stores.filter((s) => s.sql?.connection === MAIN_DATABASE) };
+  return declaredSqlConnections(main, { [MAIN_DATABASE]: databaseUrl });
+}
+
+/** The variable of the engine's own database, where the demo estate's main tables are. */
+export const MAIN_DATABASE = 'DATABASE_URL';
 
 /** The connector of each open declared store. */
 export function declaredSqlStores(connections: readonly DeclaredSqlConnection[]): DataStore[] {

@@ -2,12 +2,12 @@
 // `collections`), PostgreSQL or MySQL/MariaDB alike: what it holds, how rows are found and how
 // each category is erased all come from the map (stores/data-map/sql-fields.ts). Counts are rows.
 import type { DataCategory, Retained } from '../../domain/fulfilment';
-import type { DeclaredCollection, SqlDeclaration } from '../data-map/sql-fields';
+import { eraseOrder, type DeclaredCollection, type Mask, type SqlDeclaration } from '../data-map/sql-fields';
 import type { MappedCategory } from '../data-map/validate';
 import { EXPORT_BATCH_SIZE, type CategoryProtection, type DataStore, type ExportedRecord, type SubjectKeys } from '../data-store';
 import { type SqlDb, plainValue } from './connect';
-import { keyedHash } from './masks';
-import { categoriesOf, col, holdsData, identityColumns, kept, notKept, reached, resolveIdentities, type Identities } from './reach';
+import { HASH_MARKER, keyedHash } from './masks';
+import { categoriesOf, col, dataColumns, holdsData, identityColumns, kept, notKept, reached, resolveIdentities, type Identities } from './reach';
 import { catalogsFor, tableIn } from './live-check';
 import { rectifyDeclared } from './rectify';
 import { manageDeclared } from './manage';
@@ -24,13 +24,41 @@ export interface DeclaredSqlStoreOptions {
 /** `split`: the rows `keepWhen` keeps are masked, the others deleted. */
 type Action = { collection: DeclaredCollection; how: 'delete' | 'mask' | 'split'; keepIdentities: boolean };
 
+/** Whether a stored value is still the subject's, i.e. not yet overwritten by its mask. */
+function unmaskedValue(value: string | number | null, mask: Mask): boolean {
+  if (value === null) return false;
+  if (mask.kind === 'fixed') return value !== mask.value && String(value) !== String(mask.value);
+  if (mask.kind === 'hash') return !String(value).startsWith(HASH_MARKER);
+  return mask.kind === 'null';
+}
+
+/** A row's records as the map's `export` shapes them: one per category the row still holds
+ *  data of (the same test as holdsData in reach.ts, on the row read), masked values as null. */
+function* shapedRecords(c: DeclaredCollection, row: Record<string, unknown>): Generator<ExportedRecord> {
+  const value = (column: string) => plainValue(row[column]);
+  for (const shape of c.exportShape ?? []) {
+    const own = dataColumns(c, shape.category);
+    const holds = own.length > 0 ? own.some((x) => unmaskedValue(value(x.name), x.mask)) : c.category === shape.category;
+    if (!holds) continue;
+    const record: Record<string, string | number | null> = {};
+    for (const { field, column } of shape.fields) {
+      const declared = c.columns.find((x) => x.name === column);
+      const v = value(column);
+      record[field] = declared && declared.mask.kind !== 'keep' && declared.mask.kind !== 'null' && !unmaskedValue(v, declared.mask) ? null : v;
+    }
+    yield { category: shape.category, record };
+  }
+}
+
 /** The declared store over its own database. */
 export function createDeclaredSqlStore(opts: DeclaredSqlStoreOptions): DataStore {
   const { name, declaration: decl, db } = opts;
   const categories = opts.categories.map((c) => c.name);
   const eraseOf = new Map(opts.categories.map((c) => [c.name, c.erase]));
-  // Parents first reads naturally in an export (the customer, then their invoices, then the lines).
-  const exportOrder = [...decl.collections].reverse();
+  // Parents first reads naturally in an export (the customer, then their invoices, then the
+  // lines); collections unrelated to each other keep the map's order (invoices, then cards).
+  const sorted = eraseOrder([...decl.collections].reverse());
+  const exportOrder = ('order' in sorted ? sorted.order : decl.collections).slice().reverse();
 
   // A keyed hash is cut to fit its column: the lengths are read from the catalog once.
   let lengths: Promise<Map<string, number>> | undefined;
@@ -73,9 +101,12 @@ export function createDeclaredSqlStore(opts: DeclaredSqlStoreOptions): DataStore
     for (const c of decl.collections) {
       const has = (x: DeclaredCollection) => Object.values(byCollection.get(x.name) ?? {}).some((n) => n > 0);
       const keptChild = decl.collections.some((child) => child.references.some((r) => r.collection === c.name) && actions.get(child.name)?.how !== 'delete' && has(child));
-      const free = !categoriesOf(c).some(isProtected) && !keptChild;
+      const holdsProtected = categoriesOf(c).some(isProtected);
+      const free = !holdsProtected && !keptChild;
       const how = free && eraseOf.get(c.category) === 'delete' ? 'delete' : free && c.keepWhen ? 'split' : 'mask';
-      actions.set(c.name, { collection: c, how, keepIdentities: retainedAny });
+      // Only rows that stay for what is retained (their own held categories, or rows of it that
+      // reference them) stay attributable; any other row kept is anonymised in full.
+      actions.set(c.name, { collection: c, how, keepIdentities: retainedAny && (holdsProtected || keptChild) });
     }
     return decl.collections.map((c) => actions.get(c.name) as Action);
   }
@@ -148,20 +179,29 @@ export function createDeclaredSqlStore(opts: DeclaredSqlStoreOptions): DataStore
     async *exportStream(subject: SubjectKeys): AsyncGenerator<ExportedRecord> {
       const ids = await resolveIdentities(db, decl, subject);
       for (const c of exportOrder) {
-        let after: unknown = undefined;
+        // Keyset pagination: each batch starts after the last row of the one before, on
+        // (orderBy, primary key) when the map names an order column, else on the primary key.
+        const keys = [...(c.orderBy ? [c.orderBy] : []), c.primaryKey];
+        let after: unknown[] | undefined;
         for (;;) {
-          const rows = await db
+          const last = after;
+          let query = db
             .selectFrom(c.name)
             .selectAll(c.name)
-            .where((eb) => (after === undefined ? reached(eb, decl, c, ids) : eb.and([reached(eb, decl, c, ids), eb(eb.ref(col(c, c.primaryKey)), '>', after)])))
-            .orderBy(col(c, c.primaryKey))
-            .limit(EXPORT_BATCH_SIZE)
-            .execute();
+            .where((eb) => {
+              if (!last) return reached(eb, decl, c, ids);
+              const next = keys.length === 1 ? eb(eb.ref(col(c, c.primaryKey)), '>', last[0]) : eb(eb.refTuple(col(c, keys[0] as string), col(c, c.primaryKey)), '>', eb.tuple(last[0], last[1]));
+              return eb.and([reached(eb, decl, c, ids), next]);
+            });
+          for (const k of keys) query = query.orderBy(col(c, k));
+          const rows = await query.limit(EXPORT_BATCH_SIZE).execute();
           for (const row of rows) {
-            yield { category: c.category, record: { _table: c.name, ...Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plainValue(v)])) } };
+            if (c.exportShape) yield* shapedRecords(c, row);
+            else yield { category: c.category, record: { _table: c.name, ...Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plainValue(v)])) } };
           }
           if (rows.length < EXPORT_BATCH_SIZE) break;
-          after = rows[rows.length - 1]?.[c.primaryKey];
+          const lastRow = rows[rows.length - 1] as Record<string, unknown>;
+          after = keys.map((k) => lastRow[k]);
         }
       }
     },
@@ -188,9 +228,10 @@ export function createDeclaredSqlStore(opts: DeclaredSqlStoreOptions): DataStore
         }
       });
       const erased = categories.filter((c) => !isProtected(c)).reduce((sum, c) => sum + (counts[c] ?? 0), 0);
-      // Rows kept with their erased categories masked, among those counted erased.
+      // Rows kept with their erased categories masked and their identities removed, among those
+      // counted erased; rows that stay attributable for a hold are not anonymised.
       const anonymised = actions
-        .filter((a) => a.how !== 'delete' && !isProtected(a.collection.category))
+        .filter((a) => a.how !== 'delete' && !a.keepIdentities && !isProtected(a.collection.category))
         .reduce((sum, a) => sum + (splitKept.get(a.collection.name) ?? byCollection.get(a.collection.name)?.[a.collection.category] ?? 0), 0);
       return { erased, retained, anonymised };
     },

@@ -58,6 +58,8 @@ export async function liveProblems(store: string, decl: SqlDeclaration, db: SqlD
       }
     }
     for (const i of c.identities) column(c, table, i.column, i.line, `identity ${i.kind} column`);
+    if (c.orderBy) column(c, table, c.orderBy, c.line, 'order column');
+    for (const shape of c.exportShape ?? []) for (const f of shape.fields) column(c, table, f.column, c.line, `export column`);
     for (const r of c.references) {
       column(c, table, r.column, r.line, 'reference column');
       const parent = byName.get(r.collection);

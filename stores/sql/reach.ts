@@ -1,5 +1,5 @@
 // Which rows of a declared SQL store are the subject's. A row is theirs when one of its identity
-// columns matches an identity the request carries (e-mail trimmed and case-insensitive, phone
+// columns matches an identity the request carries (e-mail case-insensitive, phone
 // in E.164, account id exactly), when it holds an account id found that way in another
 // collection, or when it references a row that is theirs (invoice line -> invoice -> customer),
 // however many hops. Each is one SQL condition with nested subqueries: the subject's rows are
@@ -29,7 +29,8 @@ function directMatch(eb: Eb, c: DeclaredCollection, ids: Identities, dialect: Sq
   const out: Expression<SqlBool>[] = [];
   for (const { kind, column } of c.identities) {
     const ref = eb.ref(col(c, column));
-    if (kind === 'email' && ids.email) out.push(eb(eb.fn('lower', [eb.fn('trim', [ref])]), '=', ids.email));
+    // lower(column), the expression a deployer's case-insensitive index is on (the demo tables' are).
+    if (kind === 'email' && ids.email) out.push(eb(eb.fn('lower', [ref]), '=', ids.email));
     if (kind === 'phone' && ids.phoneSpellings.length > 0) {
       // Everything but digits and + removed in the database; the spellings are those that normalise to the subject's number.
       const stripped = eb.fn('regexp_replace', [ref, eb.val('[^0-9+]'), eb.val(''), ...(dialect === 'postgres' ? [eb.val('g')] : [])]);
@@ -98,11 +99,19 @@ export function unmasked(eb: Eb, c: DeclaredCollection, column: string, mask: Ma
   }
 }
 
-/** Rows of the collection that still hold data in a category: any of its unmasked columns
- *  (identities aside); for the row's own category with no such column, every row reached. */
+/** The columns whose unmasked value means a row still holds data of a category: its columns of
+ *  that category, identities aside (they stay while a hold keeps the row attributable), except
+ *  in a collection with `keepWhen`, whose kept rows are the subject's only through the identity
+ *  that anonymising removes (an issued invoice with no name on it is still their invoice). */
+export function dataColumns(c: DeclaredCollection, category: string): DeclaredCollection['columns'] {
+  const ids = c.keepWhen ? new Set<string>() : identityColumns(c);
+  return c.columns.filter((x) => x.category === category && !ids.has(x.name) && x.mask.kind !== 'keep');
+}
+
+/** Rows of the collection that still hold data in a category: any of its dataColumns unmasked;
+ *  for the row's own category with no such column, every row reached. */
 export function holdsData(eb: Eb, c: DeclaredCollection, category: string): Expression<SqlBool> {
-  const ids = identityColumns(c);
-  const terms = c.columns.filter((x) => x.category === category && !ids.has(x.name)).flatMap((x) => unmasked(eb, c, x.name, x.mask) ?? []);
+  const terms = dataColumns(c, category).flatMap((x) => unmasked(eb, c, x.name, x.mask) ?? []);
   if (terms.length > 0) return eb.or(terms);
   return c.category === category ? eb.lit(true) : eb.lit(false);
 }

@@ -4,17 +4,16 @@
 import { randomUUID } from 'node:crypto';
 import { getRegime } from '../../policy';
 import { createManualStore } from '../../stores/manual-store';
-import { createStoreRegistry, defaultStores } from '../../stores/registry';
+import { createStoreRegistry } from '../../stores/registry';
+import { declaredDemoStores } from '../support/demo-estate';
 import { consoleCall, consoleLogIn, type ConsoleLogin } from '../support/console-session';
-import { testDb } from '../support/database';
 import { eventually } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
 
 const INSTRUCTIONS = 'Search the signed paper contracts in archive room B.';
 // A store without an API, worked by a person through a manual task; the stores' own client,
 // as the stack opens its database inside.
-const storeDb = testDb();
-const stores = createStoreRegistry([...defaultStores(storeDb), createManualStore({ name: 'paper-archive', categories: ['paper-contract'], instructions: INSTRUCTIONS })]);
+const stores = createStoreRegistry([...declaredDemoStores(), createManualStore({ name: 'paper-archive', categories: ['paper-contract'], instructions: INSTRUCTIONS })]);
 let stack: Stack;
 let compliance: ConsoleLogin;
 let agent: ConsoleLogin;
@@ -24,7 +23,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await stack?.close();
-  await storeDb.$disconnect();
 });
 
 const post = (path: string, form: Record<string, string>, as = compliance) => consoleCall(stack.baseUrl, 'POST', path, as, { _csrf: as.csrf, ...form });

@@ -9,9 +9,9 @@ import { formatDay } from '../../server/pages/console/format';
 import type { StaffRole } from '../../server/staff/roles';
 import { totpCodeAt } from '../../server/staff/totp';
 import { createStaffAccount } from '../../server/use-cases/staff-accounts';
-import { createStoreRegistry, defaultStores } from '../../stores/registry';
+import { createStoreRegistry } from '../../stores/registry';
+import { declaredDemoStores } from '../support/demo-estate';
 import { launchBrowser, screenshot } from '../support/browser';
-import { testDb } from '../support/database';
 import { eventually } from '../support/http';
 import { PartnerStore } from '../support/partner-store';
 import { createStaffAndLogIn, startStack, type Stack } from '../support/stack';
@@ -20,17 +20,15 @@ const COMPLETION_TIMEOUT_MS = 60_000;
 const CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'";
 
 const partner = new PartnerStore();
-// The stores' own client: the stack opens its database inside, after the registry is built.
-const storeDb = testDb();
+const demoStores = declaredDemoStores();
 let stack: Stack;
 let browser: Browser;
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack({ stores: createStoreRegistry([...defaultStores(storeDb), partner]) }), launchBrowser()]);
+  [stack, browser] = await Promise.all([startStack({ stores: createStoreRegistry([...demoStores, partner]) }), launchBrowser()]);
 });
 afterAll(async () => {
   await browser?.close();
   await stack?.close();
-  await storeDb.$disconnect();
 });
 
 let page: Page;

@@ -4,28 +4,32 @@
 // shown again with the error next to the field.
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { defaultStores, createStoreRegistry } from '../../stores/registry';
+import { createStoreRegistry } from '../../stores/registry';
 import type { SqlDb } from '../../stores/sql/connect';
 import { launchBrowser, screenshot } from '../support/browser';
 import { consentRegisterStore, consentsOf, seedConsents } from '../support/consent-register';
 import { testDb } from '../support/database';
+import { openDemoStores } from '../support/demo-estate';
 import { codeIn, eventually } from '../support/http';
 import { startStack, type Stack } from '../support/stack';
 
 const COMPLETION_TIMEOUT_MS = 60_000;
 const db = testDb();
 let sqlDb: SqlDb;
+let demo: ReturnType<typeof openDemoStores> | undefined;
 let stack: Stack;
 let browser: Browser;
 beforeAll(async () => {
   const register = consentRegisterStore();
   sqlDb = register.sqlDb;
-  [stack, browser] = await Promise.all([startStack({ stores: createStoreRegistry([...defaultStores(db), register.store]) }), launchBrowser()]);
+  demo = openDemoStores();
+  [stack, browser] = await Promise.all([startStack({ stores: createStoreRegistry([...demo.stores, register.store]) }), launchBrowser()]);
 });
 afterAll(async () => {
   await browser?.close();
   await stack?.close();
   await sqlDb?.destroy();
+  await demo?.close();
   await db.$disconnect();
 });
 

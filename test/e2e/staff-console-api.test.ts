@@ -270,7 +270,7 @@ test('when compliance reads the data map, then each store shows its categories, 
   expect(res.status).toBe(200);
   const byName = Object.fromEntries((res.body.stores as Array<{ name: string }>).map((s) => [s.name, s]));
   expect(byName['customer-accounts']).toMatchObject({
-    kind: 'prisma-table',
+    kind: 'sql',
     // This stack connects only the partner system, so the map's own stores are not searched here.
     state: 'unconnected',
     categories: expect.arrayContaining([{ name: 'contact', erase: 'delete', corrections: true }]),

@@ -13,8 +13,8 @@ import type { ActivityDeps } from '../../activities/deps';
 import { createFieldCipher } from '../../crypto/field-cipher';
 import { VERIFICATION } from '../../domain/procedure';
 import { createStoreRegistry } from '../../stores/registry';
-import { createServiceLogsStore } from '../../stores/service-logs-store';
 import { testDb } from '../support/database';
+import { declaredDemoStores, demoStore } from '../support/demo-estate';
 import { decryptPackageFile, eachZipEntry } from '../support/package-reader';
 import { testSecrets } from '../support/test-keys';
 import { createRequest, createSubject, newEmail } from './fixtures';
@@ -25,6 +25,7 @@ const MB = 1024 * 1024;
 const MEMORY_BOUND = 32 * MB;
 
 const db = testDb();
+const demo = declaredDemoStores();
 const cipher = createFieldCipher(testSecrets().keyring);
 let work = '';
 let email = '';
@@ -84,7 +85,7 @@ test('when a subject has 100,000 log rows, then the package is built in bounded 
     cipher,
     clock: () => new Date(),
     verification: VERIFICATION,
-    stores: createStoreRegistry([createServiceLogsStore(db)]),
+    stores: createStoreRegistry([demoStore(demo, 'service-logs')]),
     staffMailTo: 'compliance@example.test',
     accessPackageDir: path.join(work, 'packages'),
   };

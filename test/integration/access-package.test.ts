@@ -16,23 +16,22 @@ import { createFieldCipher } from '../../crypto/field-cipher';
 import { startMailCatcher, type MailCatcher } from '../../devtools/mail-catcher';
 import { VERIFICATION } from '../../domain/procedure';
 import { createSmtpMailer, type Mailer } from '../../mail/mailer';
-import { createCustomerAccountsStore } from '../../stores/customer-accounts-store';
 import type { DataStore, SubjectKeys } from '../../stores/data-store';
 import { createFileStore, subjectFolder } from '../../stores/file-store';
-import { createMarketingDbStore, ensureMarketingSchema } from '../../stores/marketing-db-store';
 import { createRedisSessionsStore, sessionKey, subjectIndexKey, type RedisClient } from '../../stores/redis-sessions-store';
 import { createStoreRegistry } from '../../stores/registry';
-import { createServiceLogsStore } from '../../stores/service-logs-store';
 import { testDb } from '../support/database';
 import { decryptPackageFile, parseCsv, zipTexts } from '../support/package-reader';
 import { testSecrets } from '../support/test-keys';
 import { createRequest, createSubject, newEmail, seedLogs } from './fixtures';
 import { required } from './store-fixtures';
+import { declaredDemoStores, demoStore } from '../support/demo-estate';
 
 const db = testDb();
 const cipher = createFieldCipher(testSecrets().keyring);
 const redis: RedisClient = createClient({ url: required('REDIS_URL') });
 const pool = new Pool({ connectionString: required('MARKETING_DATABASE_URL'), max: 4 });
+const demo = declaredDemoStores({ marketing: true });
 let work = '';
 let mail: MailCatcher;
 let mailer: Mailer;
@@ -41,11 +40,10 @@ let deps: ActivityDeps;
 
 beforeAll(async () => {
   await redis.connect();
-  await ensureMarketingSchema(pool);
   work = await mkdtemp(path.join(tmpdir(), 'dsr-access-package-'));
   mail = await startMailCatcher(0);
   mailer = createSmtpMailer({ host: '127.0.0.1', port: mail.port, secure: false, from: 'Privacy Office <privacy@example.com>' });
-  stores = [createCustomerAccountsStore(db), createServiceLogsStore(db), createRedisSessionsStore(async () => redis), createFileStore(path.join(work, 'files')), createMarketingDbStore(pool)];
+  stores = [demoStore(demo, 'customer-accounts'), demoStore(demo, 'service-logs'), createRedisSessionsStore(async () => redis), createFileStore(path.join(work, 'files')), demoStore(demo, 'marketing-db')];
   deps = {
     db,
     mailer,

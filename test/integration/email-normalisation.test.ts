@@ -11,20 +11,21 @@ import type { DataStore, SubjectKeys } from '../../stores/data-store';
 import { createFileStore, subjectFolder } from '../../stores/file-store';
 import { normaliseEmail } from '../../stores/identity-key';
 import { createRedisSessionsStore, sessionKey, subjectIndexKey, type RedisClient } from '../../stores/redis-sessions-store';
-import { defaultStores } from '../../stores/registry';
 import { testDb } from '../support/database';
+import { declaredDemoStores } from '../support/demo-estate';
 import { exportedByCategory } from '../support/exported';
 import { marketingStoreForTests, nothingProtected, required } from './store-fixtures';
 
 const db = testDb();
 const client: RedisClient = createClient({ url: required('REDIS_URL') });
 const { pool, marketing } = marketingStoreForTests();
+const mainStores = declaredDemoStores();
 let root = '';
 let stores: DataStore[] = [];
 beforeAll(async () => {
   await client.connect();
   root = await mkdtemp(path.join(tmpdir(), 'dsr-email-case-'));
-  stores = [...defaultStores(db), createRedisSessionsStore(async () => client), createFileStore(root), marketing];
+  stores = [...mainStores, createRedisSessionsStore(async () => client), createFileStore(root), marketing];
 });
 afterAll(async () => {
   await client.quit();

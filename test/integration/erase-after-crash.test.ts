@@ -6,17 +6,17 @@ import { randomUUID } from 'node:crypto';
 import { fulfilmentActivities } from '../../activities/fulfilment';
 import type { ActivityDeps } from '../../activities';
 import { createFieldCipher } from '../../crypto/field-cipher';
-import { createBillingStore } from '../../stores/billing-store';
 import type { DataStore } from '../../stores/data-store';
 import { createStoreRegistry } from '../../stores/registry';
-import { createServiceLogsStore } from '../../stores/service-logs-store';
 import { testDb } from '../support/database';
+import { declaredDemoStores, demoStore } from '../support/demo-estate';
 import { testSecrets } from '../support/test-keys';
 import { createRequest, createSubject, newEmail } from './fixtures';
 
 const db = testDb();
 const cipher = createFieldCipher(testSecrets().keyring);
 afterAll(() => db.$disconnect());
+const demo = declaredDemoStores();
 
 /** The fulfilment activities over the given stores. */
 const activitiesOver = (...stores: DataStore[]) =>
@@ -30,7 +30,7 @@ test('when the worker dies inside the erase after the store committed, then the 
   const email = newEmail();
   await db.serviceLog.createMany({ data: [1, 2, 3].map((i) => ({ email, ipAddress: `10.4.0.${i}`, deviceId: i === 1 ? 'device-1' : null, at: new Date() })) });
   const requestId = await deletionFor(email);
-  const logs = createServiceLogsStore(db);
+  const logs = demoStore(demo, 'service-logs');
   let dies = true;
   // Commits the erasure, then the process "dies" before anything else runs.
   const dying: DataStore = { ...logs, erase: async (...args) => {
@@ -61,7 +61,7 @@ test('when the worker dies after the erase returned, then the retry reports the 
   await db.invoice.create({ data: { number: `INV-${randomUUID()}`, email, billingName: 'Chen Jing', amount: '5.00', currency: 'CNY' } });
   await db.paymentMethod.create({ data: { email, type: 'card', brand: 'Visa', last4: '1111', holderName: 'Chen Jing' } });
   const requestId = await deletionFor(email);
-  const billing = createBillingStore(db);
+  const billing = demoStore(demo, 'billing');
   let locates = 0;
   // The check that follows the erasure is where the process "dies" the first time.
   const dying: DataStore = { ...billing, locate: async (s) => {
@@ -84,7 +84,7 @@ test('when a store works for a while inside an activity, then the activity heart
   const email = newEmail();
   await db.serviceLog.create({ data: { email, ipAddress: '10.5.0.1', at: new Date() } });
   const requestId = await deletionFor(email);
-  const logs = createServiceLogsStore(db);
+  const logs = demoStore(demo, 'service-logs');
   // A slow store: one statement that takes longer than a heartbeat interval.
   const slow: DataStore = { ...logs, erase: async (...args) => (await new Promise((r) => setTimeout(r, 6_000)), logs.erase(...args)) };
   const env = new MockActivityEnvironment();

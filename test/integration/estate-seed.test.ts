@@ -9,22 +9,22 @@ import { DEMO_SUBJECT_EMAIL, seedEstate } from '../../devtools/estate-seed';
 import { people } from '../../devtools/estate/people';
 import type { DataStore } from '../../stores/data-store';
 import { createFileStore } from '../../stores/file-store';
-import { createMarketingDbStore } from '../../stores/marketing-db-store';
 import { createRedisSessionsStore, type RedisClient } from '../../stores/redis-sessions-store';
-import { defaultStores } from '../../stores/registry';
 import { testDb } from '../support/database';
 import { required } from './store-fixtures';
+import { declaredDemoStores, demoStore } from '../support/demo-estate';
 
 const SUBJECTS = 6;
 const db = testDb();
 const pool = new Pool({ connectionString: required('MARKETING_DATABASE_URL'), max: 2 });
+const demo = declaredDemoStores({ marketing: true });
 const redis: RedisClient = createClient({ url: required('REDIS_URL') });
 let root = '';
 let stores: DataStore[] = [];
 beforeAll(async () => {
   await redis.connect();
   root = await mkdtemp(path.join(tmpdir(), 'dsr-estate-'));
-  stores = [...defaultStores(db), createRedisSessionsStore(async () => redis), createFileStore(root), createMarketingDbStore(pool)];
+  stores = [...demo.filter((s) => s.name !== 'marketing-db'), createRedisSessionsStore(async () => redis), createFileStore(root), demoStore(demo, 'marketing-db')];
 });
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });

@@ -6,8 +6,9 @@ import type { StoreWork } from '../../domain/fulfilment';
 import { VERIFICATION } from '../../domain/procedure';
 import type { Mailer } from '../../mail/mailer';
 import type { DataStore } from '../../stores/data-store';
-import { createStoreRegistry, defaultStores } from '../../stores/registry';
+import { createStoreRegistry } from '../../stores/registry';
 import { testDb } from '../support/database';
+import { declaredDemoStores, demoStore } from '../support/demo-estate';
 import { testSecrets } from '../support/test-keys';
 import { createRequest, createSubject, holdOn, newEmail, POLICE_HOLD, seedAccount, seedLogs } from './fixtures';
 
@@ -24,7 +25,8 @@ function activitiesOver(stores: DataStore[]) {
   const deps: FulfilmentDeps = { db, mailer: noMail, cipher, clock: () => new Date(), verification: VERIFICATION, stores: createStoreRegistry(stores), staffMailTo: 'compliance@example.test' };
   return fulfilmentActivities(deps);
 }
-const acts = activitiesOver(defaultStores(db));
+const demo = declaredDemoStores();
+const acts = activitiesOver(demo);
 
 /** A subject with an account and two log rows, and a request of the given type. */
 async function subjectWithData(type: StoreWork['type']) {
@@ -126,7 +128,7 @@ describe('fulfilStore', () => {
   test('when a store fails with personal data in its error, then the failure and the task carry none of it', async () => {
     const { email, requestId } = await subjectWithData('DELETION');
     const leaky: DataStore = {
-      ...defaultStores(db)[0]!,
+      ...demoStore(demo, 'customer-accounts'),
       locate: async (subject) => {
         throw new Error(`connection reset while reading ${subject.email} (contact ops@vendor.example)`);
       },
@@ -140,7 +142,7 @@ describe('fulfilStore', () => {
 
   test('when an erasure leaves data outside the retained categories, then the activity fails to be retried', async () => {
     const { requestId } = await subjectWithData('DELETION');
-    const real = defaultStores(db)[1]!;
+    const real = demoStore(demo, 'service-logs');
     const forgetful: DataStore = { ...real, erase: async () => ({ erased: 4, retained: [] }) };
     await expect(activitiesOver([forgetful]).fulfilStore(work(requestId, 'service-logs', 'DELETION'))).rejects.toMatchObject({
       nonRetryable: false,

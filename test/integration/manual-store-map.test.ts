@@ -1,23 +1,26 @@
 // Manual stores in the data map: an entry of kind "manual" needs instructions for the person
-// and no connector in the code; it takes part only when MANUAL_STORES names it.
+// and no connector in the code; it takes part only when MANUAL_STORES names it. The example
+// paper archive lives in docs/examples, outside the demo map.
 import { readFileSync } from 'node:fs';
 import { DEFAULT_DATA_MAP_FILE, validateDataMap } from '../../stores/data-map/validate';
 import { isManualStore, manualStoresFromMap } from '../../stores/manual-store';
 import { problemsOf } from '../support/data-map-problems';
+import { EXAMPLE_STORES_MAP_FILE } from '../support/paths';
 
 const shipped = readFileSync(DEFAULT_DATA_MAP_FILE, 'utf8');
+const example = readFileSync(EXAMPLE_STORES_MAP_FILE, 'utf8');
 const ENTRY = `"paper-archive": {`;
 
-/** The shipped map with the paper-archive entry's given field replaced. */
+/** The example map with the paper-archive entry's given field replaced. */
 function withField(field: string, to: string): string {
-  const start = shipped.indexOf(ENTRY);
-  const line = shipped.slice(start).split('\n').find((l) => l.trimStart().startsWith(`"${field}"`))!;
-  return shipped.slice(0, start) + shipped.slice(start).replace(line, to);
+  const start = example.indexOf(ENTRY);
+  const line = example.slice(start).split('\n').find((l) => l.trimStart().startsWith(`"${field}"`))!;
+  return example.slice(0, start) + example.slice(start).replace(line, to);
 }
 
 describe('manual stores in the data map', () => {
-  test('when the shipped map is read, then the paper archive is a manual store with its instructions', () => {
-    const entry = validateDataMap(shipped).stores.find((s) => s.name === 'paper-archive');
+  test('when the example map is read, then the paper archive is a manual store with its instructions', () => {
+    const entry = validateDataMap(example).stores.find((s) => s.name === 'paper-archive');
     expect(entry).toMatchObject({ kind: 'manual', connection: 'MANUAL_STORES', categories: [{ name: 'paper-contract', erase: 'delete', corrections: true }] });
     expect(entry?.instructions).toMatch(/archive room B/);
   });
@@ -37,7 +40,7 @@ describe('manual stores in the data map', () => {
   });
 
   test('when MANUAL_STORES names stores, then only the map\'s manual stores of those names are built, and an unknown name stops the start', () => {
-    const map = validateDataMap(shipped);
+    const map = { stores: [...validateDataMap(shipped).stores, ...validateDataMap(example).stores] };
     expect(manualStoresFromMap(map, [])).toEqual([]);
     const [paper] = manualStoresFromMap(map, ['paper-archive']);
     expect(paper && isManualStore(paper) && paper.instructions).toMatch(/archive room B/);
@@ -46,7 +49,7 @@ describe('manual stores in the data map', () => {
   });
 
   test('when the engine tries to work a manual store, then it refuses without personal data, so fulfilment plans it for a person', async () => {
-    const [paper] = manualStoresFromMap(validateDataMap(shipped), ['paper-archive']);
+    const [paper] = manualStoresFromMap(validateDataMap(example), ['paper-archive']);
     const subject = { subjectId: 'x', email: 'li.wei@example.com' };
     await expect(paper!.locate(subject)).rejects.toThrow('Store paper-archive is worked by a person: complete its manual task in the console.');
     await expect(paper!.erase(subject, async () => null)).rejects.toThrow(/worked by a person/);

@@ -6,9 +6,9 @@ import { createFieldCipher } from '../../crypto/field-cipher';
 import type { StoreWork } from '../../domain/fulfilment';
 import { VERIFICATION } from '../../domain/procedure';
 import type { Mailer } from '../../mail/mailer';
-import { createMarketingDbStore, ensureMarketingSchema } from '../../stores/marketing-db-store';
-import { createStoreRegistry, defaultStores } from '../../stores/registry';
+import { createStoreRegistry } from '../../stores/registry';
 import { testDb } from '../support/database';
+import { declaredDemoStores } from '../support/demo-estate';
 import { testSecrets } from '../support/test-keys';
 import { createRequest, createSubject, newEmail, seedAccount } from './fixtures';
 import { required } from './store-fixtures';
@@ -16,7 +16,6 @@ import { required } from './store-fixtures';
 const db = testDb();
 const cipher = createFieldCipher(testSecrets().keyring);
 const pool = new Pool({ connectionString: required('MARKETING_DATABASE_URL'), max: 2 });
-beforeAll(() => ensureMarketingSchema(pool));
 afterAll(async () => {
   await pool.end();
   await db.$disconnect();
@@ -29,7 +28,7 @@ const acts = fulfilmentActivities({
   cipher,
   clock: () => new Date(),
   verification: VERIFICATION,
-  stores: createStoreRegistry([...defaultStores(db), createMarketingDbStore(pool)]),
+  stores: createStoreRegistry(declaredDemoStores({ marketing: true })),
   staffMailTo: 'compliance@example.test',
 });
 

@@ -1,16 +1,16 @@
-// The billing store against the real database: one subject's invoices and payment methods
+// The billing store, as the shipped map declares it over the Invoice and PaymentMethod tables, against the real database: one subject's invoices and payment methods
 // among other subjects'. Issued invoices are anonymised (kept for accounting law), drafts
 // and payment methods deleted; corrections change drafts and holder names, never an issued invoice.
 import { randomUUID } from 'node:crypto';
-import { createBillingStore } from '../../stores/billing-store';
 import { EXPORT_BATCH_SIZE, type ExportedRecord, type FieldChange } from '../../stores/data-store';
 import { CorrectionRefused } from '../../stores/store-errors';
 import { testDb } from '../support/database';
+import { declaredDemoStores, demoStore } from '../support/demo-estate';
 import { holdOn, POLICE_HOLD } from './fixtures';
 import { holdsOf, newSubject, nothingProtected } from './store-fixtures';
 
 const db = testDb();
-const billing = createBillingStore(db);
+const billing = demoStore(declaredDemoStores(), 'billing');
 afterAll(() => db.$disconnect());
 
 /** `issued` invoices, one draft and a card for an address; invoice numbers are unique per call. */

@@ -1,5 +1,5 @@
-// The data map: the shipped one is valid and agrees with the connectors; a broken one is
-// refused at start-up with the line at fault; the registry follows the map.
+// The data map: the shipped one is valid and declares every store of the demo estate; a broken
+// one is refused at start-up with the line at fault; the registry follows the map.
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,8 +8,12 @@ import { buildStoreRegistry } from '../../app/activity-deps';
 import type { DataStore } from '../../stores/data-store';
 import { DEFAULT_DATA_MAP_FILE, loadDataMap, validateDataMap } from '../../stores/data-map/validate';
 import { createStoreRegistryFromMap } from '../../stores/registry';
+import { closeDeclaredSql, declaredSqlConnections, mainDatabaseSqlConnections } from '../../stores/sql/connections';
 import { testDb } from '../support/database';
 import { problemsOf } from '../support/data-map-problems';
+import { mapWithExampleStores } from '../support/demo-estate';
+import { EXAMPLE_STORES_MAP_FILE } from '../support/paths';
+import { required } from './store-fixtures';
 
 const db = testDb();
 afterAll(() => db.$disconnect());
@@ -42,12 +46,15 @@ describe('data map', () => {
   test('when the shipped map is read, then it is valid and lists every store with its categories', () => {
     const map = loadDataMap();
     expect(map.stores.map((s) => [s.name, s.kind])).toEqual([
-      ['customer-accounts', 'prisma-table'],
-      ['service-logs', 'prisma-table'],
-      ['billing', 'prisma-table'],
+      ['customer-accounts', 'sql'],
+      ['service-logs', 'sql'],
+      ['billing', 'sql'],
       ['redis-sessions', 'redis'],
       ['files', 'files'],
       ['marketing-db', 'sql'],
+    ]);
+    // Examples of stores the demo does not connect live apart, so that its deletions complete.
+    expect(loadDataMap(EXAMPLE_STORES_MAP_FILE).stores.map((s) => [s.name, s.kind])).toEqual([
       ['crm-processor', 'webhook'],
       ['paper-archive', 'manual'],
     ]);
@@ -82,19 +89,23 @@ describe('data map', () => {
     expect(problemsOf(text)).toEqual([`data-map.json line ${lineOf(text, '"kind": "redis"') + 1}: invalid JSON: expected "}" but found """`]);
   });
 
-  test('when the map disagrees with the connectors, then each fault is reported on its own line', () => {
-    let text = edited('"billing": {', '"crm": {');
-    text = text.replace('"campaign-activity": { "erase": "anonymise"', '"campaign-activity": { "erase": "delete"');
+  test('when a declared demo store contradicts itself, then each fault is reported on its own line', () => {
+    // Hand-written table stores are gone: "prisma-table" is no kind any more.
+    let text = shipped.replace(/("billing": \{[^]*?)"kind": "sql"/, '$1"kind": "prisma-table"');
     text = text.replace('"cookie": { "erase": "delete", "corrections": false, "description": "cookie ids", "fields": ["cookieIds"] }', '"cookie": { "erase": "delete", "corrections": false, "description": "cookie ids" }');
-    text = text.replace('"kind": "sql"', '"kind": "sql", "kind": "redis"');
-    text = text.replace('"network": { "erase": "delete", "corrections": false', '"network": { "erase": "delete", "corrections": true');
+    text = text.replace('"connection": "MARKETING_DATABASE_URL"', '"connection": "MARKETING_DATABASE_URL", "connection": "X"');
+    text = text.replace('"category": "contact",\n              "correctedBy": "phone"', '"category": "contact",\n              "correctedBy": "shoeSize"');
+    text = text.replace('"network": {\n          "erase": "delete",\n          "corrections": false', '"network": {\n          "erase": "delete",\n          "corrections": true');
+    const billing = '"billing": {';
     expect(problemsOf(text)).toEqual([
-      `data-map.json line ${lineOf(text, '"network"')}: store "service-logs" category "network" cannot be corrected by its connector`,
-      `data-map.json line ${lineOf(text, '"crm"')}: store "crm" has no connector in the code (known: customer-accounts, service-logs, billing, marketing-db)`,
+      `data-map.json line ${lineOf(text, '"shoeSize"')}: store "customer-accounts" collection "CustomerAccount" column "phone" names "shoeSize", which is not a correctable field (fullName, phone, companyName, preferredLanguage, billingName, billingAddress)`,
+      `data-map.json line ${lineOf(text, '"corrections": true', '"service-logs": {')}: store "service-logs" category "network" says "corrections": true, but none of its columns names "correctedBy"`,
+      `data-map.json line ${lineOf(text, '"prisma-table"')}: store "billing" has unknown kind "prisma-table" (one of: redis, files, sql, manual, webhook)`,
+      `data-map.json line ${lineOf(text, '"dialect"', billing)}: store "billing" has "dialect", which only declared stores of kind "sql" take`,
+      `data-map.json line ${lineOf(text, '"required"', billing)}: store "billing" has "required", which only declared stores of kind "sql" take`,
+      `data-map.json line ${lineOf(text, '"collections"', billing)}: store "billing" has "collections", which only declared stores of kind "sql" take`,
       `data-map.json line ${lineOf(text, '"cookie"')}: store "redis-sessions" category "cookie" needs "fields": the hash fields it holds, e.g. ["deviceId"]`,
-      `data-map.json line ${lineOf(text, '"kind": "sql"')}: key "kind" is written twice in the same place`,
-      `data-map.json line ${lineOf(text, '"kind": "sql"')}: store "marketing-db" is of kind "sql", not "redis"`,
-      `data-map.json line ${lineOf(text, '"campaign-activity"')}: store "marketing-db" category "campaign-activity" is erased by "anonymise" in the connector, not "delete"`,
+      `data-map.json line ${lineOf(text, '"connection": "X"')}: key "connection" is written twice in the same place`,
     ]);
   });
 
@@ -104,7 +115,7 @@ describe('data map', () => {
       const file = path.join(dir, 'data-map.json');
       const text = edited('"identityKey": "email",\n      "categories": {\n        "id-document"', '"identityKey": "phone",\n      "categories": {\n        "id-document"');
       await writeFile(file, text);
-      expect(() => loadDataMap(file)).toThrow(`data-map.json line ${lineOf(text, '"phone"')}: store "files" has unknown identity key "phone" (one of: email)`);
+      expect(() => loadDataMap(file)).toThrow(`data-map.json line ${lineOf(text, '"identityKey": "phone"')}: store "files" has unknown identity key "phone" (one of: email)`);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -113,19 +124,25 @@ describe('data map', () => {
 
 describe('store registry from the data map', () => {
   const map = validateDataMap(shipped);
+  const base = { db, mailer: undefined as never, cipher: undefined as never, staffMailTo: 'x@example.test' };
+  const main = mainDatabaseSqlConnections(map, required('DATABASE_URL'));
+  afterAll(() => closeDeclaredSql(main));
 
   test('when only the main database is connected, then its stores run in map order and the others are reported unconnected', () => {
-    const { registry, unconnected } = buildStoreRegistry({ db, mailer: undefined as never, cipher: undefined as never, staffMailTo: 'x@example.test', dataMap: map });
+    const { registry, unconnected } = buildStoreRegistry({ ...base, dataMap: map, connections: { sqlStores: main } });
     expect(registry.all().map((s) => s.name)).toEqual(['customer-accounts', 'service-logs', 'billing']);
-    expect(unconnected).toEqual(['redis-sessions', 'files', 'marketing-db', 'crm-processor', 'paper-archive']);
+    expect(unconnected).toEqual(['redis-sessions', 'files', 'marketing-db']);
   });
 
-  test('when every connection is given, then every mapped store runs', () => {
+  test('when every connection is given, then every mapped store runs, the example stores too when a map names them', () => {
+    const withExamples = mapWithExampleStores();
+    const sqlStores = declaredSqlConnections(withExamples, { DATABASE_URL: required('DATABASE_URL'), MARKETING_DATABASE_URL: required('MARKETING_DATABASE_URL') });
     const webhooks = [{ name: 'crm-processor', categories: ['contact', 'marketing-consent'], url: 'https://crm.example.com/dsr', secret: 'not used', timeoutSeconds: 120 }];
-    const connections = { redis: async () => Promise.reject(new Error('not used')), fileStoreDir: tmpdir(), marketingDb: {} as never, webhooks, manualStores: ['paper-archive'] };
-    const { registry, unconnected } = buildStoreRegistry({ db, mailer: undefined as never, cipher: undefined as never, staffMailTo: 'x@example.test', dataMap: map, connections, publicUrl: 'https://dsr.example.com' });
+    const connections = { redis: async () => Promise.reject(new Error('not used')), fileStoreDir: tmpdir(), sqlStores, webhooks, manualStores: ['paper-archive'] };
+    const { registry, unconnected } = buildStoreRegistry({ ...base, dataMap: withExamples, connections, publicUrl: 'https://dsr.example.com' });
     expect(registry.all().map((s) => s.name)).toEqual(['customer-accounts', 'service-logs', 'billing', 'redis-sessions', 'files', 'marketing-db', 'crm-processor', 'paper-archive']);
     expect(unconnected).toEqual([]);
+    return closeDeclaredSql(sqlStores);
   });
 
   test('when a connector has no map entry or holds other categories than mapped, then it is refused', () => {

@@ -1,12 +1,12 @@
 // What the tests of the Redis, file and marketing stores share: subjects in the main
 // database (holds refer to them) and protectedNow as the fulfilment activity builds it.
-import { Pool } from 'pg';
 import { createFieldCipher } from '../../crypto/field-cipher';
 import type { Db } from '../../db/prisma';
 import type { DataCategory } from '../../domain/fulfilment';
 import { activeHoldFor } from '../../legal/holds';
 import type { DataStore, SubjectKeys } from '../../stores/data-store';
-import { createMarketingDbStore, ensureMarketingSchema } from '../../stores/marketing-db-store';
+import { Pool } from 'pg';
+import { declaredDemoStores, demoStore } from '../support/demo-estate';
 import { testSecrets } from '../support/test-keys';
 import { createSubject, newEmail } from './fixtures';
 
@@ -30,11 +30,11 @@ export function required(name: string): string {
   return value;
 }
 
-/** The marketing store over its own database (MARKETING_DATABASE_URL), schema ensured before
- *  the file's tests and the pool closed after them. */
+/** The marketing store as the map declares it, over its own database (MARKETING_DATABASE_URL):
+ *  schema ensured before the file's tests and the connection closed after them. */
 export function marketingStoreForTests() {
-  const pool = new Pool({ connectionString: required('MARKETING_DATABASE_URL'), max: 4 });
-  beforeAll(() => ensureMarketingSchema(pool));
+  // The test's own pool writes and reads the rows; the store reaches them as the engine does.
+  const pool = new Pool({ connectionString: required('MARKETING_DATABASE_URL'), max: 2 });
   afterAll(() => pool.end());
-  return { pool, marketing: createMarketingDbStore(pool) };
+  return { pool, marketing: demoStore(declaredDemoStores({ marketing: true }), 'marketing-db') };
 }

@@ -1,5 +1,5 @@
-// The marketing store against its own real PostgreSQL database: one subject among others.
-import { ensureMarketingSchema } from '../../stores/marketing-db-store';
+// The marketing store, as the shipped map declares it, against its own real PostgreSQL database: one subject among others.
+import { ensureMarketingSchema } from '../../devtools/estate/marketing-schema';
 import { testDb } from '../support/database';
 import { holdOn, POLICE_HOLD } from './fixtures';
 import { holdsOf, newSubject, nothingProtected, marketingStoreForTests } from './store-fixtures';
@@ -34,8 +34,9 @@ describe('marketing-db store', () => {
 
     // The address is matched whatever its case.
     expect(await marketing.locate({ ...subject, email: subject.email.toUpperCase() })).toEqual({ 'marketing-consent': 1, 'campaign-activity': 2 });
+    // The declared export shows every field it names; a name or language never given reads null.
     expect(await exportedByCategory(marketing, subject)).toEqual({
-      'marketing-consent': [{ list: 'cloud-news', consentedAt: '2026-01-01T00:00:00.000Z', source: 'signup-form' }],
+      'marketing-consent': [{ list: 'cloud-news', consentedAt: '2026-01-01T00:00:00.000Z', source: 'signup-form', displayName: null, language: null }],
       'campaign-activity': [
         { campaign: 'spring-2026', url: 'https://example.com/offer/1', clickedAt: '2026-03-01T10:00:00.000Z' },
         { campaign: 'spring-2026', url: 'https://example.com/offer/2', clickedAt: '2026-03-02T10:00:00.000Z' },

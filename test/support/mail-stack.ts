@@ -1,6 +1,7 @@
 // Real services for the mail tests: a loopback SMTP catcher, the SMTP mailer, the test
 // database and the notice activities over them; plus a request row to write about.
-import { createStoreRegistry, defaultStores } from '../../stores/registry';
+import { createStoreRegistry } from '../../stores/registry';
+import { openDemoStores } from './demo-estate';
 import { createHash, randomUUID } from 'node:crypto';
 import { noticeActivities } from '../../activities/notices';
 import { createFieldCipher } from '../../crypto/field-cipher';
@@ -31,7 +32,8 @@ export async function startMailStack(): Promise<MailStack> {
   const db = testDb();
   const cipher = createFieldCipher(testSecrets().keyring);
   const mailer = createSmtpMailer({ host: '127.0.0.1', port: mail.port, secure: false, from: `Privacy Office <privacy@${MAIL_DOMAIN}>` });
-  const notices = noticeActivities({ db, mailer, cipher, clock: () => new Date(), verification: VERIFICATION, staffMailTo: STAFF_MAILBOX, stores: createStoreRegistry(defaultStores(db)) });
+  const demo = openDemoStores();
+  const notices = noticeActivities({ db, mailer, cipher, clock: () => new Date(), verification: VERIFICATION, staffMailTo: STAFF_MAILBOX, stores: createStoreRegistry(demo.stores) });
   return {
     mail,
     db,
@@ -61,6 +63,7 @@ export async function startMailStack(): Promise<MailStack> {
     async close() {
       mailer.close();
       await mail.close();
+      await demo.close();
       await db.$disconnect();
     },
   };

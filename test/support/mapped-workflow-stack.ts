@@ -1,7 +1,8 @@
-// The request workflow on the time-skipping test server with the registry built from the
-// shipped data map, as the product builds it: stores given connections are searched, the
-// others are NOT connected (e.g. redis-sessions without REDIS_URL, crm-processor, paper-archive)
-// and every request must account for them. Kept beside workflow-stack.ts rather than in it,
+// The request workflow on the time-skipping test server with the registry built from a data
+// map, as the product builds it: stores given connections are searched, the others are NOT
+// connected (e.g. redis-sessions without REDIS_URL; crm-processor and paper-archive of the
+// example map, mapWithExampleStores) and every request must account for them. The main
+// database's declared stores are always connected, the marketing database's when asked. Kept beside workflow-stack.ts rather than in it,
 // which builds its registry without a map.
 import { FAILURE_CONVERTER_PATH } from '../../temporal/data-converter';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -17,7 +18,9 @@ import type { FieldCipher } from '../../crypto/field-cipher';
 import type { Db } from '../../db/prisma';
 import type { MailCatcher } from '../../devtools/mail-catcher';
 import type { RequestType } from '../../domain/request-kinds';
-import { loadDataMap } from '../../stores/data-map/validate';
+import { loadDataMap, type DataMap } from '../../stores/data-map/validate';
+import { closeDeclaredSql, declaredSqlConnections } from '../../stores/sql/connections';
+import { ensureMarketingSchemaAt } from '../../devtools/estate/marketing-schema';
 import { createDsrWorker } from '../../worker';
 import type { dsrRequestWorkflow } from '../../workflows/dsr-request';
 import { type DsrWorkflowInput, workflowIdFor } from '../../workflows/messages';
@@ -36,8 +39,14 @@ export interface MappedWorkflowStack {
   close(): Promise<void>;
 }
 
-/** Starts the stack over the shipped data map with only the given optional connections. */
-export async function startMappedWorkflowStack(connections: StoreConnections): Promise<MappedWorkflowStack> {
+/** Starts the stack over a data map (the shipped one by default) with only the given optional
+ *  connections, plus the marketing database's when `marketing` is set. */
+export async function startMappedWorkflowStack(connections: StoreConnections, opts: { map?: DataMap; marketing?: boolean } = {}): Promise<MappedWorkflowStack> {
+  const map = opts.map ?? loadDataMap();
+  const marketingUrl = process.env.MARKETING_DATABASE_URL;
+  if (opts.marketing && !marketingUrl) throw new Error('MARKETING_DATABASE_URL is not set: run the tests with `npm test`.');
+  if (opts.marketing && marketingUrl) await ensureMarketingSchemaAt(marketingUrl);
+  const marketing = opts.marketing && marketingUrl ? declaredSqlConnections({ stores: map.stores.filter((s) => s.sql?.connection === 'MARKETING_DATABASE_URL') }, { MARKETING_DATABASE_URL: marketingUrl }) : [];
   const { identityPepper } = testSecrets();
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: TEMPORAL_TEST_SERVER } } });
   const taskQueue = `dsr-mapped-${randomUUID()}`;
@@ -52,7 +61,7 @@ export async function startMappedWorkflowStack(connections: StoreConnections): P
     dataConverter: engine.client.options.dataConverter,
     interceptors: { workflow: [staffSigningInterceptor(identityPepper, () => new Date())] },
   });
-  const deps = buildActivityDeps({ db, mailer, cipher, staffMailTo: STAFF_MAILBOX, staffAssertionKey: staffAssertionKey(identityPepper), accessPackageDir: TEST_ACCESS_PACKAGE_DIR, connections, dataMap: loadDataMap() });
+  const deps = buildActivityDeps({ db, mailer, cipher, staffMailTo: STAFF_MAILBOX, staffAssertionKey: staffAssertionKey(identityPepper), accessPackageDir: TEST_ACCESS_PACKAGE_DIR, connections: { ...connections, sqlStores: [...engine.services.declaredSql, ...marketing] }, dataMap: map });
   const workflowBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), failureConverterPath: FAILURE_CONVERTER_PATH, logger: new DefaultLogger('WARN') });
   const worker: Worker = await createDsrWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, deps, keyring, workflowBundle });
   const running = worker.run();
@@ -80,6 +89,7 @@ export async function startMappedWorkflowStack(connections: StoreConnections): P
       worker.shutdown();
       await running;
       await close();
+      await closeDeclaredSql(marketing);
       await env.teardown();
     },
   };

@@ -9,6 +9,7 @@ import { bundleWorkflowCode, DefaultLogger, type WorkflowBundleWithSourceMap } f
 import { Client, type WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { hashIdentity } from '../../crypto/identity-hash';
+import { furtherIdentities } from '../../server/intake-identities';
 import type { Db } from '../../db/prisma';
 import type { RequestType } from '../../domain/request-kinds';
 import type { LoadedProfile } from '../../config/controller-profile';
@@ -38,8 +39,9 @@ export interface WorkflowStack {
   now(): Date;
   /** Starts a request for a fresh subject (with a customer account) and returns its handle. */
   /** `unsigned`: started by a caller without the API's signer (an attestation then carries no assertion);
-   *  `attestedRole`: the attestation signed as the API signs it for that role (e.g. 'authorized-agent'). */
-  start(opts?: Partial<Pick<DsrWorkflowInput, 'type' | 'regime' | 'attestation' | 'corrections' | 'manage'>> & { email?: string; unsigned?: boolean; attestedRole?: string }): Promise<StartedRequest>;
+   *  `attestedRole`: the attestation signed as the API signs it for that role (e.g. 'authorized-agent');
+   *  `phone`, `accountId`: further identities, checked, hashed and encrypted as intake does. */
+  start(opts?: Partial<Pick<DsrWorkflowInput, 'type' | 'regime' | 'attestation' | 'corrections' | 'manage'>> & { email?: string; unsigned?: boolean; attestedRole?: string; phone?: string; accountId?: string }): Promise<StartedRequest>;
   /** The identity pepper the API and worker share here (staff assertions are keyed from it). */
   pepper: string;
   close(): Promise<void>;
@@ -101,7 +103,7 @@ export async function startWorkflowStack(
         channel: opts.attestation ? 'PHONE' : 'PORTAL',
         language: 'en',
         receivedAt: clock().toISOString(),
-        subject: { emailHash: hashIdentity(identityPepper, email), emailEncrypted: cipher.encrypt(email, 'DataSubject.emailEncrypted') },
+        subject: { emailHash: hashIdentity(identityPepper, email), emailEncrypted: cipher.encrypt(email, 'DataSubject.emailEncrypted'), ...furtherIdentities(identityPepper, cipher, opts) },
         attestation:
           opts.attestation && opts.attestedRole
             ? { ...opts.attestation, assertion: signStaffAssertion(staffAssertionKey(identityPepper), { requestId, action: OPEN_ATTESTED, staffId: opts.attestation.staffId, role: opts.attestedRole }, clock()) }

@@ -1,25 +1,27 @@
 // A processor reached over its webhook is declared in the data map alone: its URL and secret
 // variables and its callback timeout are checked at start-up, and it is connected only when
-// both variables are set.
+// both variables are set. The example processor lives in docs/examples, outside the demo map.
 import { readFileSync } from 'node:fs';
 import { buildStoreRegistry } from '../../app/activity-deps';
 import { DEFAULT_DATA_MAP_FILE, validateDataMap } from '../../stores/data-map/validate';
 import { processorSecrets, webhookConnections } from '../../stores/webhook/connections';
 import { problemsOf } from '../support/data-map-problems';
+import { EXAMPLE_STORES_MAP_FILE } from '../support/paths';
 
 const shipped = readFileSync(DEFAULT_DATA_MAP_FILE, 'utf8');
+const example = readFileSync(EXAMPLE_STORES_MAP_FILE, 'utf8');
 
-function edited(from: string, to: string): string {
-  expect(shipped).toContain(from);
-  return shipped.replace(from, to);
+function edited(from: string, to: string, text = example): string {
+  expect(text).toContain(from);
+  return text.replace(from, to);
 }
 
 const lineOf = (text: string, marker: string) => text.split('\n').findIndex((l) => l.includes(marker)) + 1;
 
 describe('webhook stores in the data map', () => {
-  const map = validateDataMap(shipped);
+  const map = validateDataMap(example);
 
-  test('when the shipped map is read, then the example processor is a webhook store with its secret variable and timeout', () => {
+  test('when the example map is read, then the example processor is a webhook store with its secret variable and timeout', () => {
     const crm = map.stores.find((s) => s.name === 'crm-processor');
     expect(crm).toMatchObject({ kind: 'webhook', connection: 'CRM_PROCESSOR_URL', webhook: { secret: 'CRM_PROCESSOR_SECRET', timeoutSeconds: 120 } });
     expect(crm?.categories.map((c) => c.name)).toEqual(['contact', 'marketing-consent']);
@@ -35,7 +37,7 @@ describe('webhook stores in the data map', () => {
   });
 
   test('when another kind of store has a secret, then it is refused', () => {
-    const text = edited('"connection": "MARKETING_DATABASE_URL",', '"connection": "MARKETING_DATABASE_URL", "secret": "MARKETING_SECRET",');
+    const text = edited('"connection": "MARKETING_DATABASE_URL",', '"connection": "MARKETING_DATABASE_URL", "secret": "MARKETING_SECRET",', shipped);
     expect(problemsOf(text)).toEqual([`data-map.json line ${lineOf(text, '"MARKETING_SECRET"')}: store "marketing-db" has "secret", which only stores of kind "webhook" take`]);
   });
 

@@ -60,6 +60,35 @@ describe.each<[ChinookNames, 'CHINOOK_POSTGRES_URL' | 'CHINOOK_MYSQL_URL']>([
     expect(everything).not.toContain(someoneElse);
   });
 
+  test('when a request carries only a Chinook customer\'s telephone number (its e-mail unknown to Chinook), then the real workflow finds them by phone and the package holds exactly their rows', async () => {
+    const id = 15;
+    const own = await chinook.rowsOf(id);
+    const phone = String(own.customer[0]?.[n.phone]);
+    // Written as a caller would give it: another spacing, the 00 international prefix.
+    const spoken = `00${phone.replace(/[^0-9]/g, '').replace(/(\d{3})(?=\d)/g, '$1 ')}`;
+    const email = `caller-${id}-${n.store}@example.org`;
+    const { requestId, handle } = await stack.start({ email, phone: spoken, attestation: attested });
+    expect((await handle.result()).status).toBe('COMPLETED');
+
+    const row = await stack.db.accessPackage.findUniqueOrThrow({ where: { requestId } });
+    const zipPath = path.join(work, `${requestId}.zip`);
+    await decryptPackageFile(cipher, row, zipPath);
+    const texts = await zipTexts(zipPath);
+    const json = (file: string) => JSON.parse(texts.get(`${n.store}/${file}.json`) ?? '[]') as Array<Record<string, unknown>>;
+    const rows = [...json('contact'), ...json('address'), ...json('invoice')];
+    const ofTable = (table: string, key: string) => rows.filter((r) => r._table === table).map((r) => Number(r[key])).sort((a, b) => a - b);
+    expect(ofTable(n.customer, n.customerId)).toEqual([id]);
+    expect(ofTable(n.invoice, n.invoiceId)).toEqual(own.invoices.map((i) => Number(i[n.invoiceId])).sort((a, b) => a - b));
+    expect(ofTable(n.line, n.lineId)).toEqual(own.lines.map((l) => Number(l[n.lineId])).sort((a, b) => a - b));
+    // The number travels encrypted: the request row holds its ciphertext and keyed hash, no digits of it in clear.
+    const request = await stack.db.dsrRequest.findUniqueOrThrow({ where: { id: requestId } });
+    expect(cipher.decrypt(request.phoneEncrypted ?? '', 'DsrRequest.phoneEncrypted')).toBe(`+${phone.replace(/[^0-9]/g, '')}`);
+    expect(request.phoneHash).toMatch(/^[0-9a-f]{64}$/);
+    const digits = phone.replace(/[^0-9]/g, '');
+    expect(JSON.stringify({ ...request, phoneEncrypted: null })).not.toContain(digits);
+    expect(handle.workflowId).not.toContain(digits);
+  });
+
   test('when a Chinook customer is erased under a legal hold on invoices, then invoices and lines stay as they were and the certificate prints the hold', async () => {
     const id = 12;
     const email = await emailOf(id);

@@ -11,23 +11,23 @@ import type { CertificateBody } from '../../domain/deletion-certificate';
 import type { StoreOutcome } from '../../domain/fulfilment';
 import { createSmtpMailer } from '../../mail/mailer';
 import { createManualStore } from '../../stores/manual-store';
-import { createMarketingDbStore, ensureMarketingSchema } from '../../stores/marketing-db-store';
 import { attestIdentityUpdate, completeManualTaskUpdate, statusQuery, type ManualTaskCompletion } from '../../workflows/messages';
 import { REPLAY_KEYRING } from '../fixtures/replay-keyring';
+import { declaredDemoStores, demoStore } from '../support/demo-estate';
 import { eventually } from '../support/http';
 import { STAFF_MAILBOX, startWorkflowStack, type WorkflowStack } from '../support/workflow-stack';
 import { auditActions, mailTo, requestRow, subjectIdOf, approveErasure } from './helpers';
 
 const INSTRUCTIONS = 'Search the signed paper contracts in archive room B, cabinets 1-4, by the customer e-mail on the cover sheet; shred what you find.';
 const paperArchive = createManualStore({ name: 'paper-archive', categories: ['paper-contract'], instructions: INSTRUCTIONS });
+// The test's own pool writes the rows; the store, as the map declares it, reaches them.
 const marketingPool = new Pool({ connectionString: process.env.MARKETING_DATABASE_URL, max: 2 });
-const marketing = createMarketingDbStore(marketingPool);
+const marketing = demoStore(declaredDemoStores({ marketing: true }), 'marketing-db');
 const attested = { staffId: 'agent-1', evidenceNote: 'ID card checked in person' };
 const DAY = 86_400_000;
 
 let stack: WorkflowStack;
 beforeAll(async () => {
-  await ensureMarketingSchema(marketingPool);
   stack = await startWorkflowStack([marketing, paperArchive]);
 });
 afterAll(async () => {

@@ -1,18 +1,17 @@
 // Every store of the data map is accounted for in every request. The registry follows the
-// shipped map with the main database, the file store and the marketing database connected;
-// redis-sessions (no REDIS_URL), crm-processor (no CRM_PROCESSOR_URL/SECRET) and paper-archive
-// (not in MANUAL_STORES) are not. A deletion waits for compliance on each of them; an access
+// shipped map plus the example stores of docs/examples, with the main database, the file store
+// and the marketing database connected; redis-sessions (no REDIS_URL), crm-processor (no
+// CRM_PROCESSOR_URL/SECRET) and paper-archive (not in MANUAL_STORES) are not. A deletion waits for compliance on each of them; an access
 // request completes and says, store by store, what was searched, found, or not searched and why.
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Pool } from 'pg';
 import type { CertificateBody } from '../../domain/deletion-certificate';
 import type { StoreSearch } from '../../domain/store-account';
-import { loadDataMap } from '../../stores/data-map/validate';
 import { retryStoreUpdate, skipStoreUpdate, statusQuery } from '../../workflows/messages';
 import { eventually } from '../support/http';
+import { mapWithExampleStores } from '../support/demo-estate';
 import { startMappedWorkflowStack, type MappedWorkflowStack } from '../support/mapped-workflow-stack';
 import { approveErasure, mailTo } from './helpers';
 
@@ -21,19 +20,17 @@ const NOT_CONNECTED: Record<string, string> = {
   'crm-processor': 'not connected: CRM_PROCESSOR_URL and CRM_PROCESSOR_SECRET are not set',
   'paper-archive': 'not connected: MANUAL_STORES does not name it',
 };
-const MAPPED = loadDataMap().stores.map((s) => s.name);
+const MAP = mapWithExampleStores();
+const MAPPED = MAP.stores.map((s) => s.name);
 
 let stack: MappedWorkflowStack;
 let files = '';
-let marketing: Pool;
 beforeAll(async () => {
   files = await mkdtemp(path.join(tmpdir(), 'dsr-unconnected-files-'));
-  marketing = new Pool({ connectionString: process.env.MARKETING_DATABASE_URL, max: 2 });
-  stack = await startMappedWorkflowStack({ fileStoreDir: files, marketingDb: marketing });
+  stack = await startMappedWorkflowStack({ fileStoreDir: files }, { map: MAP, marketing: true });
 });
 afterAll(async () => {
   await stack?.close();
-  await marketing?.end();
   await rm(files, { recursive: true, force: true });
 });
 

@@ -26,7 +26,7 @@ ${o.hint ? html`<p class="hint" id="${id}-hint">${o.hint}</p>` : ''}${control}
 ${o.error ? html`<p class="error" id="${id}-error">${o.error}</p>` : ''}`;
 
 /** A one-line text input (type text, email or password). */
-export function inputField(o: FieldOptions & { type?: 'text' | 'email' | 'password'; maxLength?: number; autocomplete?: string; required?: boolean }): Html {
+export function inputField(o: FieldOptions & { type?: 'text' | 'email' | 'tel' | 'password'; maxLength?: number; autocomplete?: string; required?: boolean }): Html {
   const id = o.id ?? o.name;
   const control = html`<input type="${o.type ?? 'text'}" id="${id}" name="${o.name}" value="${o.type === 'password' ? '' : (o.value ?? '')}"${
     o.maxLength ? html` maxlength="${o.maxLength}"` : ''

@@ -19,6 +19,8 @@ const MESSAGES = {
   type: 'Choose the right the subject asks for.',
   residence: 'Choose where the subject lives.',
   email: 'Enter the subject’s e-mail address, such as name@example.com.',
+  phone: 'Enter the telephone number with its country code, such as +86 138 0000 0000.',
+  accountId: 'Enter the account id as our systems write it: letters and digits, up to 64.',
   corrections: 'For a correction, fill in at least one new value, of at most 200 characters.',
   manage: 'For a manage request, tick at least one purpose and choose the action.',
   channel: 'Choose how the subject made the request.',

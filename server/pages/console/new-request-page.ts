@@ -38,6 +38,8 @@ ${radioGroup({ name: 'manageAction', label: 'Action', value: values.manageAction
 </fieldset>
 ${selectField({ name: 'residence', label: 'Where the subject lives (picks the regime)', value: values.residence, error: errors.residence, options: residenceOptions('en') })}
 ${inputField({ name: 'email', label: 'Subject’s e-mail address', type: 'email', value: values.email, error: errors.email, maxLength: 254, hint: 'Replies go to this address.' })}
+${inputField({ name: 'phone', label: 'Telephone number (optional)', type: 'tel', value: values.phone ?? '', error: errors.phone, maxLength: 32, hint: 'With its country code; stores that know the subject by it are searched by it too.' })}
+${inputField({ name: 'accountId', label: 'Customer or account id (optional)', value: values.accountId ?? '', error: errors.accountId, maxLength: 64, hint: 'As our systems write it.' })}
 ${selectField({ name: 'language', label: 'Language of the replies', value: values.language, error: errors.language, options: [['zh', '中文 (Chinese)'], ['en', 'English']] })}
 ${radioGroup({ name: 'channel', label: 'Channel', value: values.channel, error: errors.channel, options: STAFF_CHANNELS.map((c) => [c, CHANNELS[c]] as const) })}
 ${noteField({ name: 'evidenceNote', label: 'Evidence of identity', value: values.evidenceNote, error: errors.evidenceNote, hint: 'How you established who the subject is, e.g. which documents you checked. Kept in the audit trail; do not copy document numbers.' })}
