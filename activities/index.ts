@@ -11,6 +11,7 @@ import { fulfilmentActivities } from './fulfilment';
 import { intakeActivities } from './intake';
 import { manualTaskActivities } from './manual-tasks';
 import { notifyActivities } from './notify';
+import { openRequestActivities } from './open-request';
 import { staffAssertionActivities } from './staff-assertions';
 import { transitionActivities } from './transitions';
 import { unverifiableActivities } from './unverifiable';
@@ -22,6 +23,7 @@ export type { ActivityDeps } from './deps';
 export function createActivities(deps: ActivityDeps) {
   return {
     ...intakeActivities(deps),
+    ...openRequestActivities(deps),
     ...transitionActivities(deps),
     ...verificationActivities(deps),
     ...erasureConfirmationActivities(deps),

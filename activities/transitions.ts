@@ -1,8 +1,8 @@
-// Mirroring the workflow's status moves into PostgreSQL, each with its audit event.
-import { ApplicationFailure } from '@temporalio/activity';
-import { canTransition, isClosed, type RequestStatus } from '../domain/status';
-import { appendAudit } from './audit';
+// Mirroring the workflow's status moves into PostgreSQL, each with its audit event and the
+// rest of the read model it changes (activities/request-state.ts).
+import type { RequestStatus } from '../domain/status';
 import type { ActivityDeps } from './deps';
+import { assertMoveAllowed, type FeeView, writeRequestState } from './request-state';
 
 export interface TransitionRecord {
   requestId: string;
@@ -11,33 +11,20 @@ export interface TransitionRecord {
   actor: string;
   reason: string;
   eventKey: string;
+  /** The fee as it stands after the move (the quote, with the move to AWAITING_FEE). */
+  fee?: FeeView | null;
+  /** The outcome code of a closing move, written with it (runs from before this wrote it apart). */
+  outcome?: string;
 }
 
 export function transitionActivities({ db, clock }: ActivityDeps) {
   return {
-    /** Sets the request's status and appends a STATUS_CHANGED audit event, atomically. */
-    async recordTransition(t: TransitionRecord): Promise<void> {
-      if (!canTransition(t.from, t.to)) {
-        throw ApplicationFailure.nonRetryable(`Transition ${t.from} -> ${t.to} is not allowed.`, 'IllegalTransition');
-      }
+    /** Sets the request's status, what it awaits, its fee or outcome, and appends a STATUS_CHANGED audit event, atomically. */
+    async recordTransition({ requestId, from, to, actor, reason, eventKey, fee, outcome }: TransitionRecord): Promise<void> {
+      const move = { from, to, actor, reason, eventKey };
+      assertMoveAllowed(move);
       const now = clock();
-      await db.$transaction(async (tx) => {
-        await tx.dsrRequest.update({
-          where: { id: t.requestId },
-          data: {
-            status: t.to,
-            closedAt: isClosed(t.to) ? now : undefined,
-          },
-        });
-        await appendAudit(tx, {
-          requestId: t.requestId,
-          actor: t.actor,
-          action: 'STATUS_CHANGED',
-          reason: t.reason,
-          details: { from: t.from, to: t.to },
-          eventKey: t.eventKey,
-        });
-      });
+      await db.$transaction((tx) => writeRequestState(tx, now, { requestId, move, fee, outcome }));
     },
   };
 }

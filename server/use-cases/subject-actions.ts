@@ -1,7 +1,7 @@
 // What the subject may do through their status link besides checking a code: ask for a
 // new code, answer a fee quote, withdraw. Each is one workflow update whose validator
 // decides whether the request is in a state that allows it.
-import { answerFeeUpdate, resendCodeUpdate, statusQuery, withdrawUpdate, workflowIdFor } from '../../workflows/messages';
+import { answerFeeUpdate, resendCodeUpdate, withdrawUpdate } from '../../workflows/messages';
 import { AppError } from '../app-error';
 import type { ServerDeps } from '../deps';
 import type { StatusView } from '../schemas';
@@ -34,6 +34,6 @@ export async function withdrawRequest(deps: ServerDeps, requestId: string, reaso
 }
 
 async function awaitsCode(deps: ServerDeps, requestId: string): Promise<boolean> {
-  const live = await deps.temporal.workflow.getHandle(workflowIdFor(requestId)).query(statusQuery).catch(() => null);
-  return live?.status === 'AWAITING_VERIFICATION';
+  const row = await deps.db.dsrRequest.findUnique({ where: { id: requestId }, select: { status: true } });
+  return row?.status === 'AWAITING_VERIFICATION';
 }

@@ -3,6 +3,7 @@
 // it, skip it with a justification, or record a manual completion: never skipped silently.
 // A store with no API gets a manual task instead, and waits for the person who works it.
 import { condition, patched } from '@temporalio/workflow';
+import { STORE_AWAITING_PERSON } from '../../domain/awaiting';
 import type { StoreOutcome } from '../../domain/fulfilment';
 import { acts, planActs, storeActs } from '../acts';
 import type { DecisionInput } from '../messages';
@@ -54,8 +55,6 @@ async function settleStore(run: RequestRun, store: string, excluded: NonNullable
   }
 }
 
-/** Shown for a store whose manual task is open; waiting for it is not being stuck. */
-const AWAITING_PERSON = 'waiting for a person to work this store (manual task)';
 
 /** Opens the manual tasks among the planned stores and alerts staff; returns those stores. */
 async function openManualTasks(run: RequestRun, stores: string[]): Promise<string[]> {
@@ -63,7 +62,7 @@ async function openManualTasks(run: RequestRun, stores: string[]): Promise<strin
   const manual = await acts.openManualTasks({ requestId, stores });
   if (manual.length === 0) return manual;
   for (const store of manual) {
-    run.stores[store] = { status: 'PENDING', reason: AWAITING_PERSON };
+    run.stores[store] = { status: 'PENDING', reason: STORE_AWAITING_PERSON };
     run.manualTasks.set(store, null);
   }
   await acts.alertStaff({ requestId, seq: run.nextSeq(), alert: { kind: 'manual-task', stores: manual } });
