@@ -8,7 +8,8 @@ import { percentile, progress, round, runBounded } from './stats';
 import type { BenchStack } from './stack';
 import { startAccessRequest } from './subject-requests';
 
-const REPLY_SUBJECT = 'The personal information we hold about you';
+// A new subject of whom no store holds anything gets the nothing-held reply; one with data, the package.
+const REPLY_SUBJECT = ['The personal information we hold about you', 'We hold no personal information about you'];
 
 export interface RunFigures {
   requestsPerSecond: number;

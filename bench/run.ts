@@ -102,6 +102,8 @@ async function main(): Promise<void> {
       rows.push(
         [`statusQuery p50 (${status.openRequests} open), ms`, status.queryP50Ms, status.describeP50Ms, 'describe() p50'],
         [`statusQuery p95 (${status.openRequests} open), ms`, status.queryP95Ms, status.describeP95Ms, 'describe() p95'],
+        [`status read p50 (${status.openRequests} open), ms`, status.statusReadP50Ms, status.plainSelectP50Ms, 'plain SELECT by id p50'],
+        [`status read p95 (${status.openRequests} open), ms`, status.statusReadP95Ms, status.plainSelectP95Ms, 'plain SELECT by id p95'],
         [`worker RSS, MiB (${status.openRequests} open)`, status.workerRssAfterMiB, status.workerRssBeforeMiB, 'same worker idle'],
       );
     });
