@@ -33,6 +33,12 @@ export function cachedWorkflowsFor(env: NodeJS.ProcessEnv = process.env): number
   return Math.max(1, Math.floor(budgetMiB / CACHED_WORKFLOW_MIB));
 }
 
+/** Local database steps run at once (workflows/acts.ts): as many as the process's database
+ *  pool holds (pg's default, 10). More would only wait for a connection, fail after Prisma's
+ *  two seconds (P2028) and retry with back-off inside their workflow task; fewer queue in the
+ *  worker instead, each taking its connection at once. */
+export const DATABASE_STEPS_AT_ONCE = 10;
+
 /** Creates a worker for the request workflows with encrypted payloads. */
 export function createDsrWorker(opts: DsrWorkerOptions): Promise<Worker> {
   return Worker.create({
@@ -43,5 +49,6 @@ export function createDsrWorker(opts: DsrWorkerOptions): Promise<Worker> {
     activities: createActivities(opts.deps),
     dataConverter: encryptedDataConverter(opts.keyring),
     maxCachedWorkflows: cachedWorkflowsFor(),
+    maxConcurrentLocalActivityExecutions: DATABASE_STEPS_AT_ONCE,
   });
 }
