@@ -19,7 +19,8 @@ export interface DsrWorkerOptions {
  *  Requests mostly wait (on a code, a fee, a person), so a cache bounded by memory keeps the
  *  worker flat however many are open: an evicted request is replayed from its history when it
  *  next has work, and status pages read the database, so a wait costs nothing. 128 MiB beside
- *  the ~300-400 MiB a worker takes idle keeps one worker under 512 MiB RSS (docs/measurements.md). */
+ *  the ~380 MiB a worker takes idle aims at 512 MiB RSS; measured 577 MiB with 1,500 waiting,
+ *  the rest being heap the activities left (docs/measurements.md). */
 export const DEFAULT_WORKFLOW_CACHE_MIB = 128;
 
 /** What one cached request workflow costs the worker, measured with `npm run bench`
