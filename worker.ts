@@ -15,11 +15,30 @@ export interface DsrWorkerOptions {
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
 
-/** Workflows kept in the worker's sticky cache. Requests mostly wait (on a code, a fee, a
- *  person), so a bounded cache keeps memory flat however many are open: an evicted one is
- *  replayed from its history when it next has work. The SDK's default sizes the cache from
- *  the heap, about 1.3 GiB of RSS with 10,000 open requests (npm run bench). */
-export const DEFAULT_MAX_CACHED_WORKFLOWS = 1000;
+/** The memory the worker's sticky workflow cache may take, in MiB (WORKER_MEMORY_BUDGET_MIB).
+ *  Requests mostly wait (on a code, a fee, a person), so a cache bounded by memory keeps the
+ *  worker flat however many are open: an evicted request is replayed from its history when it
+ *  next has work, and status pages read the database, so a wait costs nothing. 128 MiB beside
+ *  the ~380 MiB a worker takes idle aims at 512 MiB RSS; measured 577 MiB with 1,500 waiting,
+ *  the rest being heap the activities left (docs/measurements.md). */
+export const DEFAULT_WORKFLOW_CACHE_MIB = 128;
+
+/** What one cached request workflow costs the worker, measured with `npm run bench`
+ *  (RSS growth over cached workflows: 0.4 to 0.7 MiB each, the upper end taken). */
+export const CACHED_WORKFLOW_MIB = 0.5;
+
+/** Workflows to keep cached: WORKER_MAX_CACHED_WORKFLOWS when set, else as many as the budget holds. */
+export function cachedWorkflowsFor(env: NodeJS.ProcessEnv = process.env): number {
+  if (env.WORKER_MAX_CACHED_WORKFLOWS) return Number(env.WORKER_MAX_CACHED_WORKFLOWS);
+  const budgetMiB = Number(env.WORKER_MEMORY_BUDGET_MIB ?? DEFAULT_WORKFLOW_CACHE_MIB);
+  return Math.max(1, Math.floor(budgetMiB / CACHED_WORKFLOW_MIB));
+}
+
+/** Local database steps run at once (workflows/acts.ts): as many as the process's database
+ *  pool holds (pg's default, 10). More would only wait for a connection, fail after Prisma's
+ *  two seconds (P2028) and retry with back-off inside their workflow task; fewer queue in the
+ *  worker instead, each taking its connection at once. */
+export const DATABASE_STEPS_AT_ONCE = 10;
 
 /** Creates a worker for the request workflows with encrypted payloads. */
 export function createDsrWorker(opts: DsrWorkerOptions): Promise<Worker> {
@@ -30,6 +49,7 @@ export function createDsrWorker(opts: DsrWorkerOptions): Promise<Worker> {
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: require.resolve('./workflows') }),
     activities: createActivities(opts.deps),
     dataConverter: encryptedDataConverter(opts.keyring),
-    maxCachedWorkflows: Number(process.env.WORKER_MAX_CACHED_WORKFLOWS ?? DEFAULT_MAX_CACHED_WORKFLOWS),
+    maxCachedWorkflows: cachedWorkflowsFor(),
+    maxConcurrentLocalActivityExecutions: DATABASE_STEPS_AT_ONCE,
   });
 }

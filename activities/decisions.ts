@@ -3,6 +3,7 @@
 import type { Prisma } from '../generated/prisma/client';
 import { appendAudit } from '../db/audit';
 import { writeAuditNote } from './audit-notes';
+import { writeFeeAnswer } from './request-state';
 import type { ActivityDeps } from './deps';
 
 /** Decisions whose reason is staff's own words (an evidence note, a waiver's or a decision's
@@ -19,6 +20,8 @@ export function decisionActivities({ db, cipher }: ActivityDeps) {
         const noteId = d.reason && takesNote(d.action) ? await writeAuditNote(tx, cipher, d.requestId, d.reason) : undefined;
         const details = noteId ? { ...d.details, noteId } : d.details;
         await appendAudit(tx, { requestId: d.requestId, actor: d.actor, action: d.action, reason: noteId ? undefined : d.reason, details: details as Prisma.InputJsonValue, eventKey: d.eventKey });
+        // A fee answer changes what the status page shows: written with its audit event.
+        await writeFeeAnswer(tx, d.requestId, d.action);
       });
     },
 

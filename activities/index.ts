@@ -12,6 +12,7 @@ import { fulfilmentActivities } from './fulfilment';
 import { intakeActivities } from './intake';
 import { manualTaskActivities } from './manual-tasks';
 import { notifyActivities } from './notify';
+import { openRequestActivities } from './open-request';
 import { staffAssertionActivities } from './staff-assertions';
 import { transitionActivities } from './transitions';
 import { unverifiableActivities } from './unverifiable';
@@ -23,6 +24,7 @@ export type { ActivityDeps } from './deps';
 export function createActivities(deps: ActivityDeps) {
   return {
     ...intakeActivities(deps),
+    ...openRequestActivities(deps),
     ...transitionActivities(deps),
     ...verificationActivities(deps),
     ...erasureConfirmationActivities(deps),

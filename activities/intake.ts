@@ -24,6 +24,9 @@ export async function recordRequest(db: Db, input: DsrWorkflowInput, profile: Lo
   // The profile in force at intake: the server's when it started the request (older runs
   // carry none, and take the worker's). The request keeps it for every later deadline.
   const digest = input.profileDigest ?? profile.digest;
+  // The rows are written in one transaction: once the request's row is there, all of them are,
+  // and a second writer (intake, then the workflow) would only wait on the first one's locks.
+  if (await db.dsrRequest.findUnique({ where: { id: input.requestId }, select: { id: true } })) return;
   if (digest === profile.digest) await recordProfileVersion(db, profile);
   try {
     await writeRequestRows(db, input, digest);

@@ -1,9 +1,9 @@
-// Mirroring the workflow's status moves into PostgreSQL, each with its audit event.
-import { ApplicationFailure } from '@temporalio/activity';
-import { canTransition, isClosed, type RequestStatus } from '../domain/status';
-import { appendAudit } from '../db/audit';
+// Mirroring the workflow's status moves into PostgreSQL, each with its audit event and the
+// rest of the read model it changes (activities/request-state.ts).
+import type { RequestStatus } from '../domain/status';
 import { writeAuditNote } from './audit-notes';
 import type { ActivityDeps } from './deps';
+import { assertMoveAllowed, type FeeView, writeRequestState } from './request-state';
 
 export interface TransitionRecord {
   requestId: string;
@@ -12,6 +12,10 @@ export interface TransitionRecord {
   actor: string;
   reason: string;
   eventKey: string;
+  /** The fee as it stands after the move (the quote, with the move to AWAITING_FEE). */
+  fee?: FeeView | null;
+  /** The outcome code of a closing move, written with it (runs from before this wrote it apart). */
+  outcome?: string;
 }
 
 /** The reason of a move to WITHDRAWN is the withdrawer's own words (the workflow passes them
@@ -19,35 +23,21 @@ export interface TransitionRecord {
  *  as an erasable note, not in the trail. Recognised here rather than flagged by the workflow, so
  *  that running workflows are covered without a new version of their code. */
 const WITHDRAWN_PLAIN = 'withdrawn';
-const ownWords = (t: TransitionRecord) => t.to === 'WITHDRAWN' && t.reason !== WITHDRAWN_PLAIN;
+const ownWords = (t: { to: RequestStatus; reason: string }) => t.to === 'WITHDRAWN' && t.reason !== WITHDRAWN_PLAIN;
 
 export function transitionActivities({ db, clock, cipher }: ActivityDeps) {
   return {
-    /** Sets the request's status and appends a STATUS_CHANGED audit event, atomically. */
-    async recordTransition(t: TransitionRecord): Promise<void> {
-      if (!canTransition(t.from, t.to)) {
-        throw ApplicationFailure.nonRetryable(`Transition ${t.from} -> ${t.to} is not allowed.`, 'IllegalTransition');
-      }
+    /** Sets the request's status, what it awaits, its fee or outcome, and appends a STATUS_CHANGED audit event, atomically. */
+    async recordTransition({ requestId, from, to, actor, reason, eventKey, fee, outcome }: TransitionRecord): Promise<void> {
+      const move = { from, to, actor, reason, eventKey };
+      assertMoveAllowed(move);
       const now = clock();
       await db.$transaction(async (tx) => {
-        await tx.dsrRequest.update({
-          where: { id: t.requestId },
-          data: {
-            status: t.to,
-            closedAt: isClosed(t.to) ? now : undefined,
-          },
-        });
         // A retried activity whose event is already on record writes no second note.
-        const recorded = ownWords(t) && (await tx.auditEvent.findUnique({ where: { eventKey: t.eventKey }, select: { id: true } }));
-        const noteId = ownWords(t) && !recorded ? await writeAuditNote(tx, cipher, t.requestId, t.reason) : undefined;
-        await appendAudit(tx, {
-          requestId: t.requestId,
-          actor: t.actor,
-          action: 'STATUS_CHANGED',
-          reason: ownWords(t) ? WITHDRAWN_PLAIN : t.reason,
-          details: { from: t.from, to: t.to, ...(noteId ? { noteId } : {}) },
-          eventKey: t.eventKey,
-        });
+        const recorded = ownWords(move) && (await tx.auditEvent.findUnique({ where: { eventKey }, select: { id: true } }));
+        const noteId = ownWords(move) && !recorded ? await writeAuditNote(tx, cipher, requestId, reason) : undefined;
+        const audited = ownWords(move) ? { ...move, reason: WITHDRAWN_PLAIN, noteId } : move;
+        await writeRequestState(tx, now, { requestId, move: audited, fee, outcome });
       });
     },
   };

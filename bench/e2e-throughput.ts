@@ -1,13 +1,15 @@
 // Section 1: fully automatic ACCESS requests end to end (start -> reply mail received) on
-// the real server, database and SMTP catcher, against a bare workflow that runs as many
-// no-op activities as one such request runs, on the same Temporal server.
+// the real server, database and SMTP catcher, against two bare workflows on the same
+// Temporal server: one of the same shape (as many no-op activities and local activities as
+// one such request runs, counted from its history) and one with 3 no-op activities.
 import { randomUUID } from 'node:crypto';
 import { watchMail, type MailWatch } from './mail-watch';
 import { percentile, progress, round, runBounded } from './stats';
 import type { BenchStack } from './stack';
 import { startAccessRequest } from './subject-requests';
 
-const REPLY_SUBJECT = 'The personal information we hold about you';
+// A new subject of whom no store holds anything gets the nothing-held reply; one with data, the package.
+const REPLY_SUBJECT = ['The personal information we hold about you', 'We hold no personal information about you'];
 
 export interface RunFigures {
   requestsPerSecond: number;
@@ -18,9 +20,15 @@ export interface RunFigures {
 export interface ThroughputResult {
   requests: number;
   concurrency: number;
+  /** Activities one request scheduled on the server (ActivityTaskScheduled events). */
   activitiesPerRequest: number;
+  /** Local activities it ran in its workflow tasks (local activity markers). */
+  localActivitiesPerRequest: number;
   real: RunFigures;
+  /** The bare workflow of the same shape. */
   baseline: RunFigures;
+  /** The bare workflow with 3 no-op activities. */
+  baseline3: RunFigures;
 }
 
 /** Runs `count` jobs with bounded concurrency; each returns its end time (epoch ms). */
@@ -47,36 +55,45 @@ export async function oneRequest(stack: BenchStack, watch: MailWatch, taskQueue 
   return arrived;
 }
 
-/** Counts the activities a fully automatic ACCESS request schedules, from its real history. */
-async function activitiesOfOneRequest(stack: BenchStack, watch: MailWatch): Promise<number> {
+/** Counts the activities a fully automatic ACCESS request runs, from its real history:
+ *  those scheduled on the server and the local ones (recorded as markers). */
+async function activitiesOfOneRequest(stack: BenchStack, watch: MailWatch): Promise<{ scheduled: number; local: number }> {
   const email = `bench-${randomUUID()}@example.org`;
   const arrived = watch.arrival(email, REPLY_SUBJECT);
   const workflowId = await startAccessRequest(stack, email, true);
   await arrived;
   const handle = stack.client.workflow.getHandle(workflowId);
   await handle.result();
-  const history = await handle.fetchHistory();
-  return (history.events ?? []).filter((e) => e.activityTaskScheduledEventAttributes).length;
+  const events = (await handle.fetchHistory()).events ?? [];
+  return {
+    scheduled: events.filter((e) => e.activityTaskScheduledEventAttributes).length,
+    local: events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity').length,
+  };
 }
 
 export async function benchThroughput(stack: BenchStack, requests: number, concurrency: number): Promise<ThroughputResult> {
   console.log(`\n[1] End-to-end throughput: ${requests} automatic ACCESS requests, ${concurrency} in flight`);
   const watch = watchMail(stack.mail);
   try {
-    const activitiesPerRequest = await activitiesOfOneRequest(stack, watch);
-    console.log(`  one automatic ACCESS request schedules ${activitiesPerRequest} activities (from its history)`);
-    const bare = () =>
+    const shape = await activitiesOfOneRequest(stack, watch);
+    console.log(`  one automatic ACCESS request runs ${shape.scheduled} activities and ${shape.local} local activities (from its history)`);
+    const bare = (count: number, localCount: number) => () =>
       stack.bareClient.workflow
-        .execute('baselineWorkflow', { taskQueue: stack.baselineTaskQueue, workflowId: `baseline-${randomUUID()}`, args: [activitiesPerRequest] })
+        .execute('baselineWorkflow', { taskQueue: stack.baselineTaskQueue, workflowId: `baseline-${randomUUID()}`, args: [count, localCount] })
         .then(() => Date.now());
-    // Warm both paths (bundles loaded, connections open) before timing.
+    const sameShape = bare(shape.scheduled, shape.local);
+    const three = bare(3, 0);
+    // Warm every path (bundles loaded, connections open) before timing.
     await measure('warm-up real', concurrency, concurrency, () => oneRequest(stack, watch));
-    await measure('warm-up baseline', concurrency, concurrency, bare);
+    await measure('warm-up baseline', concurrency, concurrency, sameShape);
+    await measure('warm-up baseline, 3 activities', concurrency, concurrency, three);
     const real = await measure('real', requests, concurrency, () => oneRequest(stack, watch));
     console.log(`  real: ${real.requestsPerSecond} req/s, p50 ${real.p50Ms} ms, p95 ${real.p95Ms} ms`);
-    const baseline = await measure('baseline', requests, concurrency, bare);
-    console.log(`  baseline: ${baseline.requestsPerSecond} wf/s, p50 ${baseline.p50Ms} ms, p95 ${baseline.p95Ms} ms`);
-    return { requests, concurrency, activitiesPerRequest, real, baseline };
+    const baseline = await measure('baseline', requests, concurrency, sameShape);
+    console.log(`  baseline (same shape): ${baseline.requestsPerSecond} wf/s, p50 ${baseline.p50Ms} ms, p95 ${baseline.p95Ms} ms`);
+    const baseline3 = await measure('baseline, 3 activities', requests, concurrency, three);
+    console.log(`  baseline (3 no-op activities): ${baseline3.requestsPerSecond} wf/s, p50 ${baseline3.p50Ms} ms, p95 ${baseline3.p95Ms} ms`);
+    return { requests, concurrency, activitiesPerRequest: shape.scheduled, localActivitiesPerRequest: shape.local, real, baseline, baseline3 };
   } finally {
     watch.stop();
   }

@@ -3,13 +3,13 @@
 import type { MailCatcher } from '../devtools/mail-catcher';
 
 export interface MailWatch {
-  /** Resolves with the receive time (epoch ms) of the first mail to `to` whose subject contains `subject`. */
-  arrival(to: string, subject: string): Promise<number>;
+  /** Resolves with the receive time (epoch ms) of the first mail to `to` whose subject contains `subject` (or one of them). */
+  arrival(to: string, subject: string | readonly string[]): Promise<number>;
   stop(): void;
 }
 
 export function watchMail(mail: MailCatcher, pollMs = 10): MailWatch {
-  const waiting = new Map<string, { subject: string; resolve: (at: number) => void }>();
+  const waiting = new Map<string, { subjects: readonly string[]; resolve: (at: number) => void }>();
   let seen = 0;
   const timer = setInterval(() => {
     const inbox = mail.messages();
@@ -17,7 +17,7 @@ export function watchMail(mail: MailCatcher, pollMs = 10): MailWatch {
       const m = inbox[seen]!;
       for (const to of m.to) {
         const w = waiting.get(to.toLowerCase());
-        if (w && m.subject.includes(w.subject)) {
+        if (w && w.subjects.some((s) => m.subject.includes(s))) {
           waiting.delete(to.toLowerCase());
           w.resolve(m.receivedAt.getTime());
         }
@@ -25,7 +25,7 @@ export function watchMail(mail: MailCatcher, pollMs = 10): MailWatch {
     }
   }, pollMs);
   return {
-    arrival: (to, subject) => new Promise((resolve) => waiting.set(to.toLowerCase(), { subject, resolve })),
+    arrival: (to, subject) => new Promise((resolve) => waiting.set(to.toLowerCase(), { subjects: typeof subject === 'string' ? [subject] : subject, resolve })),
     stop: () => clearInterval(timer),
   };
 }

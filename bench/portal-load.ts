@@ -1,10 +1,13 @@
 // Intake under load: N calls of POST /api/requests (each starts a request workflow and
 // mails a code) from `clients` concurrent clients, against the same number of calls of a
 // trivial route on the same server (GET /portal, the form page: no database, no Temporal).
+// The requests are worked by a worker.ts process of its own, as in production: the server's
+// process runs no workflows, so its latency is the API's own.
 import { randomUUID } from 'node:crypto';
 import { watchMail } from './mail-watch';
 import { percentile, progress, round, runBounded, since } from './stats';
 import type { BenchStack } from './stack';
+import { startWorkers } from './worker-process';
 
 export interface LatencyFigures {
   p50Ms: number;
@@ -39,7 +42,18 @@ async function load(label: string, calls: number, clients: number, expected: num
 const CODE_SUBJECT = 'Your identity verification code';
 
 export async function benchPortalLoad(stack: BenchStack, calls: number, clients: number): Promise<PortalLoadResult> {
-  console.log(`\n[5] Intake under load: ${calls} submissions from ${clients} concurrent clients, against GET /portal`);
+  console.log(`\n[5] Intake under load: ${calls} submissions from ${clients} concurrent clients, against GET /portal; the worker in a process of its own`);
+  // From here on the server's task queue is served by a worker process (later sections use queues of their own).
+  await stack.stopInProcessWorker();
+  const [worker] = await startWorkers(stack, stack.taskQueue, 1);
+  try {
+    return await loadPortal(stack, calls, clients);
+  } finally {
+    await worker!.stop();
+  }
+}
+
+async function loadPortal(stack: BenchStack, calls: number, clients: number): Promise<PortalLoadResult> {
   const watch = watchMail(stack.mail);
   const coded: Array<Promise<number>> = [];
   const submit = () => {

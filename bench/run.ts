@@ -61,9 +61,10 @@ async function main(): Promise<void> {
   try {
     await section('throughput', async () => {
       const throughput = (results.throughput = await benchThroughput(stack, requests, concurrency));
-      const { real, baseline } = throughput;
+      const { real, baseline, baseline3, activitiesPerRequest, localActivitiesPerRequest } = throughput;
       rows.push(
-        ['automatic ACCESS requests/s', real.requestsPerSecond, baseline.requestsPerSecond, 'no-op workflow/s'],
+        ['automatic ACCESS requests/s', real.requestsPerSecond, baseline.requestsPerSecond, `no-op workflow/s, same shape (${activitiesPerRequest} + ${localActivitiesPerRequest} local)`],
+        ['automatic ACCESS requests/s', real.requestsPerSecond, baseline3.requestsPerSecond, 'no-op workflow/s, 3 activities'],
         ['  p50 start -> reply mail, ms', real.p50Ms, baseline.p50Ms, 'no-op workflow p50'],
         ['  p95 start -> reply mail, ms', real.p95Ms, baseline.p95Ms, 'no-op workflow p95'],
       );
@@ -101,6 +102,8 @@ async function main(): Promise<void> {
       rows.push(
         [`statusQuery p50 (${status.openRequests} open), ms`, status.queryP50Ms, status.describeP50Ms, 'describe() p50'],
         [`statusQuery p95 (${status.openRequests} open), ms`, status.queryP95Ms, status.describeP95Ms, 'describe() p95'],
+        [`status read p50 (${status.openRequests} open), ms`, status.statusReadP50Ms, status.plainSelectP50Ms, 'plain SELECT by id p50'],
+        [`status read p95 (${status.openRequests} open), ms`, status.statusReadP95Ms, status.plainSelectP95Ms, 'plain SELECT by id p95'],
         [`worker RSS, MiB (${status.openRequests} open)`, status.workerRssAfterMiB, status.workerRssBeforeMiB, 'same worker idle'],
       );
     });

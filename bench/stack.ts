@@ -35,6 +35,9 @@ export interface BenchStack {
   bareClient: Client;
   taskQueue: string;
   baselineTaskQueue: string;
+  /** Stops the request worker in this process, so that a worker process of its own serves
+   *  `taskQueue` from then on (the portal section: the server's latency without a worker beside it). */
+  stopInProcessWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -80,6 +83,10 @@ export async function startBenchStack(databaseUrl: string): Promise<BenchStack> 
     bareClient,
     taskQueue,
     baselineTaskQueue,
+    async stopInProcessWorker() {
+      if (engine.worker?.getState() === 'RUNNING') engine.worker.shutdown();
+      await engine.workerDone?.catch(() => undefined);
+    },
     async close() {
       baselineWorker.shutdown();
       await baselineRunning;

@@ -1,7 +1,10 @@
 // Section 6: N open requests waiting on verification, on a worker process of their own.
 // That worker's memory before and after they are all waiting, then the latency of
-// statusQuery against describe() on a sample of the same workflows.
+// statusQuery against describe() on a sample of the same workflows, and of the status read
+// the portal, API and console do (server/use-cases/request-status.ts, the request's row)
+// against a plain SELECT of the row by its primary key.
 import { randomUUID } from 'node:crypto';
+import { requestStatus } from '../server/use-cases/request-status';
 import { statusQuery } from '../workflows/messages';
 import { watchMail } from './mail-watch';
 import { percentile, progress, round, runBounded, since } from './stats';
@@ -10,8 +13,8 @@ import { startAccessRequest } from './subject-requests';
 import { startWorkers } from './worker-process';
 
 const CODE_SUBJECT = 'Your identity verification code';
-// Queries go one at a time; a sample spread over all of them keeps the section's time in bounds.
-const MAX_SAMPLE = 2000;
+// Queries go one at a time; a sample spread over all of them keeps the section's time in bounds (BENCH_STATUS_SAMPLE).
+const MAX_SAMPLE = Number(process.env.BENCH_STATUS_SAMPLE ?? 2000);
 
 export interface StatusQueryResult {
   openRequests: number;
@@ -23,6 +26,11 @@ export interface StatusQueryResult {
   queryP95Ms: number;
   describeP50Ms: number;
   describeP95Ms: number;
+  /** The status read of the portal and API, and its baseline: SELECT * by primary key. */
+  statusReadP50Ms: number;
+  statusReadP95Ms: number;
+  plainSelectP50Ms: number;
+  plainSelectP95Ms: number;
 }
 
 export async function benchStatusQuery(stack: BenchStack, open: number): Promise<StatusQueryResult> {
@@ -59,7 +67,9 @@ async function measureOpen(stack: BenchStack, rssMiB: () => number, taskQueue: s
   const sample = ids.filter((_, i) => i % step === 0);
   const query: number[] = [];
   const describe: number[] = [];
-  const tickQ = progress('query + describe', sample.length);
+  const read: number[] = [];
+  const select: number[] = [];
+  const tickQ = progress('query, describe, status read, SELECT', sample.length);
   for (const [i, id] of sample.entries()) {
     const handle = stack.client.workflow.getHandle(id);
     const runQuery = async () => {
@@ -73,8 +83,20 @@ async function measureOpen(stack: BenchStack, rssMiB: () => number, taskQueue: s
       await handle.describe();
       describe.push(since(t));
     };
-    if (i % 2 === 0) await runQuery().then(runDescribe);
-    else await runDescribe().then(runQuery);
+    const requestId = id.slice('dsr-'.length);
+    const runRead = async () => {
+      const t = performance.now();
+      const view = await requestStatus(stack, requestId);
+      read.push(since(t));
+      if (view.awaiting !== 'SUBJECT_VERIFICATION') throw new Error(`Request ${id} reads ${view.status}, not awaiting verification.`);
+    };
+    const runSelect = async () => {
+      const t = performance.now();
+      await stack.db.$queryRaw`SELECT * FROM "DsrRequest" WHERE id = ${requestId}::uuid`;
+      select.push(since(t));
+    };
+    if (i % 2 === 0) await runQuery().then(runDescribe).then(runRead).then(runSelect);
+    else await runDescribe().then(runQuery).then(runSelect).then(runRead);
     tickQ();
   }
   const r = (xs: number[], p: number) => round(percentile(xs, p), 2);
@@ -87,7 +109,12 @@ async function measureOpen(stack: BenchStack, rssMiB: () => number, taskQueue: s
     queryP95Ms: r(query, 95),
     describeP50Ms: r(describe, 50),
     describeP95Ms: r(describe, 95),
+    statusReadP50Ms: r(read, 50),
+    statusReadP95Ms: r(read, 95),
+    plainSelectP50Ms: r(select, 50),
+    plainSelectP95Ms: r(select, 95),
   };
+  console.log(`  status read (the row) p50 ${result.statusReadP50Ms} ms, p95 ${result.statusReadP95Ms} ms; plain SELECT p50 ${result.plainSelectP50Ms} ms, p95 ${result.plainSelectP95Ms} ms`);
   console.log(`  statusQuery p50 ${result.queryP50Ms} ms, p95 ${result.queryP95Ms} ms; describe() p50 ${result.describeP50Ms} ms, p95 ${result.describeP95Ms} ms`);
   return result;
 }

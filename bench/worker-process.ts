@@ -39,6 +39,11 @@ export function startWorkerProcess(stack: BenchStack, taskQueue: string): Worker
     DSR_IDENTITY_PEPPER: stack.identityPepper,
     STAFF_MAIL_TO: 'compliance@example.test',
     FILE_STORE_DIR: mkdtempSync(path.join(os.tmpdir(), 'dsr-bench-files-')),
+    // The workflow cache's sizing, when the bench is run with another (README, Configuration).
+    ...(process.env.WORKER_MEMORY_BUDGET_MIB && { WORKER_MEMORY_BUDGET_MIB: process.env.WORKER_MEMORY_BUDGET_MIB }),
+    ...(process.env.WORKER_MAX_CACHED_WORKFLOWS && { WORKER_MAX_CACHED_WORKFLOWS: process.env.WORKER_MAX_CACHED_WORKFLOWS }),
+    // Node options for the worker alone (e.g. a bounded heap), never for the bench's own process.
+    ...(process.env.BENCH_WORKER_NODE_OPTIONS && { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS }),
   };
   // One process (no tsx wrapper), so that its pid is the worker's own.
   const child = spawn(process.execPath, ['--import', 'tsx', 'drills/worker-process.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });

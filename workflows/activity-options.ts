@@ -40,3 +40,11 @@ export const assertionActivity: LocalActivityOptions = {
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 seconds' },
 };
+
+/** Short database steps run as local activities (workflows/acts.ts says which and why):
+ *  retried like defaultActivity, without end, since losing an audit event is never
+ *  acceptable; past a minute's back-off the SDK waits on a timer between attempts. */
+export const databaseStep: LocalActivityOptions = {
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+};

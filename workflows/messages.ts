@@ -2,6 +2,7 @@
 // workflow, the worker and every client (HTTP API, console, tests).
 import { defineSearchAttributeKey } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { Awaiting } from '../domain/awaiting';
 import type { StoreOutcome } from '../domain/fulfilment';
 import type { RequestType } from '../domain/request-kinds';
 import type { RequestStatus } from '../domain/status';
@@ -20,7 +21,7 @@ export interface StoreState {
   outcome?: StoreOutcome;
 }
 
-export type Awaiting = 'SUBJECT_VERIFICATION' | 'SUBJECT_FEE_ANSWER' | 'COMPLIANCE_DECISION' | 'COMPLIANCE_APPROVAL' | 'COMPLIANCE_STORE_ACTION' | null;
+export type { Awaiting };
 
 /** The API's signed proof that the member of staff named in the call asked for it
  *  (crypto/staff-assertion.ts); checked before a staff update changes anything. */

@@ -2,11 +2,11 @@
 // mirrored to the database, search attributes, and the withdrawal checkpoint.
 import type { Duration } from '@temporalio/common';
 import { condition, patched, upsertSearchAttributes } from '@temporalio/workflow';
+import { awaitingFor } from '../domain/awaiting';
 import { isClosed, type RequestStatus } from '../domain/status';
 import { acts } from './acts';
 import { startDrpStatusCallback } from './drp-callback';
 import {
-  type Awaiting,
   type DeadlinePlan,
   type DecisionInput,
   type DsrStatus,
@@ -27,14 +27,6 @@ export type StoreAction =
   | { kind: 'retry'; staffId: string }
   | { kind: 'skip'; staffId: string; note: string }
   | { kind: 'manual'; staffId: string; note: string };
-
-const AWAITING_BY_STATUS: Partial<Record<RequestStatus, Awaiting>> = {
-  AWAITING_VERIFICATION: 'SUBJECT_VERIFICATION',
-  AWAITING_FEE: 'SUBJECT_FEE_ANSWER',
-  AWAITING_DECISION: 'COMPLIANCE_DECISION',
-  AWAITING_APPROVAL: 'COMPLIANCE_APPROVAL',
-  STUCK: 'COMPLIANCE_STORE_ACTION',
-};
 
 export class RequestRun {
   // The state is read through getters and changed only through the methods below, each
@@ -269,7 +261,7 @@ export class RequestRun {
       type: this.input.type,
       regime: this.input.regime,
       dueAt: this.plan?.dueAt ?? null,
-      awaiting: AWAITING_BY_STATUS[this.status] ?? null,
+      awaiting: awaitingFor(this.status),
       extensions: this.extensions,
       stores: { ...this.storeStates },
       fee: this.fee,
@@ -277,11 +269,12 @@ export class RequestRun {
     };
   }
 
-  /** Moves to a new status: database row and audit first, then the workflow's own state. */
-  async moveTo(to: RequestStatus, actor: string, reason: string): Promise<void> {
+  /** Moves to a new status: database row (the read model: what it awaits, the fee or outcome
+   *  that came with the move) and audit first, in one write, then the workflow's own state. */
+  async moveTo(to: RequestStatus, actor: string, reason: string, also: { fee?: DsrStatus['fee']; outcome?: string } = {}): Promise<void> {
     if (to === this.status) return;
     this.transitions += 1;
-    await acts.recordTransition({ requestId: this.requestId, from: this.status, to, actor, reason, eventKey: `${this.requestId}:t${this.transitions}` });
+    await acts.recordTransition({ requestId: this.requestId, from: this.status, to, actor, reason, eventKey: `${this.requestId}:t${this.transitions}`, ...also });
     this.state = to;
     this.publish();
     // Only requests filed by a DRP agent carry the flag, so histories without it replay unchanged.

@@ -1,6 +1,7 @@
 // What staff do to a request: each is one workflow update, recorded with the actor
 // "staff:<id>"; the workflow's validators decide whether the request's state allows it.
-import { WorkflowNotFoundError, type UpdateDefinition } from '@temporalio/common';
+import type { UpdateDefinition } from '@temporalio/common';
+import { STORE_AWAITING_PERSON } from '../../domain/awaiting';
 import {
   approveErasureUpdate,
   attestIdentityUpdate,
@@ -9,11 +10,10 @@ import {
   extendDeadlineUpdate,
   retryStoreUpdate,
   skipStoreUpdate,
-  statusQuery,
   waiveFeeUpdate,
   withdrawUpdate,
-  workflowIdFor,
   type DsrStatus,
+  type StoreState,
 } from '../../workflows/messages';
 import { AppError, notFound } from '../app-error';
 import type { ServerDeps } from '../deps';
@@ -23,21 +23,26 @@ import { requestStatus, statusAfterUpdate } from './request-status';
 import { assertStaff } from './staff-assertions';
 import { updateRequest } from './request-update';
 
-/** The status view with each store's state: live from the workflow, or from the store tasks once it is gone. */
+/** The status view with each store's state, from the read model (the request's row and its store tasks). */
 export async function staffRequestStatus(deps: ServerDeps, requestId: string): Promise<StaffStatusView> {
   const view = await requestStatus(deps, requestId);
   return { ...view, stores: await storesOf(deps, requestId) };
 }
 
 async function storesOf(deps: ServerDeps, requestId: string): Promise<StaffStatusView['stores']> {
-  try {
-    const live = await deps.temporal.workflow.getHandle(workflowIdFor(requestId)).query(statusQuery);
-    return Object.fromEntries(Object.entries(live.stores).map(([store, s]) => [store, { status: s.status, ...(s.reason ? { reason: s.reason } : {}) }]));
-  } catch (err) {
-    if (!(err instanceof WorkflowNotFoundError)) throw err;
-    const tasks = await deps.db.storeTask.findMany({ where: { requestId }, select: { store: true, status: true } });
-    return Object.fromEntries(tasks.map((t) => [t.store, { status: t.status as DsrStatus['stores'][string]['status'] }]));
-  }
+  const [tasks, manual] = await Promise.all([
+    deps.db.storeTask.findMany({ where: { requestId }, select: { store: true, status: true, lastError: true }, orderBy: { store: 'asc' } }),
+    deps.db.manualTask.findMany({ where: { requestId, status: 'OPEN' }, select: { store: true } }),
+  ]);
+  const waitingForPerson = new Set(manual.map((t) => t.store));
+  return Object.fromEntries(
+    tasks.map((t) => {
+      const status = t.status as StoreState['status'];
+      // Why a store is not done: its last failure, or the person its manual task waits for.
+      const reason = status === 'FAILED' ? t.lastError : status === 'PENDING' && waitingForPerson.has(t.store) ? STORE_AWAITING_PERSON : null;
+      return [t.store, { status, ...(reason ? { reason } : {}) }];
+    }),
+  );
 }
 
 const after = (deps: ServerDeps) => (live: DsrStatus) => statusAfterUpdate(deps, live);

@@ -6,7 +6,8 @@ import type { MailCatcher } from '../../devtools/mail-catcher';
 import { openTestEngine, STAFF_MAILBOX } from './test-engine';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { Client, type WorkflowHandle } from '@temporalio/client';
+import { Client, type WorkflowHandle, WithStartWorkflowOperation } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { hashIdentity } from '../../crypto/identity-hash';
 import { furtherIdentities } from '../../server/intake-identities';
@@ -15,7 +16,7 @@ import type { RequestType } from '../../domain/request-kinds';
 import type { LoadedProfile } from '../../config/controller-profile';
 import type { DataStore } from '../../stores/data-store';
 import type { dsrRequestWorkflow } from '../../workflows/dsr-request';
-import { type DsrWorkflowInput, OPEN_ATTESTED, workflowIdFor } from '../../workflows/messages';
+import { type DsrStatus, type DsrWorkflowInput, OPEN_ATTESTED, workflowIdFor } from '../../workflows/messages';
 import { signStaffAssertion, staffAssertionKey } from '../../crypto/staff-assertion';
 import { TEMPORAL_TEST_SERVER } from './paths';
 import { testSecrets } from './test-keys';
@@ -40,8 +41,20 @@ export interface WorkflowStack {
   /** Starts a request for a fresh subject (with a customer account) and returns its handle. */
   /** `unsigned`: started by a caller without the API's signer (an attestation then carries no assertion);
    *  `attestedRole`: the attestation signed as the API signs it for that role (e.g. 'authorized-agent');
-   *  `phone`, `accountId`: further identities, checked, hashed and encrypted as intake does. */
-  start(opts?: Partial<Pick<DsrWorkflowInput, 'type' | 'regime' | 'attestation' | 'corrections' | 'manage'>> & { email?: string; unsigned?: boolean; attestedRole?: string; phone?: string; accountId?: string }): Promise<StartedRequest>;
+   *  `phone`, `accountId`: further identities, checked, hashed and encrypted as intake does;
+   *  `withUpdate`: the update goes with the start (update-with-start), so the run's first workflow task
+   *  takes it before any step: the only way to act on a request still RECEIVED now that the automatic
+   *  steps run as local activities in that task; its answer is `firstAnswer`. */
+  start(
+    opts?: Partial<Pick<DsrWorkflowInput, 'type' | 'regime' | 'attestation' | 'corrections' | 'manage'>> & {
+      email?: string;
+      unsigned?: boolean;
+      attestedRole?: string;
+      phone?: string;
+      accountId?: string;
+      withUpdate?: { update: UpdateDefinition<DsrStatus, [any]>; arg: unknown };
+    },
+  ): Promise<StartedRequest & { firstAnswer?: DsrStatus }>;
   /** The identity pepper the API and worker share here (staff assertions are keyed from it). */
   pepper: string;
   close(): Promise<void>;
@@ -111,7 +124,16 @@ export async function startWorkflowStack(
         corrections: opts.corrections,
         ...(opts.manage && { manage: opts.manage }),
       };
-      const handle = await (opts.unsigned ? unsignedClient : client).workflow.start<typeof dsrRequestWorkflow>('dsrRequestWorkflow', { taskQueue, workflowId: workflowIdFor(requestId), args: [input] });
+      const caller = opts.unsigned ? unsignedClient : client;
+      const startOptions = { taskQueue, workflowId: workflowIdFor(requestId), args: [input] as [DsrWorkflowInput] };
+      if (opts.withUpdate) {
+        const operation = new WithStartWorkflowOperation<typeof dsrRequestWorkflow>('dsrRequestWorkflow', { ...startOptions, workflowIdConflictPolicy: 'FAIL' });
+        const firstAnswer = await caller.workflow.executeUpdateWithStart(opts.withUpdate.update as UpdateDefinition<DsrStatus, [unknown]>, { args: [opts.withUpdate.arg], startWorkflowOperation: operation });
+        const handle = await operation.workflowHandle();
+        started.push({ requestId, email, handle });
+        return { requestId, email, handle, firstAnswer };
+      }
+      const handle = await caller.workflow.start<typeof dsrRequestWorkflow>('dsrRequestWorkflow', startOptions);
       started.push({ requestId, email, handle });
       return { requestId, email, handle };
     },

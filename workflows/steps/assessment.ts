@@ -126,7 +126,7 @@ export async function assessRequest(run: RequestRun, feeWindowMs: number): Promi
   if (fee) {
     run.quoteFee(fee);
     const why = excessiveFee ? 'compliance charges the fee for a manifestly unfounded or excessive request' : `beyond the free quota (${a.earlierInWindow} earlier requests in the window)`;
-    await run.moveTo('AWAITING_FEE', 'system', why);
+    await run.moveTo('AWAITING_FEE', 'system', why, { fee: run.fee });
     const quotedAt = new Date().toISOString();
     await acts.notifySubject({ requestId, seq: 1, notice: { kind: 'fee-quote', amount: fee.amount, currency: fee.currency, excessive: excessiveFee, respondWithinMs: feeWindowMs } });
     const respondBy = new Date(Date.now() + feeWindowMs).toISOString().slice(0, 10);

@@ -5,6 +5,7 @@
 // Staff's retry, skip or manual completion of a store and a person's confirmation of a
 // manual task are this step's messages.
 import { condition, patched, setHandler } from '@temporalio/workflow';
+import { STORE_AWAITING_PERSON } from '../../domain/awaiting';
 import type { StoreOutcome } from '../../domain/fulfilment';
 import { acts, planActs, storeActs } from '../acts';
 import { completeManualTaskUpdate, completeStoreUpdate, type DecisionInput, retryStoreUpdate, skipStoreUpdate } from '../messages';
@@ -110,8 +111,6 @@ async function settleStore(run: RequestRun, store: string, excluded: NonNullable
   }
 }
 
-/** Shown for a store whose manual task is open; waiting for it is not being stuck. */
-const AWAITING_PERSON = 'waiting for a person to work this store (manual task)';
 
 /** Opens the manual tasks among the planned stores and alerts staff; returns those stores. */
 async function openManualTasks(run: RequestRun, stores: string[]): Promise<string[]> {
@@ -119,7 +118,7 @@ async function openManualTasks(run: RequestRun, stores: string[]): Promise<strin
   const manual = await acts.openManualTasks({ requestId, stores });
   if (manual.length === 0) return manual;
   for (const store of manual) {
-    run.setStore(store, { status: 'PENDING', reason: AWAITING_PERSON });
+    run.setStore(store, { status: 'PENDING', reason: STORE_AWAITING_PERSON });
     run.openManualTask(store);
   }
   await acts.alertStaff({ requestId, seq: run.nextSeq(), alert: { kind: 'manual-task', stores: manual } });

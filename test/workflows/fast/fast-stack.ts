@@ -50,6 +50,7 @@ export function fakeActivities(): FakeActivities {
     checkVerificationCode: async () => ({ outcome: 'VERIFIED', attemptsLeft: 4 }),
     announceErasure: async () => ({ windowMs: DAY }),
     planIntake: async () => intake,
+    openRequest: async () => intake,
     startClock: async () => planDueIn(30),
     pauseClock: async () => planDueIn(40),
     extendDeadline: async () => planDueIn(60),
