@@ -13,7 +13,7 @@ import { getRegime, localDateOf, type ClosureBlocker } from '../policy';
 import { sendOnce } from '../mail/sent-log';
 import { closureCancelledMail, closureCoolingOffMail, closureRefusedMail } from '../mail/templates/account-closure';
 import { CLOSURE_CHECK_LABEL, signatureHeaders } from '../stores/webhook/signature';
-import { appendAudit } from './audit';
+import { appendAudit } from '../db/audit';
 import type { AccountSystem, ActivityDeps } from './deps';
 import { profileAccess } from './profile-access';
 import { subjectContact } from './subject-contact';

@@ -2,7 +2,7 @@
 // fee answers, compliance decisions, the final outcome code.
 import type { Prisma } from '../generated/prisma/client';
 import { appendAudit } from '../db/audit';
-import { writeAuditNote } from './audit-notes';
+import { writeAuditNote } from '../db/audit-notes';
 import { writeFeeAnswer } from './request-state';
 import type { ActivityDeps } from './deps';
 

@@ -7,7 +7,7 @@ import type { Retained, StoreOutcome } from '../domain/fulfilment';
 import { Prisma } from '../generated/prisma/client';
 import { localDateOf } from '../policy';
 import { appendAudit } from '../db/audit';
-import { eraseSubjectNotes } from './audit-notes';
+import { eraseSubjectNotes } from '../db/audit-notes';
 import type { ActivityDeps } from './deps';
 import { accountForStores, recordedSearch } from './store-account';
 import { profileAccess } from './profile-access';

@@ -5,7 +5,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { Retained, StoreOutcome } from '../domain/fulfilment';
 import { isManualStore } from '../stores/manual-store';
 import { appendAudit } from '../db/audit';
-import { writeAuditNote } from './audit-notes';
+import { writeAuditNote } from '../db/audit-notes';
 import type { ActivityDeps } from './deps';
 
 export type ManualOutcome = 'FOUND_AND_DONE' | 'NOTHING_FOUND';

@@ -1,6 +1,6 @@
 // Opening a request in one step: its rows (if intake has not written them) and its deadline
 // plan, which runs recorded before the read model took as two activities.
-import type { DsrWorkflowInput } from '../workflows/messages';
+import type { DsrWorkflowInput } from '../domain/request-input';
 import { deadlineActivities, type IntakeResult } from './deadlines';
 import type { ActivityDeps } from './deps';
 import { intakeActivities } from './intake';

@@ -8,12 +8,12 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { awaitingFor } from '../domain/awaiting';
 import { canTransition, isClosed, type RequestStatus } from '../domain/status';
 import { Prisma } from '../generated/prisma/client';
-import type { DsrStatus } from '../workflows/messages';
+import type { RequestFee } from '../domain/request-fee';
 import { appendAudit } from '../db/audit';
 
 type Tx = Prisma.TransactionClient;
 
-export type FeeView = NonNullable<DsrStatus['fee']>;
+export type FeeView = RequestFee;
 
 /** A status move, audited as STATUS_CHANGED under its replay-stable event key. */
 export interface StatusMove {

@@ -5,7 +5,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { Retained, StoreOutcome } from '../domain/fulfilment';
 import type { Prisma } from '../generated/prisma/client';
 import { appendAudit } from '../db/audit';
-import { writeAuditNote } from './audit-notes';
+import { writeAuditNote } from '../db/audit-notes';
 import type { ActivityDeps } from './deps';
 
 type Tx = Prisma.TransactionClient;

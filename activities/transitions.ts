@@ -1,7 +1,7 @@
 // Mirroring the workflow's status moves into PostgreSQL, each with its audit event and the
 // rest of the read model it changes (activities/request-state.ts).
 import type { RequestStatus } from '../domain/status';
-import { writeAuditNote } from './audit-notes';
+import { writeAuditNote } from '../db/audit-notes';
 import type { ActivityDeps } from './deps';
 import { assertMoveAllowed, type FeeView, writeRequestState } from './request-state';
 

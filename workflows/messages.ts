@@ -4,6 +4,7 @@ import { defineSearchAttributeKey } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Awaiting } from '../domain/awaiting';
 import type { StoreOutcome } from '../domain/fulfilment';
+import type { RequestFee } from '../domain/request-fee';
 import type { RequestType } from '../domain/request-kinds';
 import type { RequestStatus } from '../domain/status';
 import type { VerificationOutcome } from '../domain/verification';
@@ -45,7 +46,7 @@ export interface DsrStatus {
   awaiting: Awaiting;
   extensions: number;
   stores: Record<string, StoreState>;
-  fee: { amount: number; currency: string; state: 'QUOTED' | 'ACCEPTED' | 'DECLINED' | 'WAIVED' } | null;
+  fee: RequestFee | null;
   outcome: string | null;
 }
 

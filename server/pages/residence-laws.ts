@@ -4,7 +4,7 @@
 import { activeProfile, type ControllerProfile } from '../../config/controller-profile';
 import type { Language } from '../../domain/request-kinds';
 import { regimeForResidence } from '../../policy';
-import { html, type Html } from './html';
+import { html, type Html } from '../../markup/html';
 import { lawInWords } from './status-facts';
 
 const WORDS = { en: 'Which law applies where you live', zh: '您所在地适用的法律' } as const;

@@ -6,7 +6,7 @@ import type { Language, RequestType } from '../../domain/request-kinds';
 import type { RequestStatus } from '../../domain/status';
 import { deadlineFor, getRegime, isRegimeKey } from '../../policy';
 import type { StatusView } from '../schemas';
-import { html, type Html } from './html';
+import { html, type Html } from '../../markup/html';
 import { messagesFor } from './i18n';
 
 const REGIME_ZH: Readonly<Record<string, string>> = {

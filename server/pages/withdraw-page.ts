@@ -1,7 +1,7 @@
 // Withdrawal asks before it acts: the status page's button opens this page, and only its
 // form (with confirm=yes) withdraws. A withdrawal cannot be undone, so one click is too few.
 import type { Language } from '../../domain/request-kinds';
-import { html } from './html';
+import { html } from '../../markup/html';
 import { page, withLang } from './layout';
 
 const WORDS = {

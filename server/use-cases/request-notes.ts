@@ -1,7 +1,7 @@
 // Staff's internal notes on a request: the text goes to the encrypted AuditNote table (erased
 // with the subject's data), the trail keeps an event naming the note by id.
-import { appendAudit } from '../../activities/audit';
-import { writeAuditNote } from '../../activities/audit-notes';
+import { appendAudit } from '../../db/audit';
+import { writeAuditNote } from '../../db/audit-notes';
 import { notFound } from '../app-error';
 import type { ServerDeps } from '../deps';
 

@@ -1,6 +1,6 @@
 // Who works a request: the console's "assign to me / to someone". The owner is the team's
 // bookkeeping, kept in RequestOwner (not in the workflow), and each assignment is audited.
-import { appendAudit } from '../../activities/audit';
+import { appendAudit } from '../../db/audit';
 import { AppError, notFound } from '../app-error';
 import type { ServerDeps } from '../deps';
 

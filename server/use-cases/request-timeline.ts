@@ -3,7 +3,7 @@
 // Audit details hold no personal data by design, so they are shown as recorded; staff's own
 // words are kept as notes (details.noteId) and shown as the reason while they exist, "note
 // erased" once a completed erasure cleared them.
-import { readAuditNotes } from '../../activities/audit-notes';
+import { readAuditNotes } from '../../db/audit-notes';
 import { activeExemptionSignals } from '../../legal/exemptions';
 import { activeHolds } from '../../legal/holds';
 import type { ServerDeps } from '../deps';

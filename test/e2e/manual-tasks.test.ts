@@ -1,7 +1,7 @@
 // The manual-task and certificate routes on the real stack: a deletion whose only store is a
 // paper archive waits for a person; the task is listed, refused when the body is wrong,
 // completed by an agent with "checked, nothing found", and the certificate records it.
-import { NOTE_ERASED } from '../../activities/audit-notes';
+import { NOTE_ERASED } from '../../db/audit-notes';
 import { randomUUID } from 'node:crypto';
 import { certificateDigest } from '../../activities/deletion-certificate';
 import { createManualStore } from '../../stores/manual-store';

@@ -4,7 +4,7 @@
 // subject's notes, audited by count, while the trail keeps the event and says "note erased".
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { NOTE_ERASED } from '../../activities/audit-notes';
+import { NOTE_ERASED } from '../../db/audit-notes';
 import { decisionActivities } from '../../activities/decisions';
 import type { ActivityDeps } from '../../activities/deps';
 import { issueDeletionCertificate } from '../../activities/deletion-certificate';

@@ -1,6 +1,6 @@
 // Fulfilment branches: deletion with a legal hold, a hold placed while a deletion waits,
 // a failing store retried, a failing store skipped with a justification, a partial refusal.
-import { NOTE_ERASED } from '../../activities/audit-notes';
+import { NOTE_ERASED } from '../../db/audit-notes';
 import { attestIdentityUpdate, decideUpdate, retryStoreUpdate, skipStoreUpdate, statusQuery } from '../../workflows/messages';
 import { eventually } from '../support/http';
 import { PartnerStore } from '../support/partner-store';

@@ -1,7 +1,7 @@
 // A store with no API (a paper archive) is worked by a person: the deletion waits for the
 // person's confirmation without being stuck, while the deadline watch goes on; and the
 // deletion certificate is stored once, with per-store counts, bases and settlements.
-import { NOTE_ERASED } from '../../activities/audit-notes';
+import { NOTE_ERASED } from '../../db/audit-notes';
 import { Pool } from 'pg';
 import { createActivities } from '../../activities';
 import { certificateDigest } from '../../activities/deletion-certificate';

@@ -1,7 +1,7 @@
 // GET /console: the dashboard. What is open by status and regime, what needs someone (each
 // figure links to its list), days to close per regime and type over the chosen period, and
 // the weekly chart of closings before and after the deadline.
-import { html, type Html } from '../html';
+import { html, type Html } from '../../../markup/html';
 import { DASHBOARD_COUNTS, type DashboardFigures } from '../../use-cases/dashboard-figures';
 import { consolePage, textFor, type ConsoleViewer } from './console-layout';
 import { labelOf, type ConsoleText } from './console-text';

@@ -1,6 +1,6 @@
 // A request status as a coloured badge with its words: colour groups the statuses (open,
 // waiting on someone, stuck, done, closed otherwise); the words carry the meaning.
-import { html, type Html } from '../html';
+import { html, type Html } from '../../../markup/html';
 import { labelOf, type ConsoleText } from './console-text';
 
 const TONE: Readonly<Record<string, string>> = {

@@ -1,6 +1,6 @@
 // Structured values (audit details, retained categories) as HTML lists for people, never as
 // JSON: objects become term/description pairs with readable keys, arrays become lists.
-import { html, type Html } from '../html';
+import { html, type Html } from '../../../markup/html';
 import { humanise } from './console-text';
 
 /** "retainedCategories" → "Retained categories". */

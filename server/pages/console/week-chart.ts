@@ -1,7 +1,7 @@
 // Requests closed before and after their deadline per week, as an SVG bar chart drawn on the
 // server: no script, readable in any browser, and with a table of the same numbers beside it
 // for screen readers and for anyone who wants the figures.
-import { html, type Html } from '../html';
+import { html, type Html } from '../../../markup/html';
 import type { WeekBar } from '../../use-cases/dashboard-figures';
 import type { ConsoleText } from './console-text';
 

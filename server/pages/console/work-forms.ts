@@ -1,6 +1,6 @@
 // The forms that organise the work on a request, for the people who work it: who owns it
 // ("assign to me", "assign to someone") and internal notes. Plain posts with the CSRF field.
-import { html, type Html } from '../html';
+import { html, type Html } from '../../../markup/html';
 import { csrfField, textFor, type ConsoleViewer } from './console-layout';
 import { labelOf } from './console-text';
 import { noteField } from './form-fields';
