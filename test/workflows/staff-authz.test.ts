@@ -64,7 +64,12 @@ describe('staff actions are proven, not claimed', () => {
   test('when a caller without the payload codec sends an update, then the unencrypted input is refused and nothing changed', async () => {
     const { requestId, handle } = await stack.start({ type: 'DELETION' });
     await untilStatus(handle, 'AWAITING_VERIFICATION');
-    const before = await auditActions(stack.db, requestId);
+    // The code is mailed just after the move to AWAITING_VERIFICATION: the trail is read once it is
+    // on record, so that only the refused update could have changed it afterwards.
+    const before = await eventually(async () => {
+      const actions = await auditActions(stack.db, requestId);
+      return actions.includes('VERIFICATION_CODE_SENT') && actions;
+    });
     const plain = new Client({ connection: stack.client.connection, namespace: stack.client.options.namespace });
     const signed = assertion({ requestId, action: 'attestIdentity', staffId: 'agent-1' });
     await expect(plain.workflow.getHandle(handle.workflowId).executeUpdate(attestIdentityUpdate, { args: [{ ...attested, assertion: signed }] })).rejects.toThrow();

@@ -16,6 +16,7 @@ import {
   waiveFeeUpdate,
   type DsrStatus,
 } from '../../../workflows/messages';
+import { eventually } from '../../support/http';
 import { fakeActivities, PLAIN_ASSESSMENT, startFastStack, untilStatus, type FastStack } from './fast-stack';
 
 let stack: FastStack;
@@ -199,6 +200,18 @@ describe('erasure and fulfilment', () => {
     await handle.executeUpdate(extendDeadlineUpdate, { args: [{ staffId: 'officer-1', reason: 'Complex request, many systems' }] });
     expect((await handle.query(statusQuery)).extensions).toBe(1);
     expect(noticeKinds(acts)).toContain('extension-notice');
+    await handle.terminate('test done');
+  });
+
+  test('when staff extend the deadline of a request an authorized agent filed, then the agent is posted the new expected_by', async () => {
+    const { handle, acts } = await stack.start({ drpStatusCallback: true });
+    await untilStatus(handle, 'AWAITING_VERIFICATION');
+    const postsBefore = acts.postDrpStatusCallback.mock.calls.length;
+    await handle.executeUpdate(extendDeadlineUpdate, { args: [{ staffId: 'officer-1', reason: 'Complex request, many systems' }] });
+    // The post runs in its own child workflow (drp-callback-<id>-x1), so the request goes on at once.
+    await eventually(async () => acts.postDrpStatusCallback.mock.calls.length > postsBefore);
+    const child = stack.env.client.workflow.getHandle(`drp-callback-${(await handle.query(statusQuery)).requestId}-x1`);
+    expect((await child.describe()).type).toBe('drpStatusCallbackWorkflow');
     await handle.terminate('test done');
   });
 });

@@ -83,7 +83,7 @@ export function fakeActivities(): FakeActivities {
 export interface FastStack {
   env: TestWorkflowEnvironment;
   /** Starts a request on a worker whose activities are `acts` (fresh fakes unless given). */
-  start(opts?: { type?: RequestType; attestation?: DsrWorkflowInput['attestation']; acts?: FakeActivities }): Promise<{ handle: WorkflowHandle; acts: FakeActivities }>;
+  start(opts?: { type?: RequestType; attestation?: DsrWorkflowInput['attestation']; drpStatusCallback?: boolean; acts?: FakeActivities }): Promise<{ handle: WorkflowHandle; acts: FakeActivities }>;
   close(): Promise<void>;
 }
 
@@ -116,6 +116,7 @@ export async function startFastStack(): Promise<FastStack> {
         receivedAt: new Date().toISOString(),
         subject: { emailHash: 'hash', emailEncrypted: 'ciphertext' },
         attestation: opts.attestation,
+        ...(opts.drpStatusCallback && { drpStatusCallback: true }),
       };
       const handle = await env.client.workflow.start('dsrRequestWorkflow', { taskQueue, workflowId: `dsr-${requestId}`, args: [input] });
       handles.push(handle);
