@@ -70,11 +70,14 @@ test('when the subject withdraws while verification is pending, then the request
 test('when an update comes in the wrong state, then its validator rejects it with a clear message and nothing changes', async () => {
   const { requestId, email, handle } = await stack.start();
   await mailedCode(stack.mail, email);
-  const auditBefore = await auditActions(stack.db, requestId);
+  // The deadline watch alerts staff on its own schedule (time skips while tests wait on mail),
+  // so the comparison leaves its alerts out: what the refused update could have written stays in.
+  const trail = async () => (await auditActions(stack.db, requestId)).filter((a) => a !== 'STAFF_NOTIFIED');
+  const auditBefore = await trail();
   // The request waits for its code, so a fee answer is out of place: the validator, not a
   // closed workflow, must be what refuses it.
   await expect(handle.executeUpdate(answerFeeUpdate, { args: [{ accept: true }] })).rejects.toMatchObject(refusedWith(/Not possible while the request is AWAITING_VERIFICATION/));
   expect((await handle.query(statusQuery)).status).toBe('AWAITING_VERIFICATION');
-  expect(await auditActions(stack.db, requestId)).toEqual(auditBefore);
+  expect(await trail()).toEqual(auditBefore);
   await handle.terminate('test over');
 });
