@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { formatDay } from '../../server/pages/console/format';
 import type { StaffRole } from '../../server/staff/roles';
-import { totpCodeAt } from '../../server/staff/totp';
 import { createStaffAccount } from '../../server/use-cases/staff-accounts';
 import { createStoreRegistry } from '../../stores/registry';
 import { declaredDemoStores } from '../support/demo-estate';
@@ -15,6 +14,7 @@ import { launchBrowser, screenshot } from '../support/browser';
 import { eventually } from '../support/http';
 import { PartnerStore } from '../support/partner-store';
 import { createStaffAndLogIn, startStack, type Stack } from '../support/stack';
+import { signInThroughForm } from '../support/console-form-sign-in';
 
 const COMPLETION_TIMEOUT_MS = 60_000;
 const CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'";
@@ -49,17 +49,7 @@ async function account(role: StaffRole) {
 /** Signs in through the form and lands on the console home. */
 async function signIn(role: StaffRole) {
   const who = await account(role);
-  await page.goto(`${stack.baseUrl}/console/login`);
-  await page.getByLabel('Username').fill(who.username);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  if (role !== 'agent') {
-    // Compliance and admin set up their authenticator now: the page shows the secret, the test plays the app.
-    const secret = (await page.locator('#totp-secret').textContent())!;
-    await page.getByLabel('Code').fill(await totpCodeAt(secret, new Date()));
-    await page.getByRole('button', { name: 'Continue' }).click();
-  }
-  await page.waitForURL(`${stack.baseUrl}/console`);
+  await signInThroughForm(page, stack.baseUrl, { ...who, role });
   return who;
 }
 

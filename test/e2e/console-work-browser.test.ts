@@ -11,6 +11,7 @@ import { launchBrowser, screenshot } from '../support/browser';
 import { eventually } from '../support/http';
 import { overflowingElements, overflowsViewport, PHONE, textProblems } from '../support/page-checks';
 import { createStaffAndLogIn, startStack, type Stack } from '../support/stack';
+import { signInThroughForm } from '../support/console-form-sign-in';
 
 let stack: Stack;
 let browser: Browser;
@@ -33,11 +34,7 @@ async function signIn(role: StaffRole, displayName: string) {
   const username = `${role}-${randomUUID().slice(0, 8)}`;
   const password = `pw-${randomUUID()}`;
   const { staffId } = await createStaffAccount(stack.db, { username, displayName, role, password });
-  await page.goto(`${stack.baseUrl}/console/login`);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${stack.baseUrl}/console`);
+  await signInThroughForm(page, stack.baseUrl, { username, password, role });
   return { staffId, displayName };
 }
 
