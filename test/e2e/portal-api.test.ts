@@ -2,6 +2,7 @@
 // server, PostgreSQL and SMTP: the token guards every route, and each action reaches the
 // workflow, whose validators refuse what the request's state does not allow.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { createFieldCipher } from '../../crypto/field-cipher';
 import { issueStatusToken, STATUS_TOKEN_LIFETIME_DAYS, statusTokenKey } from '../../crypto/status-token';
 import { workflowIdFor } from '../../workflows/messages';
 import { codeIn, eventually, request } from '../support/http';
@@ -174,7 +175,11 @@ describe('the subject’s actions', () => {
     expect(row.closedAt).not.toBeNull();
     await stack.mail.waitFor((m) => m.to.includes(email) && /withdrawn/i.test(m.subject));
     const change = await stack.db.auditEvent.findFirst({ where: { requestId, action: 'STATUS_CHANGED', details: { path: ['to'], equals: 'WITHDRAWN' } } });
-    expect(change).toMatchObject({ actor: 'subject', reason: 'I no longer need it.' });
+    // The subject's own words are an erasable note, not trail text: the trail says "withdrawn" and points to it.
+    expect(change).toMatchObject({ actor: 'subject', reason: 'withdrawn' });
+    const noteId = (change!.details as { noteId: string }).noteId;
+    const note = await stack.db.auditNote.findUniqueOrThrow({ where: { id: noteId } });
+    expect(createFieldCipher(stack.keyring).decrypt(note.body!, 'AuditNote.body')).toBe('I no longer need it.');
 
     const view = await call('GET', `/api/requests/${requestId}`, { token });
     expect(view.body).toMatchObject({ status: 'WITHDRAWN', awaiting: null, closedAt: expect.any(String) });
