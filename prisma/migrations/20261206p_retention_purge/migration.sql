@@ -10,7 +10,7 @@ CREATE OR REPLACE FUNCTION audit_event_is_append_only() RETURNS trigger LANGUAGE
   E'BEGIN IF TG_OP = \'DELETE\' AND current_setting(\'dsr.retention_purge\', true) = \'on\' THEN RETURN OLD\073 END IF\073 RAISE EXCEPTION \'AuditEvent is append-only\'\073 END\073';
 
 -- The sanctioned purge path (activities/retention.ts): refuses a request that is open or
--- closed after `closed_before`; returns how many audit events went.
+-- closed after `closed_before`, and returns how many audit events went.
 CREATE FUNCTION retention_purge_request_audit(request uuid, closed_before timestamptz) RETURNS integer LANGUAGE plpgsql SECURITY DEFINER AS
   E'DECLARE n integer\073 BEGIN IF NOT EXISTS (SELECT 1 FROM "DsrRequest" WHERE id = request AND "closedAt" IS NOT NULL AND "closedAt" <= closed_before) THEN RAISE EXCEPTION \'retention purge refused: the request is open or within its retention period\'\073 END IF\073 PERFORM set_config(\'dsr.retention_purge\', \'on\', true)\073 DELETE FROM "AuditEvent" WHERE "requestId" = request\073 GET DIAGNOSTICS n = ROW_COUNT\073 PERFORM set_config(\'dsr.retention_purge\', \'off\', true)\073 RETURN n\073 END\073';
 
