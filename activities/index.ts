@@ -13,6 +13,7 @@ import { intakeActivities } from './intake';
 import { manualTaskActivities } from './manual-tasks';
 import { notifyActivities } from './notify';
 import { openRequestActivities } from './open-request';
+import { retentionActivities } from './retention';
 import { staffAssertionActivities } from './staff-assertions';
 import { transitionActivities } from './transitions';
 import { unverifiableActivities } from './unverifiable';
@@ -40,5 +41,6 @@ export function createActivities(deps: ActivityDeps) {
     ...drpCallbackActivities(deps),
     ...staffAssertionActivities(deps),
     ...accountClosureActivities(deps),
+    ...retentionActivities(deps),
   };
 }

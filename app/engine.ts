@@ -14,6 +14,7 @@ import { drpSettingsFromEnv } from '../server/drp/settings';
 import { smtpCheckFor } from '../server/health';
 import { loadDataMap } from '../stores/data-map/validate';
 import { startAccessPackagePurge } from '../temporal/access-package-purge';
+import { startRetentionPurge } from '../temporal/retention-purge';
 import { encryptedDataConverter } from '../temporal/data-converter';
 import { registerSearchAttributes } from '../temporal/search-attributes';
 import { assertDeclaredStoresLive } from '../stores/sql/connections';
@@ -26,7 +27,7 @@ export interface EngineOptions extends ServicesOptions {
   worker?: boolean | { workflowBundle?: WorkerOptions['workflowBundle'] };
   /** Serves the HTTP API (port 0 picks a free port; host and port default to the configuration's). */
   http?: false | { host?: string; port?: number; logger?: boolean; logStream?: NodeJS.WritableStream; rateLimits?: ServerDeps['rateLimits']; rateLimitScope?: string; publicUrl?: string };
-  /** Starts the daily purge of expired access packages (once per namespace, whoever is first). */
+  /** Starts the daily purges, of expired access packages and of records past retention (once per namespace, whoever is first). */
   startPurge?: boolean;
   /** Registers the custom search attributes; by default done where the HTTP API is served. */
   registerSearchAttributes?: boolean;
@@ -106,7 +107,10 @@ async function assemble(config: AppConfig, options: EngineOptions, steps: StopSt
       },
     });
   }
-  if (options.startPurge) await startAccessPackagePurge(client, taskQueue);
+  if (options.startPurge) {
+    await startAccessPackagePurge(client, taskQueue);
+    await startRetentionPurge(client, taskQueue);
+  }
   if (options.http) {
     const { host = config.http.host, port = config.http.port, logger = false, logStream, rateLimits, rateLimitScope, publicUrl } = options.http;
     const deps = serverDeps(config, services, activityDeps, client, rateLimits);

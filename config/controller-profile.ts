@@ -31,7 +31,8 @@ export interface ControllerProfile {
   defaultRegime: RegimeKey;
   regimes: Partial<Record<RegimeKey, RegimeOffer>>;
   residences: Array<ResidenceRule & { label?: ProfileText }>;
-  retention: { accessPackagesDays: number; auditDays: number; closedRequestsDays: number };
+  /** Retention periods in days; strangersDays and challengesDays default as policy/retention.ts says. */
+  retention: { accessPackagesDays: number; auditDays: number; closedRequestsDays: number; strangersDays?: number; challengesDays?: number };
   branding: { name: ProfileText; logoUrl?: string; colour: string };
   /** Verification by signing in to the controller's account system over OpenID Connect (server/oidc/). */
   accountSignIn?: AccountSignIn;

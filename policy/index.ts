@@ -1,6 +1,7 @@
 // The policy package's public face: regimes as data, holiday calendars, and the pure
 // deadline arithmetic the request workflow calls.
 export * from './access-package';
+export * from './retention';
 export * from './calendar-date';
 export * from './deadline';
 export * from './establishment';

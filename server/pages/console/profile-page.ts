@@ -1,7 +1,7 @@
 // GET /console/admin/profile: the controller profile in force, read-only, as staff check it
 // against the privacy policy: who the controller is, where it acts under each regime, fees.
 import type { LoadedProfile, ProfileText } from '../../../config/controller-profile';
-import { regionKey } from '../../../policy';
+import { regionKey, retentionPeriods } from '../../../policy';
 import { html } from '../../../markup/html';
 import { consolePage, type ConsoleViewer } from './console-layout';
 
@@ -26,7 +26,7 @@ ${c.contact.email ? html`<dt>E-mail</dt><dd>${c.contact.email}</dd>` : ''}
 <dt>Officer</dt><dd>${both(c.dpo.title)}: ${c.dpo.email}${c.dpo.phone ? `, ${c.dpo.phone}` : ''}</dd>
 <dt>Privacy policy</dt><dd>${both(p.privacyPolicy.name)}, ${p.privacyPolicy.url}</dd>
 <dt>Reply languages</dt><dd>${p.languages.reply.join(', ')} (${p.languages.prevailing} prevails)</dd>
-<dt>Retention</dt><dd>access packages ${p.retention.accessPackagesDays} days; audit ${p.retention.auditDays} days; closed requests ${p.retention.closedRequestsDays} days</dd>
+<dt>Retention</dt><dd>access packages ${p.retention.accessPackagesDays} days; audit ${p.retention.auditDays} days; closed requests ${p.retention.closedRequestsDays} days; strangers who never verified ${retentionPeriods(p.retention).strangersDays} days; verification challenges ${retentionPeriods(p.retention).challengesDays} days; staff sessions at expiry</dd>
 <dt>Branding</dt><dd>${both(p.branding.name)}, colour ${p.branding.colour}${p.branding.logoUrl ? `, logo ${p.branding.logoUrl}` : ''}</dd>
 </dl>
 <h2>Regimes offered</h2>

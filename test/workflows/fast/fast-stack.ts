@@ -71,6 +71,10 @@ export function fakeActivities(): FakeActivities {
     sendFinalReply: async () => undefined,
     sendUnverifiableNotice: async () => undefined,
     purgeExpiredAccessPackages: async () => ({ purged: 0 }),
+    purgeStrangerSubjects: async () => ({ purged: 0 }),
+    purgeVerificationChallenges: async () => ({ purged: 0 }),
+    purgeExpiredSessions: async () => ({ purged: 0 }),
+    purgeClosedRequests: async () => ({ requests: 0, subjects: 0 }),
     postDrpStatusCallback: async () => undefined,
     verifyStaffAssertion: async () => ({ ok: true, role: 'compliance' }),
     // Closures in the fast tier have no cooling-off: the account system is not consulted.

@@ -1,0 +1,122 @@
+// The retention purges (issue 13 item 7): each deletes one kind of record whose period has
+// run out and records the run in RetentionPurge with the count alone, so the record of the
+// purge holds no personal data. Every function is safe to run twice.
+import { rm } from 'node:fs/promises';
+import type { Db } from '../db/prisma';
+import type { Prisma } from '../generated/prisma/client';
+import type { RetentionPeriods } from '../policy';
+
+type Tx = Prisma.TransactionClient;
+
+export type RetentionKind = 'STRANGERS' | 'CHALLENGES' | 'SESSIONS' | 'CLOSED_REQUESTS' | 'SUBJECTS_WITHOUT_REQUESTS';
+
+const DAY_MS = 86_400_000;
+const BATCH = 100;
+
+const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
+
+async function record(db: Db | Tx, kind: RetentionKind, purged: number, cutoff: Date): Promise<void> {
+  await db.retentionPurge.create({ data: { kind, purged, cutoff } });
+}
+
+/** Deletes a closed request with everything filed under it. The audit trail goes through the
+ *  one sanctioned path, retention_purge_request_audit(), which refuses an open request or one
+ *  closed after `closedBefore` (migration 20261206p_retention_purge). */
+async function purgeRequest(tx: Tx, requestId: string, closedBefore: Date): Promise<void> {
+  await tx.$queryRaw`SELECT retention_purge_request_audit(${requestId}::uuid, ${closedBefore})`;
+  const where = { requestId };
+  await tx.verificationChallenge.deleteMany({ where });
+  await tx.storeTask.deleteMany({ where });
+  await tx.manualTask.deleteMany({ where });
+  await tx.deletionCertificate.deleteMany({ where });
+  await tx.accessPackage.deleteMany({ where });
+  await tx.auditNote.deleteMany({ where });
+  await tx.requestOwner.deleteMany({ where });
+  await tx.sentMail.deleteMany({ where });
+  await tx.dsrRequest.delete({ where: { id: requestId } });
+}
+
+/** An access package's file still on disk goes before its row does. */
+async function removePackageFile(db: Db, requestId: string): Promise<void> {
+  const pkg = await db.accessPackage.findUnique({ where: { requestId } });
+  if (pkg && !pkg.purgedAt) await rm(pkg.path, { force: true });
+}
+
+/** Subjects nothing else holds: no legal hold or exemption signal refers to them (those are
+ *  kept with their subject, as a hold exists to keep records). */
+const unheld = { legalHolds: { none: {} }, exemptionSignals: { none: {} } } satisfies Prisma.DataSubjectWhereInput;
+
+/** Strangers: subjects who never verified any request, whose requests all closed (and the
+ *  record was made) before the cutoff. The subject and those requests go. */
+export async function purgeStrangers(db: Db, now: Date, periods: RetentionPeriods): Promise<number> {
+  const cutoff = daysBefore(now, periods.strangersDays);
+  let purged = 0;
+  for (;;) {
+    const due = await db.dataSubject.findMany({
+      where: { createdAt: { lte: cutoff }, requests: { none: { OR: [{ verifiedAt: { not: null } }, { closedAt: null }, { closedAt: { gt: cutoff } }] } }, ...unheld },
+      select: { id: true, requests: { select: { id: true } } },
+      take: BATCH,
+    });
+    for (const subject of due) {
+      for (const r of subject.requests) await removePackageFile(db, r.id);
+      await db.$transaction(async (tx) => {
+        for (const r of subject.requests) await purgeRequest(tx, r.id, cutoff);
+        await tx.auditNote.deleteMany({ where: { subjectId: subject.id } });
+        await tx.dataSubject.delete({ where: { id: subject.id } });
+      });
+      purged += 1;
+    }
+    if (due.length < BATCH) break;
+  }
+  await record(db, 'STRANGERS', purged, cutoff);
+  return purged;
+}
+
+/** Verification challenges (code hashes) that expired before the cutoff. */
+export async function purgeChallenges(db: Db, now: Date, periods: RetentionPeriods): Promise<number> {
+  const cutoff = daysBefore(now, periods.challengesDays);
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.verificationChallenge.deleteMany({ where: { expiresAt: { lte: cutoff } } });
+    await record(tx, 'CHALLENGES', count, cutoff);
+    return count;
+  });
+}
+
+/** Staff sessions that expired or were revoked: purged at once, as a dead session serves nothing. */
+export async function purgeSessions(db: Db, now: Date): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.staffSession.deleteMany({ where: { OR: [{ expiresAt: { lte: now } }, { revokedAt: { not: null } }] } });
+    await record(tx, 'SESSIONS', count, now);
+    return count;
+  });
+}
+
+/** Requests closed before the cutoff, unless their subject is under a legal hold not yet
+ *  released; a subject left with no request and nothing holding it goes too. */
+export async function purgeClosedRequests(db: Db, now: Date, periods: RetentionPeriods): Promise<{ requests: number; subjects: number }> {
+  const cutoff = daysBefore(now, periods.closedRequestsDays);
+  let requests = 0;
+  let subjects = 0;
+  for (;;) {
+    const due = await db.dsrRequest.findMany({
+      where: { closedAt: { lte: cutoff }, subject: { legalHolds: { none: { releasedAt: null } } } },
+      select: { id: true, subjectId: true },
+      take: BATCH,
+    });
+    for (const r of due) {
+      await removePackageFile(db, r.id);
+      const subjectGone = await db.$transaction(async (tx) => {
+        await purgeRequest(tx, r.id, cutoff);
+        const left = await tx.dataSubject.deleteMany({ where: { id: r.subjectId, requests: { none: {} }, ...unheld } });
+        if (left.count > 0) await tx.auditNote.deleteMany({ where: { subjectId: r.subjectId } });
+        return left.count;
+      });
+      requests += 1;
+      subjects += subjectGone;
+    }
+    if (due.length < BATCH) break;
+  }
+  await record(db, 'CLOSED_REQUESTS', requests, cutoff);
+  await record(db, 'SUBJECTS_WITHOUT_REQUESTS', subjects, cutoff);
+  return { requests, subjects };
+}
