@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { GUARDIAN_NEEDS_ATTESTATION } from '../../domain/minor';
 import { api, eventually } from '../support/http';
+import { consoleCall, consoleLogIn } from '../support/console-session';
 import { createStaffAndLogIn, startStack, type Stack, staffApi } from '../support/stack';
 
 let stack: Stack;
@@ -64,4 +65,16 @@ test('when compliance opens the deletion of a child’s data collected by mistak
   const { requestId } = res.body as { requestId: string };
   expect(await rowOf(requestId)).toMatchObject({ type: 'DELETION', channel: 'OWN_MOTION', attestedBy: compliance.staffId, details: { minor: { ageBand: 'UNDER_14', filedBy: 'COMPLIANCE' } } });
   await eventually(async () => (await stack.db.dsrRequest.findUnique({ where: { id: requestId } }))?.status === 'AWAITING_APPROVAL');
+});
+
+test('when an agent opens a guardian’s request in the console, then the flag is kept; a band without who files is sent back with the reason', async () => {
+  const agent = await consoleLogIn(stack, 'agent');
+  const form = { _csrf: agent.csrf, type: 'ACCESS', residence: 'CN', email: email(), language: 'en', channel: 'IN_PERSON', evidenceNote: 'Household register shows the visitor is the child’s mother' };
+  const incomplete = await consoleCall(stack.baseUrl, 'POST', '/console/requests', agent, { ...form, minorAgeBand: 'UNDER_14' });
+  expect(incomplete.status).toBe(422);
+  expect(incomplete.text).toContain('choose the age band and who files');
+  const opened = await consoleCall(stack.baseUrl, 'POST', '/console/requests', agent, { ...form, minorAgeBand: 'UNDER_14', minorFiledBy: 'GUARDIAN' });
+  expect(opened.status).toBe(303);
+  const requestId = /\/console\/requests\/([0-9a-f-]{36})/.exec(opened.location!)![1]!;
+  expect(await rowOf(requestId)).toMatchObject({ attestedBy: agent.staffId, details: { minor: { ageBand: 'UNDER_14', filedBy: 'GUARDIAN' } } });
 });
