@@ -1,6 +1,7 @@
 // Assessing a verified request: a duplicate of an open one, how many earlier requests
 // fall in the regime's fee window, whether that makes it chargeable or possibly
 // excessive, and whether an exemption signal is on record for the subject.
+import { collectedByMistake, minorOf } from '../domain/minor';
 import { EXCESSIVE_MULTIPLE_OF_FREE_QUOTA, EXCESSIVE_REQUESTS_PER_YEAR } from '../domain/procedure';
 import type { RequestType } from '../domain/request-kinds';
 import { CLOSED_STATUSES } from '../domain/status';
@@ -69,7 +70,10 @@ export function assessmentActivities({ db, profile, holidayDataDir }: ActivityDe
         },
       });
       const free = regime.fees.freeRequestsPerWindow;
-      const chargeable = free !== null && earlierInWindow >= free && feeQuote !== null;
+      // A deletion compliance opened for a child's data collected by mistake is the controller's
+      // own duty, not the subject's request: never charged, never weighed as excessive.
+      const ownMotion = collectedByMistake(minorOf(request.details));
+      const chargeable = !ownMotion && free !== null && earlierInWindow >= free && feeQuote !== null;
       const signals = await db.exemptionSignal.findMany({ where: { subjectId: request.subjectId, clearedAt: null } });
       const assessment: Assessment = {
         duplicateOf: open?.id ?? null,
@@ -77,8 +81,8 @@ export function assessmentActivities({ db, profile, holidayDataDir }: ActivityDe
         earlierInWindow,
         // A duplicate is answered by the open request it repeats: it is never charged, nor weighed as excessive.
         fee: chargeable && !open ? feeQuote : null,
-        excessive: !open && isExcessive(regime, earlierInWindow),
-        excessiveFee: !open && regime.fees.feeForExcessive ? feeQuote : null,
+        excessive: !open && !ownMotion && isExcessive(regime, earlierInWindow),
+        excessiveFee: !open && !ownMotion && regime.fees.feeForExcessive ? feeQuote : null,
         exemptionGrounds: signals.map((s) => {
           const ground = regime.refusalGrounds.find((g) => g.code === s.ground);
           return { code: s.ground, citation: cite(ground?.citation ?? regime.citation), description: ground?.description ?? s.ground };

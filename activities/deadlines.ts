@@ -1,5 +1,6 @@
 // Setting and moving a request's due date: at intake, when the clock starts on identity
 // verification, and on an extension. Each change is an audited event.
+import { collectedByMistake, minorOf } from '../domain/minor';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { RequestType } from '../domain/request-kinds';
 import type { Prisma } from '../generated/prisma/client';
@@ -45,6 +46,7 @@ export function deadlineActivities({ db, profile, holidayDataDir }: ActivityDeps
       receivedAt: row.receivedAt,
       identityVerifiedAt: row.verifiedAt,
       requestType: row.type as RequestType,
+      childDataCollectedByMistake: collectedByMistake(minorOf(row.details)),
       extensions,
       pauses: pausesOf(row.details).map((p) => ({ from: new Date(p.from), to: new Date(p.to) })),
     };

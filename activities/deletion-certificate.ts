@@ -6,6 +6,7 @@ import type { CertificateBody, CertificateStore, PurgedPackage } from '../domain
 import type { Retained, StoreOutcome } from '../domain/fulfilment';
 import { Prisma } from '../generated/prisma/client';
 import { localDateOf } from '../policy';
+import { collectedByMistake, minorOf, MISTAKEN_CHILD_DATA_STATEMENT } from '../domain/minor';
 import { appendAudit } from '../db/audit';
 import { eraseSubjectNotes } from '../db/audit-notes';
 import type { ActivityDeps } from './deps';
@@ -81,6 +82,9 @@ async function buildBody(deps: ActivityDeps, requestId: string, outcomes: StoreO
     stores,
     accessPackagesPurged: purged,
     totals: { erased: sum((s) => s.erased), anonymised: sum((s) => s.anonymised), retained: sum((s) => s.retained.reduce((n, r) => n + r.records, 0)) },
+    ...(collectedByMistake(minorOf(row.details)) && {
+      openedOnOwnMotion: { by: 'COMPLIANCE' as const, reason: 'CHILD_DATA_COLLECTED_BY_MISTAKE' as const, statement: { ...MISTAKEN_CHILD_DATA_STATEMENT } },
+    }),
   };
 }
 

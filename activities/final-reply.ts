@@ -74,6 +74,7 @@ export function finalReplyActivities(deps: ActivityDeps) {
             })),
             certificate: { id: certificate.id, digest: certificate.digest },
             accessPackagesPurged: certificate.body.accessPackagesPurged?.length ?? 0,
+            ...(certificate.body.openedOnOwnMotion && { openedOnOwnMotion: certificate.body.openedOnOwnMotion.statement }),
           },
         });
       }

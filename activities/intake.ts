@@ -8,11 +8,12 @@ import { recordProfileVersion } from './profile-access';
 import type { ActivityDeps } from './deps';
 
 /** The request's non-personal details: which fields a correction touches (never their new
- *  values), the purposes and action of a MANAGE request. */
+ *  values), the purposes and action of a MANAGE request, a minor's age band and who filed. */
 function requestDetails(input: DsrWorkflowInput): Prisma.InputJsonValue | undefined {
   const details = {
     ...(input.corrections && { correctionFields: Object.fromEntries(Object.keys(input.corrections).map((f) => [f, true])) }),
     ...(input.manage && { manage: { purposes: input.manage.purposes, action: input.manage.action } }),
+    ...(input.minor && { minor: { ageBand: input.minor.ageBand, filedBy: input.minor.filedBy } }),
   };
   return Object.keys(details).length > 0 ? details : undefined;
 }
@@ -73,7 +74,7 @@ async function writeRequestRows(db: Db, input: DsrWorkflowInput, profileDigest: 
       requestId: input.requestId,
       actor: input.channel === 'PORTAL' || input.channel === 'API' ? 'subject' : 'staff',
       action: 'REQUEST_RECEIVED',
-      details: { type: input.type, regime: input.regime, channel: input.channel },
+      details: { type: input.type, regime: input.regime, channel: input.channel, ...(input.minor && { minor: { ageBand: input.minor.ageBand, filedBy: input.minor.filedBy } }) },
       eventKey: `${input.requestId}:received`,
     });
   });

@@ -80,6 +80,8 @@ export function composeSubjectNotice(ctx: ComposeContext, seq: number, n: Subjec
       return { ...base, kind: n.kind, facts: { done: n.done, remaining: n.remaining.map((r) => ({ store: r.store, reason: { en: r.reason } })), newDueDate: row.extensions > 0 ? dueDate : null } };
     case 'withdrawn':
       return { ...base, kind: n.kind, facts: { withdrawnOn: today } };
+    case 'guardian-not-attested':
+      return { ...base, kind: n.kind, facts: {} };
     case 'closed-no-fee-answer':
       return { ...base, kind: n.kind, facts: { respondBy: n.respondBy } };
     case 'fee-declined':

@@ -50,4 +50,7 @@ export interface CertificateBody {
   /** (version 2) The subject's access packages deleted when this request completed. */
   accessPackagesPurged?: PurgedPackage[];
   totals: { erased: number; anonymised: number; retained: number };
+  /** Set when compliance opened the deletion on its own motion for a child's data collected by
+   *  mistake (domain/minor.ts): who opened it and why, in both languages (Chinese prevails). */
+  openedOnOwnMotion?: { by: 'COMPLIANCE'; reason: 'CHILD_DATA_COLLECTED_BY_MISTAKE'; statement: { zh: string; en: string } };
 }

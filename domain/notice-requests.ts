@@ -21,6 +21,7 @@ export type SubjectNoticeRequest =
   | { kind: 'refusal'; grounds: GroundRef[]; excluded: ExcludedCategory[] }
   | { kind: 'duplicate'; originalRequestId: string }
   | { kind: 'superseded'; standingRequestId: string }
+  | { kind: 'guardian-not-attested' }
   | { kind: 'partial-reply'; done: string[]; remaining: Array<{ store: string; reason: string }> }
   | { kind: 'withdrawn' }
   | { kind: 'closed-no-fee-answer'; respondBy: string }

@@ -109,6 +109,8 @@ export interface DeletionDoneFacts {
   certificate?: { id: string; digest: string };
   /** Access packages (copies of the subject's data from earlier access requests) deleted with the rest. */
   accessPackagesPurged?: number;
+  /** Compliance opened the deletion for a child's data collected by mistake: the certificate's statement. */
+  openedOnOwnMotion?: { zh: string; en: string };
 }
 
 /** What a correction did in one store, as its audit event records it. Field names only: the
@@ -171,6 +173,9 @@ export interface FeeDeclinedFacts {
   fee: NoticeMoney;
 }
 
+/** A guardian's request that no member of staff attested: refused before anything was done (domain/minor.ts). */
+export type GuardianNotAttestedFacts = Record<string, never>;
+
 /** Facts by kind of notice to the subject. */
 export interface SubjectNoticeFacts {
   acknowledgement: AcknowledgementFacts;
@@ -186,6 +191,7 @@ export interface SubjectNoticeFacts {
   withdrawn: WithdrawnFacts;
   'closed-no-fee-answer': ClosedNoFeeAnswerFacts;
   'fee-declined': FeeDeclinedFacts;
+  'guardian-not-attested': GuardianNotAttestedFacts;
 }
 
 export type SubjectNoticeKind = keyof SubjectNoticeFacts;

@@ -1,5 +1,6 @@
 // The request as intake hands it to the workflow (and the workflow to its first activity).
 import type { ManageChoice } from './manage';
+import type { MinorFlag } from './minor';
 import type { Channel, Language, RequestType } from './request-kinds';
 
 /** What intake hands the workflow. The identity key arrives only as a keyed hash and a
@@ -18,6 +19,8 @@ export interface DsrWorkflowInput {
   corrections?: Record<string, string>;
   /** MANAGE requests: the purposes and the action (names from a vocabulary, not personal data). */
   manage?: ManageChoice;
+  /** A subject under 18: the age band and who filed (domain/minor.ts); a band, not an age, so non-personal. */
+  minor?: MinorFlag;
   /** Digest of the controller profile in force at intake (absent in runs started before profiles). */
   profileDigest?: string;
   /** Set when a DRP agent filed the request with a status_callback: each status change is posted to it (workflows/drp-callback.ts). */

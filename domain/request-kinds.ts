@@ -6,7 +6,8 @@ export type RequestType = (typeof REQUEST_TYPES)[number];
 /** The requests that erase the subject's data and end with a deletion certificate. */
 export const ERASURE_TYPES: readonly RequestType[] = ['DELETION', 'ACCOUNT_CLOSURE'];
 
-export const CHANNELS = ['PORTAL', 'PHONE', 'EMAIL', 'IN_PERSON', 'API'] as const;
+/** OWN_MOTION: no one asked; compliance opened it (a child's data collected by mistake, domain/minor.ts). */
+export const CHANNELS = ['PORTAL', 'PHONE', 'EMAIL', 'IN_PERSON', 'API', 'OWN_MOTION'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const LANGUAGES = ['zh', 'en'] as const;

@@ -28,6 +28,8 @@ export interface DueDateInput {
   identityVerifiedAt?: Date | null;
   /** Picks a shorter clock where the regime has one for the type (China's app rules). */
   requestType?: RequestType;
+  /** A deletion compliance opened for a child's data collected by mistake: the regime's expedited clock, if it has one. */
+  childDataCollectedByMistake?: boolean;
   /** Whole days the clock was stopped, if the caller counted them itself. */
   pausedDays?: number;
   /** Waits on the subject; each counts every local day it touches, as UK art 12A reads. */
@@ -79,7 +81,8 @@ export function addPeriod(date: CivilDate, period: Period, calendar: HolidayCale
 }
 
 /** The deadline that governs a request type under a regime. */
-export function deadlineFor(regime: RegimePolicy, requestType?: RequestType): DeadlinePolicy {
+export function deadlineFor(regime: RegimePolicy, requestType?: RequestType, childDataCollectedByMistake = false): DeadlinePolicy {
+  if (childDataCollectedByMistake && requestType === 'DELETION' && regime.childDataDeletion) return regime.childDataDeletion;
   return (requestType && regime.deadlineOverrides?.[requestType]) || regime.deadline;
 }
 
@@ -92,7 +95,7 @@ export function canExtend(regime: RegimePolicy, alreadyTaken: number): boolean {
 export function computeDueDate(input: DueDateInput): DueDate {
   const { regime } = input;
   const { calendar, timeZone } = input.establishment;
-  const deadline = deadlineFor(regime, input.requestType);
+  const deadline = deadlineFor(regime, input.requestType, input.childDataCollectedByMistake);
   const extensions = checkedExtensions(regime, input.extensions ?? 0);
   const provisional = deadline.clockStarts === 'identityVerified' && !input.identityVerifiedAt;
   const clockStartedOn = localDateOf(clockStartInstant(deadline, input), timeZone);

@@ -121,6 +121,9 @@ export interface RegimePolicy {
   deadline: DeadlinePolicy;
   /** Shorter clocks for some request types, replacing `deadline` for them. */
   deadlineOverrides?: Partial<Record<RequestType, DeadlinePolicy>>;
+  /** A shorter clock for deleting a child's data collected by mistake, which compliance opens
+   *  on its own motion (domain/minor.ts); absent where the regime's deletion clock applies. */
+  childDataDeletion?: DeadlinePolicy;
   extension: ExtensionPolicy | null;
   /** A duty to confirm receipt, e.g. CCPA's 10 business days. */
   acknowledgement: CitedPeriod | null;

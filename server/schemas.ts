@@ -1,6 +1,7 @@
 // Request and response schemas: one definition drives validation, types and the OpenAPI document.
 import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
 import { MANAGE_ACTIONS } from '../domain/manage';
+import { MINOR_AGE_BANDS, MINOR_FILERS } from '../domain/minor';
 import { LANGUAGES, REQUEST_TYPES } from '../domain/request-kinds';
 import { PURPOSE_NAMES } from '../stores/manageable-purposes';
 import { REQUEST_STATUSES } from '../domain/status';
@@ -32,6 +33,15 @@ export const SubmitRequestBody = Type.Object(
           action: literalUnion(MANAGE_ACTIONS),
         },
         { additionalProperties: false, description: 'MANAGE only: the purposes of processing and what to do with them (withdraw consent, restrict, object).' },
+      ),
+    ),
+    minor: Type.Optional(
+      Type.Object(
+        { ageBand: literalUnion(MINOR_AGE_BANDS), filedBy: literalUnion(MINOR_FILERS) },
+        {
+          additionalProperties: false,
+          description: 'The subject is under 18 (PIPL art 31, art 28): the age band, and whether the subject or a guardian files. A guardian’s request is accepted only from staff, with evidence of guardianship.',
+        },
       ),
     ),
   },

@@ -11,7 +11,7 @@ import { assessRequest, installAssessmentHandlers } from './steps/assessment';
 import { installDeadlineHandlers, watchDeadline } from './steps/deadline-watch';
 import { fulfilEverywhere, installFulfilmentHandlers } from './steps/fulfilment';
 import { awaitErasureWindow } from './steps/erasure-window';
-import { establishIdentity, installIdentityHandlers } from './steps/identity';
+import { establishIdentity, installIdentityHandlers, staffWordRequired } from './steps/identity';
 import { installWithdrawHandler } from './withdrawal';
 import { installClosureHandler, settleClosureTerms } from './steps/account-closure';
 
@@ -59,6 +59,11 @@ export async function dsrRequestWorkflow(input: DsrWorkflowInput): Promise<DsrSt
         // The subject verified another request of the same kind: that one stands, and they are told which.
         await acts.notifySubject({ requestId, seq: 1, notice: { kind: 'superseded', standingRequestId: run.supersededBy } });
         return await close('WITHDRAWN', 'SUPERSEDED', 'superseded by a verified request of the same subject and kind');
+      }
+      if (staffWordRequired(run)) {
+        // A guardian's word alone, unchecked by staff: refused before any wait, the reason told in both languages.
+        await acts.notifySubject({ requestId, seq: 1, notice: { kind: 'guardian-not-attested' } });
+        return await close('REFUSED', 'GUARDIAN_NOT_ATTESTED', 'a guardian’s request needs a staff attestation of guardianship');
       }
       await acts.sendUnverifiableNotice({ requestId });
       return await close('UNVERIFIABLE', 'UNVERIFIABLE', 'identity not verified within the window');

@@ -49,6 +49,7 @@ export function deletionDoneMail(p: MailContext & DeletionDoneFacts): Rendered {
         subject: '您的个人信息删除已完成',
         paragraphs: [
           `删除证明：您的请求（编号 ${p.requestId}）所涉个人信息的删除已于 ${p.completedOn} 完成。`,
+          ...(p.openedOnOwnMotion ? [p.openedOnOwnMotion.zh] : []),
           p.stores.length ? `各系统删除情况：\n${erasedList('zh')}` : '我们的系统中未找到需要删除的您的个人信息。',
           ...(retained.length
             ? [
@@ -65,6 +66,7 @@ export function deletionDoneMail(p: MailContext & DeletionDoneFacts): Rendered {
         subject: 'Your personal information has been deleted',
         paragraphs: [
           `Deletion certificate for your request (reference ${p.requestId}), completed on ${p.completedOn}.`,
+          ...(p.openedOnOwnMotion ? [p.openedOnOwnMotion.en] : []),
           p.stores.length ? `What we erased, system by system:\n${erasedList('en')}` : 'We found no personal information about you to erase.',
           ...(retained.length
             ? [

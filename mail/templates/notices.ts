@@ -1,5 +1,6 @@
 // Picks the template for a notice kind. The switches are exhaustive, so a new kind in
 // domain/notices.ts does not compile until it has a template.
+import { guardianNotAttestedMail } from './guardian-not-attested';
 import type { StaffNotice, SubjectNotice } from '../../domain/notices';
 import type { Language } from '../../domain/request-kinds';
 import { acknowledgementMail } from './acknowledgement';
@@ -51,6 +52,8 @@ export function renderSubjectNotice(notice: SubjectNotice, language: Language): 
       return closedNoFeeAnswerMail({ ...ctx, ...notice.facts });
     case 'fee-declined':
       return feeDeclinedMail({ ...ctx, ...notice.facts });
+    case 'guardian-not-attested':
+      return guardianNotAttestedMail(ctx);
   }
 }
 

@@ -56,6 +56,17 @@ const MANAGE_PROMPTLY: DeadlinePolicy = {
   citation: `PIPL art 15 (a convenient way to withdraw consent), art 50 para 1 (accept and handle requests promptly; reasons for a refusal); no period set by law: the controller's figure, the 15 working days of ${GBT} §8.5 and the app rules for the account rights`,
 };
 
+// A child's data collected by mistake: the seed policy promises deletion "as soon as possible"
+// and PIPL art 31 (under 14) and art 28 (a minor's data is sensitive) set no number. The
+// controller's figure: 5 working days from receipt, a third of the app rules' 15, since
+// compliance opens the deletion itself and no identity has to be checked.
+const CHILD_DATA_PROMPTLY: DeadlinePolicy = {
+  ...APP_ACCOUNT_RULE,
+  amount: 5,
+  clockStarts: 'receipt',
+  citation: `${POLICY_CHILDREN} (delete as soon as possible); PIPL art 31 (minors under 14), art 28 (a minor's personal information is sensitive), art 47 para 1 (delete on one's own motion); no period set by law: the controller's figure`,
+};
+
 export const CN_PIPL: RegimePolicy = {
   key: 'CN_PIPL',
   name: 'China PIPL',
@@ -74,6 +85,7 @@ export const CN_PIPL: RegimePolicy = {
     ACCOUNT_CLOSURE: ACCOUNT_CANCELLATION_RULE,
     MANAGE: MANAGE_PROMPTLY,
   },
+  childDataDeletion: CHILD_DATA_PROMPTLY,
   extension: null,
   acknowledgement: null,
   appeal: null,

@@ -5,9 +5,10 @@ import type { FastifyRequest } from 'fastify';
 import type { ServerDeps } from '../deps';
 import { RequestIdParams, StatusView, Submitted, withErrors } from '../schemas';
 import { staffOf } from '../staff/access';
-import { ApproveBody, AttestBody, CompleteBody, DecideBody, ReasonBody, SkipBody, StaffStatusView, StaffSubmitBody, StoreParams } from '../staff/schemas';
+import { ApproveBody, AttestBody, ChildDataDeletionBody, CompleteBody, DecideBody, ReasonBody, SkipBody, StaffStatusView, StaffSubmitBody, StoreParams } from '../staff/schemas';
 import { assertMayAttest, staffActions, staffRequestStatus } from '../use-cases/staff-actions';
 import { submitRequest } from '../use-cases/submit-request';
+import { openChildDataDeletion } from '../use-cases/child-data-deletion';
 
 const tags = ['staff'];
 const changed = withErrors({ 200: StatusView });
@@ -32,6 +33,21 @@ export const staffRequestRoutes =
         const submitted = await submitRequest(deps, body, channel, { staffId: staffOf(req).staffId, evidenceNote });
         return reply.status(202).send(submitted);
       },
+    );
+
+    app.post(
+      '/api/staff/child-data-deletions',
+      {
+        schema: {
+          tags,
+          summary: 'Delete a child’s data collected by mistake, without waiting for a request (compliance)',
+          description:
+            'Opens an expedited DELETION on compliance’s own motion (seed policy XIV; PIPL art 31, art 47): no fee, its own shorter deadline from the regime’s policy data; a second person still approves it before anything is erased.',
+          body: ChildDataDeletionBody,
+          response: withErrors({ 202: Submitted }),
+        },
+      },
+      async (req, reply) => reply.status(202).send(await openChildDataDeletion(deps, staffOf(req).staffId, req.body)),
     );
 
     app.get(

@@ -18,6 +18,8 @@ export const STAFF_ACCESS: Readonly<Record<string, readonly StaffRole[] | 'publi
   // An agent attests only a request they opened (checked in the use case); compliance any.
   'POST /api/staff/requests/:id/attest': ['agent', 'compliance'],
   // Four eyes: a second person approves an erasure attested by staff, never the attester.
+  // Compliance's own-motion deletion of a child's data collected by mistake (another person still approves it).
+  'POST /api/staff/child-data-deletions': ['compliance'],
   'POST /api/staff/requests/:id/approve': ['compliance', 'admin'],
   'POST /api/staff/requests/:id/decide': ['compliance'],
   'POST /api/staff/requests/:id/fee/waive': ['compliance'],

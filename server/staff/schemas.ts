@@ -2,6 +2,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { literalUnion, SubmitRequestBody, StatusView } from '../schemas';
 import { STAFF_ROLES } from './roles';
+import { MINOR_AGE_BANDS } from '../../domain/minor';
 
 const Note = (description: string) => Type.String({ minLength: 3, maxLength: 2000, description });
 const strict = { additionalProperties: false } as const;
@@ -47,6 +48,22 @@ export const StaffSubmitBody = Type.Object(
   strict,
 );
 export type StaffSubmitBody = Static<typeof StaffSubmitBody>;
+
+/** Compliance opens a deletion of a child's data collected by mistake: who the child is known as, the age band, and how it came to light. */
+export const ChildDataDeletionBody = Type.Object(
+  {
+    email: SubmitRequestBody.properties.email,
+    regime: SubmitRequestBody.properties.regime,
+    residence: SubmitRequestBody.properties.residence,
+    language: SubmitRequestBody.properties.language,
+    phone: SubmitRequestBody.properties.phone,
+    accountId: SubmitRequestBody.properties.accountId,
+    ageBand: literalUnion(MINOR_AGE_BANDS),
+    evidenceNote: Note('How the data was found to be a minor’s, collected by mistake, and how the records were tied to this person; kept in the erasable notes.'),
+  },
+  strict,
+);
+export type ChildDataDeletionBody = Static<typeof ChildDataDeletionBody>;
 
 const StoreState = Type.Object({
   status: literalUnion(['PENDING', 'DONE', 'FAILED', 'SKIPPED', 'MANUAL'] as const),

@@ -3,6 +3,7 @@
 // no half-created request when Temporal is unreachable; they are written before the answer,
 // so staff can act on the request (place a hold) the moment it is acknowledged.
 import { randomUUID } from 'node:crypto';
+import { GUARDIAN_NEEDS_ATTESTATION, type MinorFlag } from '../../domain/minor';
 import { recordRequest } from '../../activities/intake';
 import { hashIdentity, normaliseEmail } from '../../crypto/identity-hash';
 import { issueStatusToken, statusTokenKey } from '../../crypto/status-token';
@@ -29,6 +30,8 @@ export async function submitRequest(
   attestation?: DsrWorkflowInput['attestation'],
   /** A request filed by a DRP agent (server/drp/): its id chosen by the caller, and whether status changes are posted back. */
   drp?: { requestId: string; statusCallback: boolean },
+  /** Set by compliance's own-motion deletion of a child's data (server/use-cases/child-data-deletion.ts), overriding the body's. */
+  minor?: MinorFlag,
 ): Promise<Submitted> {
   const { profile, digest } = serverProfile(deps);
   const regime = body.regime ?? regimeForResidence(body.residence, profile.residences, profile.defaultRegime);
@@ -46,6 +49,11 @@ export async function submitRequest(
   }
   const manageFault = body.manage ? manageProblem(body.manage.purposes, body.manage.action) : null;
   if (manageFault) throw new AppError(400, 'INVALID_INPUT', `This request ${manageFault}`);
+  // A guardian's authority is checked by a person against evidence, as an agent's is: the
+  // portal cannot take a guardian's word for it (the reason in both languages, Chinese first).
+  if (body.minor?.filedBy === 'GUARDIAN' && !attestation) {
+    throw new AppError(400, 'GUARDIAN_NOT_ATTESTED', `${GUARDIAN_NEEDS_ATTESTATION.zh} ${GUARDIAN_NEEDS_ATTESTATION.en}`);
+  }
   // Checked before anything starts, so a bad number is a 400, never a half-made request.
   const further = furtherIdentities(deps.identityPepper, deps.cipher, body);
   const emailHash = hashIdentity(deps.identityPepper, body.email);
@@ -71,6 +79,7 @@ export async function submitRequest(
     },
     corrections,
     ...(body.manage && { manage: { purposes: [...body.manage.purposes], action: body.manage.action } }),
+    ...((minor ?? body.minor) && { minor: { ...(minor ?? body.minor)! } }),
     attestation,
     profileDigest: digest,
     ...(drp?.statusCallback ? { drpStatusCallback: true } : {}),

@@ -24,6 +24,7 @@ const ACCESS: Array<[method: string, path: string, allowed: Role[], body?: unkno
   ['DELETE', '/api/staff/session', ALL],
   ['POST', '/api/staff/requests', ALL, {}],
   ['GET', '/api/staff/requests/:id', ALL],
+  ['POST', '/api/staff/child-data-deletions', ['compliance'], {}],
   ['POST', '/api/staff/requests/:id/attest', ['agent', 'compliance'], { evidenceNote: note }],
   ['POST', '/api/staff/requests/:id/approve', ['compliance', 'admin'], { approve: true, reason: 'Evidence checked by a second person.' }],
   ['POST', '/api/staff/requests/:id/decide', ['compliance'], { decision: 'PROCEED', grounds: [], reason: 'Nothing stands against it.' }],

@@ -221,6 +221,10 @@ export function subjectSamples(requestId: string): Array<Sample<SubjectNotice>> 
       notice: { ...base, kind: 'fee-declined', facts: { declinedOn: '2027-01-03', fee: { amount: 30, currency: 'CNY' } } },
       shows: { both: ['2027-01-03', 'CNY 30.00'], en: ['declined', 'closed', 'not been charged'], zh: ['拒绝', '关闭', '不会向您收取任何费用'] },
     },
+    {
+      notice: { ...base, kind: 'guardian-not-attested', facts: {} },
+      shows: { both: [], en: ['refused', 'evidence of guardianship'], zh: ['未被受理', '监护关系证明'] },
+    },
   ];
 }
 

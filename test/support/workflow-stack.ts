@@ -46,7 +46,7 @@ export interface WorkflowStack {
    *  takes it before any step: the only way to act on a request still RECEIVED now that the automatic
    *  steps run as local activities in that task; its answer is `firstAnswer`. */
   start(
-    opts?: Partial<Pick<DsrWorkflowInput, 'type' | 'regime' | 'attestation' | 'corrections' | 'manage'>> & {
+    opts?: Partial<Pick<DsrWorkflowInput, 'type' | 'regime' | 'attestation' | 'corrections' | 'manage' | 'minor' | 'channel'>> & {
       email?: string;
       unsigned?: boolean;
       attestedRole?: string;
@@ -113,7 +113,7 @@ export async function startWorkflowStack(
         requestId,
         type: (opts.type ?? 'ACCESS') as RequestType,
         regime: opts.regime ?? 'CN_PIPL',
-        channel: opts.attestation ? 'PHONE' : 'PORTAL',
+        channel: opts.channel ?? (opts.attestation ? 'PHONE' : 'PORTAL'),
         language: 'en',
         receivedAt: clock().toISOString(),
         subject: { emailHash: hashIdentity(identityPepper, email), emailEncrypted: cipher.encrypt(email, 'DataSubject.emailEncrypted'), ...furtherIdentities(identityPepper, cipher, opts) },
@@ -123,6 +123,7 @@ export async function startWorkflowStack(
             : opts.attestation,
         corrections: opts.corrections,
         ...(opts.manage && { manage: opts.manage }),
+        ...(opts.minor && { minor: opts.minor }),
       };
       const caller = opts.unsigned ? unsignedClient : client;
       const startOptions = { taskQueue, workflowId: workflowIdFor(requestId), args: [input] as [DsrWorkflowInput] };

@@ -113,6 +113,13 @@ async function attestationProven(run: RequestRun, attestation: NonNullable<DsrWo
   }
 }
 
+/** A guardian's request, or compliance's own-motion deletion of a child's data, stands only on a
+ *  proven staff attestation (domain/minor.ts): without one it is refused, never sent a code. */
+export function staffWordRequired(run: RequestRun): boolean {
+  const filedBy = run.input.minor?.filedBy;
+  return filedBy === 'GUARDIAN' || filedBy === 'COMPLIANCE';
+}
+
 /** Establishes identity by agent attestation or the mailed code; false when the window
  *  closed without it. Silence is treated as a failure to verify: nothing may be disclosed
  *  or erased for an identity that was never confirmed. */
@@ -123,6 +130,8 @@ export async function establishIdentity(run: RequestRun, windowMs: number): Prom
     run.verify(attestation.staffId);
     return true;
   }
+  // Versioned, though only runs with a minor's flag (none before it existed) reach the call.
+  if (staffWordRequired(run) && patched('minor-guardian-attested')) return false;
   await run.moveTo('AWAITING_VERIFICATION', 'system', 'identity must be verified before any action');
   run.codeSent();
   await acts.sendVerificationCode({ requestId: run.requestId });

@@ -45,7 +45,7 @@ const en = {
   } as Labels,
   type: { ACCESS: 'Access', CORRECTION: 'Correction', DELETION: 'Deletion', ACCOUNT_CLOSURE: 'Account closure', MANAGE: 'Manage consent', PORTABILITY: 'Portability' } as Labels,
   regime: { CN_PIPL: 'China (PIPL)', EU_GDPR: 'EU (GDPR)', US_CA_CCPA: 'California (CCPA)' } as Labels,
-  channel: { PORTAL: 'Portal', PHONE: 'Phone', EMAIL: 'E-mail', IN_PERSON: 'In person', API: 'API' } as Labels,
+  channel: { PORTAL: 'Portal', PHONE: 'Phone', EMAIL: 'E-mail', IN_PERSON: 'In person', API: 'API', OWN_MOTION: 'Opened by compliance' } as Labels,
   storeState: { PENDING: 'Pending', DONE: 'Done', FAILED: 'Failed', SKIPPED: 'Skipped', MANUAL: 'By hand' } as Labels,
   views: {
     open: 'Open',
@@ -159,7 +159,7 @@ const zh: ConsoleText = {
   },
   type: { ACCESS: '查阅', CORRECTION: '更正', DELETION: '删除', ACCOUNT_CLOSURE: '注销账户', MANAGE: '管理同意', PORTABILITY: '转移' },
   regime: { CN_PIPL: '中国（个人信息保护法）', EU_GDPR: '欧盟（GDPR）', US_CA_CCPA: '加利福尼亚（CCPA）' },
-  channel: { PORTAL: '门户', PHONE: '电话', EMAIL: '电子邮件', IN_PERSON: '现场', API: 'API' },
+  channel: { PORTAL: '门户', PHONE: '电话', EMAIL: '电子邮件', IN_PERSON: '现场', API: 'API', OWN_MOTION: '合规人员主动发起' },
   storeState: { PENDING: '待处理', DONE: '已完成', FAILED: '失败', SKIPPED: '已跳过', MANUAL: '人工处理' },
   views: { open: '未结', all: '全部', stuck: '受阻', failing: '失败', overdue: '逾期', 'due-soon': '即将到期', 'awaiting-decision': '等待决定', 'awaiting-approval': '等待批准' },
   columns: { request: '请求', type: '类型', regime: '法律', channel: '渠道', status: '状态', due: '期限', daysLeft: '剩余天数', owner: '负责人', awaiting: '等待' },

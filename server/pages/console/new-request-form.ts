@@ -1,5 +1,6 @@
 // Reading the "open a request" form: the portal's checks for the right, residence, address
 // and corrections, plus what only staff give: the channel, the language and the evidence note.
+import { MINOR_AGE_BANDS, MINOR_FILERS } from '../../../domain/minor';
 import { LANGUAGES, type Language } from '../../../domain/request-kinds';
 import { STAFF_CHANNELS, type StaffSubmitBody } from '../../staff/schemas';
 import { readRequestForm, type FormFields, type RequestFormValues } from '../form-input';
@@ -13,6 +14,9 @@ export interface NewRequestValues extends RequestFormValues {
   channel: string;
   language: string;
   evidenceNote: string;
+  /** Empty when the subject is not known to be under 18. */
+  minorAgeBand: string;
+  minorFiledBy: string;
 }
 
 const MESSAGES = {
@@ -25,6 +29,7 @@ const MESSAGES = {
   manage: 'For a manage request, tick at least one purpose and choose the action.',
   channel: 'Choose how the subject made the request.',
   language: 'Choose the language of the replies.',
+  minor: 'For a subject under 18, choose the age band and who files: the subject or a guardian (then your note says how you checked the guardianship).',
   evidenceNote: `Say how you checked the subject’s identity (${NOTE_MIN} to ${NOTE_MAX} characters).`,
 } as const;
 
@@ -37,12 +42,18 @@ export function readNewRequestForm(fields: FormFields): { values: NewRequestValu
     channel: fields.channel ?? '',
     language: fields.language ?? '',
     evidenceNote: (fields.evidenceNote ?? '').trim(),
+    minorAgeBand: fields.minorAgeBand ?? '',
+    minorFiledBy: fields.minorFiledBy ?? '',
   };
   const errors: Record<string, string> = {};
   for (const field of Object.keys(portal.errors) as Array<keyof typeof portal.errors>) errors[field] = MESSAGES[field];
   if (!(STAFF_CHANNELS as readonly string[]).includes(values.channel)) errors.channel = MESSAGES.channel;
   if (!language) errors.language = MESSAGES.language;
+  const minorGiven = values.minorAgeBand !== '' || values.minorFiledBy !== '';
+  const minorValid = (MINOR_AGE_BANDS as readonly string[]).includes(values.minorAgeBand) && (MINOR_FILERS as readonly string[]).includes(values.minorFiledBy);
+  if (minorGiven && !minorValid) errors.minor = MESSAGES.minor;
   if (values.evidenceNote.length < NOTE_MIN || values.evidenceNote.length > NOTE_MAX) errors.evidenceNote = MESSAGES.evidenceNote;
   if (!portal.body || Object.keys(errors).length > 0) return { values, errors };
-  return { values, errors, body: { ...portal.body, channel: values.channel as StaffSubmitBody['channel'], evidenceNote: values.evidenceNote } };
+  const minor = minorGiven ? { minor: { ageBand: values.minorAgeBand, filedBy: values.minorFiledBy } as NonNullable<StaffSubmitBody['minor']> } : {};
+  return { values, errors, body: { ...portal.body, ...minor, channel: values.channel as StaffSubmitBody['channel'], evidenceNote: values.evidenceNote } };
 }

@@ -9,9 +9,12 @@ import { consolePage, csrfField, type ConsoleViewer } from './console-layout';
 import { errorSummary, inputField, noteField, radioGroup, selectField, type FieldErrors } from './form-fields';
 import type { NewRequestValues } from './new-request-form';
 import { MANAGE_ACTIONS } from '../../../domain/manage';
+import { MINOR_AGE_BANDS, MINOR_FILERS } from '../../../domain/minor';
 import { PURPOSE_NAMES } from '../../../stores/manageable-purposes';
 
-const EMPTY: NewRequestValues = { type: '', residence: '', email: '', corrections: {}, purposes: [], manageAction: '', channel: '', language: 'zh', evidenceNote: '' };
+const EMPTY: NewRequestValues = { type: '', residence: '', email: '', corrections: {}, purposes: [], manageAction: '', channel: '', language: 'zh', evidenceNote: '', minorAgeBand: '', minorFiledBy: '' };
+const AGE_BANDS = { UNDER_14: 'Under 14', '14_TO_17': '14 to 17' } as const;
+const FILERS = { SUBJECT: 'The subject', GUARDIAN: 'A guardian (your note says how you checked the guardianship)' } as const;
 const RIGHTS = { ACCESS: 'Access (a copy of the data)', CORRECTION: 'Correction', DELETION: 'Deletion', ACCOUNT_CLOSURE: 'Account closure', MANAGE: 'Manage (withdraw consent, restrict, object)', PORTABILITY: 'Portability (data provided, to the subject or a registered recipient)' } as const;
 const CHANNELS = { PHONE: 'Phone', EMAIL: 'E-mail', IN_PERSON: 'In person' } as const;
 
@@ -41,6 +44,11 @@ ${inputField({ name: 'email', label: 'Subject’s e-mail address', type: 'email'
 ${inputField({ name: 'phone', label: 'Telephone number (optional)', type: 'tel', value: values.phone ?? '', error: errors.phone, maxLength: 32, hint: 'With its country code; stores that know the subject by it are searched by it too.' })}
 ${inputField({ name: 'accountId', label: 'Customer or account id (optional)', value: values.accountId ?? '', error: errors.accountId, maxLength: 64, hint: 'As our systems write it.' })}
 ${selectField({ name: 'language', label: 'Language of the replies', value: values.language, error: errors.language, options: [['zh', '中文 (Chinese)'], ['en', 'English']] })}
+<fieldset${errors.minor ? html` aria-describedby="minor-error"` : ''}><legend>If the subject is under 18 (PIPL art 31)</legend>
+${errors.minor ? html`<p class="error" id="minor-error">${errors.minor}</p>` : ''}
+${radioGroup({ name: 'minorAgeBand', label: 'Age band', value: values.minorAgeBand, options: MINOR_AGE_BANDS.map((b) => [b, AGE_BANDS[b]] as const) })}
+${radioGroup({ name: 'minorFiledBy', label: 'Who files', value: values.minorFiledBy, options: MINOR_FILERS.map((f) => [f, FILERS[f]] as const) })}
+</fieldset>
 ${radioGroup({ name: 'channel', label: 'Channel', value: values.channel, error: errors.channel, options: STAFF_CHANNELS.map((c) => [c, CHANNELS[c]] as const) })}
 ${noteField({ name: 'evidenceNote', label: 'Evidence of identity', value: values.evidenceNote, error: errors.evidenceNote, hint: 'How you established who the subject is, e.g. which documents you checked. Kept in the audit trail; do not copy document numbers.' })}
 <p><button type="submit">Open the request</button></p>
