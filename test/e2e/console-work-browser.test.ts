@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { createFieldCipher } from '../../crypto/field-cipher';
 import type { StaffRole } from '../../server/staff/roles';
+import { totpCodeAt } from '../../server/staff/totp';
 import { createStaffAccount } from '../../server/use-cases/staff-accounts';
 import { launchBrowser, screenshot } from '../support/browser';
 import { eventually } from '../support/http';
@@ -37,18 +38,27 @@ async function signIn(role: StaffRole, displayName: string) {
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  if (role !== 'agent') {
+    // Compliance and admin set up their authenticator at first sign-in: the test plays the app.
+    const secret = (await page.locator('#totp-secret').textContent())!;
+    await page.getByLabel('Code').fill(await totpCodeAt(secret, new Date()));
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
   await page.waitForURL(`${stack.baseUrl}/console`);
   return { staffId, displayName };
 }
 
+/** Database rows as text, to check no personal data is in any column (their ids are BigInts). */
+const rowText = (rows: unknown) => JSON.stringify(rows, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+
 /** An access request an agent opened by phone for `email`, once it has its due date. */
-async function openedByPhone(email: string, evidenceNote: string) {
+async function openedByPhone(email: string, evidenceNote: string, phone?: string) {
   const agent = await createStaffAndLogIn(stack, 'agent');
   await stack.db.staffAccount.update({ where: { id: agent.staffId }, data: { displayName: 'Li Na' } });
   const res = await fetch(`${stack.baseUrl}/api/staff/requests`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie: agent.cookie, 'x-csrf-token': agent.csrfToken },
-    body: JSON.stringify({ email, type: 'ACCESS', language: 'en', channel: 'PHONE', evidenceNote }),
+    body: JSON.stringify({ email, type: 'ACCESS', language: 'en', channel: 'PHONE', evidenceNote, ...(phone && { phone }) }),
   });
   expect(res.status).toBe(202);
   const { requestId } = (await res.json()) as { requestId: string };
@@ -105,6 +115,65 @@ describe('working a request in the console', () => {
     await page.reload();
     await expect(overflowsViewport(page)).resolves.toBe(false);
     await screenshot(page, 'console-work-3-request-phone');
+  });
+
+  test('when a compliance officer searches by the subject’s telephone number in another spelling, then only that subject’s request is found, and the number is in no URL, page or audit row', async () => {
+    // Unique national numbers, so requests left by other tests never match.
+    const digits = String(Date.now()).slice(-8);
+    const wanted = await openedByPhone(`caller-${randomUUID()}@example.org`, 'called from the number on file', `+86 138 ${digits.slice(0, 4)} ${digits.slice(4)}`);
+    const other = await openedByPhone(`caller-${randomUUID()}@example.org`, 'called from the number on file', `+86 139 ${digits.slice(0, 4)} ${digits.slice(4)}`);
+    await signIn('compliance', 'Wang Fang');
+
+    await page.getByRole('link', { name: 'Review queue' }).first().click();
+    const spelledOtherwise = `0086 (138) ${digits.slice(0, 4)}-${digits.slice(4)}`;
+    await page.getByLabel(/telephone number/).fill(spelledOtherwise);
+    await page.getByRole('button', { name: 'Find' }).click();
+    expect(page.url()).toBe(`${stack.baseUrl}/console/find`);
+    await screenshot(page, 'console-work-4-found-by-phone');
+    await expect(page.locator('tbody tr').count()).resolves.toBe(1);
+    await expect(page.getByRole('link', { name: wanted.slice(0, 8) }).count()).resolves.toBe(1);
+    await expect(page.getByRole('link', { name: other.slice(0, 8) }).count()).resolves.toBe(0);
+    const html = await page.content();
+    expect(html).not.toContain(digits);
+    expect(html).not.toContain(`${digits.slice(0, 4)}-${digits.slice(4)}`);
+
+    // A number intake would refuse (no country code) is a clear 422 with the form again, never a 500.
+    await page.getByLabel(/telephone number/).fill(`138 ${digits}`);
+    await page.getByRole('button', { name: 'Find' }).click();
+    await expect(page.textContent('main')).resolves.toContain('telephone number with its country code');
+    const audit = await stack.db.auditEvent.findMany({ where: { requestId: { in: [wanted, other] } } });
+    expect(rowText(audit)).not.toContain(digits);
+  });
+
+  test('when a compliance officer clicks to show the subject’s contact, then the e-mail address appears and the view is audited with no personal data; an agent who did not open the request has no such button', async () => {
+    const email = `caller-${randomUUID()}@example.org`;
+    const requestId = await openedByPhone(email, 'passport checked at the front desk');
+    const officer = await signIn('compliance', 'Wang Fang');
+    await page.goto(`${stack.baseUrl}/console/requests/${requestId}`);
+    // Never rendered without the click.
+    expect(await page.content()).not.toContain(email);
+    await expect(stack.db.auditEvent.count({ where: { requestId, action: 'CONTACT_VIEWED' } })).resolves.toBe(0);
+
+    await page.getByRole('button', { name: /Show the e-mail address/ }).click();
+    await expect(page.textContent('#subject-contact')).resolves.toContain(email);
+    // The answer to the post itself: the address is in no URL.
+    expect(page.url()).toBe(`${stack.baseUrl}/console/requests/${requestId}/contact`);
+    await expect(textProblems(page)).resolves.toEqual([]);
+    await screenshot(page, 'console-work-5-contact-shown');
+    const viewed = await stack.db.auditEvent.findMany({ where: { requestId, action: 'CONTACT_VIEWED' } });
+    expect(viewed).toHaveLength(1);
+    expect(viewed[0]).toMatchObject({ actor: `staff:${officer.staffId}`, reason: null });
+    expect(rowText(viewed[0])).not.toContain(email.split('@')[0]!);
+
+    // The timeline names the view in words.
+    await page.goto(`${stack.baseUrl}/console/requests/${requestId}`);
+    await expect(page.locator('#timeline-h + ol').textContent()).resolves.toContain('Subject’s contact viewed by Wang Fang (compliance)');
+    expect(await page.content()).not.toContain(email);
+
+    await page.context().clearCookies();
+    await signIn('agent', 'Zhou Min');
+    await page.goto(`${stack.baseUrl}/console/requests/${requestId}`);
+    await expect(page.getByRole('button', { name: /Show the e-mail address/ }).count()).resolves.toBe(0);
   });
 
   test('when an agent chooses Chinese, then it is kept on their account and the console speaks Chinese: dashboard, their requests and the request page', async () => {

@@ -12,6 +12,8 @@ import { requestForms, type ActionProblem } from './request-forms';
 import { statusBadge } from './status-badge';
 import { sentence } from './timeline-text';
 import { valueView } from './value-view';
+import { contactSection } from './contact-section';
+import type { SubjectContact } from '../../use-cases/subject-contact';
 import { notesSection, ownerSection, type Assignable, type NoteItem } from './work-forms';
 
 /** A manual task as the page shows it (from server/use-cases/manual-tasks.ts). */
@@ -38,6 +40,12 @@ export interface RequestPageExtras {
   assignable: readonly Assignable[];
   /** Names an audit actor ("staff:<id>", "system", "subject") for people: "Li Na (agent)". */
   who: (actor: string) => string;
+  /** Whether the viewer may ask for the subject's contact (compliance, or who opened it). */
+  contactAllowed?: boolean;
+  /** The contact, only in the answer to the viewer's audited request for it. */
+  contact?: SubjectContact;
+  /** Which of the deletion certificate and the access package's manifest exist to link. */
+  records?: { certificate: boolean; manifest: boolean };
 }
 
 /** What a store kept back from erasure, in words: "logs: 12 records kept (legal hold: Cybersecurity Law art. 21)". */
@@ -139,8 +147,11 @@ ${r.closedAt ? html`<dt>${t.closedAt}</dt><dd>${formatInstant(r.closedAt)}</dd>`
 ${r.fee ? html`<dt>Fee</dt><dd>${r.fee.amount} ${r.fee.currency} (${labelOf({}, r.fee.state)})</dd>` : ''}
 <dt>${t.fullId}</dt><dd><code>${r.requestId}</code></dd>
 </dl>
-<p><a href="/console/requests/${r.requestId}">${t.reload}</a></p>
+<p><a href="/console/requests/${r.requestId}">${t.reload}</a>${
+    extras.records?.certificate ? html` · <a id="certificate-link" href="/console/requests/${r.requestId}/certificate">${t.certificate}</a>` : ''
+  }${extras.records?.manifest ? html` · <a id="manifest-link" href="/console/requests/${r.requestId}/package">${t.manifest}</a>` : ''}</p>
 ${ownerSection(viewer, r.requestId, extras.owner, extras.assignable, viewer.role !== 'admin')}
+${extras.contactAllowed ? contactSection(viewer, r.requestId, extras.contact) : ''}
 <section aria-labelledby="stores-h"><h2 id="stores-h">${t.stores}</h2>${storesTable(t, tl, extras.who, storeActions)}</section>
 ${
   extras.manualTasks.length > 0
