@@ -52,13 +52,13 @@ async function signIn(role: StaffRole, displayName: string) {
 const rowText = (rows: unknown) => JSON.stringify(rows, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 
 /** An access request an agent opened by phone for `email`, once it has its due date. */
-async function openedByPhone(email: string, evidenceNote: string, phone?: string) {
+async function openedByPhone(email: string, evidenceNote: string, phone?: string, type: 'ACCESS' | 'DELETION' = 'ACCESS') {
   const agent = await createStaffAndLogIn(stack, 'agent');
   await stack.db.staffAccount.update({ where: { id: agent.staffId }, data: { displayName: 'Li Na' } });
   const res = await fetch(`${stack.baseUrl}/api/staff/requests`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie: agent.cookie, 'x-csrf-token': agent.csrfToken },
-    body: JSON.stringify({ email, type: 'ACCESS', language: 'en', channel: 'PHONE', evidenceNote, ...(phone && { phone }) }),
+    body: JSON.stringify({ email, type, language: 'en', channel: 'PHONE', evidenceNote, ...(phone && { phone }) }),
   });
   expect(res.status).toBe(202);
   const { requestId } = (await res.json()) as { requestId: string };
@@ -174,6 +174,42 @@ describe('working a request in the console', () => {
     await signIn('agent', 'Zhou Min');
     await page.goto(`${stack.baseUrl}/console/requests/${requestId}`);
     await expect(page.getByRole('button', { name: /Show the e-mail address/ }).count()).resolves.toBe(0);
+  });
+
+  test('when a request has its deletion certificate or its access package, then compliance opens each from the request page in one click, as words and tables, never JSON', async () => {
+    // A subject the demo estate knows, so the access request has something to send.
+    const known = `caller-${randomUUID()}@example.org`;
+    await stack.db.customerAccount.create({ data: { email: known, fullName: 'Chen Jing', phone: '+86 137 0000 0042', plan: 'enterprise' } });
+    const access = await openedByPhone(known, 'passport checked at the front desk');
+    const deletion = await openedByPhone(`caller-${randomUUID()}@example.org`, 'passport checked at the front desk', undefined, 'DELETION');
+    await signIn('compliance', 'Wang Fang');
+
+    // The attested erasure waits for a second person: this officer approves it on its page.
+    await eventually(async () => ((await stack.db.dsrRequest.findUnique({ where: { id: deletion } }))?.status === 'AWAITING_APPROVAL' ? true : null));
+    await page.goto(`${stack.baseUrl}/console/requests/${deletion}`);
+    await page.getByLabel(/Approve: the attested identity stands/).check();
+    await page.getByLabel('Why', { exact: true }).fill('Passport seen by the agent, checked against the account.');
+    await page.getByRole('button', { name: 'Record the answer' }).click();
+    const certificate = await eventually(() => stack.db.deletionCertificate.findUnique({ where: { requestId: deletion } }));
+
+    await page.goto(`${stack.baseUrl}/console/requests/${deletion}`);
+    await page.getByRole('link', { name: 'Deletion certificate' }).click();
+    await page.waitForURL(`${stack.baseUrl}/console/requests/${deletion}/certificate`);
+    const body = certificate.body as { stores: unknown[]; totals: { erased: number } };
+    await expect(page.locator('#certificate-stores tbody tr').count()).resolves.toBe(body.stores.length);
+    await expect(page.textContent('#certificate-totals')).resolves.toContain(`${body.totals.erased} erased`);
+    await expect(textProblems(page)).resolves.toEqual([]);
+    await screenshot(page, 'console-work-6-certificate');
+
+    const pkg = await eventually(() => stack.db.accessPackage.findUnique({ where: { requestId: access } }));
+    await page.goto(`${stack.baseUrl}/console/requests/${access}`);
+    // A request without a certificate links none.
+    await expect(page.getByRole('link', { name: 'Deletion certificate' }).count()).resolves.toBe(0);
+    await page.getByRole('link', { name: 'Access package manifest' }).click();
+    await page.waitForURL(`${stack.baseUrl}/console/requests/${access}/package`);
+    await expect(page.locator('#manifest-contents tbody tr').count()).resolves.toBe((pkg.contents as unknown[]).length);
+    await expect(textProblems(page)).resolves.toEqual([]);
+    await screenshot(page, 'console-work-7-manifest');
   });
 
   test('when an agent chooses Chinese, then it is kept on their account and the console speaks Chinese: dashboard, their requests and the request page', async () => {
