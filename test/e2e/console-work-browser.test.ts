@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { createFieldCipher } from '../../crypto/field-cipher';
 import type { StaffRole } from '../../server/staff/roles';
+import { consoleText } from '../../server/pages/console/console-text';
 import { totpCodeAt } from '../../server/staff/totp';
 import { createStaffAccount } from '../../server/use-cases/staff-accounts';
 import { launchBrowser, screenshot } from '../support/browser';
@@ -251,7 +252,7 @@ describe('working a request in the console', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('en');
   });
 
-  test('when every console page is opened by compliance and an admin, in English and Chinese, at a desktop’s width and a phone’s, then none shows JSON or a staff id, and none runs past the edge', async () => {
+  test('when every console page is opened by compliance and an admin, in English and Chinese, at a desktop’s width and a phone’s, then none shows JSON or a staff id, and none runs past the edge; an agent in Chinese opens a request through a form with none of its English words left', async () => {
     const requestId = await openedByPhone(`caller-${randomUUID()}@example.org`, 'passport checked at the front desk');
     const officer = await signIn('compliance', 'Wang Fang');
     const views = ['open', 'all', 'stuck', 'failing', 'overdue', 'due-soon', 'awaiting-decision', 'awaiting-approval'];
@@ -294,6 +295,35 @@ describe('working a request in the console', () => {
     await page.context().clearCookies();
     const admin = await signIn('admin', 'Zhao Lei');
     await walk('admin', admin.staffId, [['staff', '/console/admin/staff'], ['dashboard', '/console'], ['request', `/console/requests/${requestId}`]]);
+    // An agent who chose Chinese: the new-request form and the request page carry none of the
+    // English words the label maps translate (the form, the contact section).
+    await page.context().clearCookies();
+    const agent = await signIn('agent', '李娜');
+    await stack.db.staffAccount.update({ where: { id: agent.staffId }, data: { language: 'zh' } });
+    const en = consoleText('en');
+    const english = [...Object.values(en.newRequest), ...Object.values(en.newRequest.rights), ...Object.values(en.newRequest.channels), en.contact, en.showContact]
+      .filter((v): v is string => typeof v === 'string');
+    const agentRequest = await (async () => {
+      await page.goto(`${stack.baseUrl}/console/requests/new`);
+      await page.getByLabel('查阅（获取数据副本）').check();
+      await page.getByLabel('数据主体的居住地（决定适用的法律）').selectOption('CN');
+      await page.getByLabel('数据主体的电子邮件地址').fill(`caller-${randomUUID()}@example.org`);
+      await page.getByRole('radio', { name: '电话' }).check();
+      await page.getByLabel('身份证明').fill('核对了身份证');
+      await screenshot(page, 'console-walk-agent-zh-new-request');
+      const formText = (await page.textContent('main')) ?? '';
+      await page.getByRole('button', { name: '登记请求' }).click();
+      await page.waitForURL(/\/console\/requests\/[0-9a-f-]{36}\?done=opened$/);
+      return { formText, id: /\/console\/requests\/([0-9a-f-]{36})/.exec(page.url())![1]! };
+    })();
+    const requestText = (await page.textContent('main')) ?? '';
+    await expect(page.getByRole('button', { name: '显示电子邮件地址（查看会被记录）' }).count()).resolves.toBe(1);
+    for (const [name, text] of [['new-request', agentRequest.formText], ['request', requestText]] as const) {
+      expect({ page: name, untranslated: english.filter((words) => text.includes(words)) }).toEqual({ page: name, untranslated: [] });
+    }
+    await expect(textProblems(page)).resolves.toEqual([]);
+    await screenshot(page, 'console-walk-agent-zh-request');
+
     await page.context().clearCookies();
     await page.goto(`${stack.baseUrl}/console/login`);
     await expect(textProblems(page)).resolves.toEqual([]);
