@@ -270,7 +270,7 @@ describe('working a request in the console', () => {
     ];
     const formWords = [...Object.values(consoleText('en').forms), ...Object.values(consoleText('en').forms.decisions)].filter((v): v is string => typeof v === 'string' && v.length > 8);
     // Long phrases only: store names and descriptions in the data map are the estate's own (English) words.
-    const adminWords = Object.values(consoleText('en').admin).filter((v): v is string => typeof v === 'string' && v.length > 12);
+    const adminWords = [...Object.values(consoleText('en').admin), ...Object.values(consoleText('en').profile)].filter((v): v is string => typeof v === 'string' && v.length > 12);
     const walk = async (who: string, staffId: string, pages: Array<[string, string]>) => {
       for (const lang of ['en', 'zh'] as const) {
         await stack.db.staffAccount.update({ where: { id: staffId }, data: { language: lang } });
@@ -282,7 +282,7 @@ describe('working a request in the console', () => {
             if (name !== 'not-found') expect(await page.getAttribute('html', 'lang')).toBe(lang === 'en' ? 'en' : 'zh-CN');
             const problems = [...(await textProblems(page)), ...((await overflowsViewport(page)) ? [`wider than the screen: ${(await overflowingElements(page)).join(', ')}`] : [])];
             expect({ page: path, problems }).toEqual({ page: path, problems: [] });
-            const english = lang === 'zh' ? (name === 'request' ? formWords : name === 'staff' || name === 'data-map' ? adminWords : []) : [];
+            const english = lang === 'zh' ? (name === 'request' ? formWords : name === 'staff' || name === 'data-map' || name === 'profile' ? adminWords : []) : [];
             if (english.length > 0) {
               // The legal sections and their forms (folded away, still in the page), the admin pages: in Chinese.
               const text = (await page.textContent('main')) ?? '';
