@@ -35,12 +35,17 @@ function keyed(pepper: string, kind: 'phone' | 'accountId', value: string): stri
   return createHmac('sha256', pepper).update(`${kind}:${value}`).digest('hex');
 }
 
+/** The keyed hash a phone number is stored and found by, once brought to E.164. */
+export function phoneHashOf(pepper: string, e164: string): string {
+  return keyed(pepper, 'phone', e164);
+}
+
 /** The request's further identities, checked, hashed and encrypted; {} when none was given. */
 export function furtherIdentities(pepper: string, cipher: FieldCipher, given: { phone?: string; accountId?: string }): Partial<SubjectIdentities> {
   const phone = given.phone !== undefined && given.phone.trim() !== '' ? intakePhone(given.phone) : undefined;
   const accountId = given.accountId !== undefined && given.accountId.trim() !== '' ? intakeAccountId(given.accountId) : undefined;
   return {
-    ...(phone && { phoneHash: keyed(pepper, 'phone', phone), phoneEncrypted: cipher.encrypt(phone, 'DsrRequest.phoneEncrypted') }),
+    ...(phone && { phoneHash: phoneHashOf(pepper, phone), phoneEncrypted: cipher.encrypt(phone, 'DsrRequest.phoneEncrypted') }),
     ...(accountId && { accountIdHash: keyed(pepper, 'accountId', accountId), accountIdEncrypted: cipher.encrypt(accountId, 'DsrRequest.accountIdEncrypted') }),
   };
 }

@@ -22,6 +22,8 @@ export interface QueueFilters {
   owner?: string;
   /** Requests of this subject (found through the keyed hash of their address). */
   subjectId?: string;
+  /** Requests carrying this phone number (its keyed hash; the number is never held in clear). */
+  phoneHash?: string;
   /** The start of the request id, as staff read it out (at least 8 characters). */
   idPrefix?: string;
 }
@@ -89,6 +91,7 @@ function filtersWhere(f: QueueFilters | undefined): Prisma.Sql {
   if (f?.owner === 'none') parts.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "RequestOwner" o WHERE o."requestId" = r.id)`);
   else if (f?.owner) parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "RequestOwner" o WHERE o."requestId" = r.id AND o."staffId"::text = ${f.owner})`);
   if (f?.subjectId) parts.push(Prisma.sql`r."subjectId" = ${f.subjectId}::uuid`);
+  if (f?.phoneHash) parts.push(Prisma.sql`r."phoneHash" = ${f.phoneHash}`);
   if (f?.idPrefix) parts.push(Prisma.sql`r.id::text LIKE ${`${f.idPrefix.toLowerCase()}%`}`);
   return parts.length > 0 ? Prisma.join(parts, ' AND ') : Prisma.sql`TRUE`;
 }

@@ -23,9 +23,14 @@ export const CONSOLE_ACCESS: Readonly<Record<string, readonly StaffRole[] | 'pub
   // Finding a request is what an agent does first when a subject calls; the owner and notes
   // belong to whoever works requests (agents and compliance), admins only read.
   'POST /console/find': EVERYONE,
+  // What was erased and what was sent, as the API's certificate: for compliance and admins.
+  'GET /console/requests/:id/certificate': ['compliance', 'admin'],
+  'GET /console/requests/:id/package': ['compliance', 'admin'],
   'POST /console/requests/:id/owner': ['agent', 'compliance'],
   'POST /console/requests/:id/notes': ['agent', 'compliance'],
   'POST /console/language': EVERYONE,
+  // The subject's contact: compliance, and the agent who opened the request (the use case checks which).
+  'POST /console/requests/:id/contact': ['agent', 'compliance'],
   'POST /console/requests/:id/decide': COMPLIANCE,
   // Four eyes on attested erasures: compliance or an admin, never the attester (the workflow checks).
   'POST /console/requests/:id/approve': ['compliance', 'admin'],

@@ -17,6 +17,9 @@ import { newRequestPage } from './new-request-page';
 import { minePage, QUEUE_TAB_VIEWS, queuePage } from './queue-page';
 import { reviewQueue } from '../../use-cases/review-queue';
 import { sendRequestPage } from './request-view';
+import { deletionCertificate } from '../../use-cases/deletion-certificate';
+import { notFound } from '../../app-error';
+import { certificatePage, manifestPage } from './records-page';
 
 const PAGE_SIZE = 25;
 const Sort = literalUnion(['deadline', '-deadline'] as const);
@@ -73,6 +76,17 @@ export const consolePageRoutes =
       const [result, staff] = await Promise.all([reviewQueue(deps, { ...q, pageSize: PAGE_SIZE }), assignableStaff(deps)]);
       const regimes = Object.keys(serverProfile(deps).profile.regimes).sort();
       return sendHtml(reply, 200, queuePage(viewer(req), await withOwners(deps, viewer(req), result), q, { regimes, staff }));
+    });
+
+    app.get('/console/requests/:id/certificate', { schema: { hide: true, params: RequestIdParams } }, async (req, reply) =>
+      sendHtml(reply, 200, certificatePage(viewer(req), await deletionCertificate(deps, req.params.id))),
+    );
+
+    app.get('/console/requests/:id/package', { schema: { hide: true, params: RequestIdParams } }, async (req, reply) => {
+      const p = await deps.db.accessPackage.findUnique({ where: { requestId: req.params.id } });
+      if (!p) throw notFound('The access package of this request');
+      const contents = p.contents as unknown as Array<{ store: string; category: string; records: number; columns?: string[] }>;
+      return sendHtml(reply, 200, manifestPage(viewer(req), { ...p, contents }));
     });
 
     app.get('/console/requests/:id', { schema: { hide: true, params: RequestIdParams } }, async (req, reply) => sendRequestPage(deps, req, reply, req.params.id));

@@ -1,5 +1,5 @@
 // The console's work on requests besides the legal actions: finding one (POST, so an address
-// is never in a URL or a log line), assigning its owner, internal notes, and the staff
+// or a telephone number is never in a URL or a log line), assigning its owner, internal notes, and the staff
 // member's own language.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
@@ -7,6 +7,7 @@ import type { ServerDeps } from '../../deps';
 import { addRequestNote } from '../../use-cases/request-notes';
 import { assignOwner } from '../../use-cases/request-owner';
 import { searchFilter } from '../../use-cases/request-search';
+import { viewSubjectContact } from '../../use-cases/subject-contact';
 import { reviewQueue } from '../../use-cases/review-queue';
 import { consoleStaffOf } from './console-gate';
 import { fieldsOf, noteIn, sendHtml, viewerOf } from './console-http';
@@ -19,7 +20,7 @@ const ById = { schema: { hide: true, params: Type.Object({ id: Type.String({ for
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FOUND_LIMIT = 50;
 
-/** POST /console/find, /console/requests/:id/owner, /console/requests/:id/notes, /console/language. */
+/** POST /console/find, /console/requests/:id/owner, .../notes, .../contact, /console/language. */
 export const consoleWorkRoutes =
   (deps: ServerDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
@@ -28,7 +29,7 @@ export const consoleWorkRoutes =
     app.post('/console/find', { schema: { hide: true } }, async (req, reply) => {
       const filters = await searchFilter(deps, fieldsOf(req.body).q ?? '');
       const v = viewer(req);
-      if (!filters) return sendHtml(reply, 422, foundPage(v, [], v.lang === 'zh' ? '请输入请求编号（完整或前 8 位）或电子邮件地址。' : 'Enter a reference (the full id or its first 8 characters) or an e-mail address.'));
+      if (!filters) return sendHtml(reply, 422, foundPage(v, [], v.lang === 'zh' ? '请输入请求编号（完整或前 8 位）、电子邮件地址，或带国家代码的电话号码（如 +86 138 0000 0000）。' : 'Enter a reference (the full id or its first 8 characters), an e-mail address, or a telephone number with its country code (such as +86 138 0000 0000).'));
       const found = await reviewQueue(deps, { view: 'all', sort: '-deadline', pageSize: FOUND_LIMIT, filters });
       // One match by its reference: straight to the request, as staff expect of a reference.
       if (filters.idPrefix && found.items.length === 1) return reply.redirect(`/console/requests/${found.items[0]!.id}`, 303);
@@ -55,6 +56,12 @@ export const consoleWorkRoutes =
       if (!note) return sendRequestPage(deps, req, reply, req.params.id, 422, { action: 'note', errors: { note: 'Write 3 to 2000 characters.' }, values: fields });
       await addRequestNote(deps, consoleStaffOf(req).staffId, req.params.id, note);
       return reply.redirect(`/console/requests/${req.params.id}?done=note-added#notes-h`, 303);
+    });
+
+    // The contact is the answer to this post itself: never in a redirect, a URL or a cache.
+    app.post('/console/requests/:id/contact', ById, async (req, reply) => {
+      const contact = await viewSubjectContact(deps, consoleStaffOf(req), req.params.id);
+      return sendRequestPage(deps, req, reply, req.params.id, 200, undefined, contact);
     });
 
     app.post('/console/language', { schema: { hide: true } }, async (req, reply) => {

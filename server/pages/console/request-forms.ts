@@ -3,7 +3,8 @@
 import type { RefusalGround } from '../../../policy';
 import { html, type Html } from '../../../markup/html';
 import type { FormFields } from '../form-input';
-import { csrfField, type ConsoleViewer } from './console-layout';
+import { csrfField, textFor, type ConsoleViewer } from './console-layout';
+import { labelOf } from './console-text';
 import { inputField, noteField, radioGroup, type FieldErrors } from './form-fields';
 
 /** A form that was refused: which one, why, and what was typed. */
@@ -21,6 +22,7 @@ export const groundField = (code: string) => `ground_${code}`;
 /** Builds the forms of one request page. */
 export function requestForms(viewer: ConsoleViewer, requestId: string, problem?: ActionProblem) {
   const base = `/console/requests/${requestId}`;
+  const w = textFor(viewer).forms;
   const mine = (action: string) => (problem?.action === action ? problem : undefined);
   /** A field's id, unique on the page, and its error and typed value. */
   const field = (action: string, name: string) => ({
@@ -49,28 +51,28 @@ ${refused ? html`<p class="error" role="alert">${refused}</p>` : ''}${fields}
       return form(
         'decide',
         '/decide',
-        'Decide',
-        html`${radioGroup({ ...field('decide', 'decision'), label: 'Decision', options: [['PROCEED', 'Proceed'], ['REFUSE', 'Refuse'], ['REFUSE_IN_PART', 'Refuse in part'], ['CHARGE_FEE', 'Charge the regime’s fee (manifestly unfounded or excessive)']] })}
-<fieldset${groundError ? html` aria-describedby="decide-grounds-error"` : ''}><legend>Grounds for a refusal</legend>
-${groundError ? html`<p class="error" id="decide-grounds-error">${groundError}</p>` : ''}${boxes.length > 0 ? boxes : html`<p class="hint">This regime lists no refusal grounds for this right.</p>`}
+        w.decide,
+        html`${radioGroup({ ...field('decide', 'decision'), label: w.decision, options: (['PROCEED', 'REFUSE', 'REFUSE_IN_PART', 'CHARGE_FEE'] as const).map((d) => [d, labelOf(w.decisions, d)] as const) })}
+<fieldset${groundError ? html` aria-describedby="decide-grounds-error"` : ''}><legend>${w.grounds}</legend>
+${groundError ? html`<p class="error" id="decide-grounds-error">${groundError}</p>` : ''}${boxes.length > 0 ? boxes : html`<p class="hint">${w.noGrounds}</p>`}
 </fieldset>
-${inputField({ ...field('decide', 'excluded'), label: 'For a partial refusal: the categories kept back', hint: 'Category names from the data map, separated by commas, e.g. network, device.' })}
-${reason('decide', 'Reasons for the decision', 'Sent to the subject with a refusal; kept in the audit trail.')}`,
-        'Record the decision',
+${inputField({ ...field('decide', 'excluded'), label: w.excluded, hint: w.excludedHint })}
+${reason('decide', w.decisionReasons, w.decisionReasonsHint)}`,
+        w.recordDecision,
       );
     },
     approve: () =>
       form(
         'approve',
         '/approve',
-        'Approve or reject the erasure',
-        html`${radioGroup({ ...field('approve', 'approve'), label: 'Your answer', options: [['yes', 'Approve: the attested identity stands, go on with the erasure'], ['no', 'Reject: the identity is not proven, close the request as unverifiable']] })}
-${reason('approve', 'Why', 'Kept in the audit trail.')}`,
-        'Record the answer',
+        w.approveHeading,
+        html`${radioGroup({ ...field('approve', 'approve'), label: w.yourAnswer, options: [['yes', w.approveYes], ['no', w.approveNo]] })}
+${reason('approve', w.why, w.keptInTrail)}`,
+        w.recordAnswer,
       ),
-    waiveFee: () => form('waive', '/fee/waive', 'Waive the fee', reason('waive', 'Why the fee is waived'), 'Waive the fee'),
-    extend: () => form('extend', '/extend', 'Extend the deadline', reason('extend', 'Why more time is needed', 'The subject is told these reasons.'), 'Extend the deadline'),
-    withdraw: () => form('withdraw', '/withdraw', 'Withdraw the request', reason('withdraw', 'Why the request is withdrawn'), 'Withdraw the request'),
+    waiveFee: () => form('waive', '/fee/waive', w.waive, reason('waive', w.whyWaived), w.waive),
+    extend: () => form('extend', '/extend', w.extend, reason('extend', w.whyExtend, w.whyExtendHint), w.extend),
+    withdraw: () => form('withdraw', '/withdraw', w.withdraw, reason('withdraw', w.whyWithdraw), w.withdraw),
     retryStore: (store: string) => form(`retry:${store}`, `/stores/${store}/retry`, `Retry ${store}`, '', `Retry ${store}`),
     skipStore: (store: string) =>
       form(`skip:${store}`, `/stores/${store}/skip`, `Skip ${store}`, noteField({ ...field(`skip:${store}`, 'justification'), label: `Why ${store} is left out` }), `Skip ${store}`),
@@ -93,32 +95,32 @@ ${inputField({ ...field(key, 'processed'), label: 'Records dealt with (optional)
       form(
         'hold',
         '/holds',
-        'Place a legal hold',
-        html`<label for="hold-store">Store (empty: every store)</label>
-<select id="hold-store" name="store"><option value="">Every store</option>${stores.map((s) => html`<option value="${s}"${mine('hold')?.values.store === s ? html` selected` : ''}>${s}</option>`)}</select>
-${inputField({ ...field('hold', 'category'), label: 'Category (empty: every category)', maxLength: 64 })}
-${inputField({ ...field('hold', 'authority'), label: 'Authority that ordered it', maxLength: 200 })}
-${inputField({ ...field('hold', 'reference'), label: 'Order reference (optional)', maxLength: 200 })}
-${inputField({ ...field('hold', 'basis'), label: 'Legal basis', maxLength: 500, hint: 'The citation given to the subject.' })}
-${noteField({ ...field('hold', 'reason'), label: 'Why the data must be kept' })}
-${inputField({ ...field('hold', 'endsAt'), label: 'Ends on (optional, YYYY-MM-DD)', maxLength: 10 })}`,
-        'Place the hold',
+        w.placeHold,
+        html`<label for="hold-store">${w.holdStore}</label>
+<select id="hold-store" name="store"><option value="">${w.everyStore}</option>${stores.map((s) => html`<option value="${s}"${mine('hold')?.values.store === s ? html` selected` : ''}>${s}</option>`)}</select>
+${inputField({ ...field('hold', 'category'), label: w.holdCategory, maxLength: 64 })}
+${inputField({ ...field('hold', 'authority'), label: w.holdAuthority, maxLength: 200 })}
+${inputField({ ...field('hold', 'reference'), label: w.holdReference, maxLength: 200 })}
+${inputField({ ...field('hold', 'basis'), label: w.holdBasis, maxLength: 500, hint: w.holdBasisHint })}
+${noteField({ ...field('hold', 'reason'), label: w.holdWhy })}
+${inputField({ ...field('hold', 'endsAt'), label: w.holdEnds, maxLength: 10 })}`,
+        w.placeTheHold,
       ),
-    releaseHold: (holdId: string) => form(`release:${holdId}`, `/holds/${holdId}/release`, 'Release the hold', reason(`release:${holdId}`, 'Why the hold ends'), 'Release the hold'),
+    releaseHold: (holdId: string) => form(`release:${holdId}`, `/holds/${holdId}/release`, w.releaseHold, reason(`release:${holdId}`, w.whyRelease), w.releaseHold),
     recordSignal: (grounds: readonly RefusalGround[]) => {
       const f = field('signal', 'ground');
       const options = grounds.map((g) => html`<option value="${g.code}"${f.value === g.code ? html` selected` : ''}>${g.code}: ${g.description}</option>`);
       return form(
         'signal',
         '/signals',
-        'Record an exemption signal',
-        html`<label for="${f.id}">Refusal ground that applies</label>
+        w.recordSignal,
+        html`<label for="${f.id}">${w.signalGround}</label>
 <select id="${f.id}" name="ground"${f.error ? html` aria-invalid="true" aria-describedby="${f.id}-error"` : ''}>${options}</select>
 ${f.error ? html`<p class="error" id="${f.id}-error">${f.error}</p>` : ''}
-${noteField({ ...field('signal', 'note'), label: 'The order or fact behind it (optional)' })}`,
-        'Record the signal',
+${noteField({ ...field('signal', 'note'), label: w.signalNote })}`,
+        w.recordTheSignal,
       );
     },
-    clearSignal: (signalId: string) => form(`clear:${signalId}`, `/signals/${signalId}/clear`, 'Clear the signal', reason(`clear:${signalId}`, 'Why it no longer applies'), 'Clear the signal'),
+    clearSignal: (signalId: string) => form(`clear:${signalId}`, `/signals/${signalId}/clear`, w.clearSignal, reason(`clear:${signalId}`, w.whyClear), w.clearSignal),
   };
 }

@@ -12,6 +12,8 @@ import { requestForms, type ActionProblem } from './request-forms';
 import { statusBadge } from './status-badge';
 import { sentence } from './timeline-text';
 import { valueView } from './value-view';
+import { contactSection } from './contact-section';
+import type { SubjectContact } from '../../use-cases/subject-contact';
 import { notesSection, ownerSection, type Assignable, type NoteItem } from './work-forms';
 
 /** A manual task as the page shows it (from server/use-cases/manual-tasks.ts). */
@@ -38,6 +40,12 @@ export interface RequestPageExtras {
   assignable: readonly Assignable[];
   /** Names an audit actor ("staff:<id>", "system", "subject") for people: "Li Na (agent)". */
   who: (actor: string) => string;
+  /** Whether the viewer may ask for the subject's contact (compliance, or who opened it). */
+  contactAllowed?: boolean;
+  /** The contact, only in the answer to the viewer's audited request for it. */
+  contact?: SubjectContact;
+  /** Which of the deletion certificate and the access package's manifest exist to link. */
+  records?: { certificate: boolean; manifest: boolean };
 }
 
 /** What a store kept back from erasure, in words: "logs: 12 records kept (legal hold: Cybersecurity Law art. 21)". */
@@ -120,10 +128,10 @@ ${compliance ? forms.releaseHold(h.holdId) : ''}</li>`,
   );
   const signals = tl.signals.map((s) => html`<li>${s.ground} <span class="hint">(${s.createdBy}, ${formatInstant(s.createdAt)})</span>${compliance ? forms.clearSignal(s.signalId) : ''}</li>`);
 
-  const legalSections = html`<section aria-labelledby="holds-h"><h2 id="holds-h">Legal holds on the subject</h2>${holds.length > 0 ? html`<ul>${holds}</ul>` : html`<p>None active.</p>`}
-${compliance ? html`<details><summary>Place a legal hold</summary>${forms.placeHold(storeNames)}</details>` : ''}</section>
-<section aria-labelledby="signals-h"><h2 id="signals-h">Exemption signals</h2>${signals.length > 0 ? html`<ul>${signals}</ul>` : html`<p>None recorded.</p>`}
-${compliance && !closed ? html`<details><summary>Record an exemption signal</summary>${forms.recordSignal(extras.grounds)}</details>` : ''}</section>`;
+  const legalSections = html`<section aria-labelledby="holds-h"><h2 id="holds-h">${t.forms.holdsHeading}</h2>${holds.length > 0 ? html`<ul>${holds}</ul>` : html`<p>${t.forms.noneActive}</p>`}
+${compliance ? html`<details><summary>${t.forms.placeHold}</summary>${forms.placeHold(storeNames)}</details>` : ''}</section>
+<section aria-labelledby="signals-h"><h2 id="signals-h">${t.forms.signalsHeading}</h2>${signals.length > 0 ? html`<ul>${signals}</ul>` : html`<p>${t.forms.noneRecorded}</p>`}
+${compliance && !closed ? html`<details><summary>${t.forms.recordSignal}</summary>${forms.recordSignal(extras.grounds)}</details>` : ''}</section>`;
 
   const body = html`<h1>${t.requestTitle(r.requestId.slice(0, 8))}</h1>
 ${extras.problem?.message ? html`<p class="summary error" role="alert" id="action-error">${extras.problem.message}</p>` : ''}
@@ -139,19 +147,22 @@ ${r.closedAt ? html`<dt>${t.closedAt}</dt><dd>${formatInstant(r.closedAt)}</dd>`
 ${r.fee ? html`<dt>Fee</dt><dd>${r.fee.amount} ${r.fee.currency} (${labelOf({}, r.fee.state)})</dd>` : ''}
 <dt>${t.fullId}</dt><dd><code>${r.requestId}</code></dd>
 </dl>
-<p><a href="/console/requests/${r.requestId}">${t.reload}</a></p>
+<p><a href="/console/requests/${r.requestId}">${t.reload}</a>${
+    extras.records?.certificate ? html` · <a id="certificate-link" href="/console/requests/${r.requestId}/certificate">${t.certificate}</a>` : ''
+  }${extras.records?.manifest ? html` · <a id="manifest-link" href="/console/requests/${r.requestId}/package">${t.manifest}</a>` : ''}</p>
 ${ownerSection(viewer, r.requestId, extras.owner, extras.assignable, viewer.role !== 'admin')}
+${extras.contactAllowed ? contactSection(viewer, r.requestId, extras.contact) : ''}
 <section aria-labelledby="stores-h"><h2 id="stores-h">${t.stores}</h2>${storesTable(t, tl, extras.who, storeActions)}</section>
 ${
   extras.manualTasks.length > 0
-    ? html`<section aria-labelledby="tasks-h"><h2 id="tasks-h">Manual tasks</h2><ul>${extras.manualTasks.map(
+    ? html`<section aria-labelledby="tasks-h"><h2 id="tasks-h">${t.forms.manualTasks}</h2><ul>${extras.manualTasks.map(
         (m) => html`<li><strong>${m.store}</strong> (${labelOf({}, m.status)}): ${m.instructions}${m.status === 'OPEN' && viewer.role !== 'admin' ? forms.completeTask(m.store) : ''}</li>`,
       )}</ul></section>`
     : ''
 }
 ${r.status === 'AWAITING_APPROVAL' ? approvalSection(tl, extras.who, viewer.role === 'compliance' || viewer.role === 'admin' ? forms.approve() : '') : ''}
 ${extras.legal ? notesSection(viewer, r.requestId, notesOf(tl, extras.who), formatInstant, extras.problem) : ''}
-${extras.legal ? legalSections : html`<p class="notice">Legal holds, exemption signals and the audit trail are for compliance.</p>`}
+${extras.legal ? legalSections : html`<p class="notice">${t.forms.legalForCompliance}</p>`}
 ${
   compliance && !closed
     ? html`<section aria-labelledby="actions-h" class="actions"><h2 id="actions-h">${t.actions}</h2>

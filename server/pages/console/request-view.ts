@@ -14,6 +14,7 @@ import { flashOf, sendHtml, viewerOf } from './console-http';
 import { textFor } from './console-layout';
 import type { ActionProblem } from './request-forms';
 import { requestPage, type ManualTaskRow } from './request-page';
+import { mayViewContact, type SubjectContact } from '../../use-cases/subject-contact';
 
 /** The grounds a refusal of this right may rest on in this regime. */
 export function groundsFor(request: { regime: string; type: string }): readonly RefusalGround[] {
@@ -27,8 +28,9 @@ async function manualTasksOf(deps: ServerDeps, requestId: string): Promise<Manua
   return tasks.map((m) => ({ id: m.id, store: m.store, status: m.status, instructions: m.instructions }));
 }
 
-/** Sends the request page with `status`; a refused action shows its problem on it. */
-export async function sendRequestPage(deps: ServerDeps, req: FastifyRequest, reply: FastifyReply, requestId: string, status = 200, problem?: ActionProblem) {
+/** Sends the request page with `status`; a refused action shows its problem on it, and the
+ *  answer to "show the contact" the contact (already audited by the caller). */
+export async function sendRequestPage(deps: ServerDeps, req: FastifyRequest, reply: FastifyReply, requestId: string, status = 200, problem?: ActionProblem, contact?: SubjectContact) {
   const viewer = viewerOf(req, deps.identityPepper);
   // Holds and signals may reveal an investigation: agents, who talk to subjects, see the procedure only (as in the API).
   const legal = viewer.role !== 'agent';
@@ -37,10 +39,17 @@ export async function sendRequestPage(deps: ServerDeps, req: FastifyRequest, rep
     : { request: await staffRequestStatus(deps, requestId), events: [], storeTasks: [], holds: [], signals: [] };
   const [manualTasks, row, owners, assignable] = await Promise.all([
     manualTasksOf(deps, requestId),
-    deps.db.dsrRequest.findUnique({ where: { id: requestId }, select: { holidayWarning: true } }),
+    deps.db.dsrRequest.findUnique({ where: { id: requestId }, select: { holidayWarning: true, attestedBy: true } }),
     ownersOf(deps, [requestId]),
     assignableStaff(deps),
   ]);
+  // Only what exists is linked; agents do not see what was erased or sent.
+  const [certificate, accessPackage] = legal
+    ? await Promise.all([
+        deps.db.deletionCertificate.findUnique({ where: { requestId }, select: { id: true } }),
+        deps.db.accessPackage.findUnique({ where: { requestId }, select: { id: true } }),
+      ])
+    : [null, null];
   const ownerId = owners.get(requestId);
   const who = await actorNamer(deps, textFor(viewer), [
     ...timeline.events.flatMap((e) => [e.actorId ?? e.actor, e.details]),
@@ -58,6 +67,9 @@ export async function sendRequestPage(deps: ServerDeps, req: FastifyRequest, rep
     owner: ownerId ? who(`staff:${ownerId}`) : undefined,
     assignable,
     who,
+    contactAllowed: mayViewContact({ staffId: viewer.staffId ?? '', role: viewer.role }, row?.attestedBy ?? null),
+    contact,
+    records: { certificate: certificate !== null, manifest: accessPackage !== null },
   });
   return sendHtml(reply, status, markup);
 }
