@@ -2,10 +2,9 @@
 // cancels an account closure in its cooling-off period (server/use-cases/account-events.ts).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
-import { AppError } from '../app-error';
 import type { ServerDeps } from '../deps';
 import { withErrors } from '../schemas';
+import { keepRawJsonBodies } from './raw-json-body';
 import { authenticateAccountEvent, recordSignIn } from '../use-cases/account-events';
 
 const SignInBody = Type.Object(
@@ -18,21 +17,10 @@ const SignInBody = Type.Object(
 );
 const Recorded = Type.Object({ eventId: Type.String(), cancelled: Type.Integer({ description: 'Account closures cancelled by this sign-in.' }) });
 
-// The signature covers the exact bytes sent, so the body is kept as received beside its parsed form.
-const rawBodies = new WeakMap<FastifyRequest, string>();
-
 export const accountEventRoutes =
   (deps: ServerDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
-    app.removeContentTypeParser('application/json');
-    app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
-      rawBodies.set(req, body as string);
-      try {
-        done(null, JSON.parse(body as string));
-      } catch {
-        done(new AppError(400, 'INVALID_INPUT', 'The body is not valid JSON.'), undefined);
-      }
-    });
+    const rawBodyOf = keepRawJsonBodies(app);
     app.post(
       '/api/account-system/sign-ins',
       {
@@ -46,7 +34,7 @@ export const accountEventRoutes =
           body: SignInBody,
           response: withErrors({ 200: Recorded }),
         },
-        preValidation: async (req) => authenticateAccountEvent(deps, rawBodies.get(req) ?? '', req.headers),
+        preValidation: async (req) => authenticateAccountEvent(deps, rawBodyOf(req), req.headers),
       },
       async (req) => recordSignIn(deps, req.body),
     );

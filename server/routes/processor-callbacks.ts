@@ -2,12 +2,11 @@
 // 202: POST /api/processors/:store/callbacks, signed like the engine's own calls to them.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
 import { CALL_STATUSES } from '../../stores/webhook/protocol';
 import { REPLAY_WINDOW_SECONDS } from '../../stores/webhook/signature';
-import { AppError } from '../app-error';
 import type { ServerDeps } from '../deps';
 import { literalUnion, withErrors } from '../schemas';
+import { keepRawJsonBodies } from './raw-json-body';
 import { authenticateCallback, recordCallback } from '../use-cases/processor-callback';
 
 const Name = { pattern: '^[A-Za-z0-9_.-]{1,64}$' };
@@ -34,23 +33,11 @@ const Recorded = Type.Object(
   { description: 'The outcome is recorded (or was already).' },
 );
 
-// The signature covers the exact bytes sent, so the body is kept as received beside its parsed form.
-const rawBodies = new WeakMap<FastifyRequest, string>();
-
 /** POST /api/processors/:store/callbacks. */
 export const processorCallbackRoutes =
   (deps: ServerDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
-    // Scoped to this plugin: the other routes keep Fastify's own JSON parser.
-    app.removeContentTypeParser('application/json');
-    app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
-      rawBodies.set(req, body as string);
-      try {
-        done(null, JSON.parse(body as string));
-      } catch {
-        done(new AppError(400, 'INVALID_INPUT', 'The body is not valid JSON.'), undefined);
-      }
-    });
+    const rawBodyOf = keepRawJsonBodies(app);
 
     const schema = {
       summary: 'A processor reports the result of a call',
@@ -69,7 +56,7 @@ export const processorCallbackRoutes =
       {
         schema,
         // Before the body is validated: an unsigned caller learns nothing about what a valid body looks like.
-        preValidation: async (req) => authenticateCallback(deps, (req.params as { store: string }).store, rawBodies.get(req) ?? '', req.headers),
+        preValidation: async (req) => authenticateCallback(deps, (req.params as { store: string }).store, rawBodyOf(req), req.headers),
       },
       async (req) => recordCallback(deps, req.params.store, req.body),
     );
