@@ -92,7 +92,7 @@ describe('the timeline', () => {
     const page = await fetch(`${stack.baseUrl}/console/requests/${requestId}`, { headers: { cookie: officer.cookie } });
     expect(page.status).toBe(200);
     const html = await page.text();
-    expect(html).toMatch(/IDENTITY_ATTESTED<\/strong> by Test agent/);
+    expect(html).toMatch(/Identity attested by Test agent \(agent\)/);
     expect(html).not.toContain(`staff:${agent.staffId}`);
   });
 });

@@ -46,7 +46,7 @@ async function subjectWithRequest(ageMs: number, closedAgoMs: number | null, ver
 }
 
 async function staffSession(expiresInMs: number) {
-  const staff = await stack.db.staffAccount.create({ data: { username: `retention-${randomUUID()}`, displayName: 'Retention test', role: 'AGENT' } });
+  const staff = await stack.db.staffAccount.create({ data: { username: `retention-${randomUUID()}`, displayName: 'Retention test', role: 'agent' } });
   return stack.db.staffSession.create({ data: { id: randomUUID(), staffId: staff.id, csrfTokenHash: 'c', expiresAt: new Date(stack.now().getTime() + expiresInMs) } });
 }
 
