@@ -47,7 +47,13 @@ test('when a request has run, then its raw history holds neither the address nor
   // SDK's core writes in plain JSON and which hold only the change's name.
   const patchMarkers = (history?.events ?? []).filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch');
   expect(bytesAsText(patchMarkers)).not.toContain(email);
-  const otherEvents = (history?.events ?? []).filter((e) => !patchMarkers.includes(e));
+  // A local activity's marker carries the core's bookkeeping (sequence, attempt, activity type,
+  // times) in plain JSON under `data`, beside the result, which goes through the codec.
+  const localActivityMarkers = (history?.events ?? []).filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity');
+  expect(localActivityMarkers.length).toBeGreaterThan(0);
+  expect(bytesAsText(localActivityMarkers, ['data']).includes('json/plain')).toBe(false);
+  expect(bytesAsText(localActivityMarkers.map((e) => e.markerRecordedEventAttributes?.details?.result))).toContain('binary/encrypted');
+  const otherEvents = (history?.events ?? []).filter((e) => !patchMarkers.includes(e) && !localActivityMarkers.includes(e));
   expect(bytesAsText(otherEvents, ['searchAttributes']).includes('json/plain')).toBe(false);
   expect(raw.includes('"COMPLETED"')).toBe(true);
 });

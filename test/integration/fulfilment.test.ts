@@ -188,7 +188,7 @@ describe('failed stores and settlement by hand', () => {
     await acts.settleStoreByHand({ requestId, store: 'customer-accounts', how: 'MANUAL', actor: 'staff:dpo-1', note: 'Deleted by the DBA, ticket OPS-1234.' });
     expect((await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId } })).stuck).toBe(false);
     expect(await taskOf(requestId, 'customer-accounts')).toMatchObject({ status: 'MANUAL', settledBy: 'staff:dpo-1', justification: 'Deleted by the DBA, ticket OPS-1234.' });
-    expect((await eventsOf(requestId, 'STORE_SKIPPED')).map((e) => e.details)).toEqual([{ store: 'service-logs', how: 'SKIPPED', attempts: 0 }]);
+    expect((await eventsOf(requestId, 'STORE_SKIPPED')).map((e) => e.details)).toEqual([{ store: 'service-logs', how: 'SKIPPED', attempts: 0, noteId: expect.any(String) }]);
     expect(await eventsOf(requestId, 'STORE_COMPLETED_MANUALLY')).toHaveLength(1);
   });
 
