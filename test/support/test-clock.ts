@@ -28,16 +28,35 @@ export function clockFrom(startsAt: Date | undefined): () => Date {
 
 /**
  * Moves the time-skipping server to DSR_TEST_NOW, if set, and returns the clock the
- * activities and the test should use. The server's clock only goes forward, so a date
- * before the server's own time is refused rather than silently ignored.
+ * activities and the test should use: the server's own, re-read after every `env.sleep`.
+ * The server's clock only goes forward, so a date before its own time is refused rather
+ * than silently ignored.
+ *
+ * Why the clock follows the server: a request received "now" by the wall clock after a test
+ * had skipped days ahead had its deadline timers due within seconds of the workflow's time;
+ * one fired while a workflow task was with the worker, the task cancelled it, and the
+ * time-skipping server refused that completion ("invalid history builder state for action")
+ * and stranded the run (a CI failure of account-closure.test.ts).
  */
 export async function startTestClock(env: TestWorkflowEnvironment): Promise<() => Date> {
   const target = testNowFromEnv();
-  if (!target) return () => new Date();
-  const serverNow = await env.currentTimeMs();
-  if (target.getTime() < serverNow) {
-    throw new Error(`DSR_TEST_NOW=${target.toISOString()} is before the test server's clock (${new Date(serverNow).toISOString()}); time only moves forward there: pick a later date.`);
+  if (target) {
+    const serverNow = await env.currentTimeMs();
+    if (target.getTime() < serverNow) {
+      throw new Error(`DSR_TEST_NOW=${target.toISOString()} is before the test server's clock (${new Date(serverNow).toISOString()}); time only moves forward there: pick a later date.`);
+    }
+    await env.sleep(target.getTime() - serverNow);
   }
-  await env.sleep(target.getTime() - serverNow);
-  return clockFrom(target);
+  // Between skips the server's clock runs at the wall clock's pace: an offset read after each skip is enough.
+  let offsetMs = 0;
+  const resync = async () => {
+    offsetMs = (await env.currentTimeMs()) - Date.now();
+  };
+  await resync();
+  const skip = env.sleep.bind(env);
+  env.sleep = async (duration) => {
+    await skip(duration);
+    await resync();
+  };
+  return () => new Date(Date.now() + offsetMs);
 }

@@ -34,7 +34,12 @@ describe('staff actions are proven, not claimed', () => {
     const { requestId, handle } = await stack.start({ type: 'DELETION' });
     const other = await stack.start({ type: 'DELETION' });
     await untilStatus(handle, 'AWAITING_VERIFICATION');
-    const before = await auditActions(stack.db, requestId);
+    // The code's mail and its audit event follow the status: wait for them, so that "nothing
+    // changed" compares against a settled trail.
+    const before = await eventually(async () => {
+      const actions = await auditActions(stack.db, requestId);
+      return actions.includes('VERIFICATION_CODE_SENT') ? actions : null;
+    }, 60_000);
     const forged = forger(handle);
     const attest = (extra: object) => forged.executeUpdate(attestIdentityUpdate, { args: [{ ...attested, ...extra }] });
 
