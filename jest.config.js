@@ -13,5 +13,7 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!(openid-client|oauth4webapi|jose|@scure|@noble)/)'],
   testTimeout: 120_000,
+  // A whole run is split into lanes of about equal seconds (scripts/test-lanes.sh).
+  testSequencer: '<rootDir>/test/lanes/lane-sequencer.js',
   setupFiles: ['<rootDir>/test/support/quiet-runtime.ts'],
 };
