@@ -34,6 +34,16 @@ export const replyActivity: ActivityOptions = {
   heartbeatTimeout: '2 minutes',
 };
 
+/** Sending a portability package to the recipient the subject named: it builds the package
+ *  first (heartbeat-free, but minutes at most for what a subject provided), and is retried on
+ *  a recipient that is down until the activity itself gives up after TRANSFER_ATTEMPTS
+ *  (activities/portability-transfer.ts); past that, only the engine's own troubles (the
+ *  database) are retried, without end, as for every database write. */
+export const transferActivity: ActivityOptions = {
+  startToCloseTimeout: '10 minutes',
+  retry: { initialInterval: '30 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+};
+
 /** The check of a staff assertion: pure computation in the worker, so local, quick, and
  *  retried only on a crash; a refusal is its result, not an error. */
 export const assertionActivity: LocalActivityOptions = {
