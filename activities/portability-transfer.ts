@@ -4,12 +4,12 @@
 // completes: the package stays the subject's to download, and the reply says plainly whether
 // the recipient acknowledged it (activities/portability-reply.ts).
 //
-// Retries: the workflow's policy retries the activity; a recipient that is down or answers 5xx
-// is tried TRANSFER_ATTEMPTS times, each attempt with a call id of its own, and then given up
-// as unreachable (recorded, not thrown, so the request goes on). A refusal, a redirect or a
-// receipt that fails its checks is final at once: asking again would not change it.
+// Attempts: each run of the activity is one attempt with a call id of its own. A recipient that
+// is down or answers 5xx gets SENDING back, and the workflow asks again after a wait
+// (TRANSFER_RETRY_DELAYS); the last attempt records it as unreachable, so the request goes on.
+// A refusal, a redirect or a receipt that fails its checks is final at once: asking again would
+// not change it. The activity's own retry policy covers only the engine's troubles (database).
 import { randomUUID } from 'node:crypto';
-import { ApplicationFailure } from '@temporalio/activity';
 import { packageDigest, readPortablePackage } from '../access-package/portable-transfer';
 import { newLinkSecret } from '../access-package/link-secret';
 import { postToRecipient, type TransferAnswer } from '../access-package/recipient-client';
@@ -91,10 +91,9 @@ export function portabilityTransferActivities(deps: ActivityDeps) {
         case 'UNREACHABLE':
           return settle(t, answer.kind, { problem: answer.problem });
         case 'RETRY': {
-          const attempt = activity?.info.attempt ?? TRANSFER_ATTEMPTS;
-          if (attempt >= TRANSFER_ATTEMPTS) return settle(t, 'UNREACHABLE', { problem: `${answer.problem}, ${TRANSFER_ATTEMPTS} times` });
-          await db.portabilityTransfer.update({ where: { requestId: t.requestId }, data: { problem: answer.problem } });
-          throw ApplicationFailure.retryable(`The portability recipient "${recipient.id}" ${answer.problem} (attempt ${attempt} of ${TRANSFER_ATTEMPTS}).`, 'RecipientUnreachable');
+          if (t.attempt >= TRANSFER_ATTEMPTS) return settle(t, 'UNREACHABLE', { problem: `${answer.problem}, ${TRANSFER_ATTEMPTS} times` });
+          const waiting = await db.portabilityTransfer.update({ where: { requestId: t.requestId }, data: { problem: answer.problem } });
+          return resultOf(waiting);
         }
       }
     },

@@ -2,8 +2,9 @@
 // lawful reply before its deadline. It reads top to bottom as the procedure; each step
 // lives in steps/, every side effect is an activity, every decision is audited.
 import { allHandlersFinished, condition, patched, setHandler } from '@temporalio/workflow';
+import { sendToRecipient } from './portability-transfer';
 import type { RequestStatus } from '../domain/status';
-import { acts, oneWrite, replyActs, transferActs } from './acts';
+import { acts, oneWrite, replyActs } from './acts';
 import { awaitApproval, installApprovalHandler, needsApproval } from './approval';
 import { type DsrStatus, type DsrWorkflowInput, statusQuery } from './messages';
 import { RequestRun, RequestWithdrawn } from './request-run';
@@ -93,10 +94,7 @@ export async function dsrRequestWorkflow(input: DsrWorkflowInput): Promise<DsrSt
     await run.moveTo('IN_FULFILMENT', 'system', 'fulfilment started');
     const outcomes = await fulfilEverywhere(run, assessment.excluded);
     // Only runs whose subject named a recipient ask the patch, so every other history replays as it ran.
-    if (input.portabilityRecipient && patched(PORTABILITY_TRANSFER_PATCH)) {
-      const stores = outcomes.filter((o) => o.settledBy === 'ENGINE').map((o) => o.store);
-      await transferActs.sendPackageToRecipient({ requestId, recipientId: input.portabilityRecipient, stores });
-    }
+    if (input.portabilityRecipient && patched(PORTABILITY_TRANSFER_PATCH)) await sendToRecipient(requestId, input.portabilityRecipient, outcomes);
     await replyActs.sendFinalReply({ requestId, outcomes, excluded: assessment.excluded, grounds: run.decision?.grounds ?? [] });
     return await close('COMPLETED', assessment.excluded.length > 0 ? 'FULFILLED_IN_PART' : 'FULFILLED', 'reply sent');
   } catch (err) {
