@@ -13,6 +13,7 @@ import { intakeActivities } from './intake';
 import { manualTaskActivities } from './manual-tasks';
 import { notifyActivities } from './notify';
 import { openRequestActivities } from './open-request';
+import { portabilityTransferActivities } from './portability-transfer';
 import { retentionActivities } from './retention';
 import { staffAssertionActivities } from './staff-assertions';
 import { transitionActivities } from './transitions';
@@ -35,6 +36,7 @@ export function createActivities(deps: ActivityDeps) {
     ...fulfilmentActivities(deps),
     ...manualTaskActivities(deps),
     ...notifyActivities(deps),
+    ...portabilityTransferActivities(deps),
     ...finalReplyActivities(deps),
     ...unverifiableActivities(deps),
     ...accessPackageActivities(deps),

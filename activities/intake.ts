@@ -8,12 +8,14 @@ import { recordProfileVersion } from './profile-access';
 import type { ActivityDeps } from './deps';
 
 /** The request's non-personal details: which fields a correction touches (never their new
- *  values), the purposes and action of a MANAGE request, a minor's age band and who filed. */
+ *  values), the purposes and action of a MANAGE request, a minor's age band and who filed, the
+ *  registered recipient a PORTABILITY package is sent to. */
 function requestDetails(input: DsrWorkflowInput): Prisma.InputJsonValue | undefined {
   const details = {
     ...(input.corrections && { correctionFields: Object.fromEntries(Object.keys(input.corrections).map((f) => [f, true])) }),
     ...(input.manage && { manage: { purposes: input.manage.purposes, action: input.manage.action } }),
     ...(input.minor && { minor: { ageBand: input.minor.ageBand, filedBy: input.minor.filedBy } }),
+    ...(input.portabilityRecipient && { portabilityRecipient: input.portabilityRecipient }),
   };
   return Object.keys(details).length > 0 ? details : undefined;
 }

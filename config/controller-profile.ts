@@ -10,6 +10,7 @@ import Ajv from 'ajv';
 import type { Language } from '../domain/request-kinds';
 import { citeControllerPolicy, type EstablishmentSpec, getRegime, isKnownHolidayRegion, type Money, type RegimeKey, regionKey, type ResidenceRule } from '../policy';
 import schema from '../docs/controller-profile.schema.json';
+import { processorUrlProblem } from '../stores/webhook/url-policy';
 
 export const DEFAULT_CONTROLLER_PROFILE_FILE = 'config/controller.example.json';
 
@@ -38,6 +39,17 @@ export interface ControllerProfile {
   accountSignIn?: AccountSignIn;
   /** Account closure with a cooling-off period, where the regime's policy runs closure so. */
   accountClosure?: { coolingOffDays: number };
+  /** Recipients a portability package may be sent to at the subject's word (config/portability-recipients.ts). */
+  portabilityRecipients?: PortabilityRecipient[];
+}
+
+/** A recipient the controller has registered for portability transfers (docs/portability-recipients.md). */
+export interface PortabilityRecipient {
+  id: string;
+  name: ProfileText;
+  url: string;
+  /** The environment variable holding the secret shared with the recipient. */
+  secretEnv: string;
 }
 
 export interface AccountSignIn {
@@ -92,19 +104,20 @@ export function profileDigest(profile: ControllerProfile): string {
   return createHash('sha256').update(canonicalJson(profile)).digest('hex');
 }
 
-/** Checks a parsed profile; returns every problem found (empty when it is usable). */
-export function profileProblems(value: unknown): ProfileProblem[] {
+/** Checks a parsed profile; returns every problem found (empty when it is usable). `env` decides
+ *  whether a recipient may be reached over plain http (loopback in development or tests only). */
+export function profileProblems(value: unknown, env: NodeJS.ProcessEnv = process.env): ProfileProblem[] {
   if (!validateShape(value)) {
     return (validateShape.errors ?? []).map((e) => ({
       path: e.keyword === 'additionalProperties' ? `${e.instancePath}/${(e.params as { additionalProperty: string }).additionalProperty}` : e.instancePath,
       message: e.keyword === 'additionalProperties' ? 'is not a known field' : (e.message ?? 'is not valid'),
     }));
   }
-  return meaningProblems(value as unknown as ControllerProfile);
+  return meaningProblems(value as unknown as ControllerProfile, env);
 }
 
 /** What the schema cannot say: real zones, calendars and currencies, and a consistent whole. */
-function meaningProblems(p: ControllerProfile): ProfileProblem[] {
+function meaningProblems(p: ControllerProfile, env: NodeJS.ProcessEnv): ProfileProblem[] {
   const problems: ProfileProblem[] = [];
   const offered = new Set(Object.keys(p.regimes));
   if (!offered.has(p.defaultRegime)) problems.push({ path: '/defaultRegime', message: `${p.defaultRegime} is not among the regimes offered` });
@@ -124,6 +137,14 @@ function meaningProblems(p: ControllerProfile): ProfileProblem[] {
     if (seen.has(r.code)) problems.push({ path: `/residences/${i}/code`, message: `${r.code} is listed twice` });
     seen.add(r.code);
     if (!offered.has(r.regime)) problems.push({ path: `/residences/${i}/regime`, message: `${r.regime} is not among the regimes offered` });
+  });
+  const recipients = new Set<string>();
+  (p.portabilityRecipients ?? []).forEach((r, i) => {
+    if (recipients.has(r.id)) problems.push({ path: `/portabilityRecipients/${i}/id`, message: `${r.id} is listed twice` });
+    recipients.add(r.id);
+    // The processors' rule: the package crosses no network in clear.
+    const urlProblem = processorUrlProblem(r.url, env);
+    if (urlProblem) problems.push({ path: `/portabilityRecipients/${i}/url`, message: urlProblem });
   });
   return problems;
 }

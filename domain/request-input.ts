@@ -19,6 +19,9 @@ export interface DsrWorkflowInput {
   corrections?: Record<string, string>;
   /** MANAGE requests: the purposes and the action (names from a vocabulary, not personal data). */
   manage?: ManageChoice;
+  /** PORTABILITY requests: the id of the registered recipient the subject asked the package to be
+   *  sent to (config/portability-recipients.ts); an id from the controller profile, not personal data. */
+  portabilityRecipient?: string;
   /** A subject under 18: the age band and who filed (domain/minor.ts); a band, not an age, so non-personal. */
   minor?: MinorFlag;
   /** Digest of the controller profile in force at intake (absent in runs started before profiles). */

@@ -30,6 +30,7 @@ async function purgeRequest(tx: Tx, requestId: string, closedBefore: Date): Prom
   await tx.manualTask.deleteMany({ where });
   await tx.deletionCertificate.deleteMany({ where });
   await tx.accessPackage.deleteMany({ where });
+  await tx.portabilityTransfer.deleteMany({ where });
   await tx.auditNote.deleteMany({ where });
   await tx.requestOwner.deleteMany({ where });
   await tx.sentMail.deleteMany({ where });

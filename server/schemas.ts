@@ -35,6 +35,13 @@ export const SubmitRequestBody = Type.Object(
         { additionalProperties: false, description: 'MANAGE only: the purposes of processing and what to do with them (withdraw consent, restrict, object).' },
       ),
     ),
+    recipient: Type.Optional(
+      Type.String({
+        pattern: '^[a-z0-9][a-z0-9-]{1,62}$',
+        description:
+          'PORTABILITY only: the id of a recipient the controller has registered (the controller profile’s portabilityRecipients); the package is then also sent to it over a signed call, and the reply says whether it acknowledged receipt (PIPL art 45 para 3). An id not registered is a 400.',
+      }),
+    ),
     minor: Type.Optional(
       Type.Object(
         { ageBand: literalUnion(MINOR_AGE_BANDS), filedBy: literalUnion(MINOR_FILERS) },

@@ -34,6 +34,16 @@ export const replyActivity: ActivityOptions = {
   heartbeatTimeout: '2 minutes',
 };
 
+/** One attempt at sending a portability package to the recipient the subject named: it builds
+ *  the package first (minutes at most for what a subject provided). A recipient that is down is
+ *  not an activity failure: the workflow paces those attempts (domain/portability-transfer.ts);
+ *  only the engine's own troubles (the database) are retried here, without end, as for every
+ *  database write. */
+export const transferActivity: ActivityOptions = {
+  startToCloseTimeout: '10 minutes',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+};
+
 /** The check of a staff assertion: pure computation in the worker, so local, quick, and
  *  retried only on a crash; a refusal is its result, not an error. */
 export const assertionActivity: LocalActivityOptions = {

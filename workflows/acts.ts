@@ -1,7 +1,7 @@
 // The activity proxies the request workflow calls, with their retry policies.
 import { patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
-import { assertionActivity, databaseStep, defaultActivity, planActivity, replyActivity, storeActivity } from './activity-options';
+import { assertionActivity, databaseStep, defaultActivity, planActivity, replyActivity, storeActivity, transferActivity } from './activity-options';
 
 type Activities = ReturnType<typeof createActivities>;
 
@@ -49,4 +49,5 @@ export const acts: Activities = new Proxy(remote, {
 export const storeActs = proxyActivities<Pick<Activities, 'fulfilStore'>>(storeActivity);
 export const planActs = proxyActivities<Pick<Activities, 'planFulfilment'>>(planActivity);
 export const replyActs = proxyActivities<Pick<Activities, 'sendFinalReply'>>(replyActivity);
+export const transferActs = proxyActivities<Pick<Activities, 'sendPackageToRecipient'>>(transferActivity);
 export const assertionActs = proxyLocalActivities<Pick<Activities, 'verifyStaffAssertion'>>(assertionActivity);

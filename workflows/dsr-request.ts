@@ -2,6 +2,7 @@
 // lawful reply before its deadline. It reads top to bottom as the procedure; each step
 // lives in steps/, every side effect is an activity, every decision is audited.
 import { allHandlersFinished, condition, patched, setHandler } from '@temporalio/workflow';
+import { sendToRecipient } from './portability-transfer';
 import type { RequestStatus } from '../domain/status';
 import { acts, oneWrite, replyActs } from './acts';
 import { awaitApproval, installApprovalHandler, needsApproval } from './approval';
@@ -14,6 +15,10 @@ import { awaitErasureWindow } from './steps/erasure-window';
 import { establishIdentity, installIdentityHandlers, staffWordRequired } from './steps/identity';
 import { installWithdrawHandler } from './withdrawal';
 import { installClosureHandler, settleClosureTerms } from './steps/account-closure';
+
+/** Versions the transfer of a portability package to the recipient the subject named, sent
+ *  before the reply so the reply can say whether the recipient acknowledged it. */
+export const PORTABILITY_TRANSFER_PATCH = 'portability-recipient-transfer';
 
 /** Lets updates still at work (an extension notice being mailed) finish before the run ends,
  *  so none is cut off half done (versioned: runs already past their end replay as they ran). */
@@ -88,6 +93,8 @@ export async function dsrRequestWorkflow(input: DsrWorkflowInput): Promise<DsrSt
     run.commit('FULFILMENT');
     await run.moveTo('IN_FULFILMENT', 'system', 'fulfilment started');
     const outcomes = await fulfilEverywhere(run, assessment.excluded);
+    // Only runs whose subject named a recipient ask the patch, so every other history replays as it ran.
+    if (input.portabilityRecipient && patched(PORTABILITY_TRANSFER_PATCH)) await sendToRecipient(requestId, input.portabilityRecipient, outcomes);
     await replyActs.sendFinalReply({ requestId, outcomes, excluded: assessment.excluded, grounds: run.decision?.grounds ?? [] });
     return await close('COMPLETED', assessment.excluded.length > 0 ? 'FULFILLED_IN_PART' : 'FULFILLED', 'reply sent');
   } catch (err) {

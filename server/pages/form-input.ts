@@ -6,6 +6,8 @@ import { PURPOSE_NAMES, type ManageablePurposeName } from '../../stores/manageab
 import type { SubmitRequestBody } from '../schemas';
 import { intakeAccountId, intakePhone } from '../intake-identities';
 import { CORRECTABLE_FIELDS, residenceOptions, type CorrectableField } from './i18n';
+import { activeProfile, type ControllerProfile } from '../../config/controller-profile';
+import { registeredRecipient } from '../../config/portability-recipients';
 
 /** Whether a check passes (it throws its refusal). */
 function accepted(check: () => unknown): boolean {
@@ -39,9 +41,11 @@ export interface RequestFormValues {
   /** A manage request: the purposes ticked and the action chosen. */
   purposes: string[];
   manageAction: string;
+  /** A portability request: the registered recipient chosen, or '' for none. */
+  recipient?: string;
 }
 
-export type RequestFormErrors = Partial<Record<'type' | 'residence' | 'email' | 'phone' | 'accountId' | 'corrections' | 'manage', true>>;
+export type RequestFormErrors = Partial<Record<'type' | 'residence' | 'email' | 'phone' | 'accountId' | 'corrections' | 'manage' | 'recipient', true>>;
 
 /** The checkbox of a purpose a manage request names, e.g. `purpose_marketing`. */
 export const purposeField = (purpose: string) => `purpose_${purpose}`;
@@ -59,6 +63,7 @@ const MAX_CORRECTION = 200;
 export function readRequestForm(
   fields: FormFields,
   language: Language,
+  profile: ControllerProfile = activeProfile().profile,
 ): { values: RequestFormValues; body?: SubmitRequestBody; errors: RequestFormErrors } {
   const corrections: RequestFormValues['corrections'] = {};
   for (const field of CORRECTABLE_FIELDS) {
@@ -74,10 +79,11 @@ export function readRequestForm(
     corrections,
     purposes: PURPOSE_NAMES.filter((p) => fields[purposeField(p)] !== undefined),
     manageAction: fields.manageAction ?? '',
+    recipient: fields.recipient ?? '',
   };
   const errors: RequestFormErrors = {};
   if (!(REQUEST_TYPES as readonly string[]).includes(values.type)) errors.type = true;
-  if (!residenceOptions(language).some(([code]) => code === values.residence)) errors.residence = true;
+  if (!residenceOptions(language, profile).some(([code]) => code === values.residence)) errors.residence = true;
   if (values.email.length > MAX_EMAIL || !EMAIL.test(values.email)) errors.email = true;
   // The same rules the API applies at intake, so the form refuses exactly what the API would.
   if (values.phone && !accepted(() => intakePhone(values.phone as string))) errors.phone = true;
@@ -87,6 +93,8 @@ export function readRequestForm(
   if (isCorrection && (given.length === 0 || given.some((v) => v.length > MAX_CORRECTION))) errors.corrections = true;
   const isManage = values.type === 'MANAGE';
   if (isManage && (values.purposes.length === 0 || !(MANAGE_ACTIONS as readonly string[]).includes(values.manageAction))) errors.manage = true;
+  const isPortability = values.type === 'PORTABILITY';
+  if (isPortability && values.recipient && !registeredRecipient(profile, values.recipient)) errors.recipient = true;
   if (Object.keys(errors).length > 0) return { values, errors };
   // Values typed under "correction" and then left for another right are dropped, not refused.
   const body: SubmitRequestBody = {
@@ -97,6 +105,7 @@ export function readRequestForm(
     ...(values.phone ? { phone: values.phone } : {}),
     ...(values.accountId ? { accountId: values.accountId } : {}),
     ...(isCorrection ? { corrections } : {}),
+    ...(isPortability && values.recipient ? { recipient: values.recipient } : {}),
     ...(isManage ? { manage: { purposes: values.purposes as ManageablePurposeName[], action: values.manageAction as ManageAction } } : {}),
   };
   return { values, body, errors };

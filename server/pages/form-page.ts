@@ -8,6 +8,8 @@ import { MANAGE_ACTIONS } from '../../domain/manage';
 import { PURPOSE_NAMES } from '../../stores/manageable-purposes';
 import { correctionField, purposeField, type RequestFormErrors, type RequestFormValues } from './form-input';
 import { page, withLang } from './layout';
+import { activeProfile, type ControllerProfile } from '../../config/controller-profile';
+import { registeredRecipients } from '../../config/portability-recipients';
 
 // No residence chosen: the form shows the profile's first one.
 const EMPTY: RequestFormValues = { type: '', residence: '', email: '', corrections: {}, purposes: [], manageAction: '' };
@@ -16,7 +18,7 @@ const EMPTY: RequestFormValues = { type: '', residence: '', email: '', correctio
 const errorFor = (id: string, message: string | false) => (message ? html`<p class="error" id="${id}-error">${message}</p>` : '');
 
 /** The request form, filled with `values` and showing `errors` (a fresh form without them). */
-export function requestFormPage(lang: Language, values: RequestFormValues = EMPTY, errors: RequestFormErrors = {}): string {
+export function requestFormPage(lang: Language, values: RequestFormValues = EMPTY, errors: RequestFormErrors = {}, profile: ControllerProfile = activeProfile().profile): string {
   const t = messagesFor(lang);
   const invalid = (field: keyof RequestFormErrors) => (errors[field] ? 'true' : 'false');
   const described = (field: keyof RequestFormErrors, ...more: string[]) => [...more, ...(errors[field] ? [`${field}-error`] : [])].join(' ') || false;
@@ -44,7 +46,17 @@ export function requestFormPage(lang: Language, values: RequestFormValues = EMPT
   const actions = MANAGE_ACTIONS.map(
     (action) => html`<label><input type="radio" name="manageAction" value="${action}"${values.manageAction === action ? html` checked` : ''}> ${t.manageActions[action]}</label>`,
   );
-  const residences = residenceOptions(lang).map(([code, label]) => html`<option value="${code}"${values.residence === code ? html` selected` : ''}>${label}</option>`);
+  // Only recipients the controller registered can be chosen; without any, the field is not shown.
+  const registered = registeredRecipients(profile);
+  const recipients = [html`<option value="">${t.recipientNone}</option>`, ...registered.map((r) => html`<option value="${r.id}"${values.recipient === r.id ? html` selected` : ''}>${r.name[lang]}</option>`)];
+  const recipientField =
+    registered.length === 0
+      ? ''
+      : html`<label for="recipient">${t.recipient}</label>
+<p class="hint" id="recipient-hint">${t.recipientHint}</p>
+<select id="recipient" name="recipient" aria-invalid="${invalid('recipient')}"${attr('aria-describedby', described('recipient', 'recipient-hint'))}>${recipients}</select>
+${errorFor('recipient', !!errors.recipient && t.errors.recipient)}`;
+  const residences = residenceOptions(lang, profile).map(([code, label]) => html`<option value="${code}"${values.residence === code ? html` selected` : ''}>${label}</option>`);
 
   const body: Html = html`<h1>${t.portalTitle}</h1>
 <p>${t.formIntro}</p>
@@ -67,6 +79,7 @@ ${purposes}
 ${actions}
 <p class="hint">${t.manageHint}</p>
 </fieldset>
+${recipientField}
 <label for="residence">${t.residence}</label>
 <select id="residence" name="residence" aria-invalid="${invalid('residence')}"${attr('aria-describedby', described('residence'))}>${residences}</select>
 ${errorFor('residence', !!errors.residence && t.errors.residence)}

@@ -71,12 +71,13 @@ export const portalRoutes =
     // Scoped to /portal: a mistyped portal address gets a page in the subject's language, not the API's JSON.
     await app.register(async (scoped) => void scoped.setNotFoundHandler((req, reply) => sendHtml(reply, 404, errorPage(languageOf(req), 'NOT_FOUND'))), { prefix: '/portal' });
 
-    app.get('/portal', { schema: { hide: true } }, async (req, reply) => sendHtml(reply, 200, requestFormPage(languageOf(req))));
+    app.get('/portal', { schema: { hide: true } }, async (req, reply) => sendHtml(reply, 200, requestFormPage(languageOf(req), undefined, undefined, serverProfile(deps).profile)));
 
     app.post('/portal/requests', { schema: { hide: true } }, async (req, reply) => {
       const lang = languageOf(req);
-      const form = readRequestForm(fieldsOf(req.body), lang);
-      if (!form.body) return sendHtml(reply, 422, requestFormPage(lang, form.values, form.errors));
+      const { profile } = serverProfile(deps);
+      const form = readRequestForm(fieldsOf(req.body), lang, profile);
+      if (!form.body) return sendHtml(reply, 422, requestFormPage(lang, form.values, form.errors, profile));
       const { requestId, statusToken } = await submitRequest(deps, form.body, 'PORTAL');
       return reply.redirect(withLang(`/portal/requests/${requestId}`, { token: statusToken }, lang), 303);
     });

@@ -10,6 +10,7 @@ import { issueStatusToken, statusTokenKey } from '../../crypto/status-token';
 import type { Channel } from '../../domain/request-kinds';
 import { correctionProblem } from '../../stores/correctable-fields';
 import { manageProblem } from '../../stores/manageable-purposes';
+import { unknownRecipientProblem } from '../../config/portability-recipients';
 import { isRegimeKey, regimeForResidence } from '../../policy';
 import { serverProfile } from '../deps';
 import { type DsrWorkflowInput, OPEN_ATTESTED, workflowIdFor } from '../../workflows/messages';
@@ -49,6 +50,12 @@ export async function submitRequest(
   }
   const manageFault = body.manage ? manageProblem(body.manage.purposes, body.manage.action) : null;
   if (manageFault) throw new AppError(400, 'INVALID_INPUT', `This request ${manageFault}`);
+  if (body.recipient !== undefined && body.type !== 'PORTABILITY') {
+    throw new AppError(400, 'INVALID_INPUT', 'Only a portability request may name a recipient ("recipient").');
+  }
+  // Checked against the profile in force before anything starts: an unknown recipient is a 400, never a request that cannot deliver.
+  const recipientFault = body.recipient !== undefined ? unknownRecipientProblem(profile, body.recipient) : null;
+  if (recipientFault) throw new AppError(400, 'INVALID_INPUT', `This request ${recipientFault}`);
   // A guardian's authority is checked by a person against evidence, as an agent's is: the
   // portal cannot take a guardian's word for it (the reason in both languages, Chinese first).
   if (body.minor?.filedBy === 'GUARDIAN' && !attestation) {
@@ -79,6 +86,7 @@ export async function submitRequest(
     },
     corrections,
     ...(body.manage && { manage: { purposes: [...body.manage.purposes], action: body.manage.action } }),
+    ...(body.recipient !== undefined && { portabilityRecipient: body.recipient }),
     ...((minor ?? body.minor) && { minor: { ...(minor ?? body.minor)! } }),
     attestation,
     profileDigest: digest,

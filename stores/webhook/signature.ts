@@ -10,13 +10,17 @@ export const SIGNATURE_HEADER = 'x-dsr-signature';
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 
 /** What a signature is for: the engine's request to a processor, or the processor's callback. */
-export type SignatureLabel = 'dsr-request' | 'dsr-callback' | 'dsr-closure-check' | 'dsr-account-event';
+export type SignatureLabel = 'dsr-request' | 'dsr-callback' | 'dsr-closure-check' | 'dsr-account-event' | 'dsr-portability-transfer' | 'dsr-portability-receipt';
 export const REQUEST_LABEL: SignatureLabel = 'dsr-request';
 export const CALLBACK_LABEL: SignatureLabel = 'dsr-callback';
 /** The engine asks the deployer's account system what stops a closure (activities/account-closure.ts). */
 export const CLOSURE_CHECK_LABEL: SignatureLabel = 'dsr-closure-check';
 /** The account system tells the engine of a sign-in (server/routes/account-events.ts). */
 export const ACCOUNT_EVENT_LABEL: SignatureLabel = 'dsr-account-event';
+/** The engine sends a portability package to a registered recipient (activities/portability-transfer.ts). */
+export const TRANSFER_LABEL: SignatureLabel = 'dsr-portability-transfer';
+/** The recipient's signed receipt for it (docs/portability-recipients.md). */
+export const RECEIPT_LABEL: SignatureLabel = 'dsr-portability-receipt';
 
 /** How far a signed call's timestamp may be from the receiver's clock, either way. */
 export const REPLAY_WINDOW_SECONDS = 5 * 60;

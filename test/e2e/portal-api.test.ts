@@ -3,6 +3,7 @@
 // workflow, whose validators refuse what the request's state does not allow.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createFieldCipher } from '../../crypto/field-cipher';
+import { hashIdentity } from '../../crypto/identity-hash';
 import { issueStatusToken, STATUS_TOKEN_LIFETIME_DAYS, statusTokenKey } from '../../crypto/status-token';
 import { workflowIdFor } from '../../workflows/messages';
 import { codeIn, eventually, request } from '../support/http';
@@ -235,5 +236,32 @@ describe('the subject’s actions', () => {
     expect((await rowOf(requestId)).status).toBe('AWAITING_VERIFICATION');
     const challenges = await stack.db.verificationChallenge.findMany({ where: { requestId } });
     expect(challenges.map((c) => c.attempts)).toEqual([0]);
+  });
+});
+
+describe('naming a recipient for a portability request', () => {
+  const subjectCount = (email: string) => stack.db.dataSubject.count({ where: { emailHash: hashIdentity(stack.identityPepper, email) } });
+
+  test('when the recipient is not one the controller registered, then the answer is 400 saying so and nothing is created', async () => {
+    const email = `pt-${randomUUID()}@example.org`;
+    const res = await call('POST', '/api/requests', { body: { email, type: 'PORTABILITY', language: 'en', recipient: 'no-such-provider' } });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({
+      error: 'INVALID_INPUT',
+      message: 'This request names recipient "no-such-provider", which the controller has not registered for portability; registered recipients: "lianhe-cloud".',
+    });
+    // Only a portability request may name one.
+    const access = await call('POST', '/api/requests', { body: { email, type: 'ACCESS', language: 'en', recipient: 'lianhe-cloud' } });
+    expect([access.status, access.body]).toEqual([400, { error: 'INVALID_INPUT', message: 'Only a portability request may name a recipient ("recipient").' }]);
+    expect(await subjectCount(email)).toBe(0);
+    expect(stack.mail.messages().filter((m) => m.to.includes(email))).toEqual([]);
+  });
+
+  test('when the recipient is registered in the profile, then the request starts and records whom the package goes to', async () => {
+    const email = `pt-${randomUUID()}@example.org`;
+    const res = await call('POST', '/api/requests', { body: { email, type: 'PORTABILITY', language: 'en', recipient: 'lianhe-cloud' } });
+    expect(res.status).toBe(202);
+    const row = await eventually(async () => stack.db.dsrRequest.findUnique({ where: { id: (res.body as { requestId: string }).requestId } }));
+    expect(row.details).toMatchObject({ portabilityRecipient: 'lianhe-cloud' });
   });
 });

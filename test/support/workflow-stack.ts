@@ -46,7 +46,7 @@ export interface WorkflowStack {
    *  takes it before any step: the only way to act on a request still RECEIVED now that the automatic
    *  steps run as local activities in that task; its answer is `firstAnswer`. */
   start(
-    opts?: Partial<Pick<DsrWorkflowInput, 'type' | 'regime' | 'attestation' | 'corrections' | 'manage' | 'minor' | 'channel'>> & {
+    opts?: Partial<Pick<DsrWorkflowInput, 'type' | 'regime' | 'attestation' | 'corrections' | 'manage' | 'minor' | 'channel' | 'portabilityRecipient'>> & {
       email?: string;
       unsigned?: boolean;
       attestedRole?: string;
@@ -124,6 +124,7 @@ export async function startWorkflowStack(
         corrections: opts.corrections,
         ...(opts.manage && { manage: opts.manage }),
         ...(opts.minor && { minor: opts.minor }),
+        ...(opts.portabilityRecipient && { portabilityRecipient: opts.portabilityRecipient }),
       };
       const caller = opts.unsigned ? unsignedClient : client;
       const startOptions = { taskQueue, workflowId: workflowIdFor(requestId), args: [input] as [DsrWorkflowInput] };

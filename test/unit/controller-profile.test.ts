@@ -89,6 +89,27 @@ describe('a bad profile', () => {
       );
     }
   });
+  test('when a portability recipient is listed twice, reached over plain http off loopback, or carries its secret in the file, then each is a problem', () => {
+    const bad = exampleProfileJson();
+    const first = bad.portabilityRecipients![0]!;
+    bad.portabilityRecipients = [first, { ...first, url: 'http://import.example.org/portability' }, { ...first, id: 'with-secret', secret: 's3cr3t' } as typeof first];
+    try {
+      parseControllerProfile(JSON.stringify(bad), 'bad.json');
+      throw new Error('the profile was accepted');
+    } catch (err) {
+      expect((err as ProfileError).problems).toEqual([{ path: '/portabilityRecipients/2/secret', message: 'is not a known field' }]);
+    }
+    bad.portabilityRecipients = [first, { ...first, url: 'http://import.example.org/portability' }];
+    try {
+      parseControllerProfile(JSON.stringify(bad), 'bad.json');
+      throw new Error('the profile was accepted');
+    } catch (err) {
+      expect((err as ProfileError).problems).toEqual([
+        { path: '/portabilityRecipients/1/id', message: `${first.id} is listed twice` },
+        { path: '/portabilityRecipients/1/url', message: 'must be an https URL (plain http only to a loopback host in development or tests)' },
+      ]);
+    }
+  });
   test('when the file is not JSON, then that is the one problem', () => {
     expect(() => parseControllerProfile('{ nope', 'broken.json')).toThrow(/broken\.json is not valid:\n {2}\/: is not JSON/);
   });

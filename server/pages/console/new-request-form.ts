@@ -27,6 +27,7 @@ const MESSAGES = {
   accountId: 'Enter the account id as our systems write it: letters and digits, up to 64.',
   corrections: 'For a correction, fill in at least one new value, of at most 200 characters.',
   manage: 'For a manage request, tick at least one purpose and choose the action.',
+  recipient: 'For a portability request, choose a registered recipient or none.',
   channel: 'Choose how the subject made the request.',
   language: 'Choose the language of the replies.',
   minor: 'For a subject under 18, choose the age band and who files: the subject or a guardian (then your note says how you checked the guardianship).',

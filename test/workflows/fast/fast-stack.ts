@@ -69,6 +69,7 @@ export function fakeActivities(): FakeActivities {
     sendSubjectNotice: async () => undefined,
     alertStaff: async () => undefined,
     sendFinalReply: async () => undefined,
+    sendPackageToRecipient: async () => ({ state: 'ACKNOWLEDGED', acknowledgedAt: null }),
     sendUnverifiableNotice: async () => undefined,
     purgeExpiredAccessPackages: async () => ({ purged: 0 }),
     purgeStrangerSubjects: async () => ({ purged: 0 }),
