@@ -5,6 +5,10 @@ import type { RequestType } from './request-kinds';
 /** A category of personal data, as named in the data map (e.g. 'contact', 'device'). */
 export type DataCategory = string;
 
+/** Where one store stands in a request's fulfilment (the StoreTask row and the workflow's state alike). */
+export const STORE_TASK_STATUSES = ['PENDING', 'DONE', 'FAILED', 'SKIPPED', 'MANUAL'] as const;
+export type StoreTaskStatus = (typeof STORE_TASK_STATUSES)[number];
+
 export interface StoreWork {
   requestId: string;
   store: string;
