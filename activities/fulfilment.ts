@@ -4,7 +4,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { DataCategory, FieldUnchanged, Retained, StoreOutcome, StoreWork } from '../domain/fulfilment';
 import type { ManageChoice, ManageResult } from '../domain/manage';
-import { ERASURE_TYPES, type RequestType } from '../domain/request-kinds';
+import { ERASURE_TYPES } from '../domain/request-kinds';
 import type { StoreSearch } from '../domain/store-account';
 import type { Prisma } from '../generated/prisma/client';
 import { activeHoldFor } from '../legal/holds';
@@ -16,6 +16,7 @@ import { isManualStore } from '../stores/manual-store';
 import { CorrectionRefused } from '../stores/store-errors';
 import { whileHeartbeating } from '../stores/activity-context';
 import { appendAudit } from '../db/audit';
+import { readRequestFields } from '../db/records';
 import type { ActivityDeps } from './deps';
 import { recordedErase } from './erasure-record';
 import { PLANNED_ACTION } from './store-account';
@@ -98,8 +99,8 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
   /** Does the work of one request type in one store; counts only. */
   /** A MANAGE request's purposes and action, as intake recorded them (not personal data). */
   async function manageChoice(requestId: string): Promise<ManageChoice> {
-    const { details } = await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, select: { details: true } });
-    const manage = (details as { manage?: ManageChoice } | null)?.manage;
+    const { details } = await readRequestFields(db, requestId, { details: true });
+    const manage = details?.manage;
     if (!manage) throw ApplicationFailure.nonRetryable('The manage request names no purpose or action.', 'ManageChoiceMissing');
     return manage;
   }
@@ -156,7 +157,7 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
      *  opens a PENDING task for each store the request has work in. */
     async planFulfilment({ requestId }: { requestId: string }): Promise<string[]> {
       const keys = await subjectKeys(requestId);
-      const { type } = await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, select: { type: true } });
+      const { type } = await readRequestFields(db, requestId, { type: true });
       const search: StoreSearch[] = [];
       const holding: string[] = [];
       await whileHeartbeating(async () => {
@@ -176,7 +177,7 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
       for (const { name, reason } of stores.notConnected()) search.push({ store: name, result: 'NOT_SEARCHED', reason });
       // An erasure cannot complete while a mapped store was not searched: its task fails with the
       // reason, and the request waits for compliance as for any failing store.
-      const mustErase = ERASURE_TYPES.includes(type as RequestType) ? stores.notConnected().map((s) => s.name) : [];
+      const mustErase = ERASURE_TYPES.includes(type) ? stores.notConnected().map((s) => s.name) : [];
       // Tasks opened by an earlier run stay in the plan, though their data may be gone already.
       const earlier = await db.storeTask.findMany({ where: { requestId }, select: { store: true } });
       // A MANAGE request has work only where a store declares one of its purposes.

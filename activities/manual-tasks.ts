@@ -5,6 +5,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { Retained, StoreOutcome } from '../domain/fulfilment';
 import { isManualStore } from '../stores/manual-store';
 import { appendAudit } from '../db/audit';
+import { readRequestFields } from '../db/records';
 import { writeAuditNote } from '../db/audit-notes';
 import type { ActivityDeps } from './deps';
 
@@ -30,7 +31,7 @@ export function manualTaskActivities({ db, stores, clock, cipher }: ActivityDeps
     async openManualTasks({ requestId, stores: planned }: { requestId: string; stores: string[] }): Promise<string[]> {
       const manual = stores.all().filter((s) => isManualStore(s) && planned.includes(s.name));
       if (manual.length === 0) return [];
-      const { type } = await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, select: { type: true } });
+      const { type } = await readRequestFields(db, requestId, { type: true });
       await db.$transaction(async (tx) => {
         for (const store of manual) {
           const instructions = isManualStore(store) ? store.instructions : '';
