@@ -24,7 +24,7 @@ export interface RecordedPause {
 /** The request's non-personal details as intake and the deadline steps write them. */
 export interface RequestDetails {
   /** Which fields a correction touches, never their new values. */
-  correctionFields?: Record<string, true>;
+  correctionFields?: Record<string, boolean>;
   manage?: ManageChoice;
   minor?: MinorFlag;
   pauses?: RecordedPause[];
@@ -93,7 +93,7 @@ export async function readRequestFields<S extends Prisma.DsrRequestSelect>(db: P
 
 /** What a request row is written with: the typed columns only as the domain's types. */
 export type RequestWrite = Partial<Omit<Prisma.DsrRequestUncheckedUpdateInput, keyof TypedRequestColumns> & TypedRequestColumns>;
-export type RequestCreate = Omit<Prisma.DsrRequestUncheckedCreateInput, keyof TypedRequestColumns> & Pick<TypedRequestColumns, 'type' | 'status' | 'channel' | 'regime' | 'language'> & Partial<Pick<TypedRequestColumns, 'awaiting' | 'fee' | 'details'>>;
+export type RequestCreate = Omit<Prisma.DsrRequestUncheckedCreateInput, keyof TypedRequestColumns | 'id'> & { id: string } & Pick<TypedRequestColumns, 'type' | 'status' | 'channel' | 'regime' | 'language'> & Partial<Pick<TypedRequestColumns, 'awaiting' | 'fee' | 'details'>>;
 
 /** Prisma's form of the typed columns: JSON null as the database's NULL. */
 function requestData<W extends Partial<TypedRequestColumns>>(data: W) {
