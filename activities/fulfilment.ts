@@ -16,7 +16,7 @@ import { isManualStore } from '../stores/manual-store';
 import { CorrectionRefused } from '../stores/store-errors';
 import { whileHeartbeating } from '../stores/activity-context';
 import { appendAudit } from '../db/audit';
-import { readRequestFields } from '../db/records';
+import { openStoreTask, readRequestFields, storeTaskFieldsOf, updateStoreTask } from '../db/records';
 import type { ActivityDeps } from './deps';
 import { recordedErase } from './erasure-record';
 import { PLANNED_ACTION } from './store-account';
@@ -24,7 +24,6 @@ import { storeTaskActivities } from './store-tasks';
 
 export type FulfilmentDeps = ActivityDeps & { stores: StoreRegistry };
 
-const SETTLED = ['DONE', 'SKIPPED', 'MANUAL'] as const;
 const MAX_ERROR_LENGTH = 500;
 const EMAIL_LIKE = /[^\s@"'<>()]+@[^\s@"'<>()]+\.[^\s@"'<>()]+/g;
 
@@ -146,7 +145,7 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
 
   async function recordFailure(work: StoreWork, err: unknown, personal: string[]): Promise<never> {
     const message = scrubbedMessage(err, personal);
-    await db.storeTask.update({ where: { requestId_store: { requestId: work.requestId, store: work.store } }, data: { attempts: { increment: 1 }, lastError: message } });
+    await updateStoreTask(db, work, { attempts: { increment: 1 }, lastError: message });
     // A fresh failure without the original as its cause: the cause's text may hold personal data.
     if (err instanceof CorrectionRefused) throw ApplicationFailure.nonRetryable(message, err.name);
     throw ApplicationFailure.retryable(message, err instanceof Error ? err.name : 'StoreFailure');
@@ -179,7 +178,7 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
       // reason, and the request waits for compliance as for any failing store.
       const mustErase = ERASURE_TYPES.includes(type) ? stores.notConnected().map((s) => s.name) : [];
       // Tasks opened by an earlier run stay in the plan, though their data may be gone already.
-      const earlier = await db.storeTask.findMany({ where: { requestId }, select: { store: true } });
+      const earlier = await storeTaskFieldsOf(db, requestId, { store: true });
       // A MANAGE request has work only where a store declares one of its purposes.
       const asked = type === 'MANAGE' ? (await manageChoice(requestId)).purposes : null;
       const concerned = (name: string) => !asked || stores.all().some((s) => s.name === name && (s.purposes ?? []).some((p) => asked.includes(p)));
@@ -188,7 +187,7 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
         .filter((name) => (holding.includes(name) && concerned(name)) || mustErase.includes(name) || earlier.some((t) => t.store === name));
       await db.$transaction(async (tx) => {
         for (const store of planned) {
-          await tx.storeTask.upsert({ where: { requestId_store: { requestId, store } }, create: { requestId, store, status: 'PENDING' }, update: {} });
+          await openStoreTask(tx, { requestId, store });
         }
         const details = { stores: planned, search } as unknown as Prisma.InputJsonValue;
         await appendAudit(tx, { requestId, actor: 'system', action: PLANNED_ACTION, details, eventKey: `${requestId}:fulfilment-planned` });
@@ -199,18 +198,18 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
     /** Does the request's work in one store and records the outcome; throws to be retried. */
     async fulfilStore(work: StoreWork): Promise<StoreOutcome> {
       const { requestId, store: name } = work;
-      const task = await db.storeTask.upsert({ where: { requestId_store: { requestId, store: name } }, create: { requestId, store: name, status: 'PENDING' }, update: {} });
-      if ((SETTLED as readonly string[]).includes(task.status)) {
+      const task = await openStoreTask(db, work);
+      if (task.status === 'DONE' || task.status === 'SKIPPED' || task.status === 'MANUAL') {
         // A retry of an attempt that committed: report what was recorded rather than redo it.
         // Per-category counts are not kept, so `located` is empty here.
-        const settledBy = task.status === 'DONE' ? 'ENGINE' : (task.status as 'SKIPPED' | 'MANUAL');
-        const retained = (task.retained ?? []) as unknown as Retained[];
+        const settledBy = task.status === 'DONE' ? 'ENGINE' : task.status;
+        const retained = task.retained ?? [];
         return { store: name, located: {}, processed: task.processed ?? 0, retained, settledBy, note: task.justification ?? undefined };
       }
       const notConnected = stores.notConnected().find((s) => s.name === name);
       if (notConnected) {
         // Not searched, and no retry can change that until a worker runs with the connection.
-        await db.storeTask.update({ where: { requestId_store: { requestId, store: name } }, data: { attempts: { increment: 1 }, lastError: notConnected.reason } });
+        await updateStoreTask(db, work, { attempts: { increment: 1 }, lastError: notConnected.reason });
         throw ApplicationFailure.nonRetryable(notConnected.reason, 'StoreNotConnected');
       }
       let personal: string[] = Object.values(work.corrections ?? {});
@@ -220,10 +219,7 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
         personal = [...personalOf(keys), ...personal];
         const { located, processed, retained, changes, unchanged, anonymised, managed } = await whileHeartbeating(() => perform(store, work, keys));
         await db.$transaction(async (tx) => {
-          const done = await tx.storeTask.update({
-            where: { requestId_store: { requestId, store: name } },
-            data: { status: 'DONE', processed, retained: retained as unknown as Prisma.InputJsonValue, attempts: { increment: 1 }, lastError: null, settledBy: 'ENGINE' },
-          });
+          const done = await updateStoreTask(tx, work, { status: 'DONE', processed, retained, attempts: { increment: 1 }, lastError: null, settledBy: 'ENGINE' });
           await appendAudit(tx, {
             requestId,
             actor: 'system',

@@ -45,6 +45,20 @@ export interface FieldUnchanged {
   reason: UnchangedReason;
 }
 
+/** What one erasure attempt (or the attempts so far) did in a store. */
+export interface ErasureResult {
+  erased: number;
+  retained: Retained[];
+  anonymised?: number;
+}
+
+/** The erase record of a store task: what the store held right before the first attempt
+ *  erased anything, then what that attempt reported (activities/erasure-record.ts). */
+export interface ErasureRecord {
+  before: Record<DataCategory, number>;
+  result?: ErasureResult;
+}
+
 export interface StoreOutcome {
   store: string;
   /** Records found for the subject, per category. */

@@ -23,6 +23,19 @@ export function oneOf<T extends string>(allowed: readonly T[], value: unknown, c
   throw new UnknownStoredValue(column, value, allowed);
 }
 
+/** How each typed column of a table is read from what Prisma returns. */
+export type ColumnReaders<Cols> = { [K in keyof Cols]: (value: unknown) => Cols[K] };
+
+/** A row, or a selection of one, with the typed columns it holds typed. */
+export type TypedRow<Row, Cols> = { [K in keyof Row]: K extends keyof Cols ? Cols[K] : Row[K] };
+
+/** Reads each typed column present in `row` with its reader; the other columns pass as they are. */
+export function typedRow<Row extends object, Cols>(readers: ColumnReaders<Cols>, row: Row): TypedRow<Row, Cols> {
+  const out: Record<string, unknown> = Object.fromEntries(Object.entries(row));
+  for (const key of Object.keys(readers) as Array<keyof Cols & string>) if (key in out) out[key] = readers[key](out[key]);
+  return out as TypedRow<Row, Cols>;
+}
+
 /** As oneOf, for a nullable column: null stays null. */
 export function oneOfOrNull<T extends string>(allowed: readonly T[], value: unknown, column: string): T | null {
   return value === null || value === undefined ? null : oneOf(allowed, value, column);

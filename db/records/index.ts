@@ -3,3 +3,4 @@
 // database's text and JSON. Nothing outside db/ should need an `as` to read these rows.
 export * from './checked-value';
 export * from './request-records';
+export * from './store-task-records';

@@ -10,7 +10,7 @@ import type { RequestFee } from '../../domain/request-fee';
 import { CHANNELS, LANGUAGES, REQUEST_TYPES, type Channel, type Language, type RequestType } from '../../domain/request-kinds';
 import { REQUEST_STATUSES, type RequestStatus } from '../../domain/status';
 import { Prisma, type DsrRequest } from '../../generated/prisma/client';
-import { oneOf, oneOfOrNull } from './checked-value';
+import { oneOf, oneOfOrNull, typedRow, type ColumnReaders, type TypedRow } from './checked-value';
 
 type Tx = Prisma.TransactionClient;
 
@@ -43,12 +43,12 @@ export interface TypedRequestColumns {
 }
 
 /** A row, or a selection of one, with its typed columns typed. */
-export type Typed<Row> = { [K in keyof Row]: K extends keyof TypedRequestColumns ? TypedRequestColumns[K] : Row[K] };
+export type Typed<Row> = TypedRow<Row, TypedRequestColumns>;
 
 /** A whole request row. */
 export type RequestRecord = Typed<DsrRequest>;
 
-const COLUMN_READERS: { [K in keyof TypedRequestColumns]: (value: unknown) => TypedRequestColumns[K] } = {
+const COLUMN_READERS: ColumnReaders<TypedRequestColumns> = {
   type: (v) => oneOf(REQUEST_TYPES, v, 'DsrRequest.type'),
   status: (v) => oneOf(REQUEST_STATUSES, v, 'DsrRequest.status'),
   channel: (v) => oneOf(CHANNELS, v, 'DsrRequest.channel'),
@@ -59,13 +59,10 @@ const COLUMN_READERS: { [K in keyof TypedRequestColumns]: (value: unknown) => Ty
   fee: (v) => (v ?? null) as RequestFee | null,
   details: (v) => (v ?? null) as RequestDetails | null,
 };
-const TYPED_KEYS = Object.keys(COLUMN_READERS) as Array<keyof TypedRequestColumns>;
 
 /** The row (or selection) with each typed column it holds checked and typed. */
 export function requestRecord<Row extends object>(row: Row): Typed<Row> {
-  const out: Record<string, unknown> = Object.fromEntries(Object.entries(row));
-  for (const key of TYPED_KEYS) if (key in out) out[key] = COLUMN_READERS[key](out[key]);
-  return out as Typed<Row>;
+  return typedRow(COLUMN_READERS, row);
 }
 
 /** The request, or null. */
