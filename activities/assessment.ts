@@ -6,8 +6,7 @@ import { EXCESSIVE_MULTIPLE_OF_FREE_QUOTA, EXCESSIVE_REQUESTS_PER_YEAR } from '.
 import { CLOSED_STATUSES } from '../domain/status';
 import { citerFor, offerFor } from '../config/controller-profile';
 import { getRegime, type RegimePolicy } from '../policy';
-import { appendAudit } from '../db/audit';
-import { findRequest, readRequest } from '../db/records';
+import { appendAudit, findRequest, readRequest } from '../db/records';
 import type { ActivityDeps } from './deps';
 import { profileAccess } from './profile-access';
 

@@ -6,7 +6,6 @@ import type { DataCategory, FieldUnchanged, Retained, StoreOutcome, StoreWork } 
 import type { ManageChoice, ManageResult } from '../domain/manage';
 import { ERASURE_TYPES } from '../domain/request-kinds';
 import type { StoreSearch } from '../domain/store-account';
-import type { Prisma } from '../generated/prisma/client';
 import { activeHoldFor } from '../legal/holds';
 import type { CategoryProtection, DataStore, FieldChange, SubjectKeys } from '../stores/data-store';
 import { furtherKeys } from './subject-keys';
@@ -15,8 +14,7 @@ import { normaliseEmail } from '../stores/identity-key';
 import { isManualStore } from '../stores/manual-store';
 import { CorrectionRefused } from '../stores/store-errors';
 import { whileHeartbeating } from '../stores/activity-context';
-import { appendAudit } from '../db/audit';
-import { openStoreTask, readRequestFields, storeTaskFieldsOf, updateStoreTask } from '../db/records';
+import { appendAudit, openStoreTask, readRequestFields, storeTaskFieldsOf, updateStoreTask } from '../db/records';
 import type { ActivityDeps } from './deps';
 import { recordedErase } from './erasure-record';
 import { PLANNED_ACTION } from './store-account';
@@ -189,7 +187,7 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
         for (const store of planned) {
           await openStoreTask(tx, { requestId, store });
         }
-        const details = { stores: planned, search } as unknown as Prisma.InputJsonValue;
+        const details = { stores: planned, search };
         await appendAudit(tx, { requestId, actor: 'system', action: PLANNED_ACTION, details, eventKey: `${requestId}:fulfilment-planned` });
       });
       return planned;
@@ -225,7 +223,7 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
             actor: 'system',
             action: 'STORE_FULFILLED',
             // The anonymised count feeds the deletion certificate, whatever retries happen after.
-            details: { store: name, type: work.type, located, processed, retained, ...(changes && { changes }), ...(unchanged && { unchanged }), ...(anonymised !== undefined && { anonymised }), ...(managed && { managed }) } as unknown as Prisma.InputJsonValue,
+            details: { store: name, type: work.type, located, processed, retained, ...(changes && { changes }), ...(unchanged && { unchanged }), ...(anonymised !== undefined && { anonymised }), ...(managed && { managed }) },
             eventKey: `${requestId}:store:${name}:fulfilled:${done.attempts}`,
           });
         });

@@ -2,8 +2,7 @@
 import { activeProfile, type LoadedProfile } from '../config/controller-profile';
 import type { Db } from '../db/prisma';
 import type { DsrWorkflowInput } from '../domain/request-input';
-import { appendAudit } from '../db/audit';
-import { createRequestOnce, findRequestFields, type RequestDetails } from '../db/records';
+import { appendAudit, createRequestOnce, findRequestFields, type RequestDetails } from '../db/records';
 import { recordProfileVersion } from './profile-access';
 import type { ActivityDeps } from './deps';
 

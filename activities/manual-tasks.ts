@@ -4,8 +4,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { StoreOutcome } from '../domain/fulfilment';
 import { isManualStore } from '../stores/manual-store';
-import { appendAudit } from '../db/audit';
-import { putStoreTask, readRequestFields } from '../db/records';
+import { appendAudit, eventRecorded, putStoreTask, readRequestFields } from '../db/records';
 import { writeAuditNote } from '../db/audit-notes';
 import type { ActivityDeps } from './deps';
 
@@ -57,7 +56,7 @@ export function manualTaskActivities({ db, stores, clock, cipher }: ActivityDeps
         }
         const settled = await putStoreTask(tx, { requestId, store }, { status: 'MANUAL', processed, justification: note, settledBy: actor });
         const eventKey = `${requestId}:store:${store}:manual-task`;
-        const recorded = await tx.auditEvent.findUnique({ where: { eventKey }, select: { id: true } });
+        const recorded = await eventRecorded(tx, eventKey);
         const noteId = recorded ? undefined : await writeAuditNote(tx, cipher, requestId, note);
         await appendAudit(tx, { requestId, actor, action: 'MANUAL_TASK_COMPLETED', details: { store, outcome, processed, ...(noteId ? { noteId } : {}) }, eventKey });
         return { store, located: {}, processed: processed ?? 0, retained: settled.retained ?? [], settledBy: 'MANUAL', note };

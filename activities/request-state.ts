@@ -9,8 +9,7 @@ import { awaitingFor } from '../domain/awaiting';
 import { canTransition, isClosed, type RequestStatus } from '../domain/status';
 import { Prisma } from '../generated/prisma/client';
 import type { RequestFee } from '../domain/request-fee';
-import { appendAudit } from '../db/audit';
-import { updateRequest } from '../db/records';
+import { appendAudit, updateRequest } from '../db/records';
 
 type Tx = Prisma.TransactionClient;
 

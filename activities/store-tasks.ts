@@ -4,9 +4,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { StoreOutcome } from '../domain/fulfilment';
 import type { Prisma } from '../generated/prisma/client';
-import { appendAudit } from '../db/audit';
 import { writeAuditNote } from '../db/audit-notes';
-import { failedStoreTaskCount, findStoreTask, putStoreTask, updateRequest, updateStoreTask } from '../db/records';
+import { appendAudit, eventRecorded, failedStoreTaskCount, findStoreTask, putStoreTask, updateRequest, updateStoreTask } from '../db/records';
 import type { ActivityDeps } from './deps';
 
 type Tx = Prisma.TransactionClient;
@@ -43,7 +42,7 @@ export function storeTaskActivities({ db, stores, cipher }: ActivityDeps) {
         await syncStuck(tx, requestId);
         // The attempt count tells a repeat of this call from a later settlement after more attempts.
         const eventKey = `${requestId}:store:${store}:${how}:${task.attempts}`;
-        const recorded = await tx.auditEvent.findUnique({ where: { eventKey }, select: { id: true } });
+        const recorded = await eventRecorded(tx, eventKey);
         const noteId = recorded ? undefined : await writeAuditNote(tx, cipher, requestId, note);
         await appendAudit(tx, { requestId, actor, action: HAND_ACTIONS[how], details: { store, how, attempts: task.attempts, ...(noteId ? { noteId } : {}) }, eventKey });
         return { store, located: {}, processed: task.processed ?? 0, retained: task.retained ?? [], settledBy: how, note };

@@ -4,3 +4,5 @@
 export * from './checked-value';
 export * from './request-records';
 export * from './store-task-records';
+export * from './audit-records';
+export * from './challenge-records';
