@@ -1,6 +1,9 @@
 // Audit rows in and out: appending an event once per event key even when an activity is
 // retried, and reading a request's trail with its details as the JSON object the engine wrote.
 // The trail is append-only: nothing here updates or deletes an event.
+import type { DataCategory, FieldUnchanged, Retained } from '../../domain/fulfilment';
+import type { ManageResult } from '../../domain/manage';
+import type { StoreSearch } from '../../domain/store-account';
 import type { AuditEvent, Prisma } from '../../generated/prisma/client';
 import { typedRow, type ColumnReaders, type TypedRow } from './checked-value';
 
@@ -64,6 +67,43 @@ export async function auditEventsOf(db: Reader, requestId: string, options: { ac
 export async function firstAuditEvent(db: Reader, requestId: string, action: string): Promise<AuditRecord | null> {
   const row = await db.auditEvent.findFirst({ where: { requestId, action }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
   return row && auditRecord(row);
+}
+
+/** The facts of a STORE_FULFILLED event as fulfilment writes them (activities/fulfilment.ts). */
+export interface StoreFulfilledDetails {
+  store: string;
+  located?: Record<DataCategory, number>;
+  processed?: number;
+  retained?: Retained[];
+  changes?: Array<{ field: string }>;
+  unchanged?: FieldUnchanged[];
+  anonymised?: number;
+  managed?: ManageResult[];
+}
+
+/** Per store, the details of its last STORE_FULFILLED event: an earlier one was an attempt
+ *  retried after it recorded. `order` as in auditEventsOf. */
+export async function storeFulfilmentsOf(db: Reader, requestId: string, order: 'time' | 'written' = 'time'): Promise<Map<string, StoreFulfilledDetails>> {
+  const events = await auditEventsOf(db, requestId, { actions: ['STORE_FULFILLED'], order });
+  // Written by fulfilStore alone, with its store's name: the engine's own JSON.
+  const details = events.map((e) => e.details).filter((d): d is AuditDetails & { store: string } => typeof d?.store === 'string');
+  return new Map(details.map((d) => [d.store, d as StoreFulfilledDetails]));
+}
+
+/** The action of the event recording the fulfilment plan. */
+export const FULFILMENT_PLANNED = 'FULFILMENT_PLANNED';
+
+/** The facts of the FULFILMENT_PLANNED event: the stores planned and each mapped store's search. */
+export interface FulfilmentPlannedDetails {
+  stores?: string[];
+  search?: StoreSearch[];
+}
+
+/** The request's fulfilment plan as recorded (the first, should a retry have written again), or null. */
+export async function recordedPlanOf(db: Reader, requestId: string): Promise<{ details: FulfilmentPlannedDetails; at: Date } | null> {
+  const planned = await firstAuditEvent(db, requestId, FULFILMENT_PLANNED);
+  // Written by planFulfilment alone: the engine's own JSON.
+  return planned && { details: (planned.details ?? {}) as FulfilmentPlannedDetails, at: planned.at };
 }
 
 /** The id of the erasable note an event's details refer to (db/audit-notes.ts), if any. */

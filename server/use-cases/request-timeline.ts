@@ -4,7 +4,7 @@
 // words are kept as notes (details.noteId) and shown as the reason while they exist, "note
 // erased" once a completed erasure cleared them.
 import { readAuditNotes } from '../../db/audit-notes';
-import { findRequestFields, storeTasksOf } from '../../db/records';
+import { auditEventsOf, findRequestFields, noteIdOf, storeTasksOf } from '../../db/records';
 import { activeExemptionSignals } from '../../legal/exemptions';
 import { activeHolds } from '../../legal/holds';
 import type { ServerDeps } from '../deps';
@@ -20,12 +20,11 @@ export async function requestTimeline(deps: ServerDeps, requestId: string): Prom
   const row = await findRequestFields(deps.db, requestId, { subjectId: true });
   const now = deps.clock();
   const [events, tasks, holds, signals] = await Promise.all([
-    deps.db.auditEvent.findMany({ where: { requestId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+    auditEventsOf(deps.db, requestId),
     storeTasksOf(deps.db, requestId),
     row ? activeHolds(deps.db, row.subjectId, now) : [],
     row ? activeExemptionSignals(deps.db, row.subjectId) : [],
   ]);
-  const noteIdOf = (details: unknown) => (details && typeof details === 'object' && typeof (details as { noteId?: unknown }).noteId === 'string' ? (details as { noteId: string }).noteId : undefined);
   const notes = await readAuditNotes(deps.db, deps.cipher, events.map((e) => noteIdOf(e.details)).filter((id): id is string => id !== undefined));
   const reasonOf = (e: (typeof events)[number]) => {
     const noteId = noteIdOf(e.details);
