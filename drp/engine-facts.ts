@@ -2,12 +2,13 @@
 // revoke endpoints and the status callback: the request, its deadline and extensions, the
 // refusal's citations, and its access package.
 import type { Db } from '../db/prisma';
+import { findRequestFields } from '../db/records';
 import { getRegime } from '../policy/regimes';
 import type { EngineRow } from './exercise-status';
 
 /** The engine's facts about a request, or null while its first activity has not written the row. */
 export async function engineFacts(db: Db, requestId: string): Promise<EngineRow | null> {
-  const row = await db.dsrRequest.findUnique({ where: { id: requestId }, select: { status: true, outcome: true, dueAt: true, extensions: true, type: true, regime: true } });
+  const row = await findRequestFields(db, requestId, { status: true, outcome: true, dueAt: true, extensions: true, type: true, regime: true });
   if (!row) return null;
   const facts: EngineRow = { ...row };
   if (row.status === 'REFUSED') {

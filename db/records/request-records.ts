@@ -82,6 +82,12 @@ export async function findRequestFields<S extends Prisma.DsrRequestSelect>(db: P
   return row && requestRecord(row);
 }
 
+/** Selected columns of each of the named requests that exists, typed. */
+export async function findRequestsFields<S extends Prisma.DsrRequestSelect>(db: Pick<Tx, 'dsrRequest'>, ids: readonly string[], select: S): Promise<Array<Typed<Prisma.DsrRequestGetPayload<{ select: S }>>>> {
+  const rows: Array<Prisma.DsrRequestGetPayload<{ select: S }>> = await db.dsrRequest.findMany({ where: { id: { in: [...ids] } }, select });
+  return rows.map(requestRecord);
+}
+
 /** Selected columns of the request, typed; throws Prisma's not-found error when there is none. */
 export async function readRequestFields<S extends Prisma.DsrRequestSelect>(db: Pick<Tx, 'dsrRequest'>, id: string, select: S): Promise<Typed<Prisma.DsrRequestGetPayload<{ select: S }>>> {
   const row: Prisma.DsrRequestGetPayload<{ select: S }> = await db.dsrRequest.findUniqueOrThrow({ where: { id }, select });
