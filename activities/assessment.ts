@@ -6,7 +6,7 @@ import { EXCESSIVE_MULTIPLE_OF_FREE_QUOTA, EXCESSIVE_REQUESTS_PER_YEAR } from '.
 import { CLOSED_STATUSES } from '../domain/status';
 import { citerFor, offerFor } from '../config/controller-profile';
 import { getRegime, type RegimePolicy } from '../policy';
-import { appendAudit, findRequest, readRequest } from '../db/records';
+import { appendAudit, findRequest, readRequest, updateRequest } from '../db/records';
 import type { ActivityDeps } from './deps';
 import { profileAccess } from './profile-access';
 
@@ -88,7 +88,7 @@ export function assessmentActivities({ db, profile, holidayDataDir }: ActivityDe
         }),
       };
       await db.$transaction(async (tx) => {
-        if (assessment.duplicateOf) await tx.dsrRequest.update({ where: { id: requestId }, data: { duplicateOfId: assessment.duplicateOf } });
+        if (assessment.duplicateOf) await updateRequest(tx, requestId, { duplicateOfId: assessment.duplicateOf });
         await appendAudit(tx, {
           requestId,
           actor: 'system',

@@ -47,8 +47,8 @@ export function deadlineActivities({ db, profile, holidayDataDir }: ActivityDeps
     const plan = buildDeadlinePlan(input.regime, due, input);
     const holidayWarning = holidayWarningOf(due.missingHolidayData);
     await db.$transaction(async (tx) => {
-      const before = await tx.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, select: { holidayWarning: true } });
-      await tx.dsrRequest.update({ where: { id: requestId }, data: { dueAt: due.dueAt, extensions: input.extensions ?? 0, holidayWarning } });
+      const before = await readRequestFields(tx, requestId, { holidayWarning: true });
+      await updateRequest(tx, requestId, { dueAt: due.dueAt, extensions: input.extensions ?? 0, holidayWarning });
       await appendAudit(tx, { requestId, actor, action, reason, details: { dueDate: due.dueDate, basis: due.basis, provisional: due.provisional }, eventKey });
       // The warning is audited when it appears and when it goes, with the years and nothing personal.
       if (holidayWarning !== before.holidayWarning) {
@@ -83,7 +83,7 @@ export function deadlineActivities({ db, profile, holidayDataDir }: ActivityDeps
      *  the extensions already granted: a request extended while it waited keeps its extension. */
     async startClock({ requestId, verifiedAt }: { requestId: string; verifiedAt: string }): Promise<DeadlinePlan> {
       await db.dsrRequest.updateMany({ where: { id: requestId, verifiedAt: null }, data: { verifiedAt: new Date(verifiedAt) } });
-      const { extensions } = await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, select: { extensions: true } });
+      const { extensions } = await readRequestFields(db, requestId, { extensions: true });
       const input = await dueInputFor(requestId, extensions);
       return setDue(requestId, input, 'system', 'DUE_DATE_SET', 'identity verified', `${requestId}:due:verified`);
     },

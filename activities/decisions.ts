@@ -1,6 +1,6 @@
 // Recording human and automatic decisions that are not status changes: attestations,
 // fee answers, compliance decisions, the final outcome code.
-import { appendAudit, eventRecorded } from '../db/records';
+import { appendAudit, eventRecorded, updateRequest } from '../db/records';
 import { writeAuditNote } from '../db/audit-notes';
 import { writeFeeAnswer } from './request-state';
 import type { ActivityDeps } from './deps';
@@ -26,7 +26,7 @@ export function decisionActivities({ db, cipher }: ActivityDeps) {
 
     /** Stores the short, non-personal outcome code used by reporting. */
     async recordOutcome({ requestId, outcome }: { requestId: string; outcome: string }): Promise<void> {
-      await db.dsrRequest.update({ where: { id: requestId }, data: { outcome } });
+      await updateRequest(db, requestId, { outcome });
     },
   };
 }
