@@ -8,7 +8,7 @@ import { Prisma } from '../generated/prisma/client';
 import { localDateOf } from '../policy';
 import { collectedByMistake, minorOf, MISTAKEN_CHILD_DATA_STATEMENT } from '../domain/minor';
 import { eraseSubjectNotes } from '../db/audit-notes';
-import { appendAudit, readRequest, readRequestFields } from '../db/records';
+import { appendAudit, auditEventsOf, readRequest, readRequestFields } from '../db/records';
 import type { ActivityDeps } from './deps';
 import { accountForStores, recordedSearch } from './store-account';
 import { profileAccess } from './profile-access';
@@ -45,7 +45,7 @@ const asDetails = (d: unknown) => (d ?? {}) as { store?: string; anonymised?: nu
 async function buildBody(deps: ActivityDeps, requestId: string, outcomes: StoreOutcome[], purged: PurgedPackage[]): Promise<CertificateBody> {
   const { db } = deps;
   const row = await readRequest(db, requestId);
-  const events = await db.auditEvent.findMany({ where: { requestId, action: { in: SETTLEMENTS } }, orderBy: { at: 'asc' } });
+  const events = await auditEventsOf(db, requestId, { actions: SETTLEMENTS });
   const manualTasks = await db.manualTask.findMany({ where: { requestId } });
   const accounts = await accountForStores(db, requestId, outcomes);
   const plannedAt = (await recordedSearch(db, requestId)).at?.toISOString() ?? null;

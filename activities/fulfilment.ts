@@ -58,10 +58,7 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
   const { db, cipher, clock, stores } = deps;
 
   async function subjectKeys(requestId: string): Promise<SubjectKeys> {
-    const request = await db.dsrRequest.findUniqueOrThrow({
-      where: { id: requestId },
-      select: { subjectId: true, phoneEncrypted: true, accountIdEncrypted: true, subject: { select: { emailEncrypted: true } } },
-    });
+    const request = await readRequestFields(db, requestId, { subjectId: true, phoneEncrypted: true, accountIdEncrypted: true, subject: { select: { emailEncrypted: true } } });
     // One matching rule for every store, whatever spelling an older intake stored. The phone
     // and account id, when the request carries them, reach the stores that file the subject so.
     return {

@@ -2,7 +2,7 @@
 // revoke endpoints and the status callback: the request, its deadline and extensions, the
 // refusal's citations, and its access package.
 import type { Db } from '../db/prisma';
-import { findRequestFields } from '../db/records';
+import { findRequestFields, lastAuditEvent } from '../db/records';
 import { getRegime } from '../policy/regimes';
 import type { EngineRow } from './exercise-status';
 
@@ -12,7 +12,7 @@ export async function engineFacts(db: Db, requestId: string): Promise<EngineRow 
   if (!row) return null;
   const facts: EngineRow = { ...row };
   if (row.status === 'REFUSED') {
-    const decision = await db.auditEvent.findFirst({ where: { requestId, action: 'DECISION_REFUSE' }, orderBy: { id: 'desc' }, select: { details: true } });
+    const decision = await lastAuditEvent(db, requestId, 'DECISION_REFUSE');
     // The ground codes compliance chose, cited in the regime's own words: the citation staff
     // typed is free text, which might describe the consumer, so it is not passed on.
     const codes = new Set(((decision?.details as { grounds?: Array<{ code?: unknown }> } | null)?.grounds ?? []).map((g) => g.code));

@@ -69,6 +69,12 @@ export async function firstAuditEvent(db: Reader, requestId: string, action: str
   return row && auditRecord(row);
 }
 
+/** The last event of `action` written on the request, or null. */
+export async function lastAuditEvent(db: Reader, requestId: string, action: string): Promise<AuditRecord | null> {
+  const row = await db.auditEvent.findFirst({ where: { requestId, action }, orderBy: { id: 'desc' } });
+  return row && auditRecord(row);
+}
+
 /** The facts of a STORE_FULFILLED event as fulfilment writes them (activities/fulfilment.ts). */
 export interface StoreFulfilledDetails {
   store: string;

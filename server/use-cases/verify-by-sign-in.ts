@@ -10,7 +10,7 @@ import { SIGN_IN_ROLE, signInActor, verifyBySignInUpdate } from '../../workflows
 import { AppError, notFound } from '../app-error';
 import type { ServerDeps } from '../deps';
 import { updateRequest } from './request-update';
-import { findRequestFields } from '../../db/records';
+import { appendAudit, findRequestFields } from '../../db/records';
 
 /** The ID token claims this step reads (openid-client's IDToken has them all). */
 export interface SignInClaims {
@@ -30,7 +30,7 @@ export async function verifyBySignIn(deps: ServerDeps, requestId: string, issuer
   if (!row) throw notFound('The request');
   const account = accountHash(deps.identityPepper, issuer, claims.sub);
   const refuse = async (code: string, status: number, reason: string): Promise<never> => {
-    await deps.db.auditEvent.create({ data: { requestId, actor: 'subject', action: 'SIGN_IN_REFUSED', reason, details: { issuer, claim: 'email', accountHash: account, code } } });
+    await appendAudit(deps.db, { requestId, actor: 'subject', action: 'SIGN_IN_REFUSED', reason, details: { issuer, claim: 'email', accountHash: account, code } });
     throw new AppError(status, code, `Nothing was verified: ${reason}.`);
   };
   if (typeof claims.email !== 'string' || claims.email_verified !== true) {
