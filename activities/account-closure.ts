@@ -13,7 +13,7 @@ import { getRegime, localDateOf, type ClosureBlocker } from '../policy';
 import { sendOnce } from '../mail/sent-log';
 import { closureCancelledMail, closureCoolingOffMail, closureRefusedMail } from '../mail/templates/account-closure';
 import { CLOSURE_CHECK_LABEL, signatureHeaders } from '../stores/webhook/signature';
-import { appendAudit } from '../db/audit';
+import { appendAudit, readRequest } from '../db/records';
 import type { AccountSystem, ActivityDeps } from './deps';
 import { profileAccess } from './profile-access';
 import { subjectContact } from './subject-contact';
@@ -60,7 +60,7 @@ export function accountClosureActivities(deps: ActivityDeps) {
   return {
     /** Checks for blockers and either refuses (mailing the reasons) or announces the cooling-off period. */
     async beginAccountClosure({ requestId }: { requestId: string }): Promise<ClosureStart> {
-      const row = await deps.db.dsrRequest.findUniqueOrThrow({ where: { id: requestId } });
+      const row = await readRequest(deps.db, requestId);
       const policy = getRegime(row.regime).accountClosure;
       if (!policy) return { applies: false, refused: [], coolingOffMs: 0 };
       const now = deps.clock();
@@ -95,7 +95,7 @@ export function accountClosureActivities(deps: ActivityDeps) {
 
     /** Tells the subject that their sign-in cancelled the closure; nothing was erased. */
     async notifyClosureCancelled({ requestId, signedInAt }: { requestId: string; signedInAt: string }): Promise<void> {
-      const row = await deps.db.dsrRequest.findUniqueOrThrow({ where: { id: requestId } });
+      const row = await readRequest(deps.db, requestId);
       const contact = await subjectContact(deps, requestId);
       const cancelledOn = localDateOf(new Date(signedInAt), (await profiles().establishmentOf(row)).timeZone);
       await sendOnce(deps.db, deps.mailer, { to: contact.email, ...closureCancelledMail({ requestId, cancelledOn, language: contact.language }), messageKey: `${requestId}.closure-cancelled` });

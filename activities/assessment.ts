@@ -3,11 +3,10 @@
 // excessive, and whether an exemption signal is on record for the subject.
 import { collectedByMistake, minorOf } from '../domain/minor';
 import { EXCESSIVE_MULTIPLE_OF_FREE_QUOTA, EXCESSIVE_REQUESTS_PER_YEAR } from '../domain/procedure';
-import type { RequestType } from '../domain/request-kinds';
 import { CLOSED_STATUSES } from '../domain/status';
 import { citerFor, offerFor } from '../config/controller-profile';
 import { getRegime, type RegimePolicy } from '../policy';
-import { appendAudit } from '../db/audit';
+import { appendAudit, findRequest, readRequest, updateRequest } from '../db/records';
 import type { ActivityDeps } from './deps';
 import { profileAccess } from './profile-access';
 
@@ -44,7 +43,7 @@ export function assessmentActivities({ db, profile, holidayDataDir }: ActivityDe
   return {
     /** Assesses the request and records the findings as an audit event. */
     async assessRequest({ requestId }: { requestId: string }): Promise<Assessment> {
-      const request = await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId } });
+      const request = await readRequest(db, requestId);
       const regime = getRegime(request.regime);
       // The law says whether a fee is lawful; the controller's profile says how much.
       const controller = await profiles.profileOf(request);
@@ -63,7 +62,7 @@ export function assessmentActivities({ db, profile, holidayDataDir }: ActivityDe
         where: {
           subjectId: request.subjectId,
           id: { not: requestId },
-          type: { in: [...regime.fees.countedRequestTypes] as RequestType[] },
+          type: { in: [...regime.fees.countedRequestTypes] },
           verifiedAt: { not: null },
           duplicateOfId: null,
           receivedAt: { gte: windowStart(regime, request.receivedAt), lte: request.receivedAt },
@@ -89,7 +88,7 @@ export function assessmentActivities({ db, profile, holidayDataDir }: ActivityDe
         }),
       };
       await db.$transaction(async (tx) => {
-        if (assessment.duplicateOf) await tx.dsrRequest.update({ where: { id: requestId }, data: { duplicateOfId: assessment.duplicateOf } });
+        if (assessment.duplicateOf) await updateRequest(tx, requestId, { duplicateOfId: assessment.duplicateOf });
         await appendAudit(tx, {
           requestId,
           actor: 'system',
@@ -104,7 +103,7 @@ export function assessmentActivities({ db, profile, holidayDataDir }: ActivityDe
     /** Confirms that `byRequestId` may supersede this request: the same subject and kind,
      *  verified, while this one is not. The workflow asks before closing on a signal's word. */
     async confirmSupersession({ requestId, byRequestId }: { requestId: string; byRequestId: string }): Promise<boolean> {
-      const [mine, by] = await Promise.all([db.dsrRequest.findUnique({ where: { id: requestId } }), db.dsrRequest.findUnique({ where: { id: byRequestId } })]);
+      const [mine, by] = await Promise.all([findRequest(db, requestId), findRequest(db, byRequestId)]);
       return !!mine && !!by && mine.id !== by.id && mine.subjectId === by.subjectId && mine.type === by.type && mine.verifiedAt === null && by.verifiedAt !== null;
     },
   };

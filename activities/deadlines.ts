@@ -2,24 +2,13 @@
 // verification, and on an extension. Each change is an audited event.
 import { collectedByMistake, minorOf } from '../domain/minor';
 import { ApplicationFailure } from '@temporalio/activity';
-import type { RequestType } from '../domain/request-kinds';
-import type { Prisma } from '../generated/prisma/client';
 import { citerFor } from '../config/controller-profile';
 import { canExtend, computeDueDate, type DueDateInput, getRegime, waitingWindowMs } from '../policy';
 import type { DeadlinePlan } from '../domain/deadline-plan';
-import { appendAudit } from '../db/audit';
+import { appendAudit, readRequest, readRequestFields, updateRequest } from '../db/records';
 import { buildDeadlinePlan } from './deadline-plan';
 import type { ActivityDeps } from './deps';
 import { profileAccess } from './profile-access';
-
-/** A wait on the subject, kept in the request's details (no personal data). */
-interface RecordedPause {
-  from: string;
-  to: string;
-  reason: string;
-}
-
-const pausesOf = (details: unknown): RecordedPause[] => [...(((details as { pauses?: RecordedPause[] } | null)?.pauses) ?? [])];
 
 export interface IntakeResult {
   plan: DeadlinePlan;
@@ -38,17 +27,17 @@ export function deadlineActivities({ db, profile, holidayDataDir }: ActivityDeps
 
   /** The due-date input of a request, with the establishment of the profile it was received under. */
   async function dueInputFor(requestId: string, extensions: number): Promise<DueDateInput & { cite: (c: string) => string }> {
-    const row = await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId } });
+    const row = await readRequest(db, requestId);
     return {
       regime: getRegime(row.regime),
       establishment: await profiles.establishmentOf(row),
       cite: citerFor(await profiles.profileOf(row)),
       receivedAt: row.receivedAt,
       identityVerifiedAt: row.verifiedAt,
-      requestType: row.type as RequestType,
+      requestType: row.type,
       childDataCollectedByMistake: collectedByMistake(minorOf(row.details)),
       extensions,
-      pauses: pausesOf(row.details).map((p) => ({ from: new Date(p.from), to: new Date(p.to) })),
+      pauses: (row.details?.pauses ?? []).map((p) => ({ from: new Date(p.from), to: new Date(p.to) })),
     };
   }
 
@@ -58,8 +47,8 @@ export function deadlineActivities({ db, profile, holidayDataDir }: ActivityDeps
     const plan = buildDeadlinePlan(input.regime, due, input);
     const holidayWarning = holidayWarningOf(due.missingHolidayData);
     await db.$transaction(async (tx) => {
-      const before = await tx.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, select: { holidayWarning: true } });
-      await tx.dsrRequest.update({ where: { id: requestId }, data: { dueAt: due.dueAt, extensions: input.extensions ?? 0, holidayWarning } });
+      const before = await readRequestFields(tx, requestId, { holidayWarning: true });
+      await updateRequest(tx, requestId, { dueAt: due.dueAt, extensions: input.extensions ?? 0, holidayWarning });
       await appendAudit(tx, { requestId, actor, action, reason, details: { dueDate: due.dueDate, basis: due.basis, provisional: due.provisional }, eventKey });
       // The warning is audited when it appears and when it goes, with the years and nothing personal.
       if (holidayWarning !== before.holidayWarning) {
@@ -94,7 +83,7 @@ export function deadlineActivities({ db, profile, holidayDataDir }: ActivityDeps
      *  the extensions already granted: a request extended while it waited keeps its extension. */
     async startClock({ requestId, verifiedAt }: { requestId: string; verifiedAt: string }): Promise<DeadlinePlan> {
       await db.dsrRequest.updateMany({ where: { id: requestId, verifiedAt: null }, data: { verifiedAt: new Date(verifiedAt) } });
-      const { extensions } = await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, select: { extensions: true } });
+      const { extensions } = await readRequestFields(db, requestId, { extensions: true });
       const input = await dueInputFor(requestId, extensions);
       return setDue(requestId, input, 'system', 'DUE_DATE_SET', 'identity verified', `${requestId}:due:verified`);
     },
@@ -102,12 +91,12 @@ export function deadlineActivities({ db, profile, holidayDataDir }: ActivityDeps
     /** Records a span the request waited on the subject (a fee) and recomputes the due date;
      *  the regime decides whether the span stops the clock (UK GDPR art 12A) or not. */
     async pauseClock(a: { requestId: string; from: string; to: string; reason: 'fee' }): Promise<DeadlinePlan> {
-      const row = await db.dsrRequest.findUniqueOrThrow({ where: { id: a.requestId }, select: { details: true, extensions: true } });
-      const pauses = pausesOf(row.details);
+      // A wait on the subject is kept in the request's details (no personal data).
+      const row = await readRequestFields(db, a.requestId, { details: true, extensions: true });
+      const pauses = [...(row.details?.pauses ?? [])];
       // A retried call must not count the same wait twice.
       if (!pauses.some((p) => p.from === a.from)) pauses.push({ from: a.from, to: a.to, reason: a.reason });
-      const details = { ...((row.details as Record<string, unknown> | null) ?? {}), pauses };
-      await db.dsrRequest.update({ where: { id: a.requestId }, data: { details: details as unknown as Prisma.InputJsonValue } });
+      await updateRequest(db, a.requestId, { details: { ...row.details, pauses } });
       const input = await dueInputFor(a.requestId, row.extensions);
       return setDue(a.requestId, input, 'system', 'CLOCK_PAUSED', `waited for the subject (${a.reason}) from ${a.from} to ${a.to}`, `${a.requestId}:pause:${a.from}`);
     },

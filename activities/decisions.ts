@@ -1,7 +1,6 @@
 // Recording human and automatic decisions that are not status changes: attestations,
 // fee answers, compliance decisions, the final outcome code.
-import type { Prisma } from '../generated/prisma/client';
-import { appendAudit } from '../db/audit';
+import { appendAudit, eventRecorded, updateRequest } from '../db/records';
 import { writeAuditNote } from '../db/audit-notes';
 import { writeFeeAnswer } from './request-state';
 import type { ActivityDeps } from './deps';
@@ -16,10 +15,10 @@ export function decisionActivities({ db, cipher }: ActivityDeps) {
     async recordDecision(d: { requestId: string; actor: string; action: string; reason?: string; details?: Record<string, unknown>; eventKey?: string }): Promise<void> {
       await db.$transaction(async (tx) => {
         // A retried activity whose event is already on record writes no second note.
-        if (d.eventKey && (await tx.auditEvent.findUnique({ where: { eventKey: d.eventKey }, select: { id: true } }))) return;
+        if (d.eventKey && (await eventRecorded(tx, d.eventKey))) return;
         const noteId = d.reason && takesNote(d.action) ? await writeAuditNote(tx, cipher, d.requestId, d.reason) : undefined;
         const details = noteId ? { ...d.details, noteId } : d.details;
-        await appendAudit(tx, { requestId: d.requestId, actor: d.actor, action: d.action, reason: noteId ? undefined : d.reason, details: details as Prisma.InputJsonValue, eventKey: d.eventKey });
+        await appendAudit(tx, { requestId: d.requestId, actor: d.actor, action: d.action, reason: noteId ? undefined : d.reason, details, eventKey: d.eventKey });
         // A fee answer changes what the status page shows: written with its audit event.
         await writeFeeAnswer(tx, d.requestId, d.action);
       });
@@ -27,7 +26,7 @@ export function decisionActivities({ db, cipher }: ActivityDeps) {
 
     /** Stores the short, non-personal outcome code used by reporting. */
     async recordOutcome({ requestId, outcome }: { requestId: string; outcome: string }): Promise<void> {
-      await db.dsrRequest.update({ where: { id: requestId }, data: { outcome } });
+      await updateRequest(db, requestId, { outcome });
     },
   };
 }

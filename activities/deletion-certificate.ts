@@ -7,8 +7,8 @@ import type { Retained, StoreOutcome } from '../domain/fulfilment';
 import { Prisma } from '../generated/prisma/client';
 import { localDateOf } from '../policy';
 import { collectedByMistake, minorOf, MISTAKEN_CHILD_DATA_STATEMENT } from '../domain/minor';
-import { appendAudit } from '../db/audit';
 import { eraseSubjectNotes } from '../db/audit-notes';
+import { appendAudit, auditEventsOf, readRequest, readRequestFields } from '../db/records';
 import type { ActivityDeps } from './deps';
 import { accountForStores, recordedSearch } from './store-account';
 import { profileAccess } from './profile-access';
@@ -44,8 +44,8 @@ const asDetails = (d: unknown) => (d ?? {}) as { store?: string; anonymised?: nu
  *  store, those with nothing found and those not searched included. */
 async function buildBody(deps: ActivityDeps, requestId: string, outcomes: StoreOutcome[], purged: PurgedPackage[]): Promise<CertificateBody> {
   const { db } = deps;
-  const row = await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId } });
-  const events = await db.auditEvent.findMany({ where: { requestId, action: { in: SETTLEMENTS } }, orderBy: { at: 'asc' } });
+  const row = await readRequest(db, requestId);
+  const events = await auditEventsOf(db, requestId, { actions: SETTLEMENTS });
   const manualTasks = await db.manualTask.findMany({ where: { requestId } });
   const accounts = await accountForStores(db, requestId, outcomes);
   const plannedAt = (await recordedSearch(db, requestId)).at?.toISOString() ?? null;
@@ -104,7 +104,7 @@ export async function issueDeletionCertificate(deps: ActivityDeps, requestId: st
       const created = await tx.deletionCertificate.create({ data: { requestId, issuedAt: deps.clock(), body: body as unknown as Prisma.InputJsonValue, digest } });
       await appendAudit(tx, { requestId, actor: 'system', action: 'DELETION_CERTIFICATE_ISSUED', details: { certificateId: created.id, digest }, eventKey: `${requestId}:deletion-certificate` });
       // The erasure is complete: staff's notes about the subject go too; the trail keeps their place and the count.
-      const { subjectId } = await tx.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, select: { subjectId: true } });
+      const { subjectId } = await readRequestFields(tx, requestId, { subjectId: true });
       const notesErased = await eraseSubjectNotes(tx, subjectId, deps.clock());
       await appendAudit(tx, { requestId, actor: 'system', action: 'AUDIT_NOTES_ERASED', details: { count: notesErased }, eventKey: `${requestId}:audit-notes-erased` });
       return { id: created.id, digest, body };

@@ -2,20 +2,11 @@
 // first attempt erased anything, then what that attempt reported. An attempt that erased and
 // then died (the worker killed after the store committed) left nothing to find; its retry
 // reports the first attempt's counts from here instead of 0.
-import type { DataCategory, Retained } from '../domain/fulfilment';
+import type { DataCategory, ErasureResult, Retained } from '../domain/fulfilment';
 import type { Db } from '../db/prisma';
-import type { Prisma } from '../generated/prisma/client';
+import { readStoreTaskFields, updateStoreTask } from '../db/records';
 
-export interface ErasureResult {
-  erased: number;
-  retained: Retained[];
-  anonymised?: number;
-}
-
-interface ErasureRecord {
-  before: Record<DataCategory, number>;
-  result?: ErasureResult;
-}
+export type { ErasureResult } from '../domain/fulfilment';
 
 /** What an attempt that left no result must have erased: per category not kept now, what was
  *  there before less what is left. Its anonymised records cannot be told apart and count 0. */
@@ -33,17 +24,16 @@ export async function recordedErase(
   located: Record<DataCategory, number>,
   erase: () => Promise<ErasureResult>,
 ): Promise<{ result: ErasureResult; before: Record<DataCategory, number> }> {
-  const where = { requestId_store: task };
-  const row = await db.storeTask.findUnique({ where, select: { erasure: true } });
-  const earlier = (row?.erasure ?? null) as ErasureRecord | null;
+  const row = await readStoreTaskFields(db, task, { erasure: true });
+  const earlier = row?.erasure ?? null;
   const before = earlier?.before ?? located;
   // Written before anything is erased: a crash from here on leaves this behind for the retry.
-  if (!earlier) await db.storeTask.update({ where, data: { erasure: { before } as unknown as Prisma.InputJsonValue } });
+  if (!earlier) await updateStoreTask(db, task, { erasure: { before } });
   const now = await erase();
   const first = earlier ? (earlier.result ?? inferred(earlier.before, located, now.retained)) : null;
   const result: ErasureResult = first
     ? { erased: first.erased + now.erased, retained: now.retained, ...(first.anonymised !== undefined || now.anonymised !== undefined ? { anonymised: (first.anonymised ?? 0) + (now.anonymised ?? 0) } : {}) }
     : now;
-  await db.storeTask.update({ where, data: { erasure: { before, result } as unknown as Prisma.InputJsonValue } });
+  await updateStoreTask(db, task, { erasure: { before, result } });
   return { result, before };
 }

@@ -1,16 +1,14 @@
 // The reply that closes a fulfilled request: the access package's link, the deletion certificate,
 // or the list of corrected fields; a partial refusal is explained in its own notice.
-import type { RequestType } from '../domain/request-kinds';
 import type { FinalReplyRequest } from '../domain/notice-requests';
 import { localDateOf } from '../policy';
 import { sendAccessReply, sendNothingHeldReply } from './access-reply';
 import { correctionResults } from './correction-reply';
 import { manageResults } from './manage-reply';
 import { sendPortabilityReply } from './portability-reply';
-import type { ManageChoice } from '../domain/manage';
 import { citerFor } from '../config/controller-profile';
 import { getRegime } from '../policy/regimes';
-import { appendAudit } from '../db/audit';
+import { appendAudit, readRequest } from '../db/records';
 import type { ActivityDeps } from './deps';
 import { issueDeletionCertificate } from './deletion-certificate';
 import { composeSubjectNotice } from './notice-composer';
@@ -28,8 +26,8 @@ export function finalReplyActivities(deps: ActivityDeps) {
   return {
     /** Sends the closing reply for the request's type and records it. */
     async sendFinalReply(r: FinalReplyRequest): Promise<void> {
-      const row = await db.dsrRequest.findUniqueOrThrow({ where: { id: r.requestId } });
-      const type = row.type as RequestType;
+      const row = await readRequest(db, r.requestId);
+      const { type } = row;
       const today = localDateOf(deps.clock(), (await profiles.establishmentOf(row)).timeZone);
       const byEngine = r.outcomes.filter((o) => o.settledBy === 'ENGINE');
       // Every mapped store: searched with counts, nothing found, or not searched and why.
@@ -44,11 +42,12 @@ export function finalReplyActivities(deps: ActivityDeps) {
       } else if (type === 'ACCESS') {
         await sendAccessReply(deps, r.requestId, byEngine.map((o) => o.store), searched);
       } else if (type === 'CORRECTION') {
-        const asked = Object.keys((row.details as { correctionFields?: Record<string, true> } | null)?.correctionFields ?? {});
+        const asked = Object.keys(row.details?.correctionFields ?? {});
         const stores = await correctionResults(deps, r.requestId, r.outcomes, asked);
         await notices.sendSubjectNotice({ requestId: r.requestId, kind: 'correction-done', seq: 1, facts: { completedOn: today, stores, searched } });
       } else if (type === 'MANAGE') {
-        const choice = (row.details as unknown as { manage: ManageChoice }).manage;
+        const choice = row.details?.manage;
+        if (!choice) throw new Error('The manage request names no purpose or action.');
         const cite = citerFor(await profiles.profileOf(row));
         const { manage } = getRegime(row.regime).rights;
         const citations = { right: cite(manage.citation), effect: cite(manage.withdrawalEffect) };

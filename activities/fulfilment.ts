@@ -4,9 +4,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { DataCategory, FieldUnchanged, Retained, StoreOutcome, StoreWork } from '../domain/fulfilment';
 import type { ManageChoice, ManageResult } from '../domain/manage';
-import { ERASURE_TYPES, type RequestType } from '../domain/request-kinds';
+import { ERASURE_TYPES } from '../domain/request-kinds';
 import type { StoreSearch } from '../domain/store-account';
-import type { Prisma } from '../generated/prisma/client';
 import { activeHoldFor } from '../legal/holds';
 import type { CategoryProtection, DataStore, FieldChange, SubjectKeys } from '../stores/data-store';
 import { furtherKeys } from './subject-keys';
@@ -15,7 +14,7 @@ import { normaliseEmail } from '../stores/identity-key';
 import { isManualStore } from '../stores/manual-store';
 import { CorrectionRefused } from '../stores/store-errors';
 import { whileHeartbeating } from '../stores/activity-context';
-import { appendAudit } from '../db/audit';
+import { appendAudit, openStoreTask, readRequestFields, storeTaskFieldsOf, updateStoreTask } from '../db/records';
 import type { ActivityDeps } from './deps';
 import { recordedErase } from './erasure-record';
 import { PLANNED_ACTION } from './store-account';
@@ -23,7 +22,6 @@ import { storeTaskActivities } from './store-tasks';
 
 export type FulfilmentDeps = ActivityDeps & { stores: StoreRegistry };
 
-const SETTLED = ['DONE', 'SKIPPED', 'MANUAL'] as const;
 const MAX_ERROR_LENGTH = 500;
 const EMAIL_LIKE = /[^\s@"'<>()]+@[^\s@"'<>()]+\.[^\s@"'<>()]+/g;
 
@@ -60,10 +58,7 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
   const { db, cipher, clock, stores } = deps;
 
   async function subjectKeys(requestId: string): Promise<SubjectKeys> {
-    const request = await db.dsrRequest.findUniqueOrThrow({
-      where: { id: requestId },
-      select: { subjectId: true, phoneEncrypted: true, accountIdEncrypted: true, subject: { select: { emailEncrypted: true } } },
-    });
+    const request = await readRequestFields(db, requestId, { subjectId: true, phoneEncrypted: true, accountIdEncrypted: true, subject: { select: { emailEncrypted: true } } });
     // One matching rule for every store, whatever spelling an older intake stored. The phone
     // and account id, when the request carries them, reach the stores that file the subject so.
     return {
@@ -98,8 +93,8 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
   /** Does the work of one request type in one store; counts only. */
   /** A MANAGE request's purposes and action, as intake recorded them (not personal data). */
   async function manageChoice(requestId: string): Promise<ManageChoice> {
-    const { details } = await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, select: { details: true } });
-    const manage = (details as { manage?: ManageChoice } | null)?.manage;
+    const { details } = await readRequestFields(db, requestId, { details: true });
+    const manage = details?.manage;
     if (!manage) throw ApplicationFailure.nonRetryable('The manage request names no purpose or action.', 'ManageChoiceMissing');
     return manage;
   }
@@ -145,7 +140,7 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
 
   async function recordFailure(work: StoreWork, err: unknown, personal: string[]): Promise<never> {
     const message = scrubbedMessage(err, personal);
-    await db.storeTask.update({ where: { requestId_store: { requestId: work.requestId, store: work.store } }, data: { attempts: { increment: 1 }, lastError: message } });
+    await updateStoreTask(db, work, { attempts: { increment: 1 }, lastError: message });
     // A fresh failure without the original as its cause: the cause's text may hold personal data.
     if (err instanceof CorrectionRefused) throw ApplicationFailure.nonRetryable(message, err.name);
     throw ApplicationFailure.retryable(message, err instanceof Error ? err.name : 'StoreFailure');
@@ -156,7 +151,7 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
      *  opens a PENDING task for each store the request has work in. */
     async planFulfilment({ requestId }: { requestId: string }): Promise<string[]> {
       const keys = await subjectKeys(requestId);
-      const { type } = await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, select: { type: true } });
+      const { type } = await readRequestFields(db, requestId, { type: true });
       const search: StoreSearch[] = [];
       const holding: string[] = [];
       await whileHeartbeating(async () => {
@@ -176,9 +171,9 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
       for (const { name, reason } of stores.notConnected()) search.push({ store: name, result: 'NOT_SEARCHED', reason });
       // An erasure cannot complete while a mapped store was not searched: its task fails with the
       // reason, and the request waits for compliance as for any failing store.
-      const mustErase = ERASURE_TYPES.includes(type as RequestType) ? stores.notConnected().map((s) => s.name) : [];
+      const mustErase = ERASURE_TYPES.includes(type) ? stores.notConnected().map((s) => s.name) : [];
       // Tasks opened by an earlier run stay in the plan, though their data may be gone already.
-      const earlier = await db.storeTask.findMany({ where: { requestId }, select: { store: true } });
+      const earlier = await storeTaskFieldsOf(db, requestId, { store: true });
       // A MANAGE request has work only where a store declares one of its purposes.
       const asked = type === 'MANAGE' ? (await manageChoice(requestId)).purposes : null;
       const concerned = (name: string) => !asked || stores.all().some((s) => s.name === name && (s.purposes ?? []).some((p) => asked.includes(p)));
@@ -187,9 +182,9 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
         .filter((name) => (holding.includes(name) && concerned(name)) || mustErase.includes(name) || earlier.some((t) => t.store === name));
       await db.$transaction(async (tx) => {
         for (const store of planned) {
-          await tx.storeTask.upsert({ where: { requestId_store: { requestId, store } }, create: { requestId, store, status: 'PENDING' }, update: {} });
+          await openStoreTask(tx, { requestId, store });
         }
-        const details = { stores: planned, search } as unknown as Prisma.InputJsonValue;
+        const details = { stores: planned, search };
         await appendAudit(tx, { requestId, actor: 'system', action: PLANNED_ACTION, details, eventKey: `${requestId}:fulfilment-planned` });
       });
       return planned;
@@ -198,18 +193,18 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
     /** Does the request's work in one store and records the outcome; throws to be retried. */
     async fulfilStore(work: StoreWork): Promise<StoreOutcome> {
       const { requestId, store: name } = work;
-      const task = await db.storeTask.upsert({ where: { requestId_store: { requestId, store: name } }, create: { requestId, store: name, status: 'PENDING' }, update: {} });
-      if ((SETTLED as readonly string[]).includes(task.status)) {
+      const task = await openStoreTask(db, work);
+      if (task.status === 'DONE' || task.status === 'SKIPPED' || task.status === 'MANUAL') {
         // A retry of an attempt that committed: report what was recorded rather than redo it.
         // Per-category counts are not kept, so `located` is empty here.
-        const settledBy = task.status === 'DONE' ? 'ENGINE' : (task.status as 'SKIPPED' | 'MANUAL');
-        const retained = (task.retained ?? []) as unknown as Retained[];
+        const settledBy = task.status === 'DONE' ? 'ENGINE' : task.status;
+        const retained = task.retained ?? [];
         return { store: name, located: {}, processed: task.processed ?? 0, retained, settledBy, note: task.justification ?? undefined };
       }
       const notConnected = stores.notConnected().find((s) => s.name === name);
       if (notConnected) {
         // Not searched, and no retry can change that until a worker runs with the connection.
-        await db.storeTask.update({ where: { requestId_store: { requestId, store: name } }, data: { attempts: { increment: 1 }, lastError: notConnected.reason } });
+        await updateStoreTask(db, work, { attempts: { increment: 1 }, lastError: notConnected.reason });
         throw ApplicationFailure.nonRetryable(notConnected.reason, 'StoreNotConnected');
       }
       let personal: string[] = Object.values(work.corrections ?? {});
@@ -219,16 +214,13 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
         personal = [...personalOf(keys), ...personal];
         const { located, processed, retained, changes, unchanged, anonymised, managed } = await whileHeartbeating(() => perform(store, work, keys));
         await db.$transaction(async (tx) => {
-          const done = await tx.storeTask.update({
-            where: { requestId_store: { requestId, store: name } },
-            data: { status: 'DONE', processed, retained: retained as unknown as Prisma.InputJsonValue, attempts: { increment: 1 }, lastError: null, settledBy: 'ENGINE' },
-          });
+          const done = await updateStoreTask(tx, work, { status: 'DONE', processed, retained, attempts: { increment: 1 }, lastError: null, settledBy: 'ENGINE' });
           await appendAudit(tx, {
             requestId,
             actor: 'system',
             action: 'STORE_FULFILLED',
             // The anonymised count feeds the deletion certificate, whatever retries happen after.
-            details: { store: name, type: work.type, located, processed, retained, ...(changes && { changes }), ...(unchanged && { unchanged }), ...(anonymised !== undefined && { anonymised }), ...(managed && { managed }) } as unknown as Prisma.InputJsonValue,
+            details: { store: name, type: work.type, located, processed, retained, ...(changes && { changes }), ...(unchanged && { unchanged }), ...(anonymised !== undefined && { anonymised }), ...(managed && { managed }) },
             eventKey: `${requestId}:store:${name}:fulfilled:${done.attempts}`,
           });
         });

@@ -1,17 +1,16 @@
 // Recording a new request and its subject. Idempotent: a retry finds the rows in place.
 import { activeProfile, type LoadedProfile } from '../config/controller-profile';
 import type { Db } from '../db/prisma';
-import type { Prisma } from '../generated/prisma/client';
 import type { DsrWorkflowInput } from '../domain/request-input';
-import { appendAudit } from '../db/audit';
+import { appendAudit, createRequestOnce, findRequestFields, type RequestDetails } from '../db/records';
 import { recordProfileVersion } from './profile-access';
 import type { ActivityDeps } from './deps';
 
 /** The request's non-personal details: which fields a correction touches (never their new
  *  values), the purposes and action of a MANAGE request, a minor's age band and who filed, the
  *  registered recipient a PORTABILITY package is sent to. */
-function requestDetails(input: DsrWorkflowInput): Prisma.InputJsonValue | undefined {
-  const details = {
+function requestDetails(input: DsrWorkflowInput): RequestDetails | undefined {
+  const details: RequestDetails = {
     ...(input.corrections && { correctionFields: Object.fromEntries(Object.keys(input.corrections).map((f) => [f, true])) }),
     ...(input.manage && { manage: { purposes: input.manage.purposes, action: input.manage.action } }),
     ...(input.minor && { minor: { ageBand: input.minor.ageBand, filedBy: input.minor.filedBy } }),
@@ -29,7 +28,7 @@ export async function recordRequest(db: Db, input: DsrWorkflowInput, profile: Lo
   const digest = input.profileDigest ?? profile.digest;
   // The rows are written in one transaction: once the request's row is there, all of them are,
   // and a second writer (intake, then the workflow) would only wait on the first one's locks.
-  if (await db.dsrRequest.findUnique({ where: { id: input.requestId }, select: { id: true } })) return;
+  if (await findRequestFields(db, input.requestId, { id: true })) return;
   if (digest === profile.digest) await recordProfileVersion(db, profile);
   try {
     await writeRequestRows(db, input, digest);
@@ -48,29 +47,25 @@ async function writeRequestRows(db: Db, input: DsrWorkflowInput, profileDigest: 
       create: { emailHash: input.subject.emailHash, emailEncrypted: input.subject.emailEncrypted },
       update: {},
     });
-    await tx.dsrRequest.upsert({
-      where: { id: input.requestId },
-      create: {
-        id: input.requestId,
-        subjectId: subject.id,
-        type: input.type,
-        regime: input.regime,
-        channel: input.channel,
-        language: input.language,
-        status: 'RECEIVED',
-        workflowId: `dsr-${input.requestId}`,
-        receivedAt: new Date(input.receivedAt),
-        attestedBy: input.attestation?.staffId,
-        profileDigest,
-        // Further identities, encrypted, with their keyed hashes (absent from older runs' inputs).
-        phoneEncrypted: input.subject.phoneEncrypted,
-        phoneHash: input.subject.phoneHash,
-        accountIdEncrypted: input.subject.accountIdEncrypted,
-        accountIdHash: input.subject.accountIdHash,
-        // Which fields a correction touches, never their new values.
-        details: requestDetails(input),
-      },
-      update: {},
+    await createRequestOnce(tx, {
+      id: input.requestId,
+      subjectId: subject.id,
+      type: input.type,
+      regime: input.regime,
+      channel: input.channel,
+      language: input.language,
+      status: 'RECEIVED',
+      workflowId: `dsr-${input.requestId}`,
+      receivedAt: new Date(input.receivedAt),
+      attestedBy: input.attestation?.staffId,
+      profileDigest,
+      // Further identities, encrypted, with their keyed hashes (absent from older runs' inputs).
+      phoneEncrypted: input.subject.phoneEncrypted,
+      phoneHash: input.subject.phoneHash,
+      accountIdEncrypted: input.subject.accountIdEncrypted,
+      accountIdHash: input.subject.accountIdHash,
+      // Which fields a correction touches, never their new values.
+      details: requestDetails(input),
     });
     await appendAudit(tx, {
       requestId: input.requestId,

@@ -2,9 +2,9 @@
 // OPEN manual task with the data map's instructions; when the person confirms it in the
 // console (with a note, or "checked, nothing found"), the store settles as MANUAL.
 import { ApplicationFailure } from '@temporalio/activity';
-import type { Retained, StoreOutcome } from '../domain/fulfilment';
+import type { StoreOutcome } from '../domain/fulfilment';
 import { isManualStore } from '../stores/manual-store';
-import { appendAudit } from '../db/audit';
+import { appendAudit, eventRecorded, putStoreTask, readRequestFields } from '../db/records';
 import { writeAuditNote } from '../db/audit-notes';
 import type { ActivityDeps } from './deps';
 
@@ -30,7 +30,7 @@ export function manualTaskActivities({ db, stores, clock, cipher }: ActivityDeps
     async openManualTasks({ requestId, stores: planned }: { requestId: string; stores: string[] }): Promise<string[]> {
       const manual = stores.all().filter((s) => isManualStore(s) && planned.includes(s.name));
       if (manual.length === 0) return [];
-      const { type } = await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, select: { type: true } });
+      const { type } = await readRequestFields(db, requestId, { type: true });
       await db.$transaction(async (tx) => {
         for (const store of manual) {
           const instructions = isManualStore(store) ? store.instructions : '';
@@ -54,13 +54,12 @@ export function manualTaskActivities({ db, stores, clock, cipher }: ActivityDeps
         if (task.status === 'OPEN') {
           await tx.manualTask.update({ where: { id: task.id }, data: { status: 'DONE', outcome, processed, note, completedBy: actor, completedAt: clock() } });
         }
-        const fields = { status: 'MANUAL', processed, justification: note, settledBy: actor };
-        const settled = await tx.storeTask.upsert({ where: key(requestId, store), create: { requestId, store, ...fields }, update: fields });
+        const settled = await putStoreTask(tx, { requestId, store }, { status: 'MANUAL', processed, justification: note, settledBy: actor });
         const eventKey = `${requestId}:store:${store}:manual-task`;
-        const recorded = await tx.auditEvent.findUnique({ where: { eventKey }, select: { id: true } });
+        const recorded = await eventRecorded(tx, eventKey);
         const noteId = recorded ? undefined : await writeAuditNote(tx, cipher, requestId, note);
         await appendAudit(tx, { requestId, actor, action: 'MANUAL_TASK_COMPLETED', details: { store, outcome, processed, ...(noteId ? { noteId } : {}) }, eventKey });
-        return { store, located: {}, processed: processed ?? 0, retained: (settled.retained ?? []) as unknown as Retained[], settledBy: 'MANUAL', note };
+        return { store, located: {}, processed: processed ?? 0, retained: settled.retained ?? [], settledBy: 'MANUAL', note };
       });
     },
   };

@@ -1,8 +1,7 @@
 // Composes the full facts of a notice from what the workflow asked for, the request row
 // and the regime's policy: local dates, regime names, citations and remedies.
 import { issueStatusToken } from '../crypto/status-token';
-import type { DsrRequest } from '../generated/prisma/client';
-import type { RequestType } from '../domain/request-kinds';
+import type { RequestRecord } from '../db/records';
 import type { StaffNotice, SubjectNotice } from '../domain/notices';
 import type { StaffAlertRequest, SubjectNoticeRequest } from '../domain/notice-requests';
 import { addCalendarDays, daysBetween, getRegime, localDateOf, type RegimePolicy } from '../policy';
@@ -10,7 +9,7 @@ import { isManualStore } from '../stores/manual-store';
 import type { StoreRegistry } from '../stores/registry';
 
 export interface ComposeContext {
-  row: DsrRequest;
+  row: RequestRecord;
   now: Date;
   /** The time zone of the controller's establishment for the request's regime (its profile's). */
   timeZone: string;
@@ -38,13 +37,13 @@ export function composeSubjectNotice(ctx: ComposeContext, seq: number, n: Subjec
   const base = { requestId: row.id, seq };
   switch (n.kind) {
     case 'acknowledgement':
-      return { ...base, kind: n.kind, facts: { requestType: row.type as RequestType, regime: { name: { en: regime.name }, citation: cite(regime.citation) }, dueDate: row.verifiedAt ? dueDate : null, nextStep: row.verifiedAt ? 'fulfil' : 'verify-identity' } };
+      return { ...base, kind: n.kind, facts: { requestType: row.type, regime: { name: { en: regime.name }, citation: cite(regime.citation) }, dueDate: row.verifiedAt ? dueDate : null, nextStep: row.verifiedAt ? 'fulfil' : 'verify-identity' } };
     case 'fee-quote':
       return {
         ...base,
         kind: n.kind,
         facts: {
-          requestType: row.type as RequestType,
+          requestType: row.type,
           fee: { amount: n.amount, currency: n.currency },
           grounds: n.excessive ? 'EXCESSIVE' : 'REPEATED',
           rule: { en: n.excessive ? regime.fees.excessiveRule : regime.fees.repeatRule },
@@ -94,7 +93,7 @@ export function composeStaffNotice(ctx: ComposeContext, seq: number, a: StaffAle
   const { row, now, timeZone } = ctx;
   const dueDate = row.dueAt ? localDateOf(row.dueAt, timeZone) : null;
   const facts = {
-    requestType: row.type as RequestType,
+    requestType: row.type,
     regime: row.regime,
     status: row.status,
     dueDate,

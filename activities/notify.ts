@@ -1,14 +1,14 @@
 // The notice activities the workflow calls: compose the facts, then send and audit.
 import type { StaffAlertRequest, SubjectNoticeRequest } from '../domain/notice-requests';
 import { citerFor } from '../config/controller-profile';
-import type { DsrRequest } from '../generated/prisma/client';
+import { readRequest, type RequestRecord } from '../db/records';
 import type { ActivityDeps } from './deps';
 import { composeStaffNotice, composeSubjectNotice, type ComposeContext } from './notice-composer';
 import { noticeActivities } from './notices';
 import { profileAccess } from './profile-access';
 
 /** What composing a notice needs besides the request: its profile's zone and policy name. */
-export async function composeContext(deps: ActivityDeps, row: DsrRequest, publicUrl = deps.publicUrl ?? 'http://127.0.0.1:3000'): Promise<ComposeContext> {
+export async function composeContext(deps: ActivityDeps, row: RequestRecord, publicUrl = deps.publicUrl ?? 'http://127.0.0.1:3000'): Promise<ComposeContext> {
   const profiles = profileAccess(deps.db, deps.profile, deps.holidayDataDir);
   const profile = await profiles.profileOf(row);
   return {
@@ -25,7 +25,7 @@ export async function composeContext(deps: ActivityDeps, row: DsrRequest, public
 export function notifyActivities(deps: ActivityDeps) {
   const send = noticeActivities(deps);
   const context = async (requestId: string): Promise<ComposeContext> =>
-    composeContext(deps, await deps.db.dsrRequest.findUniqueOrThrow({ where: { id: requestId } }));
+    composeContext(deps, await readRequest(deps.db, requestId));
   return {
     /** Tells the subject something about their request, in their language and ours. */
     async notifySubject({ requestId, seq, notice }: { requestId: string; seq: number; notice: SubjectNoticeRequest }): Promise<void> {

@@ -9,7 +9,7 @@ import { awaitingFor } from '../domain/awaiting';
 import { canTransition, isClosed, type RequestStatus } from '../domain/status';
 import { Prisma } from '../generated/prisma/client';
 import type { RequestFee } from '../domain/request-fee';
-import { appendAudit } from '../db/audit';
+import { appendAudit, updateRequest } from '../db/records';
 
 type Tx = Prisma.TransactionClient;
 
@@ -51,13 +51,10 @@ export function assertMoveAllowed(move: StatusMove): void {
  *  values and the event key keeps the audit event single. */
 export async function writeRequestState(tx: Tx, now: Date, change: RequestStateChange): Promise<void> {
   const { requestId, move } = change;
-  await tx.dsrRequest.update({
-    where: { id: requestId },
-    data: {
-      ...(move && { status: move.to, awaiting: awaitingFor(move.to), closedAt: isClosed(move.to) ? now : undefined }),
-      ...(change.fee !== undefined && { fee: change.fee ?? Prisma.DbNull }),
-      ...(change.outcome !== undefined && { outcome: change.outcome }),
-    },
+  await updateRequest(tx, requestId, {
+    ...(move && { status: move.to, awaiting: awaitingFor(move.to), closedAt: isClosed(move.to) ? now : undefined }),
+    ...(change.fee !== undefined && { fee: change.fee }),
+    ...(change.outcome !== undefined && { outcome: change.outcome }),
   });
   if (move) {
     await appendAudit(tx, { requestId, actor: move.actor, action: 'STATUS_CHANGED', reason: move.reason, details: { from: move.from, to: move.to, ...(move.noteId ? { noteId: move.noteId } : {}) }, eventKey: move.eventKey });

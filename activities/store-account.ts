@@ -2,26 +2,26 @@
 // search at planning (FULFILMENT_PLANNED), each store's settlement and its audit trail. The
 // replies and the deletion certificate list it, so no store is left out without a word.
 import type { Db } from '../db/prisma';
+import { FULFILMENT_PLANNED, recordedPlanOf, storeFulfilmentsOf, storeTaskFieldsOf } from '../db/records';
 import type { StoreOutcome } from '../domain/fulfilment';
 import type { StoreAccount, StoreSearch } from '../domain/store-account';
 
-export const PLANNED_ACTION = 'FULFILMENT_PLANNED';
+export const PLANNED_ACTION = FULFILMENT_PLANNED;
 
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
-const detailsOf = (d: unknown) => (d ?? {}) as { store?: string; located?: Record<string, number>; search?: StoreSearch[] };
 
 /** The search recorded when fulfilment was planned, in the data map's order; empty for a
  *  request planned before searches were recorded. */
 export async function recordedSearch(db: Db, requestId: string): Promise<{ search: StoreSearch[]; at: Date | null }> {
-  const planned = await db.auditEvent.findFirst({ where: { requestId, action: PLANNED_ACTION }, orderBy: { at: 'asc' } });
-  return { search: detailsOf(planned?.details).search ?? [], at: planned?.at ?? null };
+  const planned = await recordedPlanOf(db, requestId);
+  return { search: planned?.details.search ?? [], at: planned?.at ?? null };
 }
 
 /** One line per mapped store (and per store the request settled), in the order searched. */
 export async function accountForStores(db: Db, requestId: string, outcomes: StoreOutcome[]): Promise<StoreAccount[]> {
   const { search } = await recordedSearch(db, requestId);
-  const tasks = await db.storeTask.findMany({ where: { requestId }, select: { store: true, lastError: true } });
-  const fulfilled = await db.auditEvent.findMany({ where: { requestId, action: 'STORE_FULFILLED' }, orderBy: { at: 'asc' } });
+  const tasks = await storeTaskFieldsOf(db, requestId, { store: true, lastError: true });
+  const fulfilled = await storeFulfilmentsOf(db, requestId);
   const manualTasks = await db.manualTask.findMany({ where: { requestId, status: 'DONE' }, select: { store: true, outcome: true } });
   const names = [...search.map((s) => s.store), ...outcomes.map((o) => o.store).filter((n) => !search.some((s) => s.store === n))];
 
@@ -42,7 +42,7 @@ export async function accountForStores(db: Db, requestId: string, outcomes: Stor
       return { store, result: nothing ? 'NOTHING_FOUND' : 'SEARCHED', ...(nothing ? {} : { located: {} }), settledBy: 'MANUAL', note: outcome.note ?? '' };
     }
     // A retry of a committed attempt reports no counts: the audit event of the attempt has them.
-    const onRecord = detailsOf(fulfilled.filter((e) => detailsOf(e.details).store === store).at(-1)?.details).located;
+    const onRecord = fulfilled.get(store)?.located;
     const located = total(outcome.located) > 0 ? outcome.located : (onRecord ?? outcome.located);
     const found = total(located) > 0 || outcome.processed > 0;
     return found ? { store, result: 'SEARCHED', located, settledBy: 'ENGINE' } : { store, result: 'NOTHING_FOUND', settledBy: 'ENGINE' };

@@ -2,6 +2,7 @@
 // rest of the read model it changes (activities/request-state.ts).
 import type { RequestStatus } from '../domain/status';
 import { writeAuditNote } from '../db/audit-notes';
+import { eventRecorded } from '../db/records';
 import type { ActivityDeps } from './deps';
 import { assertMoveAllowed, type FeeView, writeRequestState } from './request-state';
 
@@ -34,7 +35,7 @@ export function transitionActivities({ db, clock, cipher }: ActivityDeps) {
       const now = clock();
       await db.$transaction(async (tx) => {
         // A retried activity whose event is already on record writes no second note.
-        const recorded = ownWords(move) && (await tx.auditEvent.findUnique({ where: { eventKey }, select: { id: true } }));
+        const recorded = ownWords(move) && (await eventRecorded(tx, eventKey));
         const noteId = ownWords(move) && !recorded ? await writeAuditNote(tx, cipher, requestId, reason) : undefined;
         const audited = ownWords(move) ? { ...move, reason: WITHDRAWN_PLAIN, noteId } : move;
         await writeRequestState(tx, now, { requestId, move: audited, fee, outcome });

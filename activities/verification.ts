@@ -4,7 +4,7 @@ import { generateOneTimeCode, hashOneTimeCode, oneTimeCodeMatches } from '../cry
 import { sendOnce } from '../mail/sent-log';
 import { verificationCodeMail } from '../mail/templates/verification-code';
 import type { VerificationOutcome } from '../domain/verification';
-import { appendAudit } from '../db/audit';
+import { appendAudit, challengesOfSubjectSince, consumeChallenge, countChallengeAttempt, createChallenge, newestOpenChallenge, readRequestFields } from '../db/records';
 import type { ActivityDeps } from './deps';
 import { subjectContact } from './subject-contact';
 
@@ -27,25 +27,21 @@ export function verificationActivities(deps: ActivityDeps) {
     async sendVerificationCode({ requestId }: { requestId: string }): Promise<void> {
       const code = generateOneTimeCode();
       const now = clock();
-      const { subjectId } = await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, select: { subjectId: true } });
-      const mailedToday = await db.verificationChallenge.count({
-        where: { request: { subjectId }, createdAt: { gt: new Date(now.getTime() - DAY_MS) } },
-      });
+      const { subjectId } = await readRequestFields(db, requestId, { subjectId: true });
+      const mailedToday = await challengesOfSubjectSince(db, subjectId, new Date(now.getTime() - DAY_MS));
       if (mailedToday >= CODES_MAILED_PER_IDENTITY_PER_DAY) {
         // No mail: the recipient may be the target of someone else's submissions. The request can still be verified with a code already sent.
         await db.$transaction((tx) => appendAudit(tx, { requestId, actor: 'system', action: 'VERIFICATION_CODE_WITHHELD', details: { mailedToday } }));
         return;
       }
       const challenge = await db.$transaction(async (tx) => {
-        const created = await tx.verificationChallenge.create({
-          data: {
-            requestId,
-            // The engine's clock, as the day's budget above counts by it.
-            createdAt: now,
-            codeHash: hashOneTimeCode(code),
-            expiresAt: new Date(now.getTime() + verification.codeTtlMs),
-            maxAttempts: verification.maxAttempts,
-          },
+        const created = await createChallenge(tx, {
+          requestId,
+          // The engine's clock, as the day's budget above counts by it.
+          createdAt: now,
+          codeHash: hashOneTimeCode(code),
+          expiresAt: new Date(now.getTime() + verification.codeTtlMs),
+          maxAttempts: verification.maxAttempts,
         });
         await appendAudit(tx, { requestId, actor: 'system', action: 'VERIFICATION_CODE_SENT', details: { challengeId: created.id } });
         return created;
@@ -58,10 +54,7 @@ export function verificationActivities(deps: ActivityDeps) {
 
     /** Checks a submitted code against the newest challenge, counting the attempt. */
     async checkVerificationCode({ requestId, code }: { requestId: string; code: string }): Promise<{ outcome: VerificationOutcome; attemptsLeft: number }> {
-      const challenge = await db.verificationChallenge.findFirst({
-        where: { requestId, consumedAt: null },
-        orderBy: { createdAt: 'desc' },
-      });
+      const challenge = await newestOpenChallenge(db, requestId);
       if (!challenge) return { outcome: 'NO_CHALLENGE', attemptsLeft: 0 };
       const record = async (outcome: VerificationOutcome, attemptsLeft: number) => {
         await db.$transaction((tx) =>
@@ -71,14 +64,10 @@ export function verificationActivities(deps: ActivityDeps) {
       };
       if (challenge.expiresAt <= clock()) return record('EXPIRED', 0);
       // Count the attempt atomically, so parallel guesses cannot exceed the limit.
-      const counted = await db.verificationChallenge.updateMany({
-        where: { id: challenge.id, attempts: { lt: challenge.maxAttempts }, consumedAt: null },
-        data: { attempts: { increment: 1 } },
-      });
-      if (counted.count === 0) return record('EXHAUSTED', 0);
+      if (!(await countChallengeAttempt(db, challenge))) return record('EXHAUSTED', 0);
       const attemptsLeft = challenge.maxAttempts - challenge.attempts - 1;
       if (!oneTimeCodeMatches(code, challenge.codeHash)) return record('WRONG_CODE', attemptsLeft);
-      await db.verificationChallenge.update({ where: { id: challenge.id }, data: { consumedAt: clock() } });
+      await consumeChallenge(db, challenge.id, clock());
       return record('VERIFIED', attemptsLeft);
     },
   };

@@ -15,7 +15,7 @@ export async function startAccessRequest(stack: BenchStack, email: string, attes
   const input: DsrWorkflowInput = {
     requestId,
     type: 'ACCESS',
-    regime: activeProfile().profile.defaultRegime as string,
+    regime: activeProfile().profile.defaultRegime,
     channel: attested ? 'EMAIL' : 'PORTAL',
     language: 'en',
     receivedAt: new Date().toISOString(),

@@ -2,7 +2,8 @@
 // and for the database row the portal, API and console read (activities/request-state.ts).
 import type { RequestStatus } from './status';
 
-export type Awaiting = 'SUBJECT_VERIFICATION' | 'SUBJECT_FEE_ANSWER' | 'COMPLIANCE_DECISION' | 'COMPLIANCE_APPROVAL' | 'COMPLIANCE_STORE_ACTION' | null;
+export const AWAITING_VALUES = ['SUBJECT_VERIFICATION', 'SUBJECT_FEE_ANSWER', 'COMPLIANCE_DECISION', 'COMPLIANCE_APPROVAL', 'COMPLIANCE_STORE_ACTION'] as const;
+export type Awaiting = (typeof AWAITING_VALUES)[number] | null;
 
 const AWAITING_BY_STATUS: Partial<Record<RequestStatus, Awaiting>> = {
   AWAITING_VERIFICATION: 'SUBJECT_VERIFICATION',

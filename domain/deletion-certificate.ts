@@ -1,6 +1,8 @@
 // What a deletion certificate states, store by store: counts, legal bases and how each
 // store was settled. Store names, counts, citations and staff notes only: no personal data.
 import type { Retained } from './fulfilment';
+import type { RegimeKey } from './regime-key';
+import type { RequestType } from './request-kinds';
 import type { StoreAccount } from './store-account';
 
 export interface CertificateStore {
@@ -41,8 +43,8 @@ export interface CertificateBody {
   /** 2: every mapped store listed with its search result, and purged access packages named. */
   version: 1 | 2;
   requestId: string;
-  requestType: string;
-  regime: string;
+  requestType: RequestType;
+  regime: RegimeKey;
   receivedAt: string;
   /** The day the deletion was completed, in the regime's time zone. */
   completedOn: string;

@@ -5,6 +5,10 @@ import type { RequestType } from './request-kinds';
 /** A category of personal data, as named in the data map (e.g. 'contact', 'device'). */
 export type DataCategory = string;
 
+/** Where one store stands in a request's fulfilment (the StoreTask row and the workflow's state alike). */
+export const STORE_TASK_STATUSES = ['PENDING', 'DONE', 'FAILED', 'SKIPPED', 'MANUAL'] as const;
+export type StoreTaskStatus = (typeof STORE_TASK_STATUSES)[number];
+
 export interface StoreWork {
   requestId: string;
   store: string;
@@ -39,6 +43,20 @@ export type UnchangedReason = 'NONE_HELD' | 'ALREADY_AS_ASKED' | 'ISSUED_INVOICE
 export interface FieldUnchanged {
   field: string;
   reason: UnchangedReason;
+}
+
+/** What one erasure attempt (or the attempts so far) did in a store. */
+export interface ErasureResult {
+  erased: number;
+  retained: Retained[];
+  anonymised?: number;
+}
+
+/** The erase record of a store task: what the store held right before the first attempt
+ *  erased anything, then what that attempt reported (activities/erasure-record.ts). */
+export interface ErasureRecord {
+  before: Record<DataCategory, number>;
+  result?: ErasureResult;
 }
 
 export interface StoreOutcome {

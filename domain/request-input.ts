@@ -1,6 +1,7 @@
 // The request as intake hands it to the workflow (and the workflow to its first activity).
 import type { ManageChoice } from './manage';
 import type { MinorFlag } from './minor';
+import type { RegimeKey } from './regime-key';
 import type { Channel, Language, RequestType } from './request-kinds';
 
 /** What intake hands the workflow. The identity key arrives only as a keyed hash and a
@@ -8,7 +9,7 @@ import type { Channel, Language, RequestType } from './request-kinds';
 export interface DsrWorkflowInput {
   requestId: string;
   type: RequestType;
-  regime: string;
+  regime: RegimeKey;
   channel: Channel;
   language: Language;
   receivedAt: string;

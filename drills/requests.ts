@@ -38,7 +38,7 @@ export async function startDrillRequest(stack: DrillStack, type: DrillRequestTyp
   const input: DsrWorkflowInput = {
     requestId,
     type,
-    regime: activeProfile().profile.defaultRegime as string,
+    regime: activeProfile().profile.defaultRegime,
     channel: 'EMAIL',
     language: 'en',
     receivedAt: new Date().toISOString(),

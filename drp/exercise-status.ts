@@ -3,6 +3,7 @@
 // It never carries personal data: ids, dates, the state and fixed explanations.
 import { issueStatusToken } from '../crypto/status-token';
 import type { RequestStatus } from '../domain/status';
+import type { RequestType } from '../domain/request-kinds';
 import { type DrpState, drpStateOf } from './mapping';
 import { agentResultsUrl } from './results-link';
 
@@ -16,12 +17,12 @@ export interface DrpRow {
 }
 
 export interface EngineRow {
-  status: string;
+  status: RequestStatus;
   outcome: string | null;
   dueAt: Date | null;
   /** How many times the deadline was extended (§3.08). */
   extensions?: number;
-  type?: string;
+  type?: RequestType;
   /** Legal citations of an exemption the request was refused under (drp/engine-facts.ts). */
   citations?: readonly string[];
   /** A fulfilled access request's package; null when nothing was held, so none was built. */
@@ -58,7 +59,7 @@ export function stateOf(drp: DrpRow, engine: EngineRow | null): DrpState {
   // Started, but the workflow's first activity has not written the engine's row yet.
   if (!engine) return { status: 'open' };
   const nothingHeld = engine.type === 'ACCESS' && engine.accessPackage === null;
-  return drpStateOf(engine.status as RequestStatus, engine.outcome, { citations: engine.citations, nothingHeld });
+  return drpStateOf(engine.status, engine.outcome, { citations: engine.citations, nothingHeld });
 }
 
 /** The Exercise Status object. `link` lets a request awaiting the consumer's code point them at its

@@ -1,10 +1,10 @@
 // The shape of a regime's policy: every legal duration, fee rule and refusal ground a
 // request workflow needs, as data with its citation, so a compliance officer can read
 // and change a regime without touching workflow logic. Types only.
+import type { RegimeKey } from '../domain/regime-key';
 import type { RequestType } from '../domain/request-kinds';
 
-export const REGIME_KEYS = ['CN_PIPL', 'EU_GDPR', 'UK_GDPR', 'US_CA_CCPA', 'BR_LGPD', 'US_VA_VCDPA', 'CA_QC_LAW25'] as const;
-export type RegimeKey = (typeof REGIME_KEYS)[number];
+export { REGIME_KEYS, type RegimeKey } from '../domain/regime-key';
 
 /** How a legal period is measured. */
 export type PeriodUnit = 'calendarDays' | 'workingDays' | 'calendarMonths';

@@ -3,6 +3,7 @@
 // purge holds no personal data. Every function is safe to run twice.
 import { rm } from 'node:fs/promises';
 import type { Db } from '../db/prisma';
+import { deleteChallengesOf, deleteChallengesExpiredBy } from '../db/records';
 import type { Prisma } from '../generated/prisma/client';
 import type { RetentionPeriods } from '../policy';
 
@@ -25,7 +26,7 @@ async function record(db: Db | Tx, kind: RetentionKind, purged: number, cutoff: 
 async function purgeRequest(tx: Tx, requestId: string, closedBefore: Date): Promise<void> {
   await tx.$queryRaw`SELECT retention_purge_request_audit(${requestId}::uuid, ${closedBefore})`;
   const where = { requestId };
-  await tx.verificationChallenge.deleteMany({ where });
+  await deleteChallengesOf(tx, requestId);
   await tx.storeTask.deleteMany({ where });
   await tx.manualTask.deleteMany({ where });
   await tx.deletionCertificate.deleteMany({ where });
@@ -77,7 +78,7 @@ export async function purgeStrangers(db: Db, now: Date, periods: RetentionPeriod
 export async function purgeChallenges(db: Db, now: Date, periods: RetentionPeriods): Promise<number> {
   const cutoff = daysBefore(now, periods.challengesDays);
   return db.$transaction(async (tx) => {
-    const { count } = await tx.verificationChallenge.deleteMany({ where: { expiresAt: { lte: cutoff } } });
+    const count = await deleteChallengesExpiredBy(tx, cutoff);
     await record(tx, 'CHALLENGES', count, cutoff);
     return count;
   });

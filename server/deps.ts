@@ -7,6 +7,7 @@ import type { Db } from '../db/prisma';
 import type { DataMap } from '../stores/data-map/validate';
 import type { DrpSettings } from './drp/settings';
 import type { RateLimits } from './rate-limit';
+import { findRequestFields } from '../db/records';
 
 /** What the HTTP layer needs: the Temporal client, the database, and identity crypto. */
 export interface ServerDeps {
@@ -49,7 +50,7 @@ export function serverProfile(deps: Pick<ServerDeps, 'profile'>): LoadedProfile 
 
 /** The time zone of the establishment a request's deadlines are counted in (its profile's); UTC for an unknown id. */
 export async function requestTimeZone(deps: ServerDeps, requestId: string): Promise<string> {
-  const row = await deps.db.dsrRequest.findUnique({ where: { id: requestId }, select: { regime: true, profileDigest: true } });
+  const row = await findRequestFields(deps.db, requestId, { regime: true, profileDigest: true });
   if (!row) return 'UTC';
   return (await profileAccess(deps.db, serverProfile(deps), deps.holidayDataDir).establishmentOf(row)).timeZone;
 }

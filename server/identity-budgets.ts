@@ -6,6 +6,7 @@ import type { Db } from '../db/prisma';
 import { AppError } from './app-error';
 import type { ServerDeps } from './deps';
 import { sharedLimiter, type SharedLimiter } from './rate-limit';
+import { findRequestFields } from '../db/records';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -51,7 +52,7 @@ export async function admitSubmission(deps: Pick<ServerDeps, 'db'>, emailHash: s
 /** Spends one of the identity's code attempts for the day before the check; the returned
  *  function gives it back when the attempt was not a wrong guess. Throws 429 once the day's budget is spent. */
 export async function spendCodeAttempt(deps: Pick<ServerDeps, 'db' | 'rateLimitScope'>, requestId: string): Promise<(keep: boolean) => Promise<void>> {
-  const row = await deps.db.dsrRequest.findUnique({ where: { id: requestId }, select: { subject: { select: { emailHash: true } } } });
+  const row = await findRequestFields(deps.db, requestId, { subject: { select: { emailHash: true } } });
   // An unknown request has no identity to spend; the workflow update answers it.
   if (!row) return async () => undefined;
   const key = row.subject.emailHash;

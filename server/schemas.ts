@@ -1,7 +1,8 @@
 // Request and response schemas: one definition drives validation, types and the OpenAPI document.
-import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
+import { Type, type SchemaOptions, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
 import { MANAGE_ACTIONS } from '../domain/manage';
 import { MINOR_AGE_BANDS, MINOR_FILERS } from '../domain/minor';
+import { REGIME_KEYS } from '../domain/regime-key';
 import { LANGUAGES, REQUEST_TYPES } from '../domain/request-kinds';
 import { PURPOSE_NAMES } from '../stores/manageable-purposes';
 import { REQUEST_STATUSES } from '../domain/status';
@@ -9,7 +10,7 @@ import { REQUEST_STATUSES } from '../domain/status';
 // Typed literal by literal: the type provider reads a plain TLiteral<string>[] union as `never`.
 type Literals<T extends readonly string[]> = Extract<{ -readonly [K in keyof T]: TLiteral<T[K]> }, TSchema[]>;
 /** A union of string literals typed literal by literal, so the type provider keeps each. */
-export const literalUnion = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<Literals<T>>;
+export const literalUnion = <T extends readonly string[]>(values: T, options?: SchemaOptions) => Type.Union(values.map((v) => Type.Literal(v)), options) as unknown as TUnion<Literals<T>>;
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Instant = Type.String({ format: 'date-time' });
 
@@ -17,7 +18,7 @@ export const SubmitRequestBody = Type.Object(
   {
     email: Type.String({ format: 'email', maxLength: 254 }),
     type: literalUnion(REQUEST_TYPES),
-    regime: Type.Optional(Type.String({ pattern: '^[A-Z][A-Z0-9_]{1,19}$', description: 'Regime key; otherwise chosen from residence.' })),
+    regime: Type.Optional(literalUnion(REGIME_KEYS, { description: 'Regime key; otherwise chosen from residence.' })),
     residence: Type.Optional(Type.String({ pattern: '^[A-Z]{2}(-[A-Z0-9]{1,3})?$', description: 'ISO 3166 country or subdivision, e.g. CN, DE, US-CA.' })),
     language: Type.Optional(literalUnion(LANGUAGES)),
     phone: Type.Optional(Type.String({ maxLength: 32, description: 'A telephone number the subject is known by, with its country code (e.g. +86 138 0000 0000); stored encrypted, matched in E.164.' })),
@@ -96,7 +97,7 @@ export const StatusView = Type.Object(
     requestId: Type.String({ format: 'uuid' }),
     status: literalUnion(REQUEST_STATUSES),
     type: literalUnion(REQUEST_TYPES),
-    regime: Type.String(),
+    regime: literalUnion(REGIME_KEYS),
     receivedAt: Nullable(Instant),
     dueAt: Nullable(Instant),
     closedAt: Nullable(Instant),

@@ -3,7 +3,8 @@
 import { defineSearchAttributeKey } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Awaiting } from '../domain/awaiting';
-import type { StoreOutcome } from '../domain/fulfilment';
+import type { StoreOutcome, StoreTaskStatus } from '../domain/fulfilment';
+import type { RegimeKey } from '../domain/regime-key';
 import type { RequestFee } from '../domain/request-fee';
 import type { RequestType } from '../domain/request-kinds';
 import type { RequestStatus } from '../domain/status';
@@ -17,7 +18,7 @@ export type { VerificationOutcome } from '../domain/verification';
 export type { SubjectIdentities } from '../domain/request-input';
 
 export interface StoreState {
-  status: 'PENDING' | 'DONE' | 'FAILED' | 'SKIPPED' | 'MANUAL';
+  status: StoreTaskStatus;
   reason?: string;
   outcome?: StoreOutcome;
 }
@@ -41,7 +42,7 @@ export interface DsrStatus {
   requestId: string;
   status: RequestStatus;
   type: RequestType;
-  regime: string;
+  regime: RegimeKey;
   dueAt: string | null;
   awaiting: Awaiting;
   extensions: number;

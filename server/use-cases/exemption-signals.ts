@@ -7,6 +7,7 @@ import { getRegime } from '../../policy';
 import { AppError, notFound } from '../app-error';
 import type { ServerDeps } from '../deps';
 import type { SignalBody, SignalView } from '../staff/console-schemas';
+import { findRequestFields } from '../../db/records';
 
 /** A signal as staff see it. */
 export function signalView(s: ExemptionSignal): SignalView {
@@ -22,7 +23,7 @@ export function signalView(s: ExemptionSignal): SignalView {
 
 /** Records that a refusal ground of the request's regime applies to its subject; audited on the request. */
 export async function recordExemptionSignalFor(deps: ServerDeps, staffId: string, requestId: string, body: SignalBody): Promise<SignalView> {
-  const request = await deps.db.dsrRequest.findUnique({ where: { id: requestId }, select: { subjectId: true, regime: true } });
+  const request = await findRequestFields(deps.db, requestId, { subjectId: true, regime: true });
   if (!request) throw notFound('The request');
   const grounds = getRegime(request.regime).refusalGrounds.map((g) => g.code);
   if (!grounds.includes(body.ground)) {

@@ -5,6 +5,7 @@ import { placeHold, releaseHold } from '../../legal/holds';
 import { AppError, notFound } from '../app-error';
 import type { ServerDeps } from '../deps';
 import type { HoldView, PlaceHoldBody } from '../staff/console-schemas';
+import { findRequestFields } from '../../db/records';
 
 const MAX_LISTED = 500;
 
@@ -35,7 +36,7 @@ export function holdView(h: LegalHold, now: Date): HoldView {
 /** Places a hold on the subject of `body.requestId`: a store and category, or all of them. */
 export async function placeLegalHold(deps: ServerDeps, staffId: string, body: PlaceHoldBody): Promise<HoldView> {
   const now = deps.clock();
-  const request = await deps.db.dsrRequest.findUnique({ where: { id: body.requestId }, select: { subjectId: true } });
+  const request = await findRequestFields(deps.db, body.requestId, { subjectId: true });
   if (!request) throw notFound('The request');
   const endsAt = body.endsAt === undefined ? null : new Date(body.endsAt);
   if (endsAt && endsAt <= now) throw new AppError(400, 'INVALID_INPUT', 'The end date of a hold must be in the future.');
@@ -75,7 +76,7 @@ export async function listLegalHolds(deps: ServerDeps, q: { requestId?: string; 
   const now = deps.clock();
   let subjectId: string | undefined;
   if (q.requestId) {
-    const request = await deps.db.dsrRequest.findUnique({ where: { id: q.requestId }, select: { subjectId: true } });
+    const request = await findRequestFields(deps.db, q.requestId, { subjectId: true });
     if (!request) throw notFound('The request');
     subjectId = request.subjectId;
   }

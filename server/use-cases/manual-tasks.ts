@@ -1,6 +1,7 @@
 // Manual tasks for the console: the stores with no API that a person must work for a
 // request, and that person's confirmation, which the workflow records and goes on from.
-import { isClosed, type RequestStatus } from '../../domain/status';
+import { findRequestsFields } from '../../db/records';
+import { isClosed } from '../../domain/status';
 import { completeManualTaskUpdate } from '../../workflows/messages';
 import { AppError, conflict } from '../app-error';
 import type { ServerDeps } from '../deps';
@@ -42,10 +43,10 @@ const MAX_ROWS = 500;
 /** Manual tasks, oldest first; OPEN lists only those of requests still open. */
 export async function listManualTasks(deps: ServerDeps, q: { status?: ManualTaskStatus } = {}): Promise<ManualTaskRow[]> {
   const tasks = await deps.db.manualTask.findMany({ where: q.status ? { status: q.status } : {}, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: MAX_ROWS });
-  const requests = await deps.db.dsrRequest.findMany({ where: { id: { in: [...new Set(tasks.map((t) => t.requestId))] } }, select: { id: true, dueAt: true, status: true } });
+  const requests = await findRequestsFields(deps.db, [...new Set(tasks.map((t) => t.requestId))], { id: true, dueAt: true, status: true });
   const byId = new Map(requests.map((r) => [r.id, r]));
   return tasks
-    .filter((t) => !(q.status === 'OPEN' && isClosed((byId.get(t.requestId)?.status ?? 'WITHDRAWN') as RequestStatus)))
+    .filter((t) => !(q.status === 'OPEN' && isClosed(byId.get(t.requestId)?.status ?? 'WITHDRAWN')))
     .map((t) => ({
       taskId: t.id,
       requestId: t.requestId,

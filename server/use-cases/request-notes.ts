@@ -4,10 +4,11 @@ import { appendAudit } from '../../db/audit';
 import { writeAuditNote } from '../../db/audit-notes';
 import { notFound } from '../app-error';
 import type { ServerDeps } from '../deps';
+import { findRequestFields } from '../../db/records';
 
 /** Adds a note to the request; 404 for an unknown request. */
 export async function addRequestNote(deps: Pick<ServerDeps, 'db' | 'cipher'>, staffId: string, requestId: string, body: string): Promise<void> {
-  const request = await deps.db.dsrRequest.findUnique({ where: { id: requestId }, select: { id: true } });
+  const request = await findRequestFields(deps.db, requestId, { id: true });
   if (!request) throw notFound('The request');
   await deps.db.$transaction(async (tx) => {
     const noteId = await writeAuditNote(tx, deps.cipher, requestId, body);

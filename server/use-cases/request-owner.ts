@@ -3,11 +3,12 @@
 import { appendAudit } from '../../db/audit';
 import { AppError, notFound } from '../app-error';
 import type { ServerDeps } from '../deps';
+import { findRequestFields } from '../../db/records';
 
 /** Makes `ownerId` the request's owner; 404 for an unknown request, 422 for an unknown or disabled account. */
 export async function assignOwner(deps: Pick<ServerDeps, 'db' | 'clock'>, actorId: string, requestId: string, ownerId: string): Promise<void> {
   const [request, owner] = await Promise.all([
-    deps.db.dsrRequest.findUnique({ where: { id: requestId }, select: { id: true } }),
+    findRequestFields(deps.db, requestId, { id: true }),
     deps.db.staffAccount.findUnique({ where: { id: ownerId }, select: { disabledAt: true } }),
   ]);
   if (!request) throw notFound('The request');

@@ -2,10 +2,7 @@
 // dates and any fee, never personal data. The request's row is the read model: every
 // activity that changes what is shown writes it there (activities/request-state.ts), so a
 // status read is one indexed SELECT and never a workflow query, open or closed.
-import type { Awaiting } from '../../domain/awaiting';
-import type { RequestType } from '../../domain/request-kinds';
-import type { RequestStatus } from '../../domain/status';
-import type { DsrRequest as DsrRow } from '../../generated/prisma/client';
+import { findRequest, type RequestRecord } from '../../db/records';
 import type { DsrStatus } from '../../workflows/messages';
 import { notFound } from '../app-error';
 import type { ServerDeps } from '../deps';
@@ -13,7 +10,7 @@ import type { StatusView } from '../schemas';
 
 /** The request's status view, from its row. */
 export async function requestStatus(deps: Pick<ServerDeps, 'db'>, requestId: string): Promise<StatusView> {
-  const row = await deps.db.dsrRequest.findUnique({ where: { id: requestId } });
+  const row = await findRequest(deps.db, requestId);
   if (!row) throw notFound('The request');
   return recordedView(row);
 }
@@ -21,7 +18,7 @@ export async function requestStatus(deps: Pick<ServerDeps, 'db'>, requestId: str
 /** The status view right after an update, from the workflow state the update returned (the
  *  update's own answer, not a query): the row's dates beside it. */
 export async function statusAfterUpdate(deps: Pick<ServerDeps, 'db'>, live: DsrStatus): Promise<StatusView> {
-  const row = await deps.db.dsrRequest.findUnique({ where: { id: live.requestId } });
+  const row = await findRequest(deps.db, live.requestId);
   return {
     requestId: live.requestId,
     status: live.status,
@@ -36,17 +33,17 @@ export async function statusAfterUpdate(deps: Pick<ServerDeps, 'db'>, live: DsrS
   };
 }
 
-function recordedView(row: DsrRow): StatusView {
+function recordedView(row: RequestRecord): StatusView {
   return {
     requestId: row.id,
-    status: row.status as RequestStatus,
-    type: row.type as RequestType,
+    status: row.status,
+    type: row.type,
     regime: row.regime,
     receivedAt: row.receivedAt.toISOString(),
     dueAt: row.dueAt?.toISOString() ?? null,
     closedAt: row.closedAt?.toISOString() ?? null,
-    awaiting: (row.awaiting as Awaiting) ?? null,
+    awaiting: row.awaiting,
     extensions: row.extensions,
-    fee: (row.fee as StatusView['fee']) ?? null,
+    fee: row.fee,
   };
 }

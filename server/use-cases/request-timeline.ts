@@ -4,6 +4,7 @@
 // words are kept as notes (details.noteId) and shown as the reason while they exist, "note
 // erased" once a completed erasure cleared them.
 import { readAuditNotes } from '../../db/audit-notes';
+import { auditEventsOf, findRequestFields, noteIdOf, storeTasksOf } from '../../db/records';
 import { activeExemptionSignals } from '../../legal/exemptions';
 import { activeHolds } from '../../legal/holds';
 import type { ServerDeps } from '../deps';
@@ -16,15 +17,14 @@ import { staffNamer } from './staff-names';
 /** The request's timeline; 404 for a request that does not exist. */
 export async function requestTimeline(deps: ServerDeps, requestId: string): Promise<Timeline> {
   const request = await staffRequestStatus(deps, requestId);
-  const row = await deps.db.dsrRequest.findUnique({ where: { id: requestId }, select: { subjectId: true } });
+  const row = await findRequestFields(deps.db, requestId, { subjectId: true });
   const now = deps.clock();
   const [events, tasks, holds, signals] = await Promise.all([
-    deps.db.auditEvent.findMany({ where: { requestId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
-    deps.db.storeTask.findMany({ where: { requestId }, orderBy: { store: 'asc' } }),
+    auditEventsOf(deps.db, requestId),
+    storeTasksOf(deps.db, requestId),
     row ? activeHolds(deps.db, row.subjectId, now) : [],
     row ? activeExemptionSignals(deps.db, row.subjectId) : [],
   ]);
-  const noteIdOf = (details: unknown) => (details && typeof details === 'object' && typeof (details as { noteId?: unknown }).noteId === 'string' ? (details as { noteId: string }).noteId : undefined);
   const notes = await readAuditNotes(deps.db, deps.cipher, events.map((e) => noteIdOf(e.details)).filter((id): id is string => id !== undefined));
   const reasonOf = (e: (typeof events)[number]) => {
     const noteId = noteIdOf(e.details);

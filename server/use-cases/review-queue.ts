@@ -1,8 +1,8 @@
 // The staff review queue: requests that need someone, one view at a time, straight from
 // PostgreSQL. Each view is one indexed query (see the console_queue migrations), so that a
 // page stays fast with a hundred thousand requests; rows carry no personal data.
+import { requestRecord } from '../../db/records';
 import { CLOSED_STATUSES, type RequestStatus } from '../../domain/status';
-import type { RequestType } from '../../domain/request-kinds';
 import { Prisma } from '../../generated/prisma/client';
 import { AppError } from '../app-error';
 import type { ServerDeps } from '../deps';
@@ -149,12 +149,12 @@ export async function reviewQueue(
   ]);
   const ids = rows.map((r) => r.id);
   const [failing, manual] = await Promise.all([failingStoresOf(deps, ids), openManualTasksOf(deps, ids)]);
-  const items = rows.map((r): QueueItem => {
-    const status = r.status as RequestStatus;
+  const items = rows.map(requestRecord).map((r): QueueItem => {
+    const { status } = r;
     const closed = CLOSED_STATUSES.includes(status);
     return {
       id: r.id,
-      type: r.type as RequestType,
+      type: r.type,
       regime: r.regime,
       channel: r.channel,
       status,

@@ -2,6 +2,7 @@
 // "staff:<id>"; the workflow's validators decide whether the request's state allows it.
 import type { UpdateDefinition } from '@temporalio/common';
 import { STORE_AWAITING_PERSON } from '../../domain/awaiting';
+import { findRequestFields, storeTaskFieldsOf } from '../../db/records';
 import {
   approveErasureUpdate,
   attestIdentityUpdate,
@@ -13,7 +14,6 @@ import {
   waiveFeeUpdate,
   withdrawUpdate,
   type DsrStatus,
-  type StoreState,
 } from '../../workflows/messages';
 import { AppError, notFound } from '../app-error';
 import type { ServerDeps } from '../deps';
@@ -31,13 +31,13 @@ export async function staffRequestStatus(deps: ServerDeps, requestId: string): P
 
 async function storesOf(deps: ServerDeps, requestId: string): Promise<StaffStatusView['stores']> {
   const [tasks, manual] = await Promise.all([
-    deps.db.storeTask.findMany({ where: { requestId }, select: { store: true, status: true, lastError: true }, orderBy: { store: 'asc' } }),
+    storeTaskFieldsOf(deps.db, requestId, { store: true, status: true, lastError: true }),
     deps.db.manualTask.findMany({ where: { requestId, status: 'OPEN' }, select: { store: true } }),
   ]);
   const waitingForPerson = new Set(manual.map((t) => t.store));
   return Object.fromEntries(
     tasks.map((t) => {
-      const status = t.status as StoreState['status'];
+      const { status } = t;
       // Why a store is not done: its last failure, or the person its manual task waits for.
       const reason = status === 'FAILED' ? t.lastError : status === 'PENDING' && waitingForPerson.has(t.store) ? STORE_AWAITING_PERSON : null;
       return [t.store, { status, ...(reason ? { reason } : {}) }];
@@ -51,7 +51,7 @@ const after = (deps: ServerDeps) => (live: DsrStatus) => statusAfterUpdate(deps,
  *  portal is not theirs to vouch for); compliance may attest any. */
 export async function assertMayAttest(deps: ServerDeps, staff: { staffId: string; role: string }, requestId: string): Promise<void> {
   if (staff.role !== 'agent') return;
-  const row = await deps.db.dsrRequest.findUnique({ where: { id: requestId }, select: { attestedBy: true } });
+  const row = await findRequestFields(deps.db, requestId, { attestedBy: true });
   if (!row) throw notFound('The request');
   if (row.attestedBy !== staff.staffId) {
     throw new AppError(403, 'ROLE_FORBIDDEN', 'Agents may attest identity only on requests they opened themselves; ask compliance to attest this one.');

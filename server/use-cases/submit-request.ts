@@ -75,7 +75,7 @@ export async function submitRequest(
   const input: DsrWorkflowInput = {
     requestId,
     type: body.type,
-    regime: regime as string,
+    regime,
     channel,
     language: body.language ?? 'zh',
     receivedAt: deps.clock().toISOString(),

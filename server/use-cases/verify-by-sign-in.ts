@@ -10,6 +10,7 @@ import { SIGN_IN_ROLE, signInActor, verifyBySignInUpdate } from '../../workflows
 import { AppError, notFound } from '../app-error';
 import type { ServerDeps } from '../deps';
 import { updateRequest } from './request-update';
+import { appendAudit, findRequestFields } from '../../db/records';
 
 /** The ID token claims this step reads (openid-client's IDToken has them all). */
 export interface SignInClaims {
@@ -25,11 +26,11 @@ export function accountHash(pepper: string, issuer: string, sub: string): string
 
 /** Verifies the request when the signed-in account is its subject's; raises a 4xx (audited) otherwise. */
 export async function verifyBySignIn(deps: ServerDeps, requestId: string, issuer: string, claims: SignInClaims): Promise<void> {
-  const row = await deps.db.dsrRequest.findUnique({ where: { id: requestId }, select: { subject: { select: { emailHash: true } } } });
+  const row = await findRequestFields(deps.db, requestId, { subject: { select: { emailHash: true } } });
   if (!row) throw notFound('The request');
   const account = accountHash(deps.identityPepper, issuer, claims.sub);
   const refuse = async (code: string, status: number, reason: string): Promise<never> => {
-    await deps.db.auditEvent.create({ data: { requestId, actor: 'subject', action: 'SIGN_IN_REFUSED', reason, details: { issuer, claim: 'email', accountHash: account, code } } });
+    await appendAudit(deps.db, { requestId, actor: 'subject', action: 'SIGN_IN_REFUSED', reason, details: { issuer, claim: 'email', accountHash: account, code } });
     throw new AppError(status, code, `Nothing was verified: ${reason}.`);
   };
   if (typeof claims.email !== 'string' || claims.email_verified !== true) {

@@ -1,7 +1,7 @@
 // The one table from the engine's statuses to DRP's (§3.02), and the rights and regimes (§3.01).
 import { EXERCISE_TYPES, STATUS_TABLE, drpStateOf, engineRegimeFor } from '../../drp/mapping';
 import { agentResultsSecret, agentResultsSecretMatches } from '../../drp/results-link';
-import { exerciseStatus } from '../../drp/exercise-status';
+import { exerciseStatus, type EngineRow } from '../../drp/exercise-status';
 import { REQUEST_STATUSES } from '../../domain/status';
 
 describe('DRP mapping', () => {
@@ -35,7 +35,7 @@ describe('DRP mapping', () => {
 
   test('when a request awaits the consumer, then the status links their code form only where a link can be made', () => {
     const drp = { id: '6f1f3c4e-1111-4222-8333-444455556666', agentRequestId: null, started: true, deniedReason: null, processingDetails: null, receivedAt: new Date('2026-12-05T00:00:00Z') };
-    const engine = { status: 'AWAITING_VERIFICATION', outcome: null, dueAt: new Date('2027-01-19T00:00:00Z') };
+    const engine: EngineRow = { status: 'AWAITING_VERIFICATION', outcome: null, dueAt: new Date('2027-01-19T00:00:00Z') };
     expect(exerciseStatus(drp, engine)).toEqual({ request_id: drp.id, received_at: '2026-12-05T00:00:00.000Z', expected_by: '2027-01-19T00:00:00.000Z', status: 'in_progress', processing_details: expect.any(String) });
     const linked = exerciseStatus(drp, engine, { publicUrl: 'https://privacy.example.com/', key: Buffer.alloc(32, 1), now: new Date('2026-12-05T00:00:00Z') });
     expect(linked).toMatchObject({ reason: 'need_user_verification', user_verification_url: expect.stringMatching(/^https:\/\/privacy\.example\.com\/portal\/requests\/6f1f3c4e-1111-4222-8333-444455556666\?lang=en&token=/) });

@@ -8,6 +8,7 @@ import { eventually } from '../support/http';
 import { PartnerStore } from '../support/partner-store';
 import { STAFF_MAILBOX, startWorkflowStack, type WorkflowStack } from '../support/workflow-stack';
 import { refusedWith, requestRow, approveErasure } from './helpers';
+import type { RegimeKey } from '../../domain/regime-key';
 
 let stack: WorkflowStack;
 const partner = new PartnerStore();
@@ -23,7 +24,7 @@ const dueAtUnder = (row: Awaited<ReturnType<typeof requestRow>>, extensions: num
   computeDueDate({ regime: getRegime(row.regime), establishment: demoEstablishment(row.regime), receivedAt: row.receivedAt, identityVerifiedAt: row.verifiedAt, requestType: row.type as RequestType, extensions }).dueAt;
 const DAY = 86_400_000;
 
-async function stuckRequest(regime: string) {
+async function stuckRequest(regime: RegimeKey) {
   partner.failing = true;
   const started = await stack.start({ type: 'DELETION', regime, attestation: attested });
   await approveErasure(started.handle);

@@ -6,6 +6,7 @@ import { answerFeeUpdate, decideUpdate, statusQuery } from '../../workflows/mess
 import { eventually } from '../support/http';
 import { startWorkflowStack, type WorkflowStack } from '../support/workflow-stack';
 import { auditActions, mailTo, requestRow, subjectIdOf } from './helpers';
+import type { RegimeKey } from '../../domain/regime-key';
 
 let stack: WorkflowStack;
 beforeAll(async () => {
@@ -16,7 +17,7 @@ afterAll(async () => stack?.close());
 const attested = { staffId: 'agent-1', evidenceNote: 'ID card checked in person' };
 
 /** A request of a subject on whom compliance has recorded `ground`, waiting for its decision. */
-async function awaitingDecision(regime: string, ground: string) {
+async function awaitingDecision(regime: RegimeKey, ground: string) {
   const first = await stack.start({ regime, attestation: attested });
   await first.handle.result();
   await recordExemptionSignal(stack.db, { subjectId: await subjectIdOf(stack.db, first.requestId), ground, createdBy: 'staff:officer-1' });

@@ -11,6 +11,7 @@ import { languageParts } from '../support/mail-stack';
 import { demoEstablishment } from '../support/profiles';
 import { startWorkflowStack, type WorkflowStack } from '../support/workflow-stack';
 import { mailTo, requestRow } from './helpers';
+import type { RegimeKey } from '../../domain/regime-key';
 
 let stack: WorkflowStack;
 let sqlDb: SqlDb;
@@ -35,7 +36,7 @@ async function dueDates(requestId: string) {
   return { actual: row.dueAt, manage: under('MANAGE'), access: under('ACCESS') };
 }
 
-async function run(email: string, manage: ManageChoice, regime = 'CN_PIPL') {
+async function run(email: string, manage: ManageChoice, regime: RegimeKey = 'CN_PIPL') {
   const started = await stack.start({ email, type: 'MANAGE', regime, attestation: attested, manage });
   const result = await started.handle.result();
   const mail = await mailTo(stack.mail, email, /how we process your personal information|个人信息处理的请求/);

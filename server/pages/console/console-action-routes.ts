@@ -3,7 +3,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { getRegime, isRegimeKey } from '../../../policy';
+import { findRequestFields } from '../../../db/records';
+import { getRegime } from '../../../policy';
 import { AppError, notFound } from '../../app-error';
 import type { ServerDeps } from '../../deps';
 import { StoreParams } from '../../staff/schemas';
@@ -60,9 +61,9 @@ export const consoleActionRoutes =
     const by = (name: string) => ({ schema: { hide: true, params: Type.Object({ id: Uuid, [name]: Uuid }) } });
 
     app.post('/console/requests/:id/decide', byId, act(fixed('decide'), async (staffId, p, f) => {
-      const request = await deps.db.dsrRequest.findUnique({ where: { id: p.id }, select: { regime: true, type: true } });
+      const request = await findRequestFields(deps.db, p.id, { regime: true, type: true });
       if (!request) throw notFound('The request');
-      const read = readDecision(f, groundsFor(request), isRegimeKey(request.regime) && getRegime(request.regime).fees.feeForExcessive);
+      const read = readDecision(f, groundsFor(request), getRegime(request.regime).fees.feeForExcessive);
       if ('errors' in read) return read;
       await on(staffId, p).decide(read.body);
       return { done: 'decided' };

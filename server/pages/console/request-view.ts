@@ -15,6 +15,7 @@ import { textFor } from './console-layout';
 import type { ActionProblem } from './request-forms';
 import { requestPage, type ManualTaskRow } from './request-page';
 import { mayViewContact, type SubjectContact } from '../../use-cases/subject-contact';
+import { findRequestFields } from '../../../db/records';
 
 /** The grounds a refusal of this right may rest on in this regime. */
 export function groundsFor(request: { regime: string; type: string }): readonly RefusalGround[] {
@@ -39,7 +40,7 @@ export async function sendRequestPage(deps: ServerDeps, req: FastifyRequest, rep
     : { request: await staffRequestStatus(deps, requestId), events: [], storeTasks: [], holds: [], signals: [] };
   const [manualTasks, row, owners, assignable] = await Promise.all([
     manualTasksOf(deps, requestId),
-    deps.db.dsrRequest.findUnique({ where: { id: requestId }, select: { holidayWarning: true, attestedBy: true } }),
+    findRequestFields(deps.db, requestId, { holidayWarning: true, attestedBy: true }),
     ownersOf(deps, [requestId]),
     assignableStaff(deps),
   ]);
