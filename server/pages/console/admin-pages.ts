@@ -36,7 +36,7 @@ ${opts.message ? html`<p class="summary error" role="alert">${opts.message}</p>`
 <table><thead><tr><th scope="col">${w.username}</th><th scope="col">${w.name}</th><th scope="col">${w.role}</th><th scope="col">${w.state}</th><th scope="col">${w.change}</th></tr></thead>
 <tbody>${rows}</tbody></table>
 <h2>${w.newAccount}</h2>
-${errorSummary(errors)}
+${errorSummary(errors, t.messages.fields.summary)}
 <form method="post" action="/console/admin/staff" novalidate>
 ${csrfField(viewer)}
 ${inputField({ name: 'username', label: w.username, value: v.username, error: errors.username, maxLength: 40, hint: w.usernameHint })}

@@ -1,5 +1,6 @@
 // The console's words in Chinese, the same shape as the English (console-text-en.ts).
 import type { ConsoleText } from './console-text-en';
+import { zhMessages } from './console-messages-zh';
 
 export const zh: ConsoleText = {
   htmlLang: 'zh-CN',
@@ -99,6 +100,13 @@ export const zh: ConsoleText = {
   certificate: '删除证明',
   manifest: '查阅数据包清单',
   reload: '重新加载本页',
+  extended: (n: number) => `已延长 ${n} 次`,
+  fee: '费用',
+  feeState: { QUOTED: '已报价', ACCEPTED: '已接受', DECLINED: '已拒绝', WAIVED: '已免除' },
+  holidays: '节假日',
+  holidaysMissing: (years: string) => `期限仅按周末计算：缺少 ${years} 的节假日数据。请导入放假安排（`,
+  holidaysMissingAfter: '）；下一次时钟事件时会重新计算期限。',
+  changeOrder: '（更改排序）',
   contact: '数据主体的联系方式',
   showContact: '显示电子邮件地址（查看会被记录）',
   contactEmail: '电子邮件地址',
@@ -177,6 +185,24 @@ export const zh: ConsoleText = {
     noneRecorded: '没有记录。',
     legalForCompliance: '法律保全、豁免信号和审计记录仅供合规人员查看。',
     manualTasks: '人工任务',
+    retryStore: (store: string) => `重试 ${store}`,
+    skipStore: (store: string) => `跳过 ${store}`,
+    whySkip: (store: string) => `不处理 ${store} 的理由`,
+    completeStore: (store: string) => `人工完成 ${store}`,
+    whatByHand: (store: string) => `在 ${store} 中人工完成了什么`,
+    markDone: (store: string) => `将 ${store} 标记为人工完成`,
+    taskHeading: (store: string) => `完成 ${store} 的人工任务`,
+    taskWhat: (store: string) => `在 ${store} 中检查或处理了什么`,
+    nothingFound: '已检查，未发现数据',
+    recordsDealt: '处理的记录数（可选）',
+    completeTask: '完成任务',
+    taskStatus: { OPEN: '待处理', DONE: '已完成', WITHDRAWN: '已撤回' },
+    approvalHeading: '等待批准',
+    approvalText: (attesters: string) =>
+      `此删除请求的数据主体身份由员工证实${attesters ? `（${attesters}）` : ''}。须由另一名具有合规角色、且不是证实人的员工批准后，才会删除任何数据。`,
+    anyStore: '所有数据存储',
+    anyCategory: '所有类别',
+    until: (day: string) => `至 ${day}`,
   },
   admin: {
     staffTitle: '员工账户',
@@ -264,4 +290,5 @@ export const zh: ConsoleText = {
     category: '类别',
     columns: '字段',
   },
+  messages: zhMessages,
 };

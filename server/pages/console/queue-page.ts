@@ -43,7 +43,7 @@ function table(t: ConsoleText, items: readonly ListItem[], sortHref?: (sort: Que
 </tr>`,
   );
   const due = sortHref
-    ? html`<th scope="col" aria-sort="${sort === 'deadline' ? 'ascending' : 'descending'}"><a href="${sortHref(nextSort)}">${t.columns.due} ${sort === 'deadline' ? '▲' : '▼'}<span class="visually-hidden"> (change the order)</span></a></th>`
+    ? html`<th scope="col" aria-sort="${sort === 'deadline' ? 'ascending' : 'descending'}"><a href="${sortHref(nextSort)}">${t.columns.due} ${sort === 'deadline' ? '▲' : '▼'}<span class="visually-hidden"> ${t.changeOrder}</span></a></th>`
     : html`<th scope="col">${t.columns.due}</th>`;
   const c = t.columns;
   return html`<div class="table-wrap"><table>

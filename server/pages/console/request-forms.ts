@@ -73,22 +73,22 @@ ${reason('approve', w.why, w.keptInTrail)}`,
     waiveFee: () => form('waive', '/fee/waive', w.waive, reason('waive', w.whyWaived), w.waive),
     extend: () => form('extend', '/extend', w.extend, reason('extend', w.whyExtend, w.whyExtendHint), w.extend),
     withdraw: () => form('withdraw', '/withdraw', w.withdraw, reason('withdraw', w.whyWithdraw), w.withdraw),
-    retryStore: (store: string) => form(`retry:${store}`, `/stores/${store}/retry`, `Retry ${store}`, '', `Retry ${store}`),
+    retryStore: (store: string) => form(`retry:${store}`, `/stores/${store}/retry`, w.retryStore(store), '', w.retryStore(store)),
     skipStore: (store: string) =>
-      form(`skip:${store}`, `/stores/${store}/skip`, `Skip ${store}`, noteField({ ...field(`skip:${store}`, 'justification'), label: `Why ${store} is left out` }), `Skip ${store}`),
+      form(`skip:${store}`, `/stores/${store}/skip`, w.skipStore(store), noteField({ ...field(`skip:${store}`, 'justification'), label: w.whySkip(store) }), w.skipStore(store)),
     completeStore: (store: string) =>
-      form(`complete:${store}`, `/stores/${store}/complete`, `Complete ${store} by hand`, noteField({ ...field(`complete:${store}`, 'note'), label: `What was done by hand in ${store}` }), `Mark ${store} done by hand`),
+      form(`complete:${store}`, `/stores/${store}/complete`, w.completeStore(store), noteField({ ...field(`complete:${store}`, 'note'), label: w.whatByHand(store) }), w.markDone(store)),
     completeTask: (store: string) => {
       const key = `task:${store}`;
       const nothing = mine(key)?.values.nothingFound === 'yes';
       return form(
         key,
         `/tasks/${store}/complete`,
-        `Complete the manual task for ${store}`,
-        html`${noteField({ ...field(key, 'note'), label: `What was checked or done in ${store}` })}
-<label><input type="checkbox" name="nothingFound" value="yes"${nothing ? html` checked` : ''}> Checked, nothing found</label>
-${inputField({ ...field(key, 'processed'), label: 'Records dealt with (optional)', maxLength: 9 })}`,
-        'Complete the task',
+        w.taskHeading(store),
+        html`${noteField({ ...field(key, 'note'), label: w.taskWhat(store) })}
+<label><input type="checkbox" name="nothingFound" value="yes"${nothing ? html` checked` : ''}> ${w.nothingFound}</label>
+${inputField({ ...field(key, 'processed'), label: w.recordsDealt, maxLength: 9 })}`,
+        w.completeTask,
       );
     },
     placeHold: (stores: readonly string[]) =>
