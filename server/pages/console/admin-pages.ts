@@ -23,7 +23,7 @@ export function staffAdminPage(
   const v = opts.values ?? {};
   const rows = accounts.map(
     (a) => html`<tr><th scope="row">${a.username}</th><td>${a.displayName}</td><td>${labelOf(t.roles, a.role)}</td>
-<td>${a.disabled ? w.disabled : a.lockedUntil ? w.lockedUntil(formatInstant(a.lockedUntil)) : w.active}</td>
+<td>${a.disabled ? w.disabled : a.lockedUntil ? w.lockedUntil(formatInstant(a.lockedUntil, t.lang)) : w.active}</td>
 <td><form class="inline" method="post" action="/console/admin/staff/${a.staffId}" aria-label="${w.changeOf(a.username)}">${csrfField(viewer)}
 <label for="role-${a.staffId}" class="visually-hidden">${w.roleOf(a.username)}</label>
 <select id="role-${a.staffId}" name="role">${ROLE_OPTIONS.map(([value, label]) => html`<option value="${value}"${a.role === value ? html` selected` : ''}>${label}</option>`)}</select>

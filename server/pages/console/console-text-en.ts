@@ -3,6 +3,8 @@ import type { Labels } from './console-labels';
 import { enMessages } from './console-messages-en';
 
 export const en = {
+  /** The language's code, for what formats by language (dates). */
+  lang: 'en' as 'en' | 'zh',
   htmlLang: 'en',
   consoleTitle: 'DSR console',
   nav: {
@@ -47,7 +49,20 @@ export const en = {
     'awaiting-approval': 'Awaiting approval',
   } as Labels,
   columns: { request: 'Request', type: 'Type', regime: 'Regime', channel: 'Channel', status: 'Status', due: 'Due', daysLeft: 'Days left', owner: 'Owner', awaiting: 'Waiting for' },
-  awaiting: { identity: 'identity', fee: 'fee', decision: 'decision', approval: 'approval', store: 'a store', 'manual-task': 'a manual task' } as Labels,
+  awaiting: {
+    identity: 'identity',
+    fee: 'fee',
+    decision: 'decision',
+    approval: 'approval',
+    store: 'a store',
+    'manual-task': 'a manual task',
+    // The request page's own codes (domain/awaiting.ts)
+    SUBJECT_VERIFICATION: 'the subject’s identity check',
+    SUBJECT_FEE_ANSWER: 'the subject’s answer to the fee',
+    COMPLIANCE_DECISION: 'a decision by compliance',
+    COMPLIANCE_APPROVAL: 'approval by a second person',
+    COMPLIANCE_STORE_ACTION: 'compliance to act on a failed store',
+  } as Labels,
   noRequests: 'No requests here.',
   pageOf: (page: number, pages: number, total: number) => `Page ${page} of ${pages} (${total} requests)`,
   previous: 'Previous page',
@@ -224,6 +239,8 @@ export const en = {
     approvalText: (attesters: string) =>
       `This erasure’s identity was attested by staff${attesters ? ` (${attesters})` : ''}. It waits for a second person with the compliance role, not the attester, to approve it before anything is erased.`,
     // Holds as listed
+    /** Refusal grounds by code where the policy's own (English) description is not the language's; English uses the policy's. */
+    groundNames: {} as Labels,
     anyStore: 'every store',
     anyCategory: 'every category',
     until: (day: string) => `until ${day}`,

@@ -3,6 +3,7 @@ import type { ConsoleText } from './console-text-en';
 import { zhMessages } from './console-messages-zh';
 
 export const zh: ConsoleText = {
+  lang: 'zh',
   htmlLang: 'zh-CN',
   consoleTitle: '个人信息请求控制台',
   nav: { dashboard: '概览', open: '登记请求', mine: '我的请求', queue: '请求列表', staff: '员工账户', dataMap: '数据地图', profile: '控制者信息' },
@@ -30,7 +31,19 @@ export const zh: ConsoleText = {
   storeState: { PENDING: '待处理', DONE: '已完成', FAILED: '失败', SKIPPED: '已跳过', MANUAL: '人工处理' },
   views: { open: '未结', all: '全部', stuck: '受阻', failing: '失败', overdue: '逾期', 'due-soon': '即将到期', 'awaiting-decision': '等待决定', 'awaiting-approval': '等待批准' },
   columns: { request: '请求', type: '类型', regime: '法律', channel: '渠道', status: '状态', due: '期限', daysLeft: '剩余天数', owner: '负责人', awaiting: '等待' },
-  awaiting: { identity: '身份', fee: '费用', decision: '决定', approval: '批准', store: '数据存储', 'manual-task': '人工任务' },
+  awaiting: {
+    identity: '身份',
+    fee: '费用',
+    decision: '决定',
+    approval: '批准',
+    store: '数据存储',
+    'manual-task': '人工任务',
+    SUBJECT_VERIFICATION: '数据主体核验身份',
+    SUBJECT_FEE_ANSWER: '数据主体答复费用',
+    COMPLIANCE_DECISION: '合规人员作出决定',
+    COMPLIANCE_APPROVAL: '另一人批准',
+    COMPLIANCE_STORE_ACTION: '合规人员处理失败的数据存储',
+  },
   noRequests: '这里没有请求。',
   pageOf: (page, pages, total) => `第 ${page} / ${pages} 页（共 ${total} 个请求）`,
   previous: '上一页',
@@ -200,6 +213,16 @@ export const zh: ConsoleText = {
     approvalHeading: '等待批准',
     approvalText: (attesters: string) =>
       `此删除请求的数据主体身份由员工证实${attesters ? `（${attesters}）` : ''}。须由另一名具有合规角色、且不是证实人的员工批准后，才会删除任何数据。`,
+    // The PIPL grounds (policy/regimes/cn-pipl.ts, art 18 and 44–47 and the national standard).
+    groundNames: {
+      IDENTITY_NOT_VERIFIED: '无法核验请求人的身份；不披露也不变更任何信息。',
+      NATIONAL_SECURITY_DEFENCE: '与国家安全、国防安全直接相关。',
+      PUBLIC_SECURITY_HEALTH_INTEREST: '与公共安全、公共卫生、重大公共利益直接相关。',
+      CRIMINAL_PROCEEDINGS: '与刑事侦查、起诉、审判和判决执行等直接相关。',
+      MALICE_OR_ABUSE_OF_RIGHTS: '有充分证据表明请求人存在主观恶意或滥用权利。',
+      SERIOUS_HARM_TO_OTHERS: '响应请求将导致其他个人、组织的合法权益受到严重损害。',
+      OTHER_LEGAL_REQUIREMENT: '法律、行政法规规定的其他情形。',
+    },
     anyStore: '所有数据存储',
     anyCategory: '所有类别',
     until: (day: string) => `至 ${day}`,

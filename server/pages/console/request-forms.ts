@@ -23,6 +23,7 @@ export const groundField = (code: string) => `ground_${code}`;
 export function requestForms(viewer: ConsoleViewer, requestId: string, problem?: ActionProblem) {
   const base = `/console/requests/${requestId}`;
   const w = textFor(viewer).forms;
+  const groundName = (g: RefusalGround) => w.groundNames[g.code] ?? g.description;
   const mine = (action: string) => (problem?.action === action ? problem : undefined);
   /** A field's id, unique on the page, and its error and typed value. */
   const field = (action: string, name: string) => ({
@@ -45,7 +46,7 @@ ${refused ? html`<p class="error" role="alert">${refused}</p>` : ''}${fields}
     decide: (grounds: readonly RefusalGround[]) => {
       const chosen = (code: string) => mine('decide')?.values[groundField(code)] === 'yes';
       const boxes = grounds.map(
-        (g) => html`<label><input type="checkbox" name="${groundField(g.code)}" value="yes"${chosen(g.code) ? html` checked` : ''}> ${g.description} <span class="hint">(${g.citation})</span></label>`,
+        (g) => html`<label><input type="checkbox" name="${groundField(g.code)}" value="yes"${chosen(g.code) ? html` checked` : ''}> ${groundName(g)} <span class="hint">(${g.citation})</span></label>`,
       );
       const groundError = field('decide', 'grounds').error;
       return form(
@@ -109,7 +110,7 @@ ${inputField({ ...field('hold', 'endsAt'), label: w.holdEnds, maxLength: 10 })}`
     releaseHold: (holdId: string) => form(`release:${holdId}`, `/holds/${holdId}/release`, w.releaseHold, reason(`release:${holdId}`, w.whyRelease), w.releaseHold),
     recordSignal: (grounds: readonly RefusalGround[]) => {
       const f = field('signal', 'ground');
-      const options = grounds.map((g) => html`<option value="${g.code}"${f.value === g.code ? html` selected` : ''}>${g.code}: ${g.description}</option>`);
+      const options = grounds.map((g) => html`<option value="${g.code}"${f.value === g.code ? html` selected` : ''}>${g.code}: ${groundName(g)}</option>`);
       return form(
         'signal',
         '/signals',
