@@ -2,32 +2,21 @@
 // are written straight into the tables (open, overdue, due soon, stuck, closed on time and
 // late), then every figure on the page is checked against the rows, counted here in code.
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from '../support/browser';
-import { createStaffAndLogIn, startStack, type Stack } from '../support/stack';
+import { screenshot } from '../support/browser';
+import { useBrowserStack } from '../support/browser-stack';
+import { createStaffAndLogIn } from '../support/stack';
 import { clockFrom, testNowFromEnv } from '../support/test-clock';
 import { textProblems } from '../support/page-checks';
 
 const DAY = 24 * 60 * 60 * 1000;
-let stack: Stack;
-let browser: Browser;
-let page: Page;
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  page = await browser.newPage();
-});
-afterAll(async () => {
-  await page?.close();
-  await browser?.close();
-  await stack?.close();
-});
+const env = useBrowserStack({ onePage: true });
 
 /** A request row as the workflow would have left it, days counted from `now`. */
 async function row(now: Date, r: { status: string; regime?: string; type?: string; received: number; due?: number; closed?: number; stuck?: boolean }) {
   const id = randomUUID();
-  const subject = await stack.db.dataSubject.create({ data: { emailHash: `test-${id}`, emailEncrypted: 'not-used' } });
+  const subject = await env.stack.db.dataSubject.create({ data: { emailHash: `test-${id}`, emailEncrypted: 'not-used' } });
   const at = (days: number) => new Date(now.getTime() + days * DAY);
-  await stack.db.dsrRequest.create({
+  await env.stack.db.dsrRequest.create({
     data: {
       id,
       subjectId: subject.id,
@@ -62,16 +51,16 @@ test('when requests are open, due, overdue, stuck and closed, then every figure 
   await row(now, { status: 'COMPLETED', received: -30, due: -16, closed: -12 });
   await row(now, { status: 'REFUSED', regime: 'EU_GDPR', type: 'DELETION', received: -50, due: -20, closed: -21 });
 
-  const officer = await createStaffAndLogIn(stack, 'compliance');
-  await page.context().addCookies([{ name: officer.cookie.split('=')[0]!, value: officer.cookie.split('=')[1]!, url: `${stack.baseUrl}/console` }]);
-  await page.goto(`${stack.baseUrl}/console?period=90`);
-  await screenshot(page, 'console-dashboard-en');
+  const officer = await createStaffAndLogIn(env.stack, 'compliance');
+  await env.page.context().addCookies([{ name: officer.cookie.split('=')[0]!, value: officer.cookie.split('=')[1]!, url: `${env.stack.baseUrl}/console` }]);
+  await env.page.goto(`${env.stack.baseUrl}/console?period=90`);
+  await screenshot(env.page, 'console-dashboard-en');
 
   // Read once the page is drawn; the rows are counted here in code.
   const since = new Date(now.getTime() - 90 * DAY);
-  const all = await stack.db.dsrRequest.findMany({ select: { status: true, regime: true, type: true, receivedAt: true, dueAt: true, closedAt: true, stuck: true } });
+  const all = await env.stack.db.dsrRequest.findMany({ select: { status: true, regime: true, type: true, receivedAt: true, dueAt: true, closedAt: true, stuck: true } });
   const open = all.filter((r) => r.closedAt === null);
-  const figure = async (id: string) => Number(await page.textContent(`#count-${id}`));
+  const figure = async (id: string) => Number(await env.page.textContent(`#count-${id}`));
   await expect(figure('overdue')).resolves.toBe(open.filter((r) => r.dueAt && r.dueAt < now).length);
   await expect(figure('due-soon')).resolves.toBe(open.filter((r) => r.dueAt && r.dueAt >= now && r.dueAt.getTime() < now.getTime() + 7 * DAY).length);
   await expect(figure('awaiting-decision')).resolves.toBe(open.filter((r) => r.status === 'AWAITING_DECISION').length);
@@ -81,7 +70,7 @@ test('when requests are open, due, overdue, stuck and closed, then every figure 
 
   for (const status of new Set(open.map((r) => r.status))) {
     for (const regime of new Set(open.map((r) => r.regime))) {
-      const cell = page.locator(`#open-by-status tr[data-status="${status}"] td[data-regime="${regime}"]`);
+      const cell = env.page.locator(`#open-by-status tr[data-status="${status}"] td[data-regime="${regime}"]`);
       await expect(cell.textContent().then(Number)).resolves.toBe(open.filter((r) => r.status === status && r.regime === regime).length);
     }
   }
@@ -90,19 +79,19 @@ test('when requests are open, due, overdue, stuck and closed, then every figure 
   for (const key of new Set(closed.map((r) => `${r.regime} ${r.type}`))) {
     const [regime, type] = key.split(' ');
     const days = closed.filter((r) => r.regime === regime && r.type === type).map((r) => (r.closedAt!.getTime() - r.receivedAt.getTime()) / DAY).sort((a, b) => a - b);
-    const tr = page.locator(`#close-times tr[data-regime="${regime}"][data-type="${type}"]`);
+    const tr = env.page.locator(`#close-times tr[data-regime="${regime}"][data-type="${type}"]`);
     await expect(tr.locator('[data-closed]').textContent().then(Number)).resolves.toBe(days.length);
     await expect(tr.locator('[data-median]').textContent()).resolves.toBe(percentile(days, 0.5).toFixed(1));
     await expect(tr.locator('[data-p90]').textContent()).resolves.toBe(percentile(days, 0.9).toFixed(1));
   }
 
   // The chart is SVG drawn on the server, with its numbers in a table beside it.
-  await expect(page.locator('figure.chart svg rect').count()).resolves.toBeGreaterThan(0);
+  await expect(env.page.locator('figure.chart svg rect').count()).resolves.toBeGreaterThan(0);
   const onTime = closed.filter((r) => !r.dueAt || r.closedAt! <= r.dueAt).length;
   const late = closed.length - onTime;
-  const weeks = await page.locator('#weeks tbody tr').evaluateAll((trs) => trs.map((tr) => [Number(tr.children[1]!.textContent), Number(tr.children[2]!.textContent)]));
+  const weeks = await env.page.locator('#weeks tbody tr').evaluateAll((trs) => trs.map((tr) => [Number(tr.children[1]!.textContent), Number(tr.children[2]!.textContent)]));
   expect(weeks.reduce((s, [a]) => s + a!, 0)).toBe(onTime);
   expect(weeks.reduce((s, [, b]) => s + b!, 0)).toBe(late);
   expect(late).toBeGreaterThanOrEqual(1);
-  await expect(textProblems(page)).resolves.toEqual([]);
+  await expect(textProblems(env.page)).resolves.toEqual([]);
 });

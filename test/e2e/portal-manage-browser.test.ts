@@ -3,50 +3,42 @@
 // consent register (a declared SQL store) records the withdrawal; a form without a purpose is
 // shown again with the error next to the field.
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
 import { createStoreRegistry } from '../../stores/registry';
 import type { SqlDb } from '../../stores/sql/connect';
-import { launchBrowser, screenshot } from '../support/browser';
+import { screenshot } from '../support/browser';
+import { useBrowserStack } from '../support/browser-stack';
 import { consentRegisterStore, consentsOf, seedConsents } from '../support/consent-register';
 import { testDb } from '../support/database';
 import { openDemoStores } from '../support/demo-estate';
 import { codeIn, eventually } from '../support/http';
-import { startStack, type Stack } from '../support/stack';
 
 const COMPLETION_TIMEOUT_MS = 60_000;
 const db = testDb();
 let sqlDb: SqlDb;
 let demo: ReturnType<typeof openDemoStores> | undefined;
-let stack: Stack;
-let browser: Browser;
-beforeAll(async () => {
-  const register = consentRegisterStore();
-  sqlDb = register.sqlDb;
-  demo = openDemoStores();
-  [stack, browser] = await Promise.all([startStack({ stores: createStoreRegistry([...demo.stores, register.store]) }), launchBrowser()]);
+// The stores are opened when the file's tests start, and closed after the stack (declared after it).
+const env = useBrowserStack({
+  overrides: () => {
+    const register = consentRegisterStore();
+    sqlDb = register.sqlDb;
+    demo = openDemoStores();
+    return { stores: createStoreRegistry([...demo.stores, register.store]) };
+  },
 });
 afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
   await sqlDb?.destroy();
   await demo?.close();
   await db.$disconnect();
 });
 
-let page: Page;
-beforeEach(async () => {
-  page = await browser.newPage();
-});
-afterEach(async () => page?.close());
-
 async function fillManage(email: string, purpose?: string) {
-  await page.goto(`${stack.baseUrl}/portal?lang=en`);
-  await page.getByLabel('Withdraw my consent to, restrict or object to a use of my personal information').check();
-  if (purpose) await page.getByLabel(purpose).check();
-  await page.getByLabel('Withdraw my consent', { exact: true }).check();
-  await page.getByLabel('Where do you live?').selectOption('CN');
-  await page.getByLabel('Your e-mail address').fill(email);
-  await page.getByRole('button', { name: 'Send request' }).click();
+  await env.page.goto(`${env.stack.baseUrl}/portal?lang=en`);
+  await env.page.getByLabel('Withdraw my consent to, restrict or object to a use of my personal information').check();
+  if (purpose) await env.page.getByLabel(purpose).check();
+  await env.page.getByLabel('Withdraw my consent', { exact: true }).check();
+  await env.page.getByLabel('Where do you live?').selectOption('CN');
+  await env.page.getByLabel('Your e-mail address').fill(email);
+  await env.page.getByRole('button', { name: 'Send request' }).click();
 }
 
 describe('the portal manage form in a browser', () => {
@@ -55,21 +47,21 @@ describe('the portal manage form in a browser', () => {
     await seedConsents(db, email, { marketing: 'granted', 'affiliate-sharing': 'granted' });
 
     await fillManage(email, 'marketing messages (e-mail, text)');
-    await page.waitForURL(/\/portal\/requests\/[0-9a-f-]{36}\?token=/);
-    const requestId = /\/portal\/requests\/([0-9a-f-]{36})/.exec(page.url())![1]!;
-    const code = codeIn((await stack.mail.waitFor((m) => m.to.includes(email) && /verification code/i.test(m.subject))).text);
-    const codeField = page.getByLabel('Verification code');
+    await env.page.waitForURL(/\/portal\/requests\/[0-9a-f-]{36}\?token=/);
+    const requestId = /\/portal\/requests\/([0-9a-f-]{36})/.exec(env.page.url())![1]!;
+    const code = codeIn((await env.stack.mail.waitFor((m) => m.to.includes(email) && /verification code/i.test(m.subject))).text);
+    const codeField = env.page.getByLabel('Verification code');
     await codeField.waitFor({ timeout: 20_000 });
-    await screenshot(page, 'manage-1-awaiting-code');
+    await screenshot(env.page, 'manage-1-awaiting-code');
     await codeField.fill(code);
     await codeField.press('Enter');
     const deadline = Date.now() + COMPLETION_TIMEOUT_MS;
-    while (!((await page.textContent('main')) ?? '').includes('Completed:')) {
+    while (!((await env.page.textContent('main')) ?? '').includes('Completed:')) {
       if (Date.now() > deadline) throw new Error('The status page never showed the request completed.');
-      await page.waitForTimeout(500);
-      await page.reload();
+      await env.page.waitForTimeout(500);
+      await env.page.reload();
     }
-    await screenshot(page, 'manage-2-completed');
+    await screenshot(env.page, 'manage-2-completed');
 
     const row = await eventually(async () => {
       const r = await db.dsrRequest.findUnique({ where: { id: requestId } });
@@ -78,7 +70,7 @@ describe('the portal manage form in a browser', () => {
     expect(row.type).toBe('MANAGE');
     expect(row.details).toEqual({ manage: { purposes: ['marketing'], action: 'WITHDRAW_CONSENT' } });
     expect(await consentsOf(db, email)).toEqual({ marketing: 'withdrawn', 'affiliate-sharing': 'granted' });
-    const reply = await stack.mail.waitFor((m) => m.to.includes(email) && /how we process your personal information/.test(m.subject));
+    const reply = await env.stack.mail.waitFor((m) => m.to.includes(email) && /how we process your personal information/.test(m.subject));
     expect(reply.text).toContain('- consent-register: consent withdrawn, 1 record updated');
     expect(reply.text).toContain('consent-register：已撤回同意，更新 1 条记录');
   });
@@ -86,10 +78,10 @@ describe('the portal manage form in a browser', () => {
   test('when the subject names no use, then the form comes back with the error next to the field and no request is made', async () => {
     const email = `subject-${randomUUID()}@example.org`;
     await fillManage(email);
-    await expect(page.locator('#manage-error').textContent()).resolves.toBe('Tick at least one use and choose what you want.');
-    await expect(page.getByLabel('Your e-mail address').inputValue()).resolves.toBe(email);
-    await screenshot(page, 'manage-3-form-error');
+    await expect(env.page.locator('#manage-error').textContent()).resolves.toBe('Tick at least one use and choose what you want.');
+    await expect(env.page.getByLabel('Your e-mail address').inputValue()).resolves.toBe(email);
+    await screenshot(env.page, 'manage-3-form-error');
     // Nothing was started: no code was mailed to the address.
-    expect(stack.mail.messages().some((m) => m.to.includes(email))).toBe(false);
+    expect(env.stack.mail.messages().some((m) => m.to.includes(email))).toBe(false);
   });
 });

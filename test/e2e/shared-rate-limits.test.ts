@@ -99,13 +99,13 @@ describe('shared rate limits', () => {
     expect(zh.body).not.toContain('"RATE_LIMITED"');
   });
 
-  test('when the console sign-in form is over the limit, then the answer is an HTML page', async () => {
+  test('when the console sign-in form is over the limit, then the answer is an HTML page, in the language the browser last used the console in', async () => {
     const app = await instance(`console-${randomUUID()}`);
     // Each attempt as a browser makes it: the form's pre-session CSRF token and its cookie.
-    const post = async () => {
+    const post = async (remembered = '') => {
       const { token, cookie } = await loginForm(urls.get(app)!);
       return call(app, '/console/login', {
-        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `${cookie}${remembered}` },
         body: `username=nobody-${randomUUID().slice(0, 8)}&password=not-the-password&_csrf=${encodeURIComponent(token)}`,
       });
     };
@@ -114,5 +114,11 @@ describe('shared rate limits', () => {
     expect(refused.statusCode).toBe(429);
     expect(refused.headers['content-type']).toMatch(/^text\/html/);
     expect(refused.body).toContain('Too many attempts');
+    // A browser whose last signed-in console was in Chinese is refused in Chinese.
+    const zh = await post('; dsr_console_lang=zh');
+    expect(zh.statusCode).toBe(429);
+    expect(zh.body).toContain('<html lang="zh-CN">');
+    expect(zh.body).toContain('尝试次数过多');
+    expect(zh.body).not.toContain('Too many attempts');
   });
 });

@@ -32,3 +32,15 @@ export const overflowingElements = (page: Page) =>
 
 /** A phone's viewport (an iPhone SE's CSS pixels). */
 export const PHONE = { width: 375, height: 740 } as const;
+
+/** Three or more English words in a row (a phrase or a sentence), e.g. "Mark partner-crm done". */
+const ENGLISH_RUN = /[A-Za-z][A-Za-z'’-]*(?:[ \t,;:()]+[A-Za-z][A-Za-z'’-]*){2,}/g;
+
+/** The English phrases left in the visible text and the title of a page that should be in
+ *  another language: runs of three or more English words, once the `allowed` words (names,
+ *  identifiers, a store's own error text) are taken out. Empty when none is left. */
+export async function englishLeft(page: Page, allowed: readonly string[] = []): Promise<string[]> {
+  let text = `${await page.title()}\n${await visibleText(page)}`;
+  for (const words of allowed) text = text.split(words).join(' · ');
+  return [...text.matchAll(ENGLISH_RUN)].map((m) => m[0]);
+}

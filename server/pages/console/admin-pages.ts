@@ -23,7 +23,7 @@ export function staffAdminPage(
   const v = opts.values ?? {};
   const rows = accounts.map(
     (a) => html`<tr><th scope="row">${a.username}</th><td>${a.displayName}</td><td>${labelOf(t.roles, a.role)}</td>
-<td>${a.disabled ? w.disabled : a.lockedUntil ? w.lockedUntil(formatInstant(a.lockedUntil)) : w.active}</td>
+<td>${a.disabled ? w.disabled : a.lockedUntil ? w.lockedUntil(formatInstant(a.lockedUntil, t.lang)) : w.active}</td>
 <td><form class="inline" method="post" action="/console/admin/staff/${a.staffId}" aria-label="${w.changeOf(a.username)}">${csrfField(viewer)}
 <label for="role-${a.staffId}" class="visually-hidden">${w.roleOf(a.username)}</label>
 <select id="role-${a.staffId}" name="role">${ROLE_OPTIONS.map(([value, label]) => html`<option value="${value}"${a.role === value ? html` selected` : ''}>${label}</option>`)}</select>
@@ -36,7 +36,7 @@ ${opts.message ? html`<p class="summary error" role="alert">${opts.message}</p>`
 <table><thead><tr><th scope="col">${w.username}</th><th scope="col">${w.name}</th><th scope="col">${w.role}</th><th scope="col">${w.state}</th><th scope="col">${w.change}</th></tr></thead>
 <tbody>${rows}</tbody></table>
 <h2>${w.newAccount}</h2>
-${errorSummary(errors)}
+${errorSummary(errors, t.messages.fields.summary)}
 <form method="post" action="/console/admin/staff" novalidate>
 ${csrfField(viewer)}
 ${inputField({ name: 'username', label: w.username, value: v.username, error: errors.username, maxLength: 40, hint: w.usernameHint })}

@@ -17,11 +17,15 @@ import { readDecision, readHold, readSignal, readTaskCompletion } from './action
 import { consoleStaffOf } from './console-gate';
 import { fieldsOf, noteIn } from './console-http';
 import type { FieldErrors } from './form-fields';
+import { consoleLanguageOf, refusalText } from './console-language';
+import type { ConsoleMessages } from './console-messages-en';
+import { consoleText } from './console-text';
+
+type FieldMessages = ConsoleMessages['fields'];
 import { groundsFor, sendRequestPage } from './request-view';
 
 const Uuid = Type.String({ format: 'uuid' });
 const ById = Type.Object({ id: Uuid });
-const NOTE_ERROR = 'Write 3 to 2000 characters.';
 
 type Params = { id: string; store?: string; hold?: string; signal?: string };
 /** What an action handler returns: the flash code on success, or the errors of its fields. */
@@ -32,17 +36,17 @@ export const consoleActionRoutes =
   (deps: ServerDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
     /** Runs an action and answers: redirect with a flash, or the page with the problem next to the form. */
-    const act = (action: (req: FastifyRequest, fields: FormFields) => string, run: (staffId: string, p: Params, fields: FormFields) => Promise<Outcome>) =>
+    const act = (action: (req: FastifyRequest, fields: FormFields) => string, run: (staffId: string, p: Params, fields: FormFields, m: FieldMessages) => Promise<Outcome>) =>
       async (req: FastifyRequest, reply: FastifyReply) => {
         const params = req.params as Params;
         const fields = fieldsOf(req.body);
         const key = action(req, fields);
         let outcome: Outcome;
         try {
-          outcome = await run(consoleStaffOf(req).staffId, params, fields);
+          outcome = await run(consoleStaffOf(req).staffId, params, fields, consoleText(consoleLanguageOf(req)).messages.fields);
         } catch (err) {
           if (!(err instanceof AppError) || err.status >= 500 || err.code === 'NOT_FOUND') throw err;
-          return sendRequestPage(deps, req, reply, params.id, err.status, { action: key, message: err.message, errors: {}, values: fields });
+          return sendRequestPage(deps, req, reply, params.id, err.status, { action: key, message: refusalText(consoleLanguageOf(req), err, key.split(':')[0]), errors: {}, values: fields });
         }
         if ('errors' in outcome) return sendRequestPage(deps, req, reply, params.id, 422, { action: key, errors: outcome.errors, values: fields });
         return reply.redirect(`/console/requests/${params.id}?done=${outcome.done}`, 303);
@@ -50,9 +54,9 @@ export const consoleActionRoutes =
     const fixed = (key: string) => () => key;
     const on = (staffId: string, p: Params) => staffActions(deps, staffId, p.id);
     /** An action taking one note: refused next to the field when the note is missing or too long. */
-    const withNote = (field: string, done: string, run: (staffId: string, p: Params, note: string) => Promise<unknown>) => async (staffId: string, p: Params, f: FormFields): Promise<Outcome> => {
+    const withNote = (field: string, done: string, run: (staffId: string, p: Params, note: string) => Promise<unknown>) => async (staffId: string, p: Params, f: FormFields, m: FieldMessages): Promise<Outcome> => {
       const note = noteIn(f, field);
-      if (!note) return { errors: { [field]: NOTE_ERROR } };
+      if (!note) return { errors: { [field]: m.note } };
       await run(staffId, p, note);
       return { done };
     };
@@ -60,19 +64,19 @@ export const consoleActionRoutes =
     const byStore = { schema: { hide: true, params: StoreParams } };
     const by = (name: string) => ({ schema: { hide: true, params: Type.Object({ id: Uuid, [name]: Uuid }) } });
 
-    app.post('/console/requests/:id/decide', byId, act(fixed('decide'), async (staffId, p, f) => {
+    app.post('/console/requests/:id/decide', byId, act(fixed('decide'), async (staffId, p, f, m) => {
       const request = await findRequestFields(deps.db, p.id, { regime: true, type: true });
       if (!request) throw notFound('The request');
-      const read = readDecision(f, groundsFor(request), getRegime(request.regime).fees.feeForExcessive);
+      const read = readDecision(f, groundsFor(request), getRegime(request.regime).fees.feeForExcessive, m);
       if ('errors' in read) return read;
       await on(staffId, p).decide(read.body);
       return { done: 'decided' };
     }));
-    app.post('/console/requests/:id/approve', byId, act(fixed('approve'), async (staffId, p, f) => {
+    app.post('/console/requests/:id/approve', byId, act(fixed('approve'), async (staffId, p, f, m) => {
       const answer = f.approve;
       const reason = noteIn(f, 'reason');
       if ((answer !== 'yes' && answer !== 'no') || !reason) {
-        return { errors: { ...(answer !== 'yes' && answer !== 'no' ? { approve: 'Choose approve or reject.' } : {}), ...(!reason ? { reason: NOTE_ERROR } : {}) } };
+        return { errors: { ...(answer !== 'yes' && answer !== 'no' ? { approve: m.approve } : {}), ...(!reason ? { reason: m.note } : {}) } };
       }
       await on(staffId, p).approve(answer === 'yes', reason);
       return { done: answer === 'yes' ? 'approved' : 'rejected' };
@@ -89,22 +93,22 @@ export const consoleActionRoutes =
     app.post('/console/requests/:id/stores/:store/skip', byStore, act(storeKey('skip'), withNote('justification', 'skipped', (s, p, note) => on(s, p).skipStore(p.store!, note))));
     app.post('/console/requests/:id/stores/:store/complete', byStore, act(storeKey('complete'), withNote('note', 'completed', (s, p, note) => on(s, p).completeStore(p.store!, note))));
 
-    app.post('/console/requests/:id/tasks/:store/complete', byStore, act(storeKey('task'), async (staffId, p, f) => {
-      const read = readTaskCompletion(f);
+    app.post('/console/requests/:id/tasks/:store/complete', byStore, act(storeKey('task'), async (staffId, p, f, m) => {
+      const read = readTaskCompletion(f, m);
       if ('errors' in read) return read;
       await completeManualTask(deps, staffId, p.id, p.store!, read.body);
       return { done: 'task-completed' };
     }));
-    app.post('/console/requests/:id/holds', byId, act(fixed('hold'), async (staffId, p, f) => {
-      const read = readHold(f, p.id);
+    app.post('/console/requests/:id/holds', byId, act(fixed('hold'), async (staffId, p, f, m) => {
+      const read = readHold(f, p.id, m);
       if ('errors' in read) return read;
       await placeLegalHold(deps, staffId, read.body);
       return { done: 'hold-placed' };
     }));
     app.post('/console/requests/:id/holds/:hold/release', by('hold'), act((req) => `release:${(req.params as Params).hold}`,
       withNote('reason', 'hold-released', (s, p, note) => releaseLegalHold(deps, s, p.hold!, note))));
-    app.post('/console/requests/:id/signals', byId, act(fixed('signal'), async (staffId, p, f) => {
-      const read = readSignal(f);
+    app.post('/console/requests/:id/signals', byId, act(fixed('signal'), async (staffId, p, f, m) => {
+      const read = readSignal(f, m);
       if ('errors' in read) return read;
       await recordExemptionSignalFor(deps, staffId, p.id, read.body);
       return { done: 'signal-recorded' };

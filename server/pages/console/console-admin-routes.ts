@@ -12,21 +12,24 @@ import { dataMapPage, staffAdminPage } from './admin-pages';
 import { profilePage } from './profile-page';
 import { consoleStaffOf } from './console-gate';
 import { fieldsOf, flashOf, sendHtml, viewerOf } from './console-http';
+import { consoleLanguageOf, refusalText } from './console-language';
+import type { ConsoleMessages } from './console-messages-en';
+import { consoleText } from './console-text';
 
 const USERNAME = /^[a-z0-9._-]{3,40}$/;
 const MIN_PASSWORD = 12;
 const isRole = (value: string | undefined): value is StaffRole => (STAFF_ROLES as readonly string[]).includes(value ?? '');
 
-/** The new-account form: the use case's body, or the errors by field. */
-function readNewAccount(f: FormFields) {
+/** The new-account form: the use case's body, or the errors by field in the words given. */
+function readNewAccount(f: FormFields, m: ConsoleMessages['fields']) {
   const errors: Record<string, string> = {};
   const username = (f.username ?? '').trim().toLowerCase();
   const displayName = (f.displayName ?? '').trim();
   const password = f.password ?? '';
-  if (!USERNAME.test(username)) errors.username = '3 to 40 characters: lower-case letters, digits, dot, dash, underscore.';
-  if (displayName.length < 1 || displayName.length > 100) errors.displayName = 'Give a name of 1 to 100 characters.';
-  if (!isRole(f.role)) errors.role = 'Choose a role.';
-  if (password.length < MIN_PASSWORD || password.length > 200) errors.password = `At least ${MIN_PASSWORD} characters (at most 200).`;
+  if (!USERNAME.test(username)) errors.username = m.username;
+  if (displayName.length < 1 || displayName.length > 100) errors.displayName = m.displayName;
+  if (!isRole(f.role)) errors.role = m.role;
+  if (password.length < MIN_PASSWORD || password.length > 200) errors.password = m.password(MIN_PASSWORD);
   return { errors, body: { username, displayName, role: f.role as StaffRole, password } };
 }
 
@@ -41,7 +44,8 @@ export const consoleAdminRoutes =
 
     app.post('/console/admin/staff', { schema: { hide: true } }, async (req, reply) => {
       const fields = fieldsOf(req.body);
-      const { errors, body } = readNewAccount(fields);
+      const lang = consoleLanguageOf(req);
+      const { errors, body } = readNewAccount(fields, consoleText(lang).messages.fields);
       // The password is never sent back into the page.
       const values = { ...fields, password: '' };
       if (Object.keys(errors).length > 0) return staffPage(req, reply, 422, { values, errors });
@@ -49,19 +53,20 @@ export const consoleAdminRoutes =
         await createStaffAccount(deps.db, body);
       } catch (err) {
         if (!(err instanceof AppError) || err.status >= 500) throw err;
-        return staffPage(req, reply, err.status, { values, errors: err.code === 'USERNAME_TAKEN' ? { username: err.message } : {}, message: err.message });
+        const message = refusalText(lang, err);
+        return staffPage(req, reply, err.status, { values, errors: err.code === 'USERNAME_TAKEN' ? { username: message } : {}, message });
       }
       return reply.redirect('/console/admin/staff?done=account-created', 303);
     });
 
     app.post('/console/admin/staff/:staffId', { schema: { hide: true, params: Type.Object({ staffId: Type.String({ format: 'uuid' }) }) } }, async (req, reply) => {
       const fields = fieldsOf(req.body);
-      if (!isRole(fields.role)) return staffPage(req, reply, 422, { message: 'Choose a role for the account.' });
+      if (!isRole(fields.role)) return staffPage(req, reply, 422, { message: consoleText(consoleLanguageOf(req)).messages.fields.accountRole });
       try {
         await changeStaffAccount(deps, consoleStaffOf(req).staffId, req.params.staffId, { role: fields.role, disabled: fields.disabled === 'yes', resetSecondFactor: fields.resetSecondFactor === 'yes' });
       } catch (err) {
         if (!(err instanceof AppError) || err.status >= 500 || err.code === 'NOT_FOUND') throw err;
-        return staffPage(req, reply, err.status, { message: err.message });
+        return staffPage(req, reply, err.status, { message: refusalText(consoleLanguageOf(req), err) });
       }
       return reply.redirect('/console/admin/staff?done=account-changed', 303);
     });

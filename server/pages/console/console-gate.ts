@@ -18,8 +18,9 @@ export const consoleGate = (db: Db, clock: () => Date) => async (request: Fastif
   if (allowed === 'public') return;
   const principal = await sessionOf(db, request, clock());
   if (!principal) return reply.redirect('/console/login', 303);
-  if (!allowed?.includes(principal.role)) throw new AppError(403, 'ROLE_FORBIDDEN', `The ${principal.role} role may not open this page.`);
+  // Known before the role is checked, so that the refusal speaks the person's language.
   principals.set(request, principal);
+  if (!allowed?.includes(principal.role)) throw new AppError(403, 'ROLE_FORBIDDEN', `The ${principal.role} role may not open this page.`);
 };
 
 /** preHandler: a form that changes something must carry the session's CSRF token. */

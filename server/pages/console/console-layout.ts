@@ -41,9 +41,10 @@ function languageSwitch(viewer: ConsoleViewer): Html {
 }
 
 /** A complete console page. */
-export function consolePage(opts: { title: string; body: Html; viewer?: ConsoleViewer; flash?: string; refreshSeconds?: number }): string {
+export function consolePage(opts: { title: string; body: Html; viewer?: ConsoleViewer; flash?: string; refreshSeconds?: number; lang?: ConsoleLanguage }): string {
   const { viewer } = opts;
-  const t = textFor(viewer);
+  // Pages before sign-in have no viewer: their language is the remembered one (console-language.ts).
+  const t = viewer ? textFor(viewer) : consoleText(opts.lang ?? 'en');
   const links = viewer ? CONSOLE_LINKS.filter((l) => l.roles.includes(viewer.role)) : [];
   return html`<!doctype html>
 <html lang="${t.htmlLang}">

@@ -10,6 +10,8 @@ import { assignableStaff } from '../../use-cases/request-owner';
 import { submitRequest } from '../../use-cases/submit-request';
 import { consoleStaffOf } from './console-gate';
 import { fieldsOf, flashOf, sendHtml, viewerOf } from './console-http';
+import { consoleLanguageOf, refusalText } from './console-language';
+import { consoleText } from './console-text';
 import { DASHBOARD_PERIODS, dashboardPage } from './dashboard-page';
 import { withOwners } from './list-owners';
 import { readNewRequestForm } from './new-request-form';
@@ -52,7 +54,8 @@ export const consolePageRoutes =
     app.get('/console/requests/new', { schema: { hide: true } }, async (req, reply) => sendHtml(reply, 200, newRequestPage(viewer(req))));
 
     app.post('/console/requests', { schema: { hide: true } }, async (req, reply) => {
-      const form = readNewRequestForm(fieldsOf(req.body));
+      const lang = consoleLanguageOf(req);
+      const form = readNewRequestForm(fieldsOf(req.body), consoleText(lang).messages.fields);
       if (!form.body) return sendHtml(reply, 422, newRequestPage(viewer(req), form.values, form.errors));
       const { channel, evidenceNote, ...body } = form.body;
       try {
@@ -60,7 +63,7 @@ export const consolePageRoutes =
         return reply.redirect(`/console/requests/${requestId}?done=opened`, 303);
       } catch (err) {
         if (!(err instanceof AppError) || err.status >= 500) throw err;
-        return sendHtml(reply, err.status, newRequestPage(viewer(req), form.values, { residence: err.message }));
+        return sendHtml(reply, err.status, newRequestPage(viewer(req), form.values, { residence: refusalText(lang, err) }));
       }
     });
 

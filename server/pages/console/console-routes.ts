@@ -1,6 +1,6 @@
 // The staff console under /console: server-rendered pages over the staff use cases, behind
 // the console's gate (session, role table, CSRF field). Every answer is HTML, errors included.
-import type { FastifyError } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../../app-error';
 import type { ServerDeps } from '../../deps';
@@ -14,10 +14,12 @@ import { consoleWorkRoutes } from './console-work-routes';
 import { consoleSignInRoutes } from './console-sign-in-routes';
 import { setPasswordRoutes } from './set-password-routes';
 import { errorPage } from './error-page';
+import { consoleLanguageOf, refusalText, rememberLanguage } from './console-language';
+import { consoleText } from './console-text';
+import { sessionOf } from '../../staff/session';
 
 // Forms are short: the longest is a decision with its reasons (2,000 characters), percent-encoded.
 const FORM_BODY_LIMIT_BYTES = 32 * 1024;
-const INTERNAL = 'Something went wrong on our side. Nothing was changed; please try again.';
 
 /** Every console route, behind the console gate. */
 export const consoleRoutes =
@@ -31,20 +33,28 @@ export const consoleRoutes =
     // Before validation, so that a forged form is refused as such (403) whatever else is wrong with it.
     app.addHook('preValidation', consoleCsrfCheck(deps.identityPepper));
 
+    app.addHook('onSend', rememberLanguage(deps.publicUrl?.startsWith('https:') ?? false));
+
+    // Every refusal is a page in the staff member's language (the remembered one before sign-in).
     app.setErrorHandler((error: FastifyError | AppError, req, reply) => {
-      if (error instanceof AppError) return sendHtml(reply, error.status, errorPage(error.status, error.message));
+      const lang = consoleLanguageOf(req);
+      const e = consoleText(lang).messages.errors;
+      if (error instanceof AppError) return sendHtml(reply, error.status, errorPage(lang, error.status, refusalText(lang, error)));
       const status = error.statusCode ?? 500;
       if (status >= 500) {
         req.log.error({ err: { name: error.name, message: error.message } }, 'console error');
-        return sendHtml(reply, 500, errorPage(500, INTERNAL));
+        return sendHtml(reply, 500, errorPage(lang, 500, e.internal));
       }
-      const message = status === 413 ? 'The form was too large to accept.' : status === 404 ? 'This page does not exist.' : 'The address or the form could not be read.';
-      return sendHtml(reply, status, errorPage(status, message));
+      const message = status === 413 ? e.tooLarge : status === 404 ? e.pageNotFound : e.unreadable;
+      return sendHtml(reply, status, errorPage(lang, status, message));
     });
-    // Scoped to /console: elsewhere the API's JSON 404 stays.
-    await app.register(async (scoped) => void scoped.setNotFoundHandler((_req, reply) => sendHtml(reply, 404, errorPage(404, 'This page does not exist.'))), {
-      prefix: '/console',
-    });
+    // Scoped to /console: elsewhere the API's JSON 404 stays. An unknown address passes no gate,
+    // so the session is read here for its language.
+    const notFoundPage = async (req: FastifyRequest, reply: FastifyReply) => {
+      const lang = consoleLanguageOf(req, (await sessionOf(deps.db, req, deps.clock()))?.language);
+      return sendHtml(reply, 404, errorPage(lang, 404, consoleText(lang).messages.errors.pageNotFound));
+    };
+    await app.register(async (scoped) => void scoped.setNotFoundHandler(notFoundPage), { prefix: '/console' });
 
     await app.register(consoleSignInRoutes(deps));
     await app.register(setPasswordRoutes(deps));

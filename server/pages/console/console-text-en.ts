@@ -1,7 +1,10 @@
 // The console's words in English: the shape every other language follows (console-text.ts).
 import type { Labels } from './console-labels';
+import { enMessages } from './console-messages-en';
 
 export const en = {
+  /** The language's code, for what formats by language (dates). */
+  lang: 'en' as 'en' | 'zh',
   htmlLang: 'en',
   consoleTitle: 'DSR console',
   nav: {
@@ -46,7 +49,20 @@ export const en = {
     'awaiting-approval': 'Awaiting approval',
   } as Labels,
   columns: { request: 'Request', type: 'Type', regime: 'Regime', channel: 'Channel', status: 'Status', due: 'Due', daysLeft: 'Days left', owner: 'Owner', awaiting: 'Waiting for' },
-  awaiting: { identity: 'identity', fee: 'fee', decision: 'decision', approval: 'approval', store: 'a store', 'manual-task': 'a manual task' } as Labels,
+  awaiting: {
+    identity: 'identity',
+    fee: 'fee',
+    decision: 'decision',
+    approval: 'approval',
+    store: 'a store',
+    'manual-task': 'a manual task',
+    // The request page's own codes (domain/awaiting.ts)
+    SUBJECT_VERIFICATION: 'the subject’s identity check',
+    SUBJECT_FEE_ANSWER: 'the subject’s answer to the fee',
+    COMPLIANCE_DECISION: 'a decision by compliance',
+    COMPLIANCE_APPROVAL: 'approval by a second person',
+    COMPLIANCE_STORE_ACTION: 'compliance to act on a failed store',
+  } as Labels,
   noRequests: 'No requests here.',
   pageOf: (page: number, pages: number, total: number) => `Page ${page} of ${pages} (${total} requests)`,
   previous: 'Previous page',
@@ -118,6 +134,13 @@ export const en = {
   certificate: 'Deletion certificate',
   manifest: 'Access package manifest',
   reload: 'Reload this page',
+  extended: (n: number) => `extended ${n}×`,
+  fee: 'Fee',
+  feeState: { QUOTED: 'quoted', ACCEPTED: 'accepted', DECLINED: 'declined', WAIVED: 'waived' } as Labels,
+  holidays: 'Holidays',
+  holidaysMissing: (years: string) => `Due date counted on weekends alone: no holiday data for ${years}. Import the arrangement (`,
+  holidaysMissingAfter: '); the due date is recounted at the next clock event.',
+  changeOrder: '(change the order)',
   contact: 'Subject’s contact',
   showContact: 'Show the e-mail address (this view is recorded)',
   contactEmail: 'E-mail address',
@@ -198,6 +221,29 @@ export const en = {
     noneRecorded: 'None recorded.',
     legalForCompliance: 'Legal holds, exemption signals and the audit trail are for compliance.',
     manualTasks: 'Manual tasks',
+    // A failed store's forms, and a manual task's
+    retryStore: (store: string) => `Retry ${store}`,
+    skipStore: (store: string) => `Skip ${store}`,
+    whySkip: (store: string) => `Why ${store} is left out`,
+    completeStore: (store: string) => `Complete ${store} by hand`,
+    whatByHand: (store: string) => `What was done by hand in ${store}`,
+    markDone: (store: string) => `Mark ${store} done by hand`,
+    taskHeading: (store: string) => `Complete the manual task for ${store}`,
+    taskWhat: (store: string) => `What was checked or done in ${store}`,
+    nothingFound: 'Checked, nothing found',
+    recordsDealt: 'Records dealt with (optional)',
+    completeTask: 'Complete the task',
+    taskStatus: { OPEN: 'open', DONE: 'done', WITHDRAWN: 'withdrawn' } as Labels,
+    // Four eyes on an erasure whose identity staff attested
+    approvalHeading: 'Awaiting approval',
+    approvalText: (attesters: string) =>
+      `This erasure’s identity was attested by staff${attesters ? ` (${attesters})` : ''}. It waits for a second person with the compliance role, not the attester, to approve it before anything is erased.`,
+    // Holds as listed
+    /** Refusal grounds by code where the policy's own (English) description is not the language's; English uses the policy's. */
+    groundNames: {} as Labels,
+    anyStore: 'every store',
+    anyCategory: 'every category',
+    until: (day: string) => `until ${day}`,
   },
   // The admin pages (admin-pages.ts)
   admin: {
@@ -288,6 +334,7 @@ export const en = {
     category: 'Category',
     columns: 'Fields',
   },
+  messages: enMessages,
 };
 
 export type ConsoleText = typeof en;

@@ -15,6 +15,9 @@ import { withOwners } from './list-owners';
 import { foundPage } from './queue-page';
 import { sendRequestPage } from './request-view';
 import { AppError } from '../../app-error';
+import { consoleLanguageOf, refusalText } from './console-language';
+import { textFor } from './console-layout';
+import { consoleText } from './console-text';
 
 const ById = { schema: { hide: true, params: Type.Object({ id: Type.String({ format: 'uuid' }) }) } };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -29,7 +32,7 @@ export const consoleWorkRoutes =
     app.post('/console/find', { schema: { hide: true } }, async (req, reply) => {
       const filters = await searchFilter(deps, fieldsOf(req.body).q ?? '');
       const v = viewer(req);
-      if (!filters) return sendHtml(reply, 422, foundPage(v, [], v.lang === 'zh' ? '请输入请求编号（完整或前 8 位）、电子邮件地址，或带国家代码的电话号码（如 +86 138 0000 0000）。' : 'Enter a reference (the full id or its first 8 characters), an e-mail address, or a telephone number with its country code (such as +86 138 0000 0000).'));
+      if (!filters) return sendHtml(reply, 422, foundPage(v, [], textFor(v).messages.fields.find));
       const found = await reviewQueue(deps, { view: 'all', sort: '-deadline', pageSize: FOUND_LIMIT, filters });
       // One match by its reference: straight to the request, as staff expect of a reference.
       if (filters.idPrefix && found.items.length === 1) return reply.redirect(`/console/requests/${found.items[0]!.id}`, 303);
@@ -41,11 +44,13 @@ export const consoleWorkRoutes =
       const chosen = fieldsOf(req.body).owner ?? '';
       const owner = chosen === 'me' ? me : chosen;
       try {
-        if (!UUID.test(owner)) throw new AppError(422, 'INVALID_INPUT', 'Choose an active member of staff as the owner.');
+        if (!UUID.test(owner)) throw new AppError(422, 'INVALID_INPUT', consoleText('en').messages.fields.owner);
         await assignOwner(deps, me, req.params.id, owner);
       } catch (err) {
         if (!(err instanceof AppError) || err.status >= 500 || err.code === 'NOT_FOUND') throw err;
-        return sendRequestPage(deps, req, reply, req.params.id, err.status, { action: 'owner', message: err.message, errors: {}, values: {} });
+        const lang = consoleLanguageOf(req);
+        const message = err.code === 'INVALID_INPUT' ? consoleText(lang).messages.fields.owner : refusalText(lang, err, 'owner');
+        return sendRequestPage(deps, req, reply, req.params.id, err.status, { action: 'owner', message, errors: {}, values: {} });
       }
       return reply.redirect(`/console/requests/${req.params.id}?done=assigned`, 303);
     });
@@ -53,7 +58,7 @@ export const consoleWorkRoutes =
     app.post('/console/requests/:id/notes', ById, async (req, reply) => {
       const fields = fieldsOf(req.body);
       const note = noteIn(fields, 'note');
-      if (!note) return sendRequestPage(deps, req, reply, req.params.id, 422, { action: 'note', errors: { note: 'Write 3 to 2000 characters.' }, values: fields });
+      if (!note) return sendRequestPage(deps, req, reply, req.params.id, 422, { action: 'note', errors: { note: consoleText(consoleLanguageOf(req)).messages.fields.note }, values: fields });
       await addRequestNote(deps, consoleStaffOf(req).staffId, req.params.id, note);
       return reply.redirect(`/console/requests/${req.params.id}?done=note-added#notes-h`, 303);
     });
@@ -66,7 +71,7 @@ export const consoleWorkRoutes =
 
     app.post('/console/language', { schema: { hide: true } }, async (req, reply) => {
       const language = fieldsOf(req.body).language;
-      if (language !== 'en' && language !== 'zh') throw new AppError(400, 'INVALID_INPUT', 'Choose English or Chinese.');
+      if (language !== 'en' && language !== 'zh') throw new AppError(400, 'INVALID_INPUT', consoleText(consoleLanguageOf(req)).messages.fields.language);
       await deps.db.staffAccount.update({ where: { id: consoleStaffOf(req).staffId }, data: { language } });
       return reply.redirect('/console?done=language-set', 303);
     });

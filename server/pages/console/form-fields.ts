@@ -61,6 +61,6 @@ ${radios}
 </fieldset>`;
 }
 
-/** The "please correct" box above a form that came back with errors. */
-export const errorSummary = (errors: FieldErrors) =>
-  Object.keys(errors).length > 0 ? html`<div class="summary" role="alert"><p>Please correct the fields marked below.</p></div>` : '';
+/** The "please correct" box above a form that came back with errors, in the words given. */
+export const errorSummary = (errors: FieldErrors, summary: string) =>
+  Object.keys(errors).length > 0 ? html`<div class="summary" role="alert"><p>${summary}</p></div>` : '';

@@ -5,6 +5,7 @@ import { LANGUAGES, type Language } from '../../../domain/request-kinds';
 import { STAFF_CHANNELS, type StaffSubmitBody } from '../../staff/schemas';
 import { readRequestForm, type FormFields, type RequestFormValues } from '../form-input';
 import type { FieldErrors } from './form-fields';
+import type { ConsoleMessages } from './console-messages-en';
 
 const NOTE_MIN = 3;
 const NOTE_MAX = 2000;
@@ -19,23 +20,26 @@ export interface NewRequestValues extends RequestFormValues {
   minorFiledBy: string;
 }
 
-const MESSAGES = {
-  type: 'Choose the right the subject asks for.',
-  residence: 'Choose where the subject lives.',
-  email: 'Enter the subject’s e-mail address, such as name@example.com.',
-  phone: 'Enter the telephone number with its country code, such as +86 138 0000 0000.',
-  accountId: 'Enter the account id as our systems write it: letters and digits, up to 64.',
-  corrections: 'For a correction, fill in at least one new value, of at most 200 characters.',
-  manage: 'For a manage request, tick at least one purpose and choose the action.',
-  recipient: 'For a portability request, choose a registered recipient or none.',
-  channel: 'Choose how the subject made the request.',
-  language: 'Choose the language of the replies.',
-  minor: 'For a subject under 18, choose the age band and who files: the subject or a guardian (then your note says how you checked the guardianship).',
-  evidenceNote: `Say how you checked the subject’s identity (${NOTE_MIN} to ${NOTE_MAX} characters).`,
-} as const;
+type FieldMessages = ConsoleMessages['fields'];
 
-/** The body for submitRequest with the channel and attestation, or the errors by field. */
-export function readNewRequestForm(fields: FormFields): { values: NewRequestValues; body?: StaffSubmitBody; errors: FieldErrors } {
+/** Each field's message in the words given (the portal's field names, and staff's own). */
+const messagesOf = (m: FieldMessages) => ({
+  type: m.type,
+  residence: m.residence,
+  email: m.email,
+  phone: m.phone,
+  accountId: m.accountId,
+  corrections: m.corrections,
+  manage: m.manage,
+  recipient: m.recipient,
+  channel: m.channel,
+  language: m.replyLanguage,
+  minor: m.minor,
+  evidenceNote: m.evidenceNote(NOTE_MIN, NOTE_MAX),
+});
+
+/** The body for submitRequest with the channel and attestation, or the errors by field in the words given. */
+export function readNewRequestForm(fields: FormFields, m: FieldMessages): { values: NewRequestValues; body?: StaffSubmitBody; errors: FieldErrors } {
   const language = (LANGUAGES as readonly string[]).includes(fields.language ?? '') ? (fields.language as Language) : undefined;
   const portal = readRequestForm(fields, language ?? 'en');
   const values: NewRequestValues = {
@@ -46,6 +50,7 @@ export function readNewRequestForm(fields: FormFields): { values: NewRequestValu
     minorAgeBand: fields.minorAgeBand ?? '',
     minorFiledBy: fields.minorFiledBy ?? '',
   };
+  const MESSAGES = messagesOf(m);
   const errors: Record<string, string> = {};
   for (const field of Object.keys(portal.errors) as Array<keyof typeof portal.errors>) errors[field] = MESSAGES[field];
   if (!(STAFF_CHANNELS as readonly string[]).includes(values.channel)) errors.channel = MESSAGES.channel;

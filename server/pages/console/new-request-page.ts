@@ -31,7 +31,7 @@ export function newRequestPage(viewer: ConsoleViewer, values: NewRequestValues =
   );
   const body = html`<h1>${w.heading}</h1>
 <p>${w.intro}</p>
-${errorSummary(errors)}
+${errorSummary(errors, textFor(viewer).messages.fields.summary)}
 <form method="post" action="/console/requests" novalidate>
 ${csrfField(viewer)}
 ${radioGroup({ name: 'type', label: w.right, value: values.type, error: errors.type, options: REQUEST_TYPES.map((t) => [t, labelOf(w.rights, t)] as const) })}

@@ -39,11 +39,11 @@ function table(t: ConsoleText, items: readonly ListItem[], sortHref?: (sort: Que
   const rows = items.map(
     (r) => html`<tr>
 <td><a href="/console/requests/${r.id}">${r.id.slice(0, 8)}</a></td><td>${labelOf(t.type, r.type)}</td><td>${labelOf(t.regime, r.regime)}</td><td>${labelOf(t.channel, r.channel)}</td><td>${statusBadge(t, r.status)}</td>
-<td>${r.dueAt ? formatDay(r.dueAt) : '–'}</td><td>${r.daysLeft ?? '–'}</td><td>${r.owner ?? '–'}</td><td>${r.awaiting ? labelOf(t.awaiting, r.awaiting) : '–'}${r.failingStores.length > 0 ? html` <span class="badge stuck">${r.failingStores.join(', ')}</span>` : ''}</td>
+<td>${r.dueAt ? formatDay(r.dueAt, t.lang) : '–'}</td><td>${r.daysLeft ?? '–'}</td><td>${r.owner ?? '–'}</td><td>${r.awaiting ? labelOf(t.awaiting, r.awaiting) : '–'}${r.failingStores.length > 0 ? html` <span class="badge stuck">${r.failingStores.join(', ')}</span>` : ''}</td>
 </tr>`,
   );
   const due = sortHref
-    ? html`<th scope="col" aria-sort="${sort === 'deadline' ? 'ascending' : 'descending'}"><a href="${sortHref(nextSort)}">${t.columns.due} ${sort === 'deadline' ? '▲' : '▼'}<span class="visually-hidden"> (change the order)</span></a></th>`
+    ? html`<th scope="col" aria-sort="${sort === 'deadline' ? 'ascending' : 'descending'}"><a href="${sortHref(nextSort)}">${t.columns.due} ${sort === 'deadline' ? '▲' : '▼'}<span class="visually-hidden"> ${t.changeOrder}</span></a></th>`
     : html`<th scope="col">${t.columns.due}</th>`;
   const c = t.columns;
   return html`<div class="table-wrap"><table>

@@ -7,6 +7,7 @@ import { html, type Html } from '../../../markup/html';
 import { consolePage, textFor, type ConsoleViewer } from './console-layout';
 import { labelOf, type ConsoleText } from './console-text';
 import { formatInstant } from './format';
+import { noteWords } from './engine-reasons';
 
 /** The manifest as stored with the package (AccessPackage.contents) and its lifecycle. */
 export interface ManifestView {
@@ -32,12 +33,12 @@ export function certificatePage(viewer: ConsoleViewer, c: CertificateView): stri
   const r = t.records;
   const rows = c.body.stores.map(
     (s) => html`<tr><th scope="row">${s.store}</th><td>${labelOf(r.search, s.search ?? 'SEARCHED')}${s.notSearchedReason ? html` <span class="hint">(${s.notSearchedReason})</span>` : ''}</td>
-<td>${s.erased}</td><td>${s.anonymised}</td><td>${keptWords(t, s.retained)}</td><td>${labelOf(r.settledBy, s.settledBy)}${s.justification ? html` <span class="hint">(${s.justification})</span>` : ''}</td></tr>`,
+<td>${s.erased}</td><td>${s.anonymised}</td><td>${keptWords(t, s.retained)}</td><td>${labelOf(r.settledBy, s.settledBy)}${s.justification ? html` <span class="hint">(${noteWords(t.lang, s.justification)})</span>` : ''}</td></tr>`,
   );
   const body = html`<h1>${r.certificateTitle(c.requestId.slice(0, 8))}</h1>
 ${back(t, c.requestId)}
 <dl class="facts">
-<dt>${r.issued}</dt><dd>${formatInstant(c.issuedAt)}</dd>
+<dt>${r.issued}</dt><dd>${formatInstant(c.issuedAt, t.lang)}</dd>
 <dt>${r.completedOn}</dt><dd>${c.body.completedOn}</dd>
 <dt>${t.columns.type}</dt><dd>${labelOf(t.type, c.body.requestType)}</dd>
 <dt>${t.columns.regime}</dt><dd>${labelOf(t.regime, c.body.regime)}</dd>
@@ -58,11 +59,11 @@ export function manifestPage(viewer: ConsoleViewer, m: ManifestView): string {
   const body = html`<h1>${r.manifestTitle(m.requestId.slice(0, 8))}</h1>
 ${back(t, m.requestId)}
 <dl class="facts">
-<dt>${r.built}</dt><dd>${formatInstant(m.createdAt.toISOString())}</dd>
-<dt>${r.linkExpires}</dt><dd>${formatInstant(m.expiresAt.toISOString())}</dd>
+<dt>${r.built}</dt><dd>${formatInstant(m.createdAt.toISOString(), t.lang)}</dd>
+<dt>${r.linkExpires}</dt><dd>${formatInstant(m.expiresAt.toISOString(), t.lang)}</dd>
 <dt>${r.downloads}</dt><dd id="package-downloads">${m.downloads}</dd>
 <dt>${r.rows}</dt><dd>${m.rowCount}</dd>
-${m.purgedAt ? html`<dt>${r.purged}</dt><dd>${formatInstant(m.purgedAt.toISOString())}</dd>` : ''}
+${m.purgedAt ? html`<dt>${r.purged}</dt><dd>${formatInstant(m.purgedAt.toISOString(), t.lang)}</dd>` : ''}
 </dl>
 <div class="table-wrap"><table id="manifest-contents"><thead><tr><th scope="col">${t.store}</th><th scope="col">${r.category}</th><th scope="col">${t.processed}</th><th scope="col">${r.columns}</th></tr></thead>
 <tbody>${rows}</tbody></table></div>`;

@@ -23,6 +23,7 @@ export const groundField = (code: string) => `ground_${code}`;
 export function requestForms(viewer: ConsoleViewer, requestId: string, problem?: ActionProblem) {
   const base = `/console/requests/${requestId}`;
   const w = textFor(viewer).forms;
+  const groundName = (g: RefusalGround) => w.groundNames[g.code] ?? g.description;
   const mine = (action: string) => (problem?.action === action ? problem : undefined);
   /** A field's id, unique on the page, and its error and typed value. */
   const field = (action: string, name: string) => ({
@@ -45,7 +46,7 @@ ${refused ? html`<p class="error" role="alert">${refused}</p>` : ''}${fields}
     decide: (grounds: readonly RefusalGround[]) => {
       const chosen = (code: string) => mine('decide')?.values[groundField(code)] === 'yes';
       const boxes = grounds.map(
-        (g) => html`<label><input type="checkbox" name="${groundField(g.code)}" value="yes"${chosen(g.code) ? html` checked` : ''}> ${g.description} <span class="hint">(${g.citation})</span></label>`,
+        (g) => html`<label><input type="checkbox" name="${groundField(g.code)}" value="yes"${chosen(g.code) ? html` checked` : ''}> ${groundName(g)} <span class="hint">(${g.citation})</span></label>`,
       );
       const groundError = field('decide', 'grounds').error;
       return form(
@@ -73,22 +74,22 @@ ${reason('approve', w.why, w.keptInTrail)}`,
     waiveFee: () => form('waive', '/fee/waive', w.waive, reason('waive', w.whyWaived), w.waive),
     extend: () => form('extend', '/extend', w.extend, reason('extend', w.whyExtend, w.whyExtendHint), w.extend),
     withdraw: () => form('withdraw', '/withdraw', w.withdraw, reason('withdraw', w.whyWithdraw), w.withdraw),
-    retryStore: (store: string) => form(`retry:${store}`, `/stores/${store}/retry`, `Retry ${store}`, '', `Retry ${store}`),
+    retryStore: (store: string) => form(`retry:${store}`, `/stores/${store}/retry`, w.retryStore(store), '', w.retryStore(store)),
     skipStore: (store: string) =>
-      form(`skip:${store}`, `/stores/${store}/skip`, `Skip ${store}`, noteField({ ...field(`skip:${store}`, 'justification'), label: `Why ${store} is left out` }), `Skip ${store}`),
+      form(`skip:${store}`, `/stores/${store}/skip`, w.skipStore(store), noteField({ ...field(`skip:${store}`, 'justification'), label: w.whySkip(store) }), w.skipStore(store)),
     completeStore: (store: string) =>
-      form(`complete:${store}`, `/stores/${store}/complete`, `Complete ${store} by hand`, noteField({ ...field(`complete:${store}`, 'note'), label: `What was done by hand in ${store}` }), `Mark ${store} done by hand`),
+      form(`complete:${store}`, `/stores/${store}/complete`, w.completeStore(store), noteField({ ...field(`complete:${store}`, 'note'), label: w.whatByHand(store) }), w.markDone(store)),
     completeTask: (store: string) => {
       const key = `task:${store}`;
       const nothing = mine(key)?.values.nothingFound === 'yes';
       return form(
         key,
         `/tasks/${store}/complete`,
-        `Complete the manual task for ${store}`,
-        html`${noteField({ ...field(key, 'note'), label: `What was checked or done in ${store}` })}
-<label><input type="checkbox" name="nothingFound" value="yes"${nothing ? html` checked` : ''}> Checked, nothing found</label>
-${inputField({ ...field(key, 'processed'), label: 'Records dealt with (optional)', maxLength: 9 })}`,
-        'Complete the task',
+        w.taskHeading(store),
+        html`${noteField({ ...field(key, 'note'), label: w.taskWhat(store) })}
+<label><input type="checkbox" name="nothingFound" value="yes"${nothing ? html` checked` : ''}> ${w.nothingFound}</label>
+${inputField({ ...field(key, 'processed'), label: w.recordsDealt, maxLength: 9 })}`,
+        w.completeTask,
       );
     },
     placeHold: (stores: readonly string[]) =>
@@ -109,7 +110,7 @@ ${inputField({ ...field('hold', 'endsAt'), label: w.holdEnds, maxLength: 10 })}`
     releaseHold: (holdId: string) => form(`release:${holdId}`, `/holds/${holdId}/release`, w.releaseHold, reason(`release:${holdId}`, w.whyRelease), w.releaseHold),
     recordSignal: (grounds: readonly RefusalGround[]) => {
       const f = field('signal', 'ground');
-      const options = grounds.map((g) => html`<option value="${g.code}"${f.value === g.code ? html` selected` : ''}>${g.code}: ${g.description}</option>`);
+      const options = grounds.map((g) => html`<option value="${g.code}"${f.value === g.code ? html` selected` : ''}>${g.code}: ${groundName(g)}</option>`);
       return form(
         'signal',
         '/signals',

@@ -11,6 +11,7 @@ import { formatDay, formatInstant } from './format';
 import { requestForms, type ActionProblem } from './request-forms';
 import { statusBadge } from './status-badge';
 import { sentence } from './timeline-text';
+import { noteWords, reasonWords } from './engine-reasons';
 import { valueView } from './value-view';
 import { contactSection } from './contact-section';
 import type { SubjectContact } from '../../use-cases/subject-contact';
@@ -69,7 +70,7 @@ function storesTable(t: ConsoleText, tl: Timeline, who: RequestPageExtras['who']
     return html`<tr id="store-${store}">
 <th scope="row">${store}</th><td>${labelOf(t.storeState, status)}</td><td>${task?.attempts ?? 0}</td>
 <td>${task?.lastError ?? live?.reason ?? '–'}</td><td>${task?.processed ?? '–'}</td><td>${retainedWords(t, task?.retained)}</td>
-<td>${task?.justification ?? ''}${task?.settledBy ? html` <span class="hint">(${task.settledBy === 'ENGINE' ? task.settledBy : who(task.settledBy)})</span>` : ''}</td>
+<td>${task?.justification ? noteWords(t.lang, task.justification) : ''}${task?.settledBy ? html` <span class="hint">(${task.settledBy === 'ENGINE' ? labelOf(t.records.settledBy, 'ENGINE') : who(task.settledBy)})</span>` : ''}</td>
 <td class="actions">${status === 'FAILED' && actions ? actions(store) : ''}</td></tr>`;
   });
   return html`<div class="table-wrap"><table><thead><tr><th scope="col">${t.store}</th><th scope="col">${t.state}</th><th scope="col">${t.attempts}</th><th scope="col">${t.lastError}</th>
@@ -93,7 +94,7 @@ function timelineList(viewer: ConsoleViewer, tl: Timeline, who: RequestPageExtra
   // Each entry is one list item: the list's own numbering is the only number (no "1. 1.").
   const items = tl.events.map((e) => {
     const details = e.details !== undefined ? detailsOf(e.details, who) : undefined;
-    return html`<li><time datetime="${e.at}">${formatInstant(e.at)}</time> ${sentence(lang, e.action, who(e.actorId ?? e.actor), e.reason)}${
+    return html`<li><time datetime="${e.at}">${formatInstant(e.at, lang)}</time> ${sentence(lang, e.action, who(e.actorId ?? e.actor), reasonWords(lang, e.actorId ?? e.actor, e.reason))}${
       details !== undefined && details !== null ? html`<details><summary>${t.moreDetails}</summary>${valueView(details)}</details>` : ''
     }</li>`;
   });
@@ -101,14 +102,14 @@ function timelineList(viewer: ConsoleViewer, tl: Timeline, who: RequestPageExtra
 }
 
 /** The notes staff wrote, from the NOTE_ADDED events (their text is the event's reason while it exists). */
-const notesOf = (tl: Timeline, who: RequestPageExtras['who']): NoteItem[] =>
-  tl.events.filter((e) => e.action === 'NOTE_ADDED').map((e) => ({ at: e.at, who: who(e.actorId ?? e.actor), text: e.reason ?? '' }));
+const notesOf = (t: ConsoleText, tl: Timeline, who: RequestPageExtras['who']): NoteItem[] =>
+  tl.events.filter((e) => e.action === 'NOTE_ADDED').map((e) => ({ at: e.at, who: who(e.actorId ?? e.actor), text: noteWords(t.lang, e.reason ?? '') }));
 
 /** What waits for a second person: who attested the identity, and the approve / reject form. */
-function approvalSection(tl: Timeline, who: RequestPageExtras['who'], form: Html | string): Html {
+function approvalSection(t: ConsoleText, tl: Timeline, who: RequestPageExtras['who'], form: Html | string): Html {
   const attested = tl.events.filter((e) => e.action === 'IDENTITY_ATTESTED').map((e) => who(e.actorId ?? e.actor));
-  return html`<section aria-labelledby="approval-h"><h2 id="approval-h">Awaiting approval</h2>
-<p>This erasure’s identity was attested by staff${attested.length > 0 ? html` (${attested.join(', ')})` : ''}. It waits for a second person with the compliance role, not the attester, to approve it before anything is erased.</p>
+  return html`<section aria-labelledby="approval-h"><h2 id="approval-h">${t.forms.approvalHeading}</h2>
+<p>${t.forms.approvalText(attested.join(t.htmlLang === 'en' ? ', ' : '、'))}</p>
 ${form}</section>`;
 }
 
@@ -123,10 +124,10 @@ export function requestPage(viewer: ConsoleViewer, tl: Timeline, extras: Request
   const storeNames = Object.keys(r.stores).sort();
 
   const holds = tl.holds.map(
-    (h) => html`<li>${h.store ?? 'every store'} / ${h.category ?? 'every category'}: ${h.authority}, ${h.basis}${h.endsAt ? html`, until ${formatDay(h.endsAt)}` : ''}
+    (h) => html`<li>${h.store ?? t.forms.anyStore} / ${h.category ?? t.forms.anyCategory}: ${h.authority}, ${h.basis}${h.endsAt ? html`, ${t.forms.until(formatDay(h.endsAt, t.lang))}` : ''}
 ${compliance ? forms.releaseHold(h.holdId) : ''}</li>`,
   );
-  const signals = tl.signals.map((s) => html`<li>${s.ground} <span class="hint">(${s.createdBy}, ${formatInstant(s.createdAt)})</span>${compliance ? forms.clearSignal(s.signalId) : ''}</li>`);
+  const signals = tl.signals.map((s) => html`<li>${s.ground} <span class="hint">(${s.createdBy}, ${formatInstant(s.createdAt, t.lang)})</span>${compliance ? forms.clearSignal(s.signalId) : ''}</li>`);
 
   const legalSections = html`<section aria-labelledby="holds-h"><h2 id="holds-h">${t.forms.holdsHeading}</h2>${holds.length > 0 ? html`<ul>${holds}</ul>` : html`<p>${t.forms.noneActive}</p>`}
 ${compliance ? html`<details><summary>${t.forms.placeHold}</summary>${forms.placeHold(storeNames)}</details>` : ''}</section>
@@ -139,12 +140,12 @@ ${extras.problem?.message ? html`<p class="summary error" role="alert" id="actio
 <dt>${t.columns.status}</dt><dd id="request-status" data-status="${r.status}">${statusBadge(t, r.status)}</dd>
 <dt>${t.columns.type}</dt><dd>${labelOf(t.type, r.type)}</dd>
 <dt>${t.columns.regime}</dt><dd>${labelOf(t.regime, r.regime)}</dd>
-<dt>${t.received}</dt><dd>${r.receivedAt ? formatInstant(r.receivedAt) : '–'}</dd>
-<dt>${t.dueDay}</dt><dd id="request-due">${r.dueAt ? formatDay(r.dueAt) : t.notSet}${r.extensions > 0 ? html` (extended ${r.extensions}×)` : ''}</dd>
-${extras.holidaysMissing?.length ? html`<dt>Holidays</dt><dd id="request-holiday-warning" class="error">Due date counted on weekends alone: no holiday data for ${extras.holidaysMissing.join(', ')}. Import the arrangement (<code>npm run holidays -- import-cn FILE</code>); the due date is recounted at the next clock event.</dd>` : ''}
-${r.closedAt ? html`<dt>${t.closedAt}</dt><dd>${formatInstant(r.closedAt)}</dd>` : ''}
-<dt>${t.waitingFor}</dt><dd>${r.awaiting ? labelOf({}, r.awaiting) : t.nothing}</dd>
-${r.fee ? html`<dt>Fee</dt><dd>${r.fee.amount} ${r.fee.currency} (${labelOf({}, r.fee.state)})</dd>` : ''}
+<dt>${t.received}</dt><dd>${r.receivedAt ? formatInstant(r.receivedAt, t.lang) : '–'}</dd>
+<dt>${t.dueDay}</dt><dd id="request-due">${r.dueAt ? formatDay(r.dueAt, t.lang) : t.notSet}${r.extensions > 0 ? html` (${t.extended(r.extensions)})` : ''}</dd>
+${extras.holidaysMissing?.length ? html`<dt>${t.holidays}</dt><dd id="request-holiday-warning" class="error">${t.holidaysMissing(extras.holidaysMissing.join(', '))}<code>npm run holidays -- import-cn FILE</code>${t.holidaysMissingAfter}</dd>` : ''}
+${r.closedAt ? html`<dt>${t.closedAt}</dt><dd>${formatInstant(r.closedAt, t.lang)}</dd>` : ''}
+<dt>${t.waitingFor}</dt><dd>${r.awaiting ? labelOf(t.awaiting, r.awaiting) : t.nothing}</dd>
+${r.fee ? html`<dt>${t.fee}</dt><dd>${r.fee.amount} ${r.fee.currency} (${labelOf(t.feeState, r.fee.state)})</dd>` : ''}
 <dt>${t.fullId}</dt><dd><code>${r.requestId}</code></dd>
 </dl>
 <p><a href="/console/requests/${r.requestId}">${t.reload}</a>${
@@ -156,12 +157,12 @@ ${extras.contactAllowed ? contactSection(viewer, r.requestId, extras.contact) : 
 ${
   extras.manualTasks.length > 0
     ? html`<section aria-labelledby="tasks-h"><h2 id="tasks-h">${t.forms.manualTasks}</h2><ul>${extras.manualTasks.map(
-        (m) => html`<li><strong>${m.store}</strong> (${labelOf({}, m.status)}): ${m.instructions}${m.status === 'OPEN' && viewer.role !== 'admin' ? forms.completeTask(m.store) : ''}</li>`,
+        (m) => html`<li><strong>${m.store}</strong> (${labelOf(t.forms.taskStatus, m.status)}): ${m.instructions}${m.status === 'OPEN' && viewer.role !== 'admin' ? forms.completeTask(m.store) : ''}</li>`,
       )}</ul></section>`
     : ''
 }
-${r.status === 'AWAITING_APPROVAL' ? approvalSection(tl, extras.who, viewer.role === 'compliance' || viewer.role === 'admin' ? forms.approve() : '') : ''}
-${extras.legal ? notesSection(viewer, r.requestId, notesOf(tl, extras.who), formatInstant, extras.problem) : ''}
+${r.status === 'AWAITING_APPROVAL' ? approvalSection(t, tl, extras.who, viewer.role === 'compliance' || viewer.role === 'admin' ? forms.approve() : '') : ''}
+${extras.legal ? notesSection(viewer, r.requestId, notesOf(t, tl, extras.who), (iso) => formatInstant(iso, t.lang), extras.problem) : ''}
 ${extras.legal ? legalSections : html`<p class="notice">${t.forms.legalForCompliance}</p>`}
 ${
   compliance && !closed

@@ -10,22 +10,26 @@ import { fieldsOf, sendHtml } from './console-http';
 import { consolePage } from './console-layout';
 import { errorPage } from './error-page';
 import { inputField } from './form-fields';
+import { consoleLanguageOf, refusalText } from './console-language';
+import { consoleText, type ConsoleLanguage } from './console-text';
 
 const MAX_TOKEN_CHARS = 100;
-const UNUSABLE = 'This link has expired or has already been used. Ask an administrator for a new one.';
-
-function setPasswordPage(token: string, error?: string): string {
-  const body = html`<h1>Set your password</h1>
-<p>At least ${MIN_PASSWORD_LENGTH} characters. This link works once.</p>
+function setPasswordPage(lang: ConsoleLanguage, token: string, error?: string): string {
+  const w = consoleText(lang).messages.signIn;
+  const body = html`<h1>${w.setPasswordTitle}</h1>
+<p>${w.setPasswordIntro(MIN_PASSWORD_LENGTH)}</p>
 ${error ? html`<p class="error" role="alert" id="set-password-error">${error}</p>` : ''}
 <form method="post" action="${SET_PASSWORD_PATH}" novalidate>
 <input type="hidden" name="token" value="${token}">
-${inputField({ name: 'password', label: 'New password', type: 'password', autocomplete: 'new-password', maxLength: 200, required: true })}
-${inputField({ name: 'confirm', label: 'The same again', type: 'password', autocomplete: 'new-password', maxLength: 200, required: true })}
-<p><button type="submit">Set password</button></p>
+${inputField({ name: 'password', label: w.newPassword, type: 'password', autocomplete: 'new-password', maxLength: 200, required: true })}
+${inputField({ name: 'confirm', label: w.sameAgain, type: 'password', autocomplete: 'new-password', maxLength: 200, required: true })}
+<p><button type="submit">${w.setPassword}</button></p>
 </form>`;
-  return consolePage({ title: 'Set your password', body });
+  return consolePage({ title: w.setPasswordTitle, body, lang });
 }
+
+/** The page for a spent or expired link. */
+const unusable = (lang: ConsoleLanguage) => errorPage(lang, 410, consoleText(lang).messages.errors.codes.LINK_UNUSABLE!);
 
 /** The set-password page and its form. */
 export const setPasswordRoutes =
@@ -33,22 +37,25 @@ export const setPasswordRoutes =
   async (app) => {
     app.get(SET_PASSWORD_PATH, { schema: { hide: true } }, async (req, reply) => {
       const token = String((req.query as { token?: unknown }).token ?? '').slice(0, MAX_TOKEN_CHARS);
-      if (!token || !(await passwordLinkIsLive(deps.db, token, deps.clock()))) return sendHtml(reply, 410, errorPage(410, UNUSABLE));
-      return sendHtml(reply, 200, setPasswordPage(token));
+      const lang = consoleLanguageOf(req);
+      if (!token || !(await passwordLinkIsLive(deps.db, token, deps.clock()))) return sendHtml(reply, 410, unusable(lang));
+      return sendHtml(reply, 200, setPasswordPage(lang, token));
     });
 
     app.post(SET_PASSWORD_PATH, { schema: { hide: true } }, async (req, reply) => {
       const fields = fieldsOf(req.body);
+      const lang = consoleLanguageOf(req);
+      const w = consoleText(lang).messages.signIn;
       const token = (fields.token ?? '').slice(0, MAX_TOKEN_CHARS);
       const password = fields.password ?? '';
-      if (password.length > 200) return sendHtml(reply, 422, setPasswordPage(token, 'A password has at most 200 characters.'));
-      if (password !== fields.confirm) return sendHtml(reply, 422, setPasswordPage(token, 'The two passwords differ.'));
+      if (password.length > 200) return sendHtml(reply, 422, setPasswordPage(lang, token, w.passwordTooLong));
+      if (password !== fields.confirm) return sendHtml(reply, 422, setPasswordPage(lang, token, w.passwordsDiffer));
       try {
         await setPasswordWithLink(deps.db, token, password, deps.clock());
       } catch (err) {
         if (!(err instanceof AppError) || err.status >= 500) throw err;
-        if (err.status === 410) return sendHtml(reply, 410, errorPage(410, UNUSABLE));
-        return sendHtml(reply, err.status, setPasswordPage(token, err.message));
+        if (err.status === 410) return sendHtml(reply, 410, unusable(lang));
+        return sendHtml(reply, err.status, setPasswordPage(lang, token, err.code === 'INVALID_INPUT' ? w.passwordTooShort(MIN_PASSWORD_LENGTH) : refusalText(lang, err)));
       }
       return reply.redirect('/console/login?done=password-set', 303);
     });

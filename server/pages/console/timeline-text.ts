@@ -51,6 +51,13 @@ const EN: Readonly<Record<string, string>> = {
   OWNER_ASSIGNED: 'Owner assigned',
   NOTE_ADDED: 'Internal note added',
   CONTACT_VIEWED: 'Subject’s contact viewed',
+  DUE_DATE_SET: 'Due date set',
+  CLOCK_PAUSED: 'Deadline clock paused',
+  FULFILMENT_PLANNED: 'Fulfilment planned',
+  CLOSURE_CHECK_SKIPPED: 'Account check skipped',
+  CLOSURE_COOLING_OFF_STARTED: 'Cooling-off period started',
+  CLOSURE_REFUSED: 'Account closure refused',
+  SIGN_IN_REFUSED: 'Sign-in proof refused',
 };
 
 const ZH: Readonly<Record<string, string>> = {
@@ -101,6 +108,13 @@ const ZH: Readonly<Record<string, string>> = {
   OWNER_ASSIGNED: '已分配负责人',
   NOTE_ADDED: '已添加内部备注',
   CONTACT_VIEWED: '查看了数据主体的联系方式',
+  DUE_DATE_SET: '已确定答复期限',
+  CLOCK_PAUSED: '期限计时已暂停',
+  FULFILMENT_PLANNED: '已制定执行计划',
+  CLOSURE_CHECK_SKIPPED: '已跳过账户检查',
+  CLOSURE_COOLING_OFF_STARTED: '冷静期已开始',
+  CLOSURE_REFUSED: '拒绝注销账户',
+  SIGN_IN_REFUSED: '登录证明被拒绝',
 };
 
 /** The action as words in the language. */
