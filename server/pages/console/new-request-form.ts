@@ -5,6 +5,7 @@ import { LANGUAGES, type Language } from '../../../domain/request-kinds';
 import { STAFF_CHANNELS, type StaffSubmitBody } from '../../staff/schemas';
 import { readRequestForm, type FormFields, type RequestFormValues } from '../form-input';
 import type { FieldErrors } from './form-fields';
+import type { MapPurpose } from '../../../stores/data-map/purposes';
 
 const NOTE_MIN = 3;
 const NOTE_MAX = 2000;
@@ -34,9 +35,9 @@ const MESSAGES = {
 } as const;
 
 /** The body for submitRequest with the channel and attestation, or the errors by field. */
-export function readNewRequestForm(fields: FormFields): { values: NewRequestValues; body?: StaffSubmitBody; errors: FieldErrors } {
+export function readNewRequestForm(fields: FormFields, purposes: readonly MapPurpose[]): { values: NewRequestValues; body?: StaffSubmitBody; errors: FieldErrors } {
   const language = (LANGUAGES as readonly string[]).includes(fields.language ?? '') ? (fields.language as Language) : undefined;
-  const portal = readRequestForm(fields, language ?? 'en');
+  const portal = readRequestForm(fields, language ?? 'en', purposes);
   const values: NewRequestValues = {
     ...portal.values,
     channel: fields.channel ?? '',
