@@ -25,6 +25,8 @@ export const CONSENT_REGISTER_ENTRY = {
     marketing: byPurpose('marketing', { WITHDRAW_CONSENT: 'withdrawn', OBJECT: 'objected' }),
     'personalised-recommendations': byPurpose('personalised-recommendations', { WITHDRAW_CONSENT: 'withdrawn', RESTRICT: 'restricted', OBJECT: 'objected' }),
     'affiliate-sharing': byPurpose('affiliate-sharing', { WITHDRAW_CONSENT: 'withdrawn', RESTRICT: 'restricted', OBJECT: 'objected' }),
+    // The shipped map marks it a sale and a sharing (CCPA): its opt-out needs no verification.
+    'advertising-partners': byPurpose('advertising-partners', { WITHDRAW_CONSENT: 'withdrawn', OBJECT: 'objected' }),
   },
 };
 
