@@ -118,6 +118,11 @@ describe('a manage request', () => {
     const due = await dueDates(started.requestId);
     expect(due.actual).toEqual(due.manage);
     expect(due.manage.getTime()).toBeLessThan(due.access.getTime());
+    // The acknowledgement (CCPA: within 10 business days) promises no code: it says what comes next, and by when.
+    const ack = languageParts((await mailTo(stack.mail, email, /received your request|已收到您的请求/)).text, 'en');
+    expect(ack.en).toContain('Next: we will search our systems for personal information about you and act on your request');
+    expect(ack.en).not.toContain('verify your identity');
+    expect(ack.zh).toContain('下一步：我们将在各业务系统中查找与您相关的个人信息');
   });
 
   test('when a Californian opts out of a sale together with a purpose that is no sale, or under PIPL, then identity is verified as for any request', async () => {
