@@ -3,7 +3,8 @@
 import { collectedByMistake, minorOf } from '../domain/minor';
 import { ApplicationFailure } from '@temporalio/activity';
 import { citerFor } from '../config/controller-profile';
-import { canExtend, computeDueDate, type DueDateInput, getRegime, waitingWindowMs } from '../policy';
+import { canExtend, computeDueDate, type DueDateInput, getRegime, verificationNotRequired, waitingWindowMs } from '../policy';
+import type { ManageChoice } from '../domain/manage';
 import type { DeadlinePlan } from '../domain/deadline-plan';
 import { appendAudit, readRequest, readRequestFields, updateRequest } from '../db/records';
 import { buildDeadlinePlan } from './deadline-plan';
@@ -15,6 +16,9 @@ export interface IntakeResult {
   acknowledge: boolean;
   verificationWindowMs: number;
   feeResponseWindowMs: number;
+  /** Set when the law forbids requiring verification (a CCPA opt-out of sale or sharing,
+   *  policy/opt-out-verification.ts): the workflow asks for no code and audits the citation. */
+  verificationNotRequired?: { citation: string };
 }
 
 /** The warning a request carries while its due date was counted without some year's holidays. */
@@ -22,7 +26,7 @@ export function holidayWarningOf(missing: readonly string[]): string | null {
   return missing.length > 0 ? `missing: ${missing.join(', ')}` : null;
 }
 
-export function deadlineActivities({ db, profile, holidayDataDir }: ActivityDeps) {
+export function deadlineActivities({ db, profile, holidayDataDir, purposes }: ActivityDeps) {
   const profiles = profileAccess(db, profile, holidayDataDir);
 
   /** The due-date input of a request, with the establishment of the profile it was received under. */
@@ -71,8 +75,11 @@ export function deadlineActivities({ db, profile, holidayDataDir }: ActivityDeps
       const input = await dueInputFor(requestId, 0);
       const plan = await setDue(requestId, input, 'system', 'DUE_DATE_SET', 'computed at intake', `${requestId}:due:intake`);
       const { regime } = input;
+      const row = await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, select: { type: true, details: true } });
+      const waiver = verificationNotRequired(regime, row.type, (row.details as { manage?: ManageChoice } | null)?.manage, purposes ?? []);
       return {
         plan,
+        ...(waiver && { verificationNotRequired: waiver }),
         acknowledge: regime.acknowledgement !== null,
         verificationWindowMs: waitingWindowMs(regime.verificationWindow),
         feeResponseWindowMs: regime.feeResponseWindow ? waitingWindowMs(regime.feeResponseWindow) : waitingWindowMs(regime.verificationWindow),

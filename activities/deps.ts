@@ -4,6 +4,7 @@ import type { LoadedProfile } from '../config/controller-profile';
 import type { FieldCipher } from '../crypto/field-cipher';
 import type { Db } from '../db/prisma';
 import type { Mailer } from '../mail/mailer';
+import type { MapPurpose } from '../stores/data-map/purposes';
 import type { StoreRegistry } from '../stores/registry';
 
 export interface ActivityDeps {
@@ -33,6 +34,9 @@ export interface ActivityDeps {
   holidayDataDir?: string;
   /** Per store, the categories the data map marks as provided by the subject (PORTABILITY); none when unset. */
   providedCategories?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The data map's purposes (stores/data-map/purposes.ts): their words in the MANAGE reply, and
+   *  which are a sale or sharing whose opt-out needs no verification; none when unset. */
+  purposes?: readonly MapPurpose[];
   /** The deployer's account system (ACCOUNT_SYSTEM_URL, ACCOUNT_SYSTEM_SECRET): asked what stops an
    *  account closure (activities/account-closure.ts); unset, nothing is asked and closures are not held back. */
   accountSystem?: AccountSystem;

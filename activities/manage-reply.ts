@@ -5,6 +5,7 @@
 import type { StoreOutcome } from '../domain/fulfilment';
 import type { ManageChoice, ManageResult } from '../domain/manage';
 import type { ManageDoneFacts } from '../domain/notices';
+import { consequenceOf } from '../stores/data-map/purposes';
 import type { ActivityDeps } from './deps';
 
 interface FulfilledDetails {
@@ -18,13 +19,18 @@ export async function manageResults(deps: ActivityDeps, requestId: string, outco
   // The last event of a store is the attempt that committed (an earlier one was retried).
   const byStore = new Map(events.map((e) => e.details as FulfilledDetails | null).filter((d): d is FulfilledDetails => typeof d?.store === 'string').map((d) => [d.store!, d]));
   const byEngine = outcomes.filter((o) => o.settledBy === 'ENGINE');
-  const purposes = choice.purposes.map((purpose) => ({
+  const purposes = choice.purposes.map((purpose) => {
+    const declared = deps.purposes?.find((p) => p.id === purpose);
+    const words = declared && { label: declared.label, consequence: { zh: consequenceOf(declared, choice.action, 'zh'), en: consequenceOf(declared, choice.action, 'en') } };
+    return {
     purpose,
+    ...words,
     stores: byEngine.flatMap((o) => {
       const m = byStore.get(o.store)?.managed?.find((x) => x.purpose === purpose);
       return m ? [{ store: o.store, result: m.result, changed: m.changed, already: m.already }] : [];
     }),
-  }));
+    };
+  });
   const byHand = outcomes.filter((o) => o.settledBy !== 'ENGINE').map((o) => ({ store: o.store, settled: o.settledBy as 'MANUAL' | 'SKIPPED' }));
   return { purposes, byHand };
 }

@@ -18,6 +18,9 @@ export interface ComposeContext {
   stores: StoreRegistry;
   publicUrl: string;
   statusLinkKey?: Buffer;
+  /** The law forbids asking this request for verification (a CCPA opt-out of sale or sharing):
+   *  its acknowledgement says what happens next, never that a code will come. */
+  verificationNotRequired?: boolean;
 }
 
 /** The subject's status page in the portal, where they answer; with a fresh token when links can be signed. */
@@ -37,7 +40,7 @@ export function composeSubjectNotice(ctx: ComposeContext, seq: number, n: Subjec
   const base = { requestId: row.id, seq };
   switch (n.kind) {
     case 'acknowledgement':
-      return { ...base, kind: n.kind, facts: { requestType: row.type, regime: { name: { en: regime.name }, citation: cite(regime.citation) }, dueDate: row.verifiedAt ? dueDate : null, nextStep: row.verifiedAt ? 'fulfil' : 'verify-identity' } };
+      return { ...base, kind: n.kind, facts: { requestType: row.type, regime: { name: { en: regime.name }, citation: cite(regime.citation) }, dueDate: row.verifiedAt || ctx.verificationNotRequired ? dueDate : null, nextStep: row.verifiedAt || ctx.verificationNotRequired ? 'fulfil' : 'verify-identity' } };
     case 'fee-quote':
       return {
         ...base,

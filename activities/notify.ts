@@ -6,6 +6,8 @@ import type { ActivityDeps } from './deps';
 import { composeStaffNotice, composeSubjectNotice, type ComposeContext } from './notice-composer';
 import { noticeActivities } from './notices';
 import { profileAccess } from './profile-access';
+import type { ManageChoice } from '../domain/manage';
+import { getRegime, verificationNotRequired } from '../policy';
 
 /** What composing a notice needs besides the request: its profile's zone and policy name. */
 export async function composeContext(deps: ActivityDeps, row: RequestRecord, publicUrl = deps.publicUrl ?? 'http://127.0.0.1:3000'): Promise<ComposeContext> {
@@ -19,6 +21,7 @@ export async function composeContext(deps: ActivityDeps, row: RequestRecord, pub
     stores: deps.stores,
     publicUrl,
     statusLinkKey: deps.statusLinkKey,
+    verificationNotRequired: verificationNotRequired(getRegime(row.regime), row.type, (row.details as { manage?: ManageChoice } | null)?.manage, deps.purposes ?? []) !== null,
   };
 }
 

@@ -98,6 +98,8 @@ export function buildActivityDeps(input: ActivityDepsInput): ActivityDeps {
     staffAssertionKey: input.staffAssertionKey,
     // Without a map of its own (tests, bench) the shipped map says what the built-in stores hold.
     providedCategories: providedCategories(input.dataMap ?? loadDataMap()),
+    // And which purposes a MANAGE request may name, with their words for the reply.
+    purposes: (input.dataMap ?? loadDataMap()).purposes,
   };
 }
 

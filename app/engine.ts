@@ -12,7 +12,6 @@ import { buildApp, startWebServer } from '../server/app';
 import type { ServerDeps } from '../server/deps';
 import { drpSettingsFromEnv } from '../server/drp/settings';
 import { smtpCheckFor } from '../server/health';
-import { loadDataMap } from '../stores/data-map/validate';
 import { startAccessPackagePurge } from '../temporal/access-package-purge';
 import { startRetentionPurge } from '../temporal/retention-purge';
 import { encryptedDataConverter } from '../temporal/data-converter';
@@ -138,7 +137,8 @@ function serverDeps(config: AppConfig, services: Services, activityDeps: Activit
     codec: config.codec && { keyring: services.keyring, ...config.codec },
     smtpCheck: smtpCheckFor(config.smtp),
     rateLimits,
-    dataMap: { map: loadDataMap(), connected: activityDeps.stores.all() },
+    // The map the stores were built from (DATA_MAP_FILE's when set): its purposes are what the portal offers.
+    dataMap: { map: services.dataMap, connected: activityDeps.stores.all() },
     processorSecrets: services.processorSecrets,
     drp: drpSettingsFromEnv(process.env),
     // The profile the worker records on requests is the one the portal offers (sign-in, closure).

@@ -7,7 +7,7 @@ import { parseKeyring, type Keyring } from '../crypto/keyring';
 import { createDb, type Db } from '../db/prisma';
 import path from 'node:path';
 import { createSmtpMailer, type Mailer } from '../mail/mailer';
-import { loadDataMap } from '../stores/data-map/validate';
+import { loadDataMap, type DataMap } from '../stores/data-map/validate';
 import { lazyRedis } from '../stores/redis-sessions-store';
 import { processorSecrets, webhookConnections } from '../stores/webhook/connections';
 import { closeDeclaredSql, declaredSqlConnections, mainDatabaseSqlConnections, type DeclaredSqlConnection } from '../stores/sql/connections';
@@ -31,14 +31,15 @@ function coreServices(config: AppConfig) {
  *  other systems. The stores are the shipped map's over the main database (DATABASE_URL). */
 function mainDatabaseServices(config: AppConfig, opts: ServicesOptions): Services {
   const { keyring, cipher, db, mailer } = coreServices(config);
-  const sqlStores = mainDatabaseSqlConnections(loadDataMap(), config.databaseUrl);
+  const dataMap = loadDataMap();
+  const sqlStores = mainDatabaseSqlConnections(dataMap, config.databaseUrl);
   const activityDeps = buildActivityDeps({
     db, mailer, cipher, clock: opts.clock, extraStores: opts.extraStores, staffMailTo: config.staffMailTo, publicUrl: config.http.publicUrl,
     statusLinkKey: statusTokenKey(config.keys.identityPepper), staffAssertionKey: staffAssertionKey(config.keys.identityPepper), accessPackageDir: config.accessPackageDir,
     connections: { sqlStores },
   });
   return {
-    config, keyring, cipher, db, mailer, activityDeps: { ...activityDeps, profile: opts.profile }, processorSecrets: new Map(), declaredSql: sqlStores, dataMapFileName: 'data-map.json',
+    config, keyring, cipher, db, mailer, activityDeps: { ...activityDeps, profile: opts.profile }, processorSecrets: new Map(), declaredSql: sqlStores, dataMap, dataMapFileName: 'data-map.json',
     async close() {
       mailer.close();
       await closeDeclaredSql(sqlStores);
@@ -58,6 +59,8 @@ export interface Services {
   processorSecrets: ReadonlyMap<string, string>;
   /** The map's declared SQL stores this deployment connects, for the worker's live check. */
   declaredSql: readonly DeclaredSqlConnection[];
+  /** The data map the engine runs with (DATA_MAP_FILE, or the shipped one): its stores and its purposes. */
+  dataMap: DataMap;
   /** The data map file's base name, for messages naming its lines. */
   dataMapFileName: string;
   close(): Promise<void>;
@@ -101,6 +104,7 @@ export function createServices(config: AppConfig, env: NodeJS.ProcessEnv = proce
     mailer,
     processorSecrets: processorSecrets(webhooks),
     declaredSql: sqlStores,
+    dataMap,
     dataMapFileName: path.basename(env.DATA_MAP_FILE || 'data-map.json'),
     activityDeps: {
       ...buildActivityDeps({ db, mailer, cipher, clock: opts.clock, extraStores: opts.extraStores, staffMailTo: config.staffMailTo, publicUrl: config.http.publicUrl, statusLinkKey: statusTokenKey(config.keys.identityPepper), staffAssertionKey: staffAssertionKey(config.keys.identityPepper), accessPackageDir: config.accessPackageDir, connections, dataMap }),

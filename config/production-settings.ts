@@ -134,7 +134,7 @@ export const PRODUCTION_CHECKS: readonly SettingCheck[] = [
 export class SettingsError extends Error {}
 
 /** Every problem the checks find, in their order. */
-export function settingProblems(checks: readonly SettingCheck[], env: Env, map: DataMap = { stores: [] }): string[] {
+export function settingProblems(checks: readonly SettingCheck[], env: Env, map: DataMap = { stores: [], purposes: [] }): string[] {
   return checks.flatMap((check) => check.problems(env, map));
 }
 

@@ -1,6 +1,6 @@
 // What a MANAGE request asks for: the purposes of processing it is about and what the subject
 // wants done with them. Purposes and actions are names from a fixed vocabulary
-// (stores/manageable-purposes.ts), never personal data, so they may sit in history and audit.
+// (the data map's `purposes`, stores/data-map/purposes.ts), never personal data, so they may sit in history and audit.
 
 /** Withdraw consent (PIPL art 15; GDPR art 7(3)), restrict (PIPL art 44; GDPR art 18) or
  *  object to (PIPL art 44; GDPR art 21; CCPA opt-out of sale/sharing, §1798.120) a processing. */

@@ -135,6 +135,10 @@ export interface CorrectionDoneFacts {
 /** What a MANAGE request did for one purpose, store by store (counts only). */
 export interface ManagedPurpose {
   purpose: string;
+  /** The data map's words for it (its label, and what follows once the action is done); absent
+   *  for a purpose the map no longer declares, which the letter then names by its id. */
+  label?: { zh: string; en: string };
+  consequence?: { zh: string; en: string };
   stores: Array<{ store: string } & Omit<ManageResult, 'purpose'>>;
 }
 

@@ -13,15 +13,24 @@ export type DrpDenialReason = (typeof DRP_DENIAL_REASONS)[number];
 
 /** The engine's request type for each right, or null for a right the engine does not serve:
  *  the access reply names the categories and holds the specific pieces, so it answers all three
- *  access rights; the engine keeps no sale of data to opt out of or into. */
+ *  access rights. `sale:opt-out` is a MANAGE request objecting to every purpose the data map
+ *  marks a sale or a sharing (optOutPurposes; none marked: not covered). `sale:opt-in` (reconsent)
+ *  would need an action that grants consent, which MANAGE does not have. */
 export const EXERCISE_TYPES: Record<DrpExercise, RequestType | null> = {
   access: 'ACCESS',
   'access:categories': 'ACCESS',
   'access:specific': 'ACCESS',
   deletion: 'DELETION',
-  'sale:opt-out': null,
+  'sale:opt-out': 'MANAGE',
   'sale:opt-in': null,
 };
+
+/** What `sale:opt-out` asks of the engine: an objection to the purposes the map marks a sale
+ *  or a sharing. Both: since the CPRA one opt-out covers selling and sharing (Cal. Civ. Code
+ *  §1798.120(a)), and DRP 1.0's right predates the word "sharing". */
+export function optOutPurposes(purposes: ReadonlyArray<{ id: string; disclosure: readonly string[] }>): string[] {
+  return purposes.filter((p) => p.disclosure.includes('sale') || p.disclosure.includes('sharing')).map((p) => p.id);
+}
 
 /** The engine's regime for a DRP regime. DRP 1.0 encodes only "ccpa"; a request without one
  *  "MAY be considered for voluntary processing" (§2.01, §3.01): the engine processes it under

@@ -11,3 +11,4 @@ export * from './regimes';
 export * from './reminders';
 export * from './time-zone';
 export * from './working-days';
+export * from './opt-out-verification';

@@ -102,11 +102,20 @@ export interface WaitingWindow {
   reason: string;
 }
 
+/** A regime where stopping a sale or sharing of personal information is not a verifiable
+ *  request (CCPA: 11 CCR §7026(d)): for these actions on purposes the data map marks with one of
+ *  these disclosures, no code is asked for and the request goes straight on. */
+export interface OptOutWithoutVerification {
+  disclosures: ReadonlyArray<'sale' | 'sharing'>;
+  actions: ReadonlyArray<'WITHDRAW_CONSENT' | 'RESTRICT' | 'OBJECT'>;
+  citation: string;
+}
+
 /** The rights beyond access, correction and erasure, as this regime grounds them (issue 15). */
 export interface RightsPolicy {
   /** MANAGE: withdrawal of consent, restriction, objection; `withdrawalEffect` is the provision
    *  (or the controller's promise) that a withdrawal does not undo processing already done. */
-  manage: { citation: string; withdrawalEffect: string };
+  manage: { citation: string; withdrawalEffect: string; optOutWithoutVerification?: OptOutWithoutVerification };
   /** PORTABILITY: the right to receive, or have transferred, the data the subject provided, and
    *  the fee rule for it (the fee itself is assessed by `fees`, which counts PORTABILITY where
    *  `countedRequestTypes` lists it). */

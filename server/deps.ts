@@ -4,7 +4,8 @@ import { activeProfile, type LoadedProfile } from '../config/controller-profile'
 import type { FieldCipher } from '../crypto/field-cipher';
 import type { Keyring } from '../crypto/keyring';
 import type { Db } from '../db/prisma';
-import type { DataMap } from '../stores/data-map/validate';
+import type { MapPurpose } from '../stores/data-map/purposes';
+import { shippedDataMap, type DataMap } from '../stores/data-map/validate';
 import type { DrpSettings } from './drp/settings';
 import type { RateLimits } from './rate-limit';
 import { findRequestFields } from '../db/records';
@@ -46,6 +47,11 @@ export interface ServerDeps {
 /** The profile the server works with. */
 export function serverProfile(deps: Pick<ServerDeps, 'profile'>): LoadedProfile {
   return deps.profile ?? activeProfile();
+}
+
+/** The purposes a MANAGE request may name: the data map's, exactly (the shipped map's when the server runs without one). */
+export function servedPurposes(deps: Pick<ServerDeps, 'dataMap'>): readonly MapPurpose[] {
+  return (deps.dataMap?.map ?? shippedDataMap()).purposes;
 }
 
 /** The time zone of the establishment a request's deadlines are counted in (its profile's); UTC for an unknown id. */

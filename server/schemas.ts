@@ -4,7 +4,6 @@ import { MANAGE_ACTIONS } from '../domain/manage';
 import { MINOR_AGE_BANDS, MINOR_FILERS } from '../domain/minor';
 import { REGIME_KEYS } from '../domain/regime-key';
 import { LANGUAGES, REQUEST_TYPES } from '../domain/request-kinds';
-import { PURPOSE_NAMES } from '../stores/manageable-purposes';
 import { REQUEST_STATUSES } from '../domain/status';
 
 // Typed literal by literal: the type provider reads a plain TLiteral<string>[] union as `never`.
@@ -30,7 +29,8 @@ export const SubmitRequestBody = Type.Object(
     manage: Type.Optional(
       Type.Object(
         {
-          purposes: Type.Array(literalUnion(PURPOSE_NAMES), { minItems: 1, maxItems: PURPOSE_NAMES.length, uniqueItems: true }),
+          // The ids the data map declares (its `purposes`); checked against the map at intake, so an unknown one is a 400 naming the declared ones.
+          purposes: Type.Array(Type.String({ pattern: '^[a-z][a-z0-9-]{0,59}$', maxLength: 60 }), { minItems: 1, maxItems: 50, uniqueItems: true, description: 'Purpose ids the data map declares (config/data-map.json, `purposes`).' }),
           action: literalUnion(MANAGE_ACTIONS),
         },
         { additionalProperties: false, description: 'MANAGE only: the purposes of processing and what to do with them (withdraw consent, restrict, object).' },

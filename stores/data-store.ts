@@ -55,7 +55,7 @@ export interface DataStore {
     report?: (change: FieldChange) => void,
     unchanged?: (field: FieldUnchanged) => void,
   ): Promise<number>;
-  /** The purposes (stores/manageable-purposes.ts) this store can stop processing for, as the
+  /** The purposes (declared in the data map's `purposes`) this store can stop processing for, as the
    *  data map declares them; absent or empty where it processes for none of them. */
   readonly purposes?: readonly string[];
   /** Stops the subject's processing for each given purpose it declares, by the declared means

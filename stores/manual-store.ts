@@ -52,7 +52,7 @@ export function isManualStore(store: DataStore): store is ManualStore {
 
 /** The manual stores to connect: the data map's entries of kind `manual` that `enabled`
  *  (MANUAL_STORES) names. A name the map does not describe as manual stops the start. */
-export function manualStoresFromMap(map: DataMap | undefined, enabled: readonly string[]): ManualStore[] {
+export function manualStoresFromMap(map: Pick<DataMap, 'stores'> | undefined, enabled: readonly string[]): ManualStore[] {
   return enabled.map((name) => {
     const entry = map?.stores.find((s) => s.name === name && s.kind === MANUAL_KIND);
     if (!entry?.instructions) throw new Error(`${MANUAL_CONNECTION} names "${name}", which the data map does not describe as a store of kind "manual".`);

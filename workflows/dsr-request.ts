@@ -58,7 +58,7 @@ export async function dsrRequestWorkflow(input: DsrWorkflowInput): Promise<DsrSt
   try {
     if (intake.acknowledge) await acts.notifySubject({ requestId, seq: 1, notice: { kind: 'acknowledgement' } });
 
-    if (!(await establishIdentity(run, intake.verificationWindowMs))) {
+    if (!(await establishIdentity(run, intake.verificationWindowMs, intake.verificationNotRequired))) {
       run.commit('CLOSING');
       if (run.supersededBy) {
         // The subject verified another request of the same kind: that one stands, and they are told which.

@@ -1,5 +1,6 @@
 // The estate's rows in the marketing database: newsletter subscriptions (with the name mail
-// greets the subject by and its language) and campaign clicks. A row already there (same
+// greets the subject by and its language), campaign clicks, and the processing sets (audiences)
+// each person is in, which MANAGE requests take them out of. A row already there (same
 // address and list, or same address, link and time) is not written again.
 import type { Pool } from 'pg';
 import { ensureMarketingSchema } from './marketing-schema';
@@ -22,7 +23,16 @@ const INSERT_CLICKS = `
   FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[]) AS v(email, campaign, url, clicked_at)
   WHERE NOT EXISTS (SELECT 1 FROM campaign_click c WHERE lower(c.email) = lower(v.email) AND c.url = v.url AND c.clicked_at = v.clicked_at)`;
 
-/** Writes the people's subscriptions and clicks; returns the rows the seed holds there. */
+const INSERT_AUDIENCES = `
+  INSERT INTO audience_membership (email, audience, joined_at)
+  SELECT v.email, v.audience, v.joined_at
+  FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS v(email, audience, joined_at)
+  WHERE NOT EXISTS (SELECT 1 FROM audience_membership a WHERE lower(a.email) = lower(v.email) AND a.audience = v.audience)`;
+
+/** Every person is in the recommendations set; every other one also in the affiliates' and the advertising partners'. */
+const audiencesOf = (p: Person) => (p.index % 2 === 0 ? ['personalised-recommendations', 'affiliate-sharing', 'advertising-partners'] : ['personalised-recommendations']);
+
+/** Writes the people's subscriptions, clicks and audiences; returns the rows the seed holds there. */
 export async function seedMarketing(pool: Pool, people: Person[]): Promise<number> {
   await ensureMarketingSchema(pool);
   const subscriptions = people.flatMap((p) => {
@@ -41,9 +51,14 @@ export async function seedMarketing(pool: Pool, people: Person[]): Promise<numbe
     const rows = subscriptions.slice(i, i + CHUNK);
     await pool.query(INSERT_SUBSCRIPTIONS, [0, 1, 2, 3, 4, 5].map((col) => rows.map((r) => r[col])));
   }
+  const audiences = people.flatMap((p) => audiencesOf(p).map((audience) => [p.email, audience, new Date(Date.UTC(2025, 5, 1 + (p.index % 28)))] as const));
+  for (let i = 0; i < audiences.length; i += CHUNK) {
+    const rows = audiences.slice(i, i + CHUNK);
+    await pool.query(INSERT_AUDIENCES, [0, 1, 2].map((col) => rows.map((r) => r[col])));
+  }
   for (let i = 0; i < clicks.length; i += CHUNK) {
     const rows = clicks.slice(i, i + CHUNK);
     await pool.query(INSERT_CLICKS, [0, 1, 2, 3].map((col) => rows.map((r) => r[col])));
   }
-  return subscriptions.length + clicks.length;
+  return subscriptions.length + clicks.length + audiences.length;
 }

@@ -4,7 +4,6 @@
 import type { ManageAction } from '../../domain/manage';
 import type { ManageDoneFacts, ManagedPurpose } from '../../domain/notices';
 import type { Language } from '../../domain/request-kinds';
-import { isManageablePurpose, MANAGEABLE_PURPOSES } from '../../stores/manageable-purposes';
 import { bulletList, type MailContext } from './format';
 import { renderBilingual, type Rendered } from './layout';
 import { storeAccountParagraph } from './store-account';
@@ -15,7 +14,8 @@ const ACTION: Record<ManageAction, Record<Language, { noun: string; done: string
   OBJECT: { zh: { noun: '拒绝处理', done: '已停止处理' }, en: { noun: 'objection to processing', done: 'processing stopped' } },
 };
 
-const label = (purpose: string, l: Language) => (isManageablePurpose(purpose) ? `${MANAGEABLE_PURPOSES[purpose].label[l]} (${purpose})` : purpose);
+// The map's words where it declares the purpose; its id alone where it no longer does.
+const label = (p: ManagedPurpose, l: Language) => (p.label ? `${p.label[l]} (${p.purpose})` : p.purpose);
 
 /** One purpose: what each store did, then the consequence; or that no system processes it for the subject. */
 function purposeBlock(p: ManagedPurpose, action: ManageAction, l: Language): string {
@@ -27,12 +27,12 @@ function purposeBlock(p: ManagedPurpose, action: ManageAction, l: Language): str
     const already = s.already > 0 ? (zh ? `（另有 ${s.already} 条此前已是该状态）` : ` (${s.already} already so before)`) : '';
     return zh ? `${s.store}：${ACTION[action].zh.done}，更新 ${s.changed} 条记录${already}` : `${s.store}: ${ACTION[action].en.done}, ${s.changed} ${s.changed === 1 ? 'record' : 'records'} updated${already}`;
   });
-  const head = label(p.purpose, l);
+  const head = label(p, l);
   if (lines.length === 0) {
     return zh ? `${head}：我们的系统未为此目的处理您的个人信息，无需更改。` : `${head}: none of our systems processes your personal information for this purpose, so nothing needed to change.`;
   }
   // A consequence only where some store did set it: never claimed for an action no system offers.
-  const consequence = p.stores.some((s) => s.result === 'SET') && isManageablePurpose(p.purpose) ? MANAGEABLE_PURPOSES[p.purpose].consequence[action][l] : null;
+  const consequence = p.stores.some((s) => s.result === 'SET') && p.consequence ? p.consequence[l] : null;
   if (!consequence) return zh ? `${head}：\n${bulletList(lines)}` : `${head}:\n${bulletList(lines)}`;
   return zh ? `${head}：\n${bulletList(lines)}\n后果：${consequence}` : `${head}:\n${bulletList(lines)}\nWhat this means: ${consequence}`;
 }

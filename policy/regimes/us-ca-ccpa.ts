@@ -119,6 +119,13 @@ export const US_CA_CCPA: RegimePolicy = {
     manage: {
       citation: 'Cal. Civ. Code §1798.120 (opt out of sale or sharing), §1798.121 (limit the use of sensitive personal information); 11 CCR §§7026, 7027',
       withdrawalEffect: POLICY_WITHDRAWAL_EFFECT,
+      // Opting out (objecting, or withdrawing the consent a sale rests on) of a sale or sharing.
+      optOutWithoutVerification: {
+        disclosures: ['sale', 'sharing'],
+        actions: ['OBJECT', 'WITHDRAW_CONSENT'],
+        citation:
+          '11 CCR §7026(d) (a request to opt out of sale/sharing need not be a verifiable consumer request; the business may ask only for what it needs to act on it); Cal. Civ. Code §1798.135(c)(1)',
+      },
     },
     portability: {
       citation: 'Cal. Civ. Code §1798.130(a)(2)(B) (information provided in a portable, readily usable format that allows transmission to another entity)',

@@ -2,11 +2,11 @@
 // DRP request denied at intake when the engine cannot take it on; either way the agent gets
 // a request_id and its status.
 import { randomUUID } from 'node:crypto';
-import { DRP_EXERCISES, type DrpDenialReason, type DrpExercise, EXERCISE_TYPES, engineRegimeFor } from '../../drp/mapping';
+import { DRP_EXERCISES, type DrpDenialReason, type DrpExercise, EXERCISE_TYPES, engineRegimeFor, optOutPurposes } from '../../drp/mapping';
 import { type ExerciseStatus, exerciseStatus, type LinkContext } from '../../drp/exercise-status';
 import { engineFacts } from '../../drp/engine-facts';
 import { statusTokenKey } from '../../crypto/status-token';
-import { type ServerDeps, serverProfile } from '../deps';
+import { type ServerDeps, servedPurposes, serverProfile } from '../deps';
 import { submitRequest } from '../use-cases/submit-request';
 import { DrpError } from './drp-error';
 import type { DrpSettings } from './settings';
@@ -36,6 +36,9 @@ function callbackOf(value: unknown): string | undefined {
 /** Why the engine cannot take the request on, or null when it can. */
 function refusalOf(deps: ServerDeps, exercise: DrpExercise, regime: string | undefined, email: unknown): Refusal | null {
   if (EXERCISE_TYPES[exercise] === null) return { reason: 'claim_not_covered', details: `This business does not handle "${exercise}" requests through this service.` };
+  if (exercise === 'sale:opt-out' && optOutPurposes(servedPurposes(deps)).length === 0) {
+    return { reason: 'claim_not_covered', details: 'This business declares no sale or sharing of personal information to opt out of.' };
+  }
   const { profile } = serverProfile(deps);
   const engineRegime = engineRegimeFor(regime, profile.defaultRegime);
   if (!engineRegime || !profile.regimes[engineRegime]) {
@@ -73,7 +76,9 @@ export async function exerciseRight(deps: ServerDeps, drp: DrpSettings, agentId:
       ? { staffId: `drp-agent:${agentId}`, evidenceNote: `DRP authorized agent ${agentId} signed email_verified: true for the address (${drp.agents.get(agentId)?.identityAssuranceUrl ?? 'identity assurance per the DRP system rules'}).` }
       : undefined;
   try {
-    await submitRequest(deps, { email: claims.email as string, type: EXERCISE_TYPES[exercise as DrpExercise]!, regime: engineRegimeFor(regime, serverProfile(deps).profile.defaultRegime)!, language: 'en' }, 'API', attestation, {
+    // An opt-out objects to every purpose that is a sale or sharing; under the CCPA it needs no verification (11 CCR §7026(d)).
+    const manage = exercise === 'sale:opt-out' ? { manage: { purposes: optOutPurposes(servedPurposes(deps)), action: 'OBJECT' as const } } : {};
+    await submitRequest(deps, { email: claims.email as string, type: EXERCISE_TYPES[exercise as DrpExercise]!, regime: engineRegimeFor(regime, serverProfile(deps).profile.defaultRegime)!, language: 'en', ...manage }, 'API', attestation, {
       requestId,
       statusCallback: statusCallback !== undefined,
     });

@@ -2,7 +2,7 @@
 // can be shown next to its field, in the subject's language, with the values kept.
 import { REQUEST_TYPES, type Language, type RequestType } from '../../domain/request-kinds';
 import { MANAGE_ACTIONS, type ManageAction } from '../../domain/manage';
-import { PURPOSE_NAMES, type ManageablePurposeName } from '../../stores/manageable-purposes';
+import type { MapPurpose } from '../../stores/data-map/purposes';
 import type { SubmitRequestBody } from '../schemas';
 import { intakeAccountId, intakePhone } from '../intake-identities';
 import { CORRECTABLE_FIELDS, residenceOptions, type CorrectableField } from './i18n';
@@ -63,6 +63,8 @@ const MAX_CORRECTION = 200;
 export function readRequestForm(
   fields: FormFields,
   language: Language,
+  /** The data map's purposes: a ticked box counts only for one of these. */
+  declaredPurposes: readonly MapPurpose[],
   profile: ControllerProfile = activeProfile().profile,
 ): { values: RequestFormValues; body?: SubmitRequestBody; errors: RequestFormErrors } {
   const corrections: RequestFormValues['corrections'] = {};
@@ -77,7 +79,7 @@ export function readRequestForm(
     phone: (fields.phone ?? '').trim(),
     accountId: (fields.accountId ?? '').trim(),
     corrections,
-    purposes: PURPOSE_NAMES.filter((p) => fields[purposeField(p)] !== undefined),
+    purposes: declaredPurposes.map((p) => p.id).filter((id) => fields[purposeField(id)] !== undefined),
     manageAction: fields.manageAction ?? '',
     recipient: fields.recipient ?? '',
   };
@@ -106,7 +108,7 @@ export function readRequestForm(
     ...(values.accountId ? { accountId: values.accountId } : {}),
     ...(isCorrection ? { corrections } : {}),
     ...(isPortability && values.recipient ? { recipient: values.recipient } : {}),
-    ...(isManage ? { manage: { purposes: values.purposes as ManageablePurposeName[], action: values.manageAction as ManageAction } } : {}),
+    ...(isManage ? { manage: { purposes: values.purposes, action: values.manageAction as ManageAction } } : {}),
   };
   return { values, body, errors };
 }

@@ -5,7 +5,7 @@ import { residenceLaws } from './residence-laws';
 import { html, type Html } from '../../markup/html';
 import { CORRECTABLE_FIELDS, messagesFor, residenceOptions } from './i18n';
 import { MANAGE_ACTIONS } from '../../domain/manage';
-import { PURPOSE_NAMES } from '../../stores/manageable-purposes';
+import type { MapPurpose } from '../../stores/data-map/purposes';
 import { correctionField, purposeField, type RequestFormErrors, type RequestFormValues } from './form-input';
 import { page, withLang } from './layout';
 import { activeProfile, type ControllerProfile } from '../../config/controller-profile';
@@ -17,8 +17,9 @@ const EMPTY: RequestFormValues = { type: '', residence: '', email: '', correctio
 /** The error paragraph for a field, or nothing. */
 const errorFor = (id: string, message: string | false) => (message ? html`<p class="error" id="${id}-error">${message}</p>` : '');
 
-/** The request form, filled with `values` and showing `errors` (a fresh form without them). */
-export function requestFormPage(lang: Language, values: RequestFormValues = EMPTY, errors: RequestFormErrors = {}, profile: ControllerProfile = activeProfile().profile): string {
+/** The request form, filled with `values` and showing `errors` (a fresh form without them);
+ *  a manage request offers exactly the data map's `purposes`. */
+export function requestFormPage(lang: Language, purposeList: readonly MapPurpose[], values: RequestFormValues = EMPTY, errors: RequestFormErrors = {}, profile: ControllerProfile = activeProfile().profile): string {
   const t = messagesFor(lang);
   const invalid = (field: keyof RequestFormErrors) => (errors[field] ? 'true' : 'false');
   const described = (field: keyof RequestFormErrors, ...more: string[]) => [...more, ...(errors[field] ? [`${field}-error`] : [])].join(' ') || false;
@@ -38,10 +39,10 @@ export function requestFormPage(lang: Language, values: RequestFormValues = EMPT
       described('corrections'),
     )}>`;
   });
-  const purposes = PURPOSE_NAMES.map(
-    (purpose) => html`<label><input type="checkbox" name="${purposeField(purpose)}" value="on"${values.purposes.includes(purpose) ? html` checked` : ''}${
+  const purposes = purposeList.map(
+    (p) => html`<label><input type="checkbox" name="${purposeField(p.id)}" value="on"${values.purposes.includes(p.id) ? html` checked` : ''}${
       errors.manage ? html` aria-invalid="true"` : ''
-    }> ${t.purposes[purpose]}</label>`,
+    }> ${p.label[lang]}</label>`,
   );
   const actions = MANAGE_ACTIONS.map(
     (action) => html`<label><input type="radio" name="manageAction" value="${action}"${values.manageAction === action ? html` checked` : ''}> ${t.manageActions[action]}</label>`,

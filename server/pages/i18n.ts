@@ -4,9 +4,6 @@ import { activeProfile, type ControllerProfile, formResidences } from '../../con
 import type { Language, RequestType } from '../../domain/request-kinds';
 import type { RequestStatus } from '../../domain/status';
 import type { ManageAction } from '../../domain/manage';
-import { MANAGEABLE_PURPOSES, PURPOSE_NAMES, type ManageablePurposeName } from '../../stores/manageable-purposes';
-
-const purposeLabels = (l: Language) => Object.fromEntries(PURPOSE_NAMES.map((p) => [p, MANAGEABLE_PURPOSES[p].label[l]])) as Record<ManageablePurposeName, string>;
 
 /** The page language from the `lang` query parameter; anything else is Chinese. */
 export function pickLanguage(value: unknown): Language {
@@ -45,7 +42,6 @@ const en = {
   corrections: 'For a correction: the new values (fill in only what is wrong)',
   fields: { fullName: 'Full name', phone: 'Telephone', companyName: 'Company', billingName: 'Name on invoices', billingAddress: 'Address on invoices', preferredLanguage: 'Language of our mail (zh or en)' } satisfies Record<CorrectableField, string>,
   manage: 'To withdraw consent, restrict or object: which uses of your information, and what you want',
-  purposes: purposeLabels('en'),
   manageActions: { WITHDRAW_CONSENT: 'Withdraw my consent', RESTRICT: 'Restrict (keep, but do not use)', OBJECT: 'Object (stop using it for this)' } satisfies Record<ManageAction, string>,
   manageHint: 'Nothing is deleted; processing already done on your consent stays lawful.',
   recipient: 'For a portable copy: send it also to another provider (optional)',
@@ -132,7 +128,6 @@ const zh: Messages = {
   corrections: '如要求更正：请填写新的内容（只填写有误的项目）',
   fields: { fullName: '姓名', phone: '电话', companyName: '公司', billingName: '发票抬头姓名', billingAddress: '发票地址', preferredLanguage: '邮件语言（zh 或 en）' },
   manage: '如要撤回同意、限制或拒绝处理：涉及哪些用途，以及您的要求',
-  purposes: purposeLabels('zh'),
   manageActions: { WITHDRAW_CONSENT: '撤回我的同意', RESTRICT: '限制处理（保存但不使用）', OBJECT: '拒绝处理（不再为此使用）' },
   manageHint: '不会删除任何信息；此前基于您的同意已进行的处理仍然有效。',
   recipient: '如要求可携带副本：同时转移给其他服务商（选填）',

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { notMeTokenKey, statusTokenKey } from '../../crypto/status-token';
 import type { Language } from '../../domain/request-kinds';
 import { AppError } from '../app-error';
-import { requestTimeZone, serverProfile, type ServerDeps } from '../deps';
+import { requestTimeZone, servedPurposes, serverProfile, type ServerDeps } from '../deps';
 import { installSignInRoutes } from '../oidc/sign-in-routes';
 import { RequestIdParams } from '../schemas';
 import { requireStatusToken } from '../status-auth';
@@ -71,13 +71,13 @@ export const portalRoutes =
     // Scoped to /portal: a mistyped portal address gets a page in the subject's language, not the API's JSON.
     await app.register(async (scoped) => void scoped.setNotFoundHandler((req, reply) => sendHtml(reply, 404, errorPage(languageOf(req), 'NOT_FOUND'))), { prefix: '/portal' });
 
-    app.get('/portal', { schema: { hide: true } }, async (req, reply) => sendHtml(reply, 200, requestFormPage(languageOf(req), undefined, undefined, serverProfile(deps).profile)));
+    app.get('/portal', { schema: { hide: true } }, async (req, reply) => sendHtml(reply, 200, requestFormPage(languageOf(req), servedPurposes(deps), undefined, undefined, serverProfile(deps).profile)));
 
     app.post('/portal/requests', { schema: { hide: true } }, async (req, reply) => {
       const lang = languageOf(req);
       const { profile } = serverProfile(deps);
-      const form = readRequestForm(fieldsOf(req.body), lang, profile);
-      if (!form.body) return sendHtml(reply, 422, requestFormPage(lang, form.values, form.errors, profile));
+      const form = readRequestForm(fieldsOf(req.body), lang, servedPurposes(deps), profile);
+      if (!form.body) return sendHtml(reply, 422, requestFormPage(lang, servedPurposes(deps), form.values, form.errors, profile));
       const { requestId, statusToken } = await submitRequest(deps, form.body, 'PORTAL');
       return reply.redirect(withLang(`/portal/requests/${requestId}`, { token: statusToken }, lang), 303);
     });

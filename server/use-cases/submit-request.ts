@@ -9,10 +9,10 @@ import { hashIdentity, normaliseEmail } from '../../crypto/identity-hash';
 import { issueStatusToken, statusTokenKey } from '../../crypto/status-token';
 import type { Channel } from '../../domain/request-kinds';
 import { correctionProblem } from '../../stores/correctable-fields';
-import { manageProblem } from '../../stores/manageable-purposes';
+import { manageProblem } from '../../stores/data-map/purposes';
 import { unknownRecipientProblem } from '../../config/portability-recipients';
 import { isRegimeKey, regimeForResidence } from '../../policy';
-import { serverProfile } from '../deps';
+import { servedPurposes, serverProfile } from '../deps';
 import { type DsrWorkflowInput, OPEN_ATTESTED, workflowIdFor } from '../../workflows/messages';
 import type { dsrRequestWorkflow } from '../../workflows/dsr-request';
 import { AppError } from '../app-error';
@@ -48,7 +48,7 @@ export async function submitRequest(
   if ((body.type === 'MANAGE') !== (body.manage !== undefined)) {
     throw new AppError(400, 'INVALID_INPUT', 'A manage request needs "manage" (purposes and action), and only a manage request may carry it.');
   }
-  const manageFault = body.manage ? manageProblem(body.manage.purposes, body.manage.action) : null;
+  const manageFault = body.manage ? manageProblem(servedPurposes(deps), body.manage.purposes, body.manage.action) : null;
   if (manageFault) throw new AppError(400, 'INVALID_INPUT', `This request ${manageFault}`);
   if (body.recipient !== undefined && body.type !== 'PORTABILITY') {
     throw new AppError(400, 'INVALID_INPUT', 'Only a portability request may name a recipient ("recipient").');

@@ -102,7 +102,15 @@ function parseMask(value: unknown): Mask | null {
 
 /** Checks a declared SQL store's fields; `categories` are the store's own. Returns the
  *  declaration when it is sound, undefined otherwise (each fault has been reported). */
-export function checkSqlFields(entry: Record<string, unknown>, categories: readonly string[], store: string, report: Report, lineOf: (at: string[]) => number): SqlDeclaration | undefined {
+export function checkSqlFields(
+  entry: Record<string, unknown>,
+  categories: readonly string[],
+  store: string,
+  report: Report,
+  lineOf: (at: string[]) => number,
+  /** The ids of the map's top-level `purposes`: the store may stop only those. */
+  declaredPurposes: readonly string[] = [],
+): SqlDeclaration | undefined {
   let sound = true;
   const fault: Report = (at, message) => {
     sound = false;
@@ -211,7 +219,7 @@ export function checkSqlFields(entry: Record<string, unknown>, categories: reado
     }
   }
   for (const d of unreachable(declared)) fault(['collections', d.name], `${store} collection "${d.name}" reaches no identity: it has no "identities" and no reference leads to a collection that has one`);
-  const purposes = checkSqlPurposes(entry.purposes, declared.map((d) => d.name), store, fault, lineOf);
+  const purposes = checkSqlPurposes(entry.purposes, declared.map((d) => d.name), declaredPurposes, store, fault, lineOf);
   const order = eraseOrder(declared);
   if ('cycle' in order) {
     const first = order.cycle[0] as string;

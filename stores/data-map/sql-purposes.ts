@@ -1,12 +1,13 @@
 // The `purposes` of a declared SQL store: how a MANAGE request stops a processing there, as
-// data. Per purpose (stores/manageable-purposes.ts) the collection whose rows carry it, an
+// data. Per purpose (declared in the map's top-level `purposes`, purposes.ts) the collection whose rows carry it, an
 // optional condition picking its rows (`when`: column equals value, for one table that holds
 // every purpose), the column to set and the value each action writes, e.g.
 //   "marketing": { "collection": "ProcessingConsent", "when": { "column": "purpose", "equals": "marketing" },
 //                  "column": "status", "set": { "WITHDRAW_CONSENT": "withdrawn", "OBJECT": "objected" } }
+// The three usual shapes are all a value set: a consent row set to "withdrawn", a flag column set
+// to false, a row moved out of a processing set by setting its membership column.
 // Setting a value never erases: the row and its history stay, only the processing stops.
 import { MANAGE_ACTIONS, type ManageAction } from '../../domain/manage';
-import { isManageablePurpose, PURPOSE_NAMES } from '../manageable-purposes';
 
 export interface DeclaredPurpose {
   purpose: string;
@@ -24,7 +25,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isScalar = (v: unknown): v is string | number | boolean => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
 /** Checks `purposes` against the store's collections; faults are reported, sound entries returned. */
-export function checkSqlPurposes(value: unknown, collections: readonly string[], store: string, fault: Report, lineOf: (at: string[]) => number): DeclaredPurpose[] {
+export function checkSqlPurposes(value: unknown, collections: readonly string[], declaredPurposes: readonly string[], store: string, fault: Report, lineOf: (at: string[]) => number): DeclaredPurpose[] {
   if (value === undefined) return [];
   if (!isObject(value)) {
     fault(['purposes'], `${store} must give "purposes" as an object, e.g. {"marketing": {"collection": …, "column": …, "set": {…}}}`);
@@ -34,8 +35,9 @@ export function checkSqlPurposes(value: unknown, collections: readonly string[],
   for (const [purpose, spec] of Object.entries(value)) {
     const at = ['purposes', purpose];
     const where = `${store} purpose "${purpose}"`;
-    if (!isManageablePurpose(purpose)) {
-      fault(at, `${where} is not a manageable purpose (one of: ${PURPOSE_NAMES.join(', ')})`);
+    if (!declaredPurposes.includes(purpose)) {
+      const known = declaredPurposes.length > 0 ? `declared: ${declaredPurposes.join(', ')}` : 'it declares none';
+      fault(at, `${where} is not declared in the map's top-level "purposes" (${known}): declare its label and consequence there first`);
       continue;
     }
     if (!isObject(spec)) {

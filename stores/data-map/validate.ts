@@ -6,6 +6,7 @@ import path from 'node:path';
 import { CONNECTORS, ERASE_METHODS, IDENTITY_KEYS, MANUAL_CONNECTION, MANUAL_KIND, STORE_KINDS, type ConnectorDescription, type EraseMethod, type IdentityKey, type StoreKind } from './connectors';
 import { checkFilesFields, FILES_FIELDS, FILES_KIND, type FilesLayout } from './files-fields';
 import { JsonLineError, parseJsonWithLines } from './json-lines';
+import { checkPurposes, type MapPurpose } from './purposes';
 import { checkRedisFields, REDIS_FIELDS, REDIS_KIND, type RedisLayout } from './redis-fields';
 import { checkSqlFields, SQL_FIELDS, SQL_KIND, type SqlDeclaration } from './sql-fields';
 import { checkWebhookFields, WEBHOOK_FIELDS, WEBHOOK_KIND, type WebhookSettings } from './webhook-fields';
@@ -43,6 +44,8 @@ export interface MappedStore {
 /** The validated map, stores in the order the file lists them. */
 export interface DataMap {
   stores: MappedStore[];
+  /** The purposes a MANAGE request may name (purposes.ts), in the file's order; none when the map declares none. */
+  purposes: MapPurpose[];
 }
 
 /** A map that cannot be used; `problems` are the messages, each naming its line. */
@@ -57,7 +60,7 @@ const STORE_FIELDS = ['description', 'kind', 'connection', 'identityKey', 'instr
 // Instructions must tell a person what to do; a word or two cannot.
 const MIN_INSTRUCTIONS_CHARS = 10;
 const CATEGORY_FIELDS = ['description', 'erase', 'corrections', 'provided', 'files', 'fields'];
-const TOP_FIELDS = ['$comment', 'description', 'stores'];
+const TOP_FIELDS = ['$comment', 'description', 'purposes', 'stores'];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const quoted = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v));
@@ -81,6 +84,9 @@ export function validateDataMap(text: string, fileName = 'data-map.json', connec
 
   const stores: MappedStore[] = [];
   const root = parsed.value;
+  // Read first: the stores' own `purposes` may name only what is declared here.
+  const purposes = isObject(root) ? checkPurposes(root.purposes, report, (at) => parsed.lineOf(at)) : [];
+  const declaredPurposes = isObject(root) && isObject(root.purposes) ? Object.keys(root.purposes) : [];
   if (!isObject(root) || !isObject(root.stores)) {
     report(['stores'], 'the map must be an object with a "stores" object');
   } else {
@@ -154,7 +160,7 @@ export function validateDataMap(text: string, fileName = 'data-map.json', connec
         if (!Object.hasOwn(categories, held)) report([...at, 'categories'], `${store} does not list category "${held}", which its connector holds`);
       }
       const sql = declaredSql
-        ? checkSqlFields(entry, Object.keys(categories), store, (field, message) => report([...at, ...field], message), (field) => parsed.lineOf([...at, ...field]))
+        ? checkSqlFields(entry, Object.keys(categories), store, (field, message) => report([...at, ...field], message), (field) => parsed.lineOf([...at, ...field]), declaredPurposes)
         : undefined;
       if (sql) sql.line = parsed.lineOf(at);
       const identities = sql ? [...new Set(sql.collections.flatMap((c) => c.identities.map((i) => i.kind)))].join(', ') : identityKey;
@@ -176,7 +182,7 @@ export function validateDataMap(text: string, fileName = 'data-map.json', connec
   if (problems.length > 0) {
     throw new DataMapError(problems.sort((a, b) => a.line - b.line).map((p) => `${fileName} line ${p.line}: ${p.message}`));
   }
-  return { stores };
+  return { stores, purposes };
 }
 
 /** The map shipped with the product. */
@@ -186,4 +192,11 @@ export const DEFAULT_DATA_MAP_FILE = path.resolve(__dirname, '../../config/data-
  *  its base name and the line. */
 export function loadDataMap(file: string = DEFAULT_DATA_MAP_FILE): DataMap {
   return validateDataMap(readFileSync(file, 'utf8'), path.basename(file));
+}
+
+let shipped: DataMap | undefined;
+/** The shipped map, read once: for a server built without a map of its own (tests). */
+export function shippedDataMap(): DataMap {
+  shipped ??= loadDataMap();
+  return shipped;
 }

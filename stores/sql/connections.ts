@@ -15,7 +15,7 @@ export interface DeclaredSqlConnection {
 
 /** The problems that keep declared stores from starting (unset required variables), each
  *  naming the map file's line; empty when there are none. */
-export function declaredSqlProblems(map: DataMap, env: NodeJS.ProcessEnv, fileName = 'data-map.json'): string[] {
+export function declaredSqlProblems(map: Pick<DataMap, 'stores'>, env: NodeJS.ProcessEnv, fileName = 'data-map.json'): string[] {
   const problems: string[] = [];
   for (const entry of map.stores) {
     const sql = entry.sql;
@@ -30,7 +30,7 @@ export function declaredSqlProblems(map: DataMap, env: NodeJS.ProcessEnv, fileNa
 }
 
 /** Opens the declared stores whose connection is set; throws on the problems above. */
-export function declaredSqlConnections(map: DataMap, env: NodeJS.ProcessEnv, fileName?: string): DeclaredSqlConnection[] {
+export function declaredSqlConnections(map: Pick<DataMap, 'stores'>, env: NodeJS.ProcessEnv, fileName?: string): DeclaredSqlConnection[] {
   const problems = declaredSqlProblems(map, env, fileName);
   if (problems.length > 0) throw new Error(`The data map's SQL stores cannot start:\n${problems.join('\n')}`);
   // Stores declared over one database (the demo's customer accounts, logs and billing all live

@@ -67,5 +67,13 @@ export async function liveProblems(store: string, decl: SqlDeclaration, db: SqlD
       if (parent && parentTable) column(parent, parentTable, r.toColumn, r.line, 'referenced column');
     }
   }
+  // A purpose's column and condition must exist too, or a MANAGE request would fail at its store.
+  for (const p of decl.purposes) {
+    const c = byName.get(p.collection);
+    const table = c && tableIn(catalogs, c);
+    if (!c || !table) continue;
+    column(c, table, p.column, p.line, `purpose "${p.purpose}" column`);
+    if (p.when) column(c, table, p.when.column, p.line, `purpose "${p.purpose}" condition column`);
+  }
   return problems.sort((a, b) => a.line - b.line).map((p) => `${fileName} line ${p.line}: ${p.message}`);
 }

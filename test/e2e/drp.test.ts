@@ -183,17 +183,32 @@ describe('exercising rights', () => {
     expect(again).toMatchObject({ status: 409, body: { code: '409' } });
   });
 
+  test('when an agent files sale:opt-out with an e-mail it did not verify, then the engine objects to every purpose the map marks a sale or sharing, asks for no code (11 CCR §7026(d)) and the status says fulfilled', async () => {
+    const email = subjectEmail();
+    const res = await exercise({ exercise: 'sale:opt-out', email, email_verified: false, status_callback: callbacks.url });
+    expect(res).toMatchObject({ status: 200, body: { status: 'open' } });
+    const requestId = res.body!.request_id as string;
+    expect(await stack.db.dsrRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ type: 'MANAGE', regime: 'US_CA_CCPA', details: { manage: { purposes: ['advertising-partners'], action: 'OBJECT' } } });
+    await eventually(async () => (await stack.db.dsrRequest.findUnique({ where: { id: requestId } }))?.status === 'COMPLETED', 60_000);
+    const waived = await stack.db.auditEvent.findFirstOrThrow({ where: { requestId, action: 'VERIFICATION_NOT_REQUIRED' } });
+    expect(waived.details).toMatchObject({ citation: expect.stringContaining('11 CCR §7026(d)') });
+    expect(await stack.db.verificationChallenge.count({ where: { requestId } })).toBe(0);
+    expect((await drpCall(`${base}/data-rights-request/${requestId}`, 'GET', { token: tokens[agentA.id] })).body).toMatchObject({ status: 'fulfilled' });
+    await eventually(async () => callbacks.received.some((c) => c.request_id === requestId && c.status === 'fulfilled'), 30_000);
+    expect(callbacks.received.filter((c) => c.request_id === requestId).map((c) => c.reason)).not.toContain('need_user_verification');
+  });
+
   test('when the right or the regime is one the engine does not serve, then the request is denied with the spec reason and no engine request starts', async () => {
     const before = await stack.db.dsrRequest.count();
-    const optOut = await exercise({ exercise: 'sale:opt-out', email: subjectEmail(), email_verified: true });
-    expect(optOut).toMatchObject({ status: 200, body: { status: 'denied', reason: 'claim_not_covered', processing_details: expect.any(String) } });
+    const optIn = await exercise({ exercise: 'sale:opt-in', email: subjectEmail(), email_verified: true });
+    expect(optIn).toMatchObject({ status: 200, body: { status: 'denied', reason: 'claim_not_covered', processing_details: expect.any(String) } });
     const gdpr = await exercise({ exercise: 'access', regime: 'gdpr', email: subjectEmail(), email_verified: true });
     expect(gdpr.body).toMatchObject({ status: 'denied', reason: 'outside_jurisdiction' });
     const noEmail = await exercise({ exercise: 'access', phone_number: '+14155550100', phone_number_verified: true });
     expect(noEmail.body).toMatchObject({ status: 'denied', reason: 'no_match' });
     expect(await stack.db.dsrRequest.count()).toBe(before);
     // The denial stays readable at the status endpoint.
-    expect((await drpCall(`${base}/data-rights-request/${optOut.body!.request_id as string}`, 'GET', { token: tokens[agentA.id] })).body).toMatchObject({ status: 'denied', reason: 'claim_not_covered' });
+    expect((await drpCall(`${base}/data-rights-request/${optIn.body!.request_id as string}`, 'GET', { token: tokens[agentA.id] })).body).toMatchObject({ status: 'denied', reason: 'claim_not_covered' });
     // The trailing slash of versions before 0.9.3 is still accepted (§2.01).
     const slash = await drpCall(`${base}/data-rights-request/`, 'POST', { token: tokens[agentA.id], body: exerciseBody({ exercise: 'sale:opt-in', email: subjectEmail() }) });
     expect(slash.body).toMatchObject({ status: 'denied', reason: 'claim_not_covered' });

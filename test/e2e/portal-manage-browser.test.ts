@@ -11,6 +11,7 @@ import { consentRegisterStore, consentsOf, seedConsents } from '../support/conse
 import { testDb } from '../support/database';
 import { openDemoStores } from '../support/demo-estate';
 import { codeIn, eventually } from '../support/http';
+import { loadDataMap } from '../../stores/data-map/validate';
 
 const COMPLETION_TIMEOUT_MS = 60_000;
 const db = testDb();
@@ -73,6 +74,26 @@ describe('the portal manage form in a browser', () => {
     const reply = await env.stack.mail.waitFor((m) => m.to.includes(email) && /how we process your personal information/.test(m.subject));
     expect(reply.text).toContain('- consent-register: consent withdrawn, 1 record updated');
     expect(reply.text).toContain('consent-register：已撤回同意，更新 1 条记录');
+  });
+
+  test('when the API is asked to manage a purpose the data map does not declare, then it answers 400 naming the declared ones and starts nothing; the portal offers exactly the declared ones', async () => {
+    const email = `subject-${randomUUID()}@example.org`;
+    const post = (purposes: string[]) =>
+      fetch(`${env.stack.baseUrl}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, type: 'MANAGE', residence: 'CN', language: 'en', manage: { purposes, action: 'OBJECT' } }) });
+    const unknown = await post(['marketing', 'telemarketing']);
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({
+      message: 'This request names unknown purpose "telemarketing" (the data map declares: marketing, personalised-recommendations, affiliate-sharing, advertising-partners)',
+    });
+    expect((await post(['Marketing!'])).status).toBe(400);
+    expect(env.stack.mail.messages().some((m) => m.to.includes(email))).toBe(false);
+
+    for (const lang of ['en', 'zh'] as const) {
+      await env.page.goto(`${env.stack.baseUrl}/portal?lang=${lang}`);
+      const offered = await env.page.locator('input[type=checkbox][name^="purpose_"]').evaluateAll((boxes) => boxes.map((b) => (b as unknown as { name: string }).name));
+      expect(offered).toEqual(loadDataMap().purposes.map((p) => `purpose_${p.id}`));
+      for (const p of loadDataMap().purposes) await expect(env.page.getByLabel(p.label[lang], { exact: true }).count()).resolves.toBe(1);
+    }
   });
 
   test('when the subject names no use, then the form comes back with the error next to the field and no request is made', async () => {

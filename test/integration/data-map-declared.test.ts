@@ -111,3 +111,68 @@ function problemsOf2(text: string, fileName: string): string[] {
   }
   throw new Error('the map was accepted');
 }
+
+describe('the purposes a manage request may name, declared in the data map', () => {
+  const shipped = readFileSync(DEFAULT_DATA_MAP_FILE, 'utf8');
+  /** The shipped map with one edit, which must find its text exactly once. */
+  function shippedEdited(from: string, to: string): string {
+    expect(shipped.split(from)).toHaveLength(2);
+    return shipped.replace(from, to);
+  }
+
+  test('when the shipped map is read, then it declares its purposes once, with words in both languages, the sale/sharing marks, and the marketing database stopping each', () => {
+    const map = validateDataMap(shipped);
+    expect(map.purposes.map((p) => [p.id, p.disclosure])).toEqual([
+      ['marketing', []],
+      ['personalised-recommendations', []],
+      ['affiliate-sharing', []],
+      ['advertising-partners', ['sale', 'sharing']],
+    ]);
+    for (const p of map.purposes) expect([p.label.zh.length > 0, p.label.en.length > 0]).toEqual([true, true]);
+    const marketing = map.stores.find((s) => s.name === 'marketing-db')!.sql!.purposes;
+    expect(marketing.map((p) => [p.purpose, p.collection, p.column])).toEqual([
+      ['marketing', 'newsletter_subscription', 'status'],
+      ['personalised-recommendations', 'audience_membership', 'active'],
+      ['affiliate-sharing', 'audience_membership', 'active'],
+      ['advertising-partners', 'audience_membership', 'active'],
+    ]);
+  });
+
+  test('when a store stops a purpose the map does not declare, then the map is refused at that line, naming the declared ones', () => {
+    const text = shippedEdited('"affiliate-sharing": {\n          "collection"', '"affiliate-sharingg": {\n          "collection"');
+    expect(problemsOf(text)).toEqual([
+      `data-map.json line ${lineOf(text, '"affiliate-sharingg"')}: store "marketing-db" purpose "affiliate-sharingg" is not declared in the map's top-level "purposes" (declared: marketing, personalised-recommendations, affiliate-sharing, advertising-partners): declare its label and consequence there first`,
+    ]);
+  });
+
+  test('when a purpose is declared without its words, with a bad id, a bad mark or a consequence missing for an action, then each is refused on its own line', () => {
+    let text = shippedEdited('"label": { "zh": "个性化推荐", "en": "personalised recommendations" },', '"label": { "en": "personalised recommendations" },');
+    text = text.replace('"disclosure": ["sale", "sharing"]', '"disclosure": ["sold"]');
+    text = text.replace('"RESTRICT": { "zh": "我们暂停向您发送营销信息，并仅存储相关信息。", "en": "marketing messages to you are paused and the related data is only stored." },\n', '');
+    text = text.replace('"purposes": {\n    "marketing": {', '"purposes": {\n    "Bad Id": { "label": { "zh": "坏", "en": "bad" }, "consequence": { "zh": "无", "en": "none" } },\n    "marketing": {');
+    const problems = problemsOf(text);
+    expect(problems).toEqual([
+      `data-map.json line ${lineOf(text, '"Bad Id"')}: purpose "Bad Id" is not a purpose id: lower-case letters and digits joined by hyphens, at most 60 characters, e.g. "personalised-recommendations"`,
+      `data-map.json line ${lineOf(text, '"consequence": {\n        "WITHDRAW_CONSENT"')}: purpose "marketing" gives consequences per action but none for RESTRICT: the letter would say nothing of what follows`,
+      `data-map.json line ${lineOf(text, '"label": { "en": "personalised recommendations" }')}: purpose "personalised-recommendations" needs "label": what the subject reads, as {"zh": text, "en": text} (both, neither empty)`,
+      `data-map.json line ${lineOf(text, '"disclosure": ["sold"]')}: purpose "advertising-partners" has "disclosure" that is not a list of "sale" and/or "sharing" (a sale or a sharing under the CCPA), each at most once`,
+    ]);
+  });
+
+  test('when a purpose names a column its table lacks, then the live check refuses it with the line', async () => {
+    const text = shippedEdited('"column": "status",\n          "set"', '"column": "state",\n          "set"');
+    const store = validateDataMap(text).stores.find((s) => s.name === 'marketing-db')!;
+    const url = process.env.MARKETING_DATABASE_URL;
+    if (!url) throw new Error('MARKETING_DATABASE_URL is not set');
+    const { ensureMarketingSchemaAt } = await import('../../devtools/estate/marketing-schema');
+    await ensureMarketingSchemaAt(url);
+    const db = openSqlDb('postgres', url);
+    try {
+      expect(await liveProblems('marketing-db', store.sql!, db)).toEqual([
+        `data-map.json line ${lineOf(text, '"marketing": {\n          "description": "The subscription')}: store "marketing-db" collection "newsletter_subscription" names purpose "marketing" column "state", which table newsletter_subscription does not have`,
+      ]);
+    } finally {
+      await db.destroy();
+    }
+  });
+});

@@ -61,6 +61,7 @@ describe('data map', () => {
     expect(map.stores.find((s) => s.name === 'marketing-db')?.categories).toEqual([
       { name: 'marketing-consent', erase: 'delete', corrections: true, provided: true },
       { name: 'campaign-activity', erase: 'anonymise', corrections: false },
+      { name: 'audience', erase: 'delete', corrections: false },
     ]);
     expect(map.stores.find((s) => s.name === 'billing')?.categories).toEqual([
       { name: 'invoice', erase: 'anonymise', corrections: true, provided: true },

@@ -2,8 +2,9 @@
 // declared SQL store with `purposes`: what the MANAGE tests fulfil against, through the same
 // generic connector and map checks a deployment's own database goes through.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Db } from '../../db/prisma';
-import { validateDataMap } from '../../stores/data-map/validate';
+import { DEFAULT_DATA_MAP_FILE, validateDataMap } from '../../stores/data-map/validate';
 import type { DataStore } from '../../stores/data-store';
 import { openSqlDb, type SqlDb } from '../../stores/sql/connect';
 import { createDeclaredSqlStore } from '../../stores/sql/declared-sql-store';
@@ -24,12 +25,16 @@ export const CONSENT_REGISTER_ENTRY = {
     marketing: byPurpose('marketing', { WITHDRAW_CONSENT: 'withdrawn', OBJECT: 'objected' }),
     'personalised-recommendations': byPurpose('personalised-recommendations', { WITHDRAW_CONSENT: 'withdrawn', RESTRICT: 'restricted', OBJECT: 'objected' }),
     'affiliate-sharing': byPurpose('affiliate-sharing', { WITHDRAW_CONSENT: 'withdrawn', RESTRICT: 'restricted', OBJECT: 'objected' }),
+    // The shipped map marks it a sale and a sharing (CCPA): its opt-out needs no verification.
+    'advertising-partners': byPurpose('advertising-partners', { WITHDRAW_CONSENT: 'withdrawn', OBJECT: 'objected' }),
   },
 };
 
 /** The store over the database at DATABASE_URL; close `sqlDb` when done. */
 export function consentRegisterStore(): { store: DataStore; sqlDb: SqlDb } {
-  const entry = validateDataMap(JSON.stringify({ stores: { 'consent-register': CONSENT_REGISTER_ENTRY } }), 'test map', {}).stores[0]!;
+  // The purposes are the shipped map's: the ones the engine's letters word and the intake accepts.
+  const { purposes } = JSON.parse(readFileSync(DEFAULT_DATA_MAP_FILE, 'utf8')) as { purposes: unknown };
+  const entry = validateDataMap(JSON.stringify({ purposes, stores: { 'consent-register': CONSENT_REGISTER_ENTRY } }), 'test map', {}).stores[0]!;
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set');
   const sqlDb = openSqlDb('postgres', url);

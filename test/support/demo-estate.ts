@@ -43,5 +43,5 @@ export function demoStore(stores: readonly DataStore[], name: string): DataStore
 /** The shipped map followed by the example stores the demo leaves out (docs/examples): for the
  *  tests of unconnected, processor and manual stores, which load this map as a deployment would its own. */
 export function mapWithExampleStores(): DataMap {
-  return { stores: [...loadDataMap().stores, ...loadDataMap(EXAMPLE_STORES_MAP_FILE).stores] };
+  return { stores: [...loadDataMap().stores, ...loadDataMap(EXAMPLE_STORES_MAP_FILE).stores], purposes: loadDataMap().purposes };
 }

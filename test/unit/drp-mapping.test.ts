@@ -1,5 +1,5 @@
 // The one table from the engine's statuses to DRP's (§3.02), and the rights and regimes (§3.01).
-import { EXERCISE_TYPES, STATUS_TABLE, drpStateOf, engineRegimeFor } from '../../drp/mapping';
+import { EXERCISE_TYPES, STATUS_TABLE, drpStateOf, engineRegimeFor, optOutPurposes } from '../../drp/mapping';
 import { agentResultsSecret, agentResultsSecretMatches } from '../../drp/results-link';
 import { exerciseStatus, type EngineRow } from '../../drp/exercise-status';
 import { REQUEST_STATUSES } from '../../domain/status';
@@ -24,9 +24,18 @@ describe('DRP mapping', () => {
     expect(drpStateOf('WITHDRAWN', 'FEE_DECLINED')).toMatchObject({ status: 'denied', reason: 'other' });
   });
 
-  test('when rights and regimes are mapped, then access and deletion are served under CCPA and sale rights are not', () => {
-    expect(EXERCISE_TYPES).toEqual({ access: 'ACCESS', 'access:categories': 'ACCESS', 'access:specific': 'ACCESS', deletion: 'DELETION', 'sale:opt-out': null, 'sale:opt-in': null });
+  test('when rights and regimes are mapped, then access, deletion and the opt-out of sale are served under CCPA, opting in is not', () => {
+    expect(EXERCISE_TYPES).toEqual({ access: 'ACCESS', 'access:categories': 'ACCESS', 'access:specific': 'ACCESS', deletion: 'DELETION', 'sale:opt-out': 'MANAGE', 'sale:opt-in': null });
     expect([engineRegimeFor('ccpa', 'CN_PIPL'), engineRegimeFor('gdpr', 'CN_PIPL')]).toEqual(['US_CA_CCPA', null]);
+    // The opt-out objects to what the map marks a sale or a sharing, and to nothing else.
+    const purposes = [
+      { id: 'marketing', disclosure: [] },
+      { id: 'data-brokers', disclosure: ['sale'] },
+      { id: 'ad-partners', disclosure: ['sale', 'sharing'] },
+      { id: 'retargeting', disclosure: ['sharing'] },
+    ];
+    expect(optOutPurposes(purposes)).toEqual(['data-brokers', 'ad-partners', 'retargeting']);
+    expect(optOutPurposes([{ id: 'marketing', disclosure: [] }])).toEqual([]);
   });
 
   test('when a request states no regime, then it is processed under the controller profile’s default regime', () => {

@@ -10,7 +10,7 @@ import { consentRegisterStore, consentsOf, seedConsents } from '../support/conse
 import { languageParts } from '../support/mail-stack';
 import { demoEstablishment } from '../support/profiles';
 import { startWorkflowStack, type WorkflowStack } from '../support/workflow-stack';
-import { mailTo, requestRow } from './helpers';
+import { auditActions, mailTo, requestRow } from './helpers';
 import type { RegimeKey } from '../../domain/regime-key';
 
 let stack: WorkflowStack;
@@ -92,6 +92,49 @@ describe('a manage request', () => {
     expect(due.actual).toEqual(due.manage);
     expect(due.manage.getTime()).toBeLessThan(due.access.getTime());
     expect(getRegime('US_CA_CCPA').deadlineOverrides?.MANAGE?.citation).toMatch(/11 CCR §7026\(f\)/);
+  });
+
+  test('when a Californian opts out of the sale and sharing of their data without any proof of identity, then no code is asked for (11 CCR §7026(d)), the rows say objected, the letter says so in both languages and it is due 15 business days from receipt', async () => {
+    const email = `mg-${randomUUID()}@example.org`;
+    await seedConsents(stack.db, email, { ...ALL_GRANTED, 'advertising-partners': 'granted' });
+    const started = await stack.start({ email, type: 'MANAGE', regime: 'US_CA_CCPA', manage: { purposes: ['advertising-partners'], action: 'OBJECT' } });
+    const result = await started.handle.result();
+    expect(result).toMatchObject({ status: 'COMPLETED', outcome: 'FULFILLED' });
+    // No code was made or mailed: the identity step was settled by the law, and audited with its citation.
+    expect(await stack.db.verificationChallenge.count({ where: { requestId: started.requestId } })).toBe(0);
+    expect(stack.mail.messages().filter((m) => m.to.includes(email) && /verification code|验证码/i.test(m.subject))).toEqual([]);
+    const actions = await auditActions(stack.db, started.requestId);
+    expect(actions).toContain('VERIFICATION_NOT_REQUIRED');
+    const changes = await stack.db.auditEvent.findMany({ where: { requestId: started.requestId, action: 'STATUS_CHANGED' } });
+    expect(changes.map((e) => (e.details as { to?: string } | null)?.to)).not.toContain('AWAITING_VERIFICATION');
+    expect(changes.length).toBeGreaterThan(0);
+    const waived = await stack.db.auditEvent.findFirstOrThrow({ where: { requestId: started.requestId, action: 'VERIFICATION_NOT_REQUIRED' } });
+    expect([waived.actor, waived.reason, waived.details]).toEqual(['system', 'verification not required: an opt-out of sale or sharing', { citation: expect.stringContaining('11 CCR §7026(d)') }]);
+    expect(await consentsOf(stack.db, email)).toEqual({ ...ALL_GRANTED, 'advertising-partners': 'objected' });
+
+    const mail = await mailTo(stack.mail, email, /how we process your personal information|个人信息处理的请求/);
+    const parts = languageParts(mail.text, 'en');
+    expect(parts.en).toContain('sharing with advertising partners (personalised ads on other sites) (advertising-partners):\n- consent-register: processing stopped, 1 record updated\nWhat this means: we no longer sell or share your personal information with advertising partners');
+    expect(parts.zh).toContain('向广告合作伙伴提供（用于在其他网站展示个性化广告） (advertising-partners)：\n- consent-register：已停止处理，更新 1 条记录\n后果：我们不再将您的个人信息出售或提供给广告合作伙伴');
+    const due = await dueDates(started.requestId);
+    expect(due.actual).toEqual(due.manage);
+    expect(due.manage.getTime()).toBeLessThan(due.access.getTime());
+    // The acknowledgement (CCPA: within 10 business days) promises no code: it says what comes next, and by when.
+    const ack = languageParts((await mailTo(stack.mail, email, /received your request|已收到您的请求/)).text, 'en');
+    expect(ack.en).toContain('Next: we will search our systems for personal information about you and act on your request');
+    expect(ack.en).not.toContain('verify your identity');
+    expect(ack.zh).toContain('下一步：我们将在各业务系统中查找与您相关的个人信息');
+  });
+
+  test('when a Californian opts out of a sale together with a purpose that is no sale, or under PIPL, then identity is verified as for any request', async () => {
+    const mixed = await stack.start({ email: `mg-${randomUUID()}@example.org`, type: 'MANAGE', regime: 'US_CA_CCPA', manage: { purposes: ['advertising-partners', 'marketing'], action: 'OBJECT' } });
+    const pipl = await stack.start({ email: `mg-${randomUUID()}@example.org`, type: 'MANAGE', regime: 'CN_PIPL', manage: { purposes: ['advertising-partners'], action: 'OBJECT' } });
+    for (const { email, requestId, handle } of [mixed, pipl]) {
+      await mailTo(stack.mail, email, /verification code|验证码/i);
+      expect((await requestRow(stack.db, requestId)).status).toBe('AWAITING_VERIFICATION');
+      expect(await auditActions(stack.db, requestId)).not.toContain('VERIFICATION_NOT_REQUIRED');
+      await handle.terminate('test done');
+    }
   });
 
   test('when the store has no setting for the action asked, then nothing changes there and the letter says so instead of claiming it was done', async () => {

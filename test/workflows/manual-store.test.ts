@@ -124,7 +124,7 @@ test('when a deletion meets a legal hold and an anonymised category, then the st
     erased: 2,
     anonymised: 2,
     search: 'SEARCHED',
-    located: { 'marketing-consent': 1, 'campaign-activity': 2 },
+    located: { 'marketing-consent': 1, 'campaign-activity': 2, audience: 0 },
     retained: [{ category: 'marketing-consent', records: 1, reason: 'LEGAL_HOLD', reference: hold.id, basis }],
   });
   expect(byStore['customer-accounts']).toMatchObject({ settledBy: 'ENGINE', anonymised: 0, retained: [] });

@@ -120,14 +120,32 @@ export function staffWordRequired(run: RequestRun): boolean {
   return filedBy === 'GUARDIAN' || filedBy === 'COMPLIANCE';
 }
 
+/** Versions the CCPA opt-out without verification: runs from before it asked every subject for a code. */
+export const OPT_OUT_UNVERIFIED_PATCH = 'ccpa-opt-out-unverified';
+
 /** Establishes identity by agent attestation or the mailed code; false when the window
  *  closed without it. Silence is treated as a failure to verify: nothing may be disclosed
- *  or erased for an identity that was never confirmed. */
-export async function establishIdentity(run: RequestRun, windowMs: number): Promise<boolean> {
+ *  or erased for an identity that was never confirmed. Where the law forbids requiring
+ *  verification (`notRequired`: a CCPA opt-out of sale or sharing, which discloses and erases
+ *  nothing), no code is asked for: the request goes on, audited with the citation. */
+export async function establishIdentity(run: RequestRun, windowMs: number, notRequired?: { citation: string }): Promise<boolean> {
   const { attestation } = run.input;
   if (attestation && (await attestationProven(run, attestation))) {
     await acts.recordDecision({ requestId: run.requestId, actor: `staff:${attestation.staffId}`, action: 'IDENTITY_ATTESTED', reason: attestation.evidenceNote, eventKey: `${run.requestId}:attested` });
     run.verify(attestation.staffId);
+    return true;
+  }
+  if (notRequired && patched(OPT_OUT_UNVERIFIED_PATCH)) {
+    await acts.recordDecision({
+      requestId: run.requestId,
+      actor: 'system',
+      action: 'VERIFICATION_NOT_REQUIRED',
+      reason: 'verification not required: an opt-out of sale or sharing',
+      details: { citation: notRequired.citation },
+      eventKey: `${run.requestId}:verification-not-required`,
+    });
+    // Settles the identity step: no code may be sent or typed for this request any more.
+    run.verify();
     return true;
   }
   // Versioned, though only runs with a minor's flag (none before it existed) reach the call.

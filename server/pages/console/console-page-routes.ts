@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { AppError } from '../../app-error';
-import { serverProfile, type ServerDeps } from '../../deps';
+import { servedPurposes, serverProfile, type ServerDeps } from '../../deps';
 import { literalUnion, RequestIdParams } from '../../schemas';
 import { dashboardFigures } from '../../use-cases/dashboard-figures';
 import { assignableStaff } from '../../use-cases/request-owner';
@@ -51,19 +51,19 @@ export const consolePageRoutes =
       sendHtml(reply, 200, dashboardPage(viewer(req), await dashboardFigures(deps, req.query.period ?? 90), flashOf(req))),
     );
 
-    app.get('/console/requests/new', { schema: { hide: true } }, async (req, reply) => sendHtml(reply, 200, newRequestPage(viewer(req))));
+    app.get('/console/requests/new', { schema: { hide: true } }, async (req, reply) => sendHtml(reply, 200, newRequestPage(viewer(req), servedPurposes(deps))));
 
     app.post('/console/requests', { schema: { hide: true } }, async (req, reply) => {
       const lang = consoleLanguageOf(req);
-      const form = readNewRequestForm(fieldsOf(req.body), consoleText(lang).messages.fields);
-      if (!form.body) return sendHtml(reply, 422, newRequestPage(viewer(req), form.values, form.errors));
+      const form = readNewRequestForm(fieldsOf(req.body), servedPurposes(deps), consoleText(lang).messages.fields);
+      if (!form.body) return sendHtml(reply, 422, newRequestPage(viewer(req), servedPurposes(deps), form.values, form.errors));
       const { channel, evidenceNote, ...body } = form.body;
       try {
         const { requestId } = await submitRequest(deps, body, channel, { staffId: consoleStaffOf(req).staffId, evidenceNote });
         return reply.redirect(`/console/requests/${requestId}?done=opened`, 303);
       } catch (err) {
         if (!(err instanceof AppError) || err.status >= 500) throw err;
-        return sendHtml(reply, err.status, newRequestPage(viewer(req), form.values, { residence: refusalText(lang, err) }));
+        return sendHtml(reply, err.status, newRequestPage(viewer(req), servedPurposes(deps), form.values, { residence: refusalText(lang, err) }));
       }
     });
 

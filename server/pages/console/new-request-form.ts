@@ -6,6 +6,7 @@ import { STAFF_CHANNELS, type StaffSubmitBody } from '../../staff/schemas';
 import { readRequestForm, type FormFields, type RequestFormValues } from '../form-input';
 import type { FieldErrors } from './form-fields';
 import type { ConsoleMessages } from './console-messages-en';
+import type { MapPurpose } from '../../../stores/data-map/purposes';
 
 const NOTE_MIN = 3;
 const NOTE_MAX = 2000;
@@ -39,9 +40,9 @@ const messagesOf = (m: FieldMessages) => ({
 });
 
 /** The body for submitRequest with the channel and attestation, or the errors by field in the words given. */
-export function readNewRequestForm(fields: FormFields, m: FieldMessages): { values: NewRequestValues; body?: StaffSubmitBody; errors: FieldErrors } {
+export function readNewRequestForm(fields: FormFields, purposes: readonly MapPurpose[], m: FieldMessages): { values: NewRequestValues; body?: StaffSubmitBody; errors: FieldErrors } {
   const language = (LANGUAGES as readonly string[]).includes(fields.language ?? '') ? (fields.language as Language) : undefined;
-  const portal = readRequestForm(fields, language ?? 'en');
+  const portal = readRequestForm(fields, language ?? 'en', purposes);
   const values: NewRequestValues = {
     ...portal.values,
     channel: fields.channel ?? '',

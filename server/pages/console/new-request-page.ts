@@ -11,7 +11,7 @@ import { errorSummary, inputField, noteField, radioGroup, selectField, type Fiel
 import type { NewRequestValues } from './new-request-form';
 import { MANAGE_ACTIONS } from '../../../domain/manage';
 import { MINOR_AGE_BANDS, MINOR_FILERS } from '../../../domain/minor';
-import { PURPOSE_NAMES } from '../../../stores/manageable-purposes';
+import type { MapPurpose } from '../../../stores/data-map/purposes';
 
 const EMPTY: NewRequestValues = { type: '', residence: '', email: '', corrections: {}, purposes: [], manageAction: '', channel: '', language: 'zh', evidenceNote: '', minorAgeBand: '', minorFiledBy: '' };
 /** The minor's fieldset, in the staff member's language (PIPL art 31; the seed's section XIV). */
@@ -21,7 +21,7 @@ const MINOR_WORDS = {
 } as const;
 
 /** The form, filled with `values` and showing `errors` (a fresh form without them). */
-export function newRequestPage(viewer: ConsoleViewer, values: NewRequestValues = EMPTY, errors: FieldErrors = {}): string {
+export function newRequestPage(viewer: ConsoleViewer, purposes: readonly MapPurpose[], values: NewRequestValues = EMPTY, errors: FieldErrors = {}): string {
   const lang = viewer.lang ?? 'en';
   const m = messagesFor(lang);
   const w = textFor(viewer).newRequest;
@@ -41,7 +41,7 @@ ${corrections}
 </fieldset>
 <fieldset${errors.manage ? html` aria-describedby="manage-error"` : ''}><legend>${w.manage}</legend>
 ${errors.manage ? html`<p class="error" id="manage-error">${errors.manage}</p>` : ''}
-${PURPOSE_NAMES.map((p) => html`<label><input type="checkbox" name="${purposeField(p)}" value="on"${values.purposes.includes(p) ? html` checked` : ''}> ${m.purposes[p]}</label>`)}
+${purposes.map((p) => html`<label><input type="checkbox" name="${purposeField(p.id)}" value="on"${values.purposes.includes(p.id) ? html` checked` : ''}> ${p.label[lang === 'zh' ? 'zh' : 'en']}</label>`)}
 ${radioGroup({ name: 'manageAction', label: w.manageAction, value: values.manageAction, options: MANAGE_ACTIONS.map((a) => [a, m.manageActions[a]] as const) })}
 </fieldset>
 ${selectField({ name: 'residence', label: w.residence, value: values.residence, error: errors.residence, options: residenceOptions(lang) })}
