@@ -52,12 +52,16 @@ export interface PortabilityRecipient {
   secretEnv: string;
 }
 
+export type SignInClaim = 'email' | 'sub';
+
 export interface AccountSignIn {
   issuer: string;
   clientId: string;
   /** The environment variable holding the client secret. */
   clientSecretEnv: string;
-  claim: 'email';
+  /** What identifies the subject in the ID token: the verified e-mail, or the account id
+   *  (`sub`) compared with the account id the request gave at intake. */
+  claim: SignInClaim;
   label?: ProfileText;
 }
 

@@ -35,6 +35,12 @@ function keyed(pepper: string, kind: 'phone' | 'accountId', value: string): stri
   return createHmac('sha256', pepper).update(`${kind}:${value}`).digest('hex');
 }
 
+/** The keyed hash an account id is stored and found by, as given (trimmed): also what a
+ *  sign-in's `sub` is compared with when the profile identifies subjects by it. */
+export function accountIdHashOf(pepper: string, accountId: string): string {
+  return keyed(pepper, 'accountId', accountId.trim());
+}
+
 /** The keyed hash a phone number is stored and found by, once brought to E.164. */
 export function phoneHashOf(pepper: string, e164: string): string {
   return keyed(pepper, 'phone', e164);
@@ -46,6 +52,6 @@ export function furtherIdentities(pepper: string, cipher: FieldCipher, given: { 
   const accountId = given.accountId !== undefined && given.accountId.trim() !== '' ? intakeAccountId(given.accountId) : undefined;
   return {
     ...(phone && { phoneHash: phoneHashOf(pepper, phone), phoneEncrypted: cipher.encrypt(phone, 'DsrRequest.phoneEncrypted') }),
-    ...(accountId && { accountIdHash: keyed(pepper, 'accountId', accountId), accountIdEncrypted: cipher.encrypt(accountId, 'DsrRequest.accountIdEncrypted') }),
+    ...(accountId && { accountIdHash: accountIdHashOf(pepper, accountId), accountIdEncrypted: cipher.encrypt(accountId, 'DsrRequest.accountIdEncrypted') }),
   };
 }

@@ -108,7 +108,10 @@ export const withdrawUpdate = defineUpdate<DsrStatus, [{ actor: string; reason?:
  *  subject: the keyed hash of the identifying claim, and the API's signature binding it to this
  *  request (server/oidc/). Hashes only: no claim value ever enters the workflow. */
 export interface SignInProof extends Asserted {
+  /** The keyed hash of the identifying claim: the e-mail's identity hash, or the account id's. */
   claimHash: string;
+  /** Which claim identified the subject; absent in proofs sent before `sub` was served: 'email'. */
+  claim?: 'email' | 'sub';
   /** Keyed hash of the account's `sub`, so the audit says which account, without naming it. */
   accountHash: string;
   issuer: string;

@@ -84,7 +84,7 @@ export function installSignInRoutes(app: App, deps: ServerDeps, helpers: SignInR
     }
     if (!claims) return helpers.showProblem(req, reply, 400, link, 'SIGN_IN_FAILED');
     try {
-      await verifyBySignIn(deps, s.requestId, settings.issuer, claims);
+      await verifyBySignIn(deps, s.requestId, settings.issuer, claims, settings.claim);
     } catch (err) {
       if (!(err instanceof AppError) || err.status >= 500) throw err;
       return helpers.showProblem(req, reply, err.status, link, err.code);

@@ -1,7 +1,8 @@
 // Verification by signing in to the controller's own account system (issue 15, item 5): a real
 // OpenID provider (oidc-provider) on loopback, the real engine, and Debian's Chromium clicking
 // through the provider's sign-in as a subject would. The ID token's verified e-mail verifies
-// the request at once; an account of another e-mail verifies nothing.
+// the request at once; an account of another e-mail verifies nothing. A second engine, whose
+// profile identifies subjects by the token's `sub`, verifies a request that gave that account id.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
@@ -20,6 +21,8 @@ const otherEmail = `someone-else-${randomUUID()}@example.org`;
 
 let provider: ChildProcessWithoutNullStreams;
 let stack: Stack;
+/** The engine whose profile says `claim: 'sub'`. */
+let bySub: Stack;
 let browser: Browser;
 
 /** Starts the account system; resolves with its issuer once it listens. */
@@ -54,16 +57,23 @@ async function freePort(): Promise<number> {
 beforeAll(async () => {
   const { issuer, next } = await startProvider();
   process.env[SECRET_ENV] = CLIENT_SECRET;
-  const profile = profileWith((p) => {
-    p.accountSignIn = { issuer, clientId: 'dsr-engine', clientSecretEnv: SECRET_ENV, claim: 'email', label: { zh: '登录您的会员账户', en: 'Sign in with your member account' } };
-  });
-  [stack, browser] = await Promise.all([startStack({}, { profile, port: await freePort() }), launchBrowser()]);
-  provider.stdin.write(`${JSON.stringify({ clientId: 'dsr-engine', clientSecret: CLIENT_SECRET, redirectUri: `${stack.baseUrl}/portal/sign-in/callback` })}\n`);
+  const profileFor = (claim: 'email' | 'sub') =>
+    profileWith((p) => {
+      p.accountSignIn = { issuer, clientId: 'dsr-engine', clientSecretEnv: SECRET_ENV, claim, label: { zh: '登录您的会员账户', en: 'Sign in with your member account' } };
+    });
+  [stack, bySub, browser] = await Promise.all([
+    startStack({}, { profile: profileFor('email'), port: await freePort() }),
+    startStack({}, { profile: profileFor('sub'), port: await freePort() }),
+    launchBrowser(),
+  ]);
+  const redirectUris = [stack, bySub].map((s) => `${s.baseUrl}/portal/sign-in/callback`);
+  provider.stdin.write(`${JSON.stringify({ clientId: 'dsr-engine', clientSecret: CLIENT_SECRET, redirectUris })}\n`);
   await next();
 });
 afterAll(async () => {
   await browser?.close();
   await stack?.close();
+  await bySub?.close();
   provider?.stdin.end();
   delete process.env[SECRET_ENV];
 });
@@ -79,26 +89,26 @@ beforeEach(async () => {
 });
 afterEach(async () => context?.close());
 
-/** Files a deletion over the API and opens its status page in the portal. */
-async function fileDeletion(email: string, lang: 'zh' | 'en'): Promise<string> {
-  const res = await fetch(`${stack.baseUrl}/api/requests`, {
+/** Files a deletion over the API (on `on`, the e-mail engine unless said) and opens its status page in the portal. */
+async function fileDeletion(email: string, lang: 'zh' | 'en', on: Stack = stack, more: { accountId?: string } = {}): Promise<string> {
+  const res = await fetch(`${on.baseUrl}/api/requests`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, type: 'DELETION', language: lang, regime: 'CN_PIPL' }),
+    body: JSON.stringify({ email, type: 'DELETION', language: lang, regime: 'CN_PIPL', ...more }),
   });
   expect(res.status).toBe(202);
   const { requestId, statusToken } = (await res.json()) as { requestId: string; statusToken: string };
-  await page.goto(`${stack.baseUrl}/portal/requests/${requestId}?token=${encodeURIComponent(statusToken)}&lang=${lang}`);
+  await page.goto(`${on.baseUrl}/portal/requests/${requestId}?token=${encodeURIComponent(statusToken)}&lang=${lang}`);
   return requestId;
 }
 
 /** Signs in at the provider's own pages: its login form, then its consent. */
-async function signInAtProvider(login: string): Promise<void> {
+async function signInAtProvider(login: string, on: Stack = stack): Promise<void> {
   await page.locator('input[name=login]').fill(login);
   await page.locator('input[name=password]').fill('any password');
   await page.locator('button[type=submit]').click();
   await page.getByRole('button', { name: 'Continue' }).click();
-  await page.waitForURL(new RegExp(`^${stack.baseUrl}/portal/`));
+  await page.waitForURL(new RegExp(`^${on.baseUrl}/portal/`));
 }
 
 const audit = (requestId: string) => stack.db.auditEvent.findMany({ where: { requestId }, orderBy: { id: 'asc' } });
@@ -173,5 +183,43 @@ describe('verification by signing in to the controller account (OpenID Connect)'
     await expect(handle.executeUpdate(verifyBySignInUpdate, { args: [{ claimHash: subject.emailHash, accountHash: 'f'.repeat(64), issuer: 'http://127.0.0.1:1', assertion: 'forged.signature' }] })).rejects.toThrow();
     expect((await handle.query(statusQuery)).awaiting).toBe('SUBJECT_VERIFICATION');
     expect((await audit(requestId)).map((e) => e.action)).not.toContain('IDENTITY_VERIFIED_BY_SIGN_IN');
+  });
+});
+
+describe('verification by signing in, where the profile identifies subjects by the account id (sub)', () => {
+  test('when the request gave the account id that signs in, then it is verified at once, audited as claim sub by hashes only; another account, or a request without an account id, verifies nothing', async () => {
+    // The provider's `sub` is its login id: the customer id the stores know.
+    const email = `by-sub-${randomUUID()}@example.org`;
+    const requestId = await fileDeletion(email, 'en', bySub, { accountId: 'li-wei' });
+    await page.getByRole('link', { name: 'Sign in with your member account' }).click({ timeout: 20_000 });
+    await signInAtProvider('li-wei', bySub);
+    const row = await eventually(async () => {
+      const r = await bySub.db.dsrRequest.findUnique({ where: { id: requestId } });
+      return r?.verifiedAt ? r : null;
+    }, 60_000);
+    expect(row.verifiedAt).not.toBeNull();
+    const events = await bySub.db.auditEvent.findMany({ where: { requestId }, orderBy: { id: 'asc' } });
+    expect(events.find((e) => e.action === 'IDENTITY_VERIFIED_BY_SIGN_IN')).toMatchObject({ actor: 'subject', details: { claim: 'sub', accountHash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect(JSON.stringify(events.map((e) => [e.reason, e.details]))).not.toContain('li-wei');
+
+    // The same account signing in for a request that named another account id: refused, in Chinese.
+    await context.clearCookies();
+    const other = await fileDeletion(`by-sub-${randomUUID()}@example.org`, 'zh', bySub, { accountId: 'customer-8841' });
+    await page.getByRole('link', { name: '登录您的会员账户' }).click({ timeout: 20_000 });
+    await signInAtProvider('li-wei', bySub);
+    await expect(page.locator('[role=alert]').textContent()).resolves.toContain('您登录的账户不是提出此请求的账户，未验证任何内容。');
+    // A request that named no account id cannot be verified by the account id at all.
+    await context.clearCookies();
+    const none = await fileDeletion(`by-sub-${randomUUID()}@example.org`, 'en', bySub);
+    await page.getByRole('link', { name: 'Sign in with your member account' }).click({ timeout: 20_000 });
+    await signInAtProvider('li-wei', bySub);
+    await expect(page.locator('[role=alert]').textContent()).resolves.toBe("This request does not name your account id, so signing in cannot verify it. Enter the code we e-mailed you.");
+    await screenshot(page, 'sign-in-3-by-sub-no-account-id');
+    for (const [id, code] of [[other, 'SIGN_IN_MISMATCH'], [none, 'SIGN_IN_NO_ACCOUNT_ID']] as const) {
+      const r = await bySub.db.dsrRequest.findUniqueOrThrow({ where: { id } });
+      expect([code, r.status, r.verifiedAt]).toEqual([code, 'AWAITING_VERIFICATION', null]);
+      const refused = await bySub.db.auditEvent.findFirst({ where: { requestId: id, action: 'SIGN_IN_REFUSED' } });
+      expect(refused?.details).toMatchObject({ claim: 'sub', code });
+    }
   });
 });

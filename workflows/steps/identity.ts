@@ -77,19 +77,22 @@ export function installIdentityHandlers(run: RequestRun): void {
   // and that the hash is the subject's before anything changes.
   setHandler(
     verifyBySignInUpdate,
-    ({ claimHash, accountHash, issuer, assertion }) =>
+    ({ claimHash, claim, accountHash, issuer, assertion }) =>
       run.exclusively('identity', async () => {
         const role = await proveStaff(run, verifyBySignInUpdate.name, signInActor(claimHash), assertion);
         if (role !== SIGN_IN_ROLE) reject('FORBIDDEN', 'The sign-in proof is not the API\'s.');
-        await run.audit('subject', 'IDENTITY_VERIFIED_BY_SIGN_IN', 'signed in to the controller\'s account system (OpenID Connect)', { issuer, claim: 'email', accountHash });
+        await run.audit('subject', 'IDENTITY_VERIFIED_BY_SIGN_IN', 'signed in to the controller\'s account system (OpenID Connect)', { issuer, claim: claim ?? 'email', accountHash });
         run.verify();
         return run.snapshot();
       }),
     {
-      validator: ({ claimHash }) => {
+      // A validator runs on no replay and adds no command: comparing with the account id's hash
+      // when the proof says `sub` needs no patch, and older proofs (no claim) compare as before.
+      validator: ({ claimHash, claim }) => {
         requireUnverified(run);
         requireFree(run, 'identity', IDENTITY_BUSY);
-        if (claimHash !== run.input.subject.emailHash) reject('FORBIDDEN', 'The account signed in to is not the one this request was made for.');
+        const expected = claim === 'sub' ? run.input.subject.accountIdHash : run.input.subject.emailHash;
+        if (expected === undefined || claimHash !== expected) reject('FORBIDDEN', 'The account signed in to is not the one this request was made for.');
       },
     },
   );
