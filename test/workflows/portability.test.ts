@@ -123,15 +123,18 @@ const utcMinute = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' 
 const SECONDS: Record<string, number> = { minute: 60, minutes: 60, hour: 3600, hours: 3600 };
 const secondsOf = (delay: string) => Number(delay.split(' ')[0]) * SECONDS[delay.split(' ')[1]!]!;
 
-/** Moves the test server past every wait between attempts in one go, once the workflow has set
- *  its first timer (not before: a wait skipped while the first attempt runs would be real time). */
+/** Moves the test server past each wait between attempts, once the workflow has set that wait's
+ *  timer: a skip made before it exists would land while an attempt runs, and the next timer
+ *  would then lie past the skip, leaving the request waiting in real time (a lane of the whole
+ *  run, on a loaded machine, timed out so). */
 async function outlastRetries(handle: StartedRequest['handle']) {
-  await eventually(async () => {
-    const { events } = await handle.fetchHistory();
-    return (events ?? []).some((e) => Number(e.timerStartedEventAttributes?.startToFireTimeout?.seconds ?? 0) === secondsOf(TRANSFER_RETRY_DELAYS[0]));
-  });
-  const total = TRANSFER_RETRY_DELAYS.reduce((sum, d) => sum + secondsOf(d), 0);
-  await stack.env.sleep((total + 30 * 60) * 1000);
+  for (const delay of TRANSFER_RETRY_DELAYS) {
+    await eventually(async () => {
+      const { events } = await handle.fetchHistory();
+      return (events ?? []).some((e) => Number(e.timerStartedEventAttributes?.startToFireTimeout?.seconds ?? 0) === secondsOf(delay));
+    }, 60_000);
+    await stack.env.sleep((secondsOf(delay) + 60) * 1000);
+  }
 }
 
 /** A PIPL portability request naming the registered recipient, run to its end with the recipient answering as told. */
@@ -200,7 +203,7 @@ describe('a portability request that names a registered recipient', () => {
     expect(audit.map((a) => a.action)).toEqual(['PORTABILITY_TRANSFER_FAILED']);
     expect(mail.en).toContain('but it was not delivered: we could not reach the recipient after several attempts.');
     expect(mail.zh).toContain('但未能送达：经多次尝试仍无法连接对方。');
-  });
+  }, 300_000); // Five attempts, each reading the package back, on a loaded machine: more than the default two minutes.
 
   test.each([
     ['signed with another secret', 'forged-signature' as const, /^the receipt's signature was refused: the signature does not match the body$/],
