@@ -11,6 +11,7 @@ import { fieldsOf, flashOf, sendHtml } from './console-http';
 import { consoleCookie, CSRF_FIELD } from './console-session';
 import { clearLoginCsrf, loginCsrfMatches, newLoginCsrf } from './login-csrf';
 import { loginPage, totpPage } from './login-page';
+import { consoleDocs } from './console-form-doc';
 
 /** GET and POST /console/login, POST /console/login/totp (the code step), POST /console/logout. */
 export const consoleSignInRoutes =
@@ -31,9 +32,9 @@ export const consoleSignInRoutes =
       return sendHtml(reply, status, totpPage({ csrf: csrf.token, setup: opts.setup, error: opts.error }));
     };
 
-    app.get('/console/login', { schema: { hide: true } }, async (req, reply) => sendLogin(reply, 200, { flash: flashOf(req) }));
+    app.get('/console/login', { schema: { hide: true }, config: consoleDocs.login }, async (req, reply) => sendLogin(reply, 200, { flash: flashOf(req) }));
 
-    app.post('/console/login', { schema: { hide: true } }, async (req, reply) => {
+    app.post('/console/login', { schema: { hide: true }, config: consoleDocs.signIn }, async (req, reply) => {
       const fields = fieldsOf(req.body);
       const username = (fields.username ?? '').trim().slice(0, 64);
       // Checked before the password, so a cross-site post learns nothing and costs no attempt.
@@ -55,7 +56,7 @@ export const consoleSignInRoutes =
       }
     });
 
-    app.post('/console/login/totp', { schema: { hide: true } }, async (req, reply) => {
+    app.post('/console/login/totp', { schema: { hide: true }, config: consoleDocs.signInCode }, async (req, reply) => {
       const fields = fieldsOf(req.body);
       // The same double-submit token as the password form: a cross-site post cannot give a code either.
       if (!loginCsrfMatches(req.headers.cookie, fields[CSRF_FIELD])) {
@@ -71,7 +72,7 @@ export const consoleSignInRoutes =
       }
     });
 
-    app.post('/console/logout', { schema: { hide: true } }, async (req, reply) => {
+    app.post('/console/logout', { schema: { hide: true }, config: consoleDocs.signOut }, async (req, reply) => {
       await signOut(deps, consoleStaffOf(req).sessionId);
       reply.header('Set-Cookie', consoleCookie('', secure, 0));
       return reply.redirect('/console/login?done=signed-out', 303);

@@ -15,6 +15,7 @@ import { withOwners } from './list-owners';
 import { foundPage } from './queue-page';
 import { sendRequestPage } from './request-view';
 import { AppError } from '../../app-error';
+import { consoleDocs } from './console-form-doc';
 
 const ById = { schema: { hide: true, params: Type.Object({ id: Type.String({ format: 'uuid' }) }) } };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -26,7 +27,7 @@ export const consoleWorkRoutes =
   async (app) => {
     const viewer = (req: Parameters<typeof viewerOf>[0]) => viewerOf(req, deps.identityPepper);
 
-    app.post('/console/find', { schema: { hide: true } }, async (req, reply) => {
+    app.post('/console/find', { schema: { hide: true }, config: consoleDocs.find }, async (req, reply) => {
       const filters = await searchFilter(deps, fieldsOf(req.body).q ?? '');
       const v = viewer(req);
       if (!filters) return sendHtml(reply, 422, foundPage(v, [], v.lang === 'zh' ? '请输入请求编号（完整或前 8 位）、电子邮件地址，或带国家代码的电话号码（如 +86 138 0000 0000）。' : 'Enter a reference (the full id or its first 8 characters), an e-mail address, or a telephone number with its country code (such as +86 138 0000 0000).'));
@@ -36,7 +37,7 @@ export const consoleWorkRoutes =
       return sendHtml(reply, 200, foundPage(v, (await withOwners(deps, v, found)).items));
     });
 
-    app.post('/console/requests/:id/owner', ById, async (req, reply) => {
+    app.post('/console/requests/:id/owner', { ...ById, config: consoleDocs.owner }, async (req, reply) => {
       const me = consoleStaffOf(req).staffId;
       const chosen = fieldsOf(req.body).owner ?? '';
       const owner = chosen === 'me' ? me : chosen;
@@ -50,7 +51,7 @@ export const consoleWorkRoutes =
       return reply.redirect(`/console/requests/${req.params.id}?done=assigned`, 303);
     });
 
-    app.post('/console/requests/:id/notes', ById, async (req, reply) => {
+    app.post('/console/requests/:id/notes', { ...ById, config: consoleDocs.addNote }, async (req, reply) => {
       const fields = fieldsOf(req.body);
       const note = noteIn(fields, 'note');
       if (!note) return sendRequestPage(deps, req, reply, req.params.id, 422, { action: 'note', errors: { note: 'Write 3 to 2000 characters.' }, values: fields });
@@ -59,12 +60,12 @@ export const consoleWorkRoutes =
     });
 
     // The contact is the answer to this post itself: never in a redirect, a URL or a cache.
-    app.post('/console/requests/:id/contact', ById, async (req, reply) => {
+    app.post('/console/requests/:id/contact', { ...ById, config: consoleDocs.contact }, async (req, reply) => {
       const contact = await viewSubjectContact(deps, consoleStaffOf(req), req.params.id);
       return sendRequestPage(deps, req, reply, req.params.id, 200, undefined, contact);
     });
 
-    app.post('/console/language', { schema: { hide: true } }, async (req, reply) => {
+    app.post('/console/language', { schema: { hide: true }, config: consoleDocs.language }, async (req, reply) => {
       const language = fieldsOf(req.body).language;
       if (language !== 'en' && language !== 'zh') throw new AppError(400, 'INVALID_INPUT', 'Choose English or Chinese.');
       await deps.db.staffAccount.update({ where: { id: consoleStaffOf(req).staffId }, data: { language } });

@@ -10,6 +10,7 @@ import { fieldsOf, sendHtml } from './console-http';
 import { consolePage } from './console-layout';
 import { errorPage } from './error-page';
 import { inputField } from './form-fields';
+import { consoleDocs } from './console-form-doc';
 
 const MAX_TOKEN_CHARS = 100;
 const UNUSABLE = 'This link has expired or has already been used. Ask an administrator for a new one.';
@@ -31,13 +32,13 @@ ${inputField({ name: 'confirm', label: 'The same again', type: 'password', autoc
 export const setPasswordRoutes =
   (deps: ServerDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
-    app.get(SET_PASSWORD_PATH, { schema: { hide: true } }, async (req, reply) => {
+    app.get(SET_PASSWORD_PATH, { schema: { hide: true }, config: consoleDocs.setPasswordPage }, async (req, reply) => {
       const token = String((req.query as { token?: unknown }).token ?? '').slice(0, MAX_TOKEN_CHARS);
       if (!token || !(await passwordLinkIsLive(deps.db, token, deps.clock()))) return sendHtml(reply, 410, errorPage(410, UNUSABLE));
       return sendHtml(reply, 200, setPasswordPage(token));
     });
 
-    app.post(SET_PASSWORD_PATH, { schema: { hide: true } }, async (req, reply) => {
+    app.post(SET_PASSWORD_PATH, { schema: { hide: true }, config: consoleDocs.setPassword }, async (req, reply) => {
       const fields = fieldsOf(req.body);
       const token = (fields.token ?? '').slice(0, MAX_TOKEN_CHARS);
       const password = fields.password ?? '';

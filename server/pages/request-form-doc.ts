@@ -1,0 +1,20 @@
+// The portal's request form as the OpenAPI document describes it (server/pages/form-doc.ts):
+// the fields form-input.ts reads, named from the same lists, so the two cannot drift apart.
+import type { TProperties } from '@sinclair/typebox';
+import { MANAGE_ACTIONS } from '../../domain/manage';
+import { REQUEST_TYPES } from '../../domain/request-kinds';
+import { PURPOSE_NAMES } from '../../stores/manageable-purposes';
+import { field } from './form-doc';
+import { correctionField, purposeField } from './form-input';
+import { CORRECTABLE_FIELDS } from './i18n';
+
+export const requestFormFields: TProperties = {
+  type: field('The right exercised.', { enum: REQUEST_TYPES }),
+  residence: field('Where the subject lives (a code from the form’s list).'),
+  email: field('The subject’s e-mail address; the code is mailed there.', { maxLength: 254 }),
+  phone: field('A telephone number with its country code, if the subject has an account by it.'),
+  accountId: field('The subject’s account id, if any.'),
+  ...Object.fromEntries(CORRECTABLE_FIELDS.map((f) => [correctionField(f), field(`A correction: the new ${f}.`, { maxLength: 200 })])),
+  ...Object.fromEntries(PURPOSE_NAMES.map((p) => [purposeField(p), field(`Ticked: the ${p} purpose is named by a manage request.`)])),
+  manageAction: field('What a manage request asks for the purposes ticked.', { enum: MANAGE_ACTIONS }),
+};
