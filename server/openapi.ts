@@ -4,6 +4,7 @@ import type { SwaggerOptions } from '@fastify/swagger';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { DRP_TAG } from './drp/schemas';
 import { withSecurityAndLinks } from './openapi-links';
+import { optionalFormBodies } from './pages/form-doc';
 import { SESSION_COOKIE } from './staff/session';
 import { statusTokenSecuritySchemes } from './status-auth';
 
@@ -54,5 +55,5 @@ export const openApiOptions: SwaggerOptions = {
     },
   },
   // Only an OpenAPI 3 document is built here (the `openapi` key above).
-  transformObject: (doc) => withSecurityAndLinks(('openapiObject' in doc ? doc.openapiObject : doc.swaggerObject) as OpenAPIV3_1.Document),
+  transformObject: (doc) => optionalFormBodies(withSecurityAndLinks(('openapiObject' in doc ? doc.openapiObject : doc.swaggerObject) as OpenAPIV3_1.Document)),
 };

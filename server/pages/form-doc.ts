@@ -28,6 +28,8 @@ const ANSWERS: Record<number, string> = {
   429: 'Too many tries: the page again with the problem.',
 };
 const html = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
+// A redirect has no body, only where to go next.
+const redirect = (description: string) => ({ description, type: 'null', headers: { Location: { type: 'string', description: 'The next page.' } } });
 // Every page and form may meet these: a body that is not a form, one too large, a limit.
 const ALWAYS = [400, 413, 415, 429];
 
@@ -45,7 +47,9 @@ export interface PageDoc {
 
 /** Route `config` that puts a page or form in the OpenAPI document; the route's own `schema` keeps `hide: true` and its validation. */
 export function documentedPage(doc: PageDoc): { swaggerTransform: SwaggerTransform } {
-  const response = Object.fromEntries([...new Set([...doc.answers, ...ALWAYS])].sort().map((status) => [status, html(ANSWERS[status] ?? 'An error page.')]));
+  const response = Object.fromEntries(
+    [...new Set([...doc.answers, ...ALWAYS])].sort().map((status) => [status, (status === 303 ? redirect : html)(ANSWERS[status] ?? 'An error page.')]),
+  );
   return {
     swaggerTransform: ({ schema, url }) => ({
       url,
@@ -63,8 +67,8 @@ export function documentedPage(doc: PageDoc): { swaggerTransform: SwaggerTransfo
   };
 }
 
-/** The portal's pages take their language from `lang`. */
-const PORTAL_QUERY = { lang: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('zh')], { description: 'The page’s language (Chinese without it).' })) };
+/** The portal's pages take their language from `lang`: a preference, never refused (Chinese unless it is `en`). */
+const PORTAL_QUERY = { lang: Type.Optional(Type.String({ description: 'en for English; anything else, or nothing, for Chinese.' })) };
 
 /** A portal page open to anyone. */
 export const portalPage = (doc: Omit<PageDoc, 'tags' | 'security' | 'query'>) => documentedPage({ ...doc, tags: ['portal'], query: PORTAL_QUERY });
@@ -83,6 +87,24 @@ export const consolePage = (doc: Omit<PageDoc, 'tags' | 'security'>) =>
     ...(doc.fields ? { fields: { [CSRF_FIELD]: Type.String({ description: 'The form’s CSRF token, as the page that holds the form gives it.' }), ...doc.fields } } : {}),
   });
 
-/** A form field as the browser sends it. */
-export const field = (description: string, options: { enum?: readonly string[]; maxLength?: number } = {}) =>
-  options.enum ? Type.Optional(Type.Union(options.enum.map((v) => Type.Literal(v)), { description })) : Type.Optional(Type.String({ description, ...(options.maxLength ? { maxLength: options.maxLength } : {}) }));
+/** A form field as the browser sends it. `enum` only where the form refuses any other value
+ *  (a value outside it is a problem shown on the page); a checkbox or a choice whose other values
+ *  simply mean "no" is a plain string. */
+export const field = (description: string, options: { enum?: readonly string[]; maxLength?: number; pattern?: string } = {}) =>
+  options.enum
+    ? Type.Optional(Type.Union(options.enum.map((v) => Type.Literal(v)), { description }))
+    : Type.Optional(Type.String({ description, ...(options.maxLength ? { maxLength: options.maxLength } : {}), ...(options.pattern ? { pattern: options.pattern } : {}) }));
+
+type DocumentPaths = Record<string, Record<string, { requestBody?: { required?: boolean; content?: Record<string, { schema?: { required?: string[] } }> } } | undefined> | undefined>;
+
+/** A form with no field it must carry may be posted empty (a button alone); @fastify/swagger
+ *  marks every body required, so this says otherwise over the finished document. */
+export function optionalFormBodies<D extends { paths?: unknown }>(doc: D): D {
+  for (const item of Object.values((doc.paths ?? {}) as DocumentPaths)) {
+    for (const operation of Object.values(item ?? {})) {
+      const form = operation?.requestBody?.content?.[FORM_CONTENT_TYPE];
+      if (form && !(form.schema?.required?.length)) operation!.requestBody!.required = false;
+    }
+  }
+  return doc;
+}

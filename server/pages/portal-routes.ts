@@ -106,13 +106,13 @@ export const portalRoutes =
 
     app.get('/portal/requests/:id', { schema: params, ...guard, config: statusLinkPage({ summary: 'The status page', answers: [200] }) }, async (req, reply) => again(req, reply, 200));
 
-    app.post('/portal/requests/:id/verify', { schema: params, ...guard, config: statusLinkPage({ summary: 'Give the mailed code', answers: [303, 409, 422], fields: { code: field('The code from the e-mail.') } }) }, async (req, reply) => {
+    app.post('/portal/requests/:id/verify', { schema: params, ...guard, config: statusLinkPage({ summary: 'Give the mailed code', answers: [303, 409, 422], fields: { code: field('The code from the e-mail.', { pattern: CODE.source }) } }) }, async (req, reply) => {
       const code = (fieldsOf(req.body).code ?? '').trim();
       if (!CODE.test(code)) return again(req, reply, 422, { field: 'code', message: messagesFor(languageOf(req)).errors.code });
       return act(req, reply, () => verifyIdentity(deps, req.params.id, code), 'code');
     });
     app.post('/portal/requests/:id/resend', { schema: params, ...guard, config: statusLinkPage({ summary: 'Mail a new code', answers: [303, 409], fields: {} }) }, async (req, reply) => act(req, reply, () => resendCode(deps, req.params.id)));
-    app.post('/portal/requests/:id/fee', { schema: params, ...guard, config: statusLinkPage({ summary: 'Accept or decline the fee', answers: [303, 409], fields: { accept: field('yes accepts; anything else declines.', { enum: ['yes', 'no'] }) } }) }, async (req, reply) =>
+    app.post('/portal/requests/:id/fee', { schema: params, ...guard, config: statusLinkPage({ summary: 'Accept or decline the fee', answers: [303, 409], fields: { accept: field('yes accepts; anything else declines.') } }) }, async (req, reply) =>
       act(req, reply, () => answerFee(deps, req.params.id, fieldsOf(req.body).accept === 'yes')),
     );
     app.get('/portal/requests/:id/not-me', { schema: params, ...notMeGuard, config: statusLinkPage({ summary: '“This was not me”, from the code mail', answers: [200] }) }, async (req, reply) => sendHtml(reply, 200, notMePage(languageOf(req), linkOf(req))));
@@ -122,7 +122,7 @@ export const portalRoutes =
     });
     app.get('/portal/requests/:id/withdraw', { schema: params, ...guard, config: statusLinkPage({ summary: 'Confirm the withdrawal', answers: [200] }) }, async (req, reply) => sendHtml(reply, 200, withdrawConfirmPage(languageOf(req), linkOf(req))));
     // Only the confirming form withdraws; any other post is asked again.
-    app.post('/portal/requests/:id/withdraw', { schema: params, ...guard, config: statusLinkPage({ summary: 'Withdraw the request', answers: [200, 303, 409], fields: { confirm: field('yes withdraws; anything else asks again.', { enum: ['yes'] }) } }) }, async (req, reply) =>
+    app.post('/portal/requests/:id/withdraw', { schema: params, ...guard, config: statusLinkPage({ summary: 'Withdraw the request', answers: [200, 303, 409], fields: { confirm: field('yes withdraws; anything else asks again.') } }) }, async (req, reply) =>
       fieldsOf(req.body).confirm === 'yes' ? act(req, reply, () => withdrawRequest(deps, req.params.id)) : sendHtml(reply, 200, withdrawConfirmPage(languageOf(req), linkOf(req))),
     );
     installSignInRoutes(app, deps, {

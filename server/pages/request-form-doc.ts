@@ -16,5 +16,6 @@ export const requestFormFields: TProperties = {
   accountId: field('The subject’s account id, if any.'),
   ...Object.fromEntries(CORRECTABLE_FIELDS.map((f) => [correctionField(f), field(`A correction: the new ${f}.`, { maxLength: 200 })])),
   ...Object.fromEntries(PURPOSE_NAMES.map((p) => [purposeField(p), field(`Ticked: the ${p} purpose is named by a manage request.`)])),
-  manageAction: field('What a manage request asks for the purposes ticked.', { enum: MANAGE_ACTIONS }),
+  // Read only for a manage request, so not an enum: another value with another right is ignored.
+  manageAction: field(`What a manage request asks for the purposes ticked: ${MANAGE_ACTIONS.join(', ')}.`),
 };

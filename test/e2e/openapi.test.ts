@@ -108,6 +108,19 @@ describe('the OpenAPI document', () => {
     expect(operationsOf(await documentOf(served))).toEqual(routes.filter((r) => !/^\/assets(\/|$)/.test(r.split(' ')[1]!)));
   });
 
+  test('when an address is asked with a method it does not serve, then 405 names the methods it takes, in the format of that part of the site', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    const api = await fetch(`${served.baseUrl}/api/requests/${id}`, { method: 'PUT' });
+    expect([api.status, api.headers.get('allow')]).toEqual([405, 'GET, HEAD']);
+    expect(((await api.json()) as { error: string }).error).toBe('METHOD_NOT_ALLOWED');
+    const form = await fetch(`${served.baseUrl}/portal/requests/${id}/withdraw`, { method: 'DELETE' });
+    expect([form.status, form.headers.get('allow'), form.headers.get('content-type')]).toEqual([405, 'GET, HEAD, POST', 'text/html; charset=utf-8']);
+    const page = await fetch(`${served.baseUrl}/console/requests/${id}/decide`, { method: 'GET' });
+    expect([page.status, page.headers.get('allow'), page.headers.get('content-type')]).toEqual([405, 'POST', 'text/html; charset=utf-8']);
+    // An address nobody serves stays 404.
+    expect((await fetch(`${served.baseUrl}/api/nothing-here`, { method: 'PUT' })).status).toBe(404);
+  });
+
   test('when read operation by operation, then each has a summary, tags, a 2xx body and the error body', async () => {
     const doc = await documentOf(served);
     for (const [path, item] of Object.entries(doc.paths)) {

@@ -1,15 +1,17 @@
 // The console's pages and forms as the OpenAPI document describes them (server/pages/form-doc.ts),
 // one entry per route, with the fields its reader takes (action-forms-input.ts,
 // new-request-form.ts, console-admin-routes.ts); named from the same lists where there are any.
+import { Type } from '@sinclair/typebox';
 import { MINOR_AGE_BANDS, MINOR_FILERS } from '../../../domain/minor';
 import { LANGUAGES } from '../../../domain/request-kinds';
 import { STAFF_ROLES } from '../../staff/roles';
+import { MIN_PASSWORD_LENGTH } from '../../use-cases/staff-accounts';
 import { STAFF_CHANNELS } from '../../staff/schemas';
 import { consolePage, documentedPage, field } from '../form-doc';
 import { requestFormFields } from '../request-form-doc';
 
 const note = (what: string) => field(`${what} (3 to 2000 characters).`, { maxLength: 2000 });
-const yes = (description: string) => field(description, { enum: ['yes'] });
+const yes = (description: string) => field(`${description} yes for yes; anything else, or nothing, for no.`);
 const SIGN_IN_CSRF = field('The sign-in form’s token, which the sign-in page sets in a cookie as well (double submit).');
 // Pages and forms about one request answer 404 for an unknown one; forms that act on it may find it in the wrong state.
 const onRequest = [404, 409, 422];
@@ -24,12 +26,16 @@ export const consoleDocs = {
   }),
   signInCode: documentedPage({ summary: 'Give the TOTP code after the password', tags: ['console'], answers: [303, 401, 403], fields: { _csrf: SIGN_IN_CSRF, code: field('The six digits of the authenticator app.') } }),
   signOut: consolePage({ summary: 'Sign out of the console', answers: [], fields: {} }),
-  setPasswordPage: documentedPage({ summary: 'The page of a set-password link', tags: ['console'], answers: [200, 410] }),
+  setPasswordPage: documentedPage({ summary: 'The page of a set-password link', tags: ['console'], answers: [200, 410], query: { token: Type.String({ description: 'The link’s token.' }) } }),
   setPassword: documentedPage({
     summary: 'Set a password from a set-password link',
     tags: ['console'],
     answers: [303, 410, 422],
-    fields: { token: field('The link’s token.'), password: field('The new password.', { maxLength: 200 }), confirm: field('The same again.', { maxLength: 200 }) },
+    fields: {
+      token: Type.String({ description: 'The link’s token.' }),
+      password: Type.String({ description: 'The new password.', minLength: MIN_PASSWORD_LENGTH, maxLength: 200 }),
+      confirm: Type.String({ description: 'The same again.', maxLength: 200 }),
+    },
   }),
   dashboard: consolePage({ summary: 'The dashboard', answers: [200] }),
   newRequestPage: consolePage({ summary: 'The form to open a request for a subject', answers: [200] }),
@@ -54,7 +60,7 @@ export const consoleDocs = {
   owner: consolePage({ summary: 'Assign the request’s owner', answers: onRequest, fields: { owner: field('“me”, or the id of a member of staff.') } }),
   addNote: consolePage({ summary: 'Add a staff note', answers: onRequest, fields: { note: note('The note') } }),
   contact: consolePage({ summary: 'Show the subject’s contact (audited)', answers: [200, 404], fields: {} }),
-  language: consolePage({ summary: 'Choose the console’s language', answers: [], fields: { language: field('The language.', { enum: LANGUAGES }) } }),
+  language: consolePage({ summary: 'Choose the console’s language', answers: [], fields: { language: Type.Union(LANGUAGES.map((l) => Type.Literal(l)), { description: 'The language.' }) } }),
   decide: consolePage({
     summary: 'Decide whether to proceed',
     answers: onRequest,
