@@ -86,13 +86,19 @@ config_for() {
     printf 'max-redirects = 0\n\n[cache]\nenabled = false\n\n[generation]\nallow-x00 = false\n'
     local accepted='"2xx", "3xx", "401", "403", "404", "409", "422", "429"' refused='"400", "401", "403", "404", "405", "406", "409", "415", "422", "428", "429"'
     # Without a session every console address answers 303 to the sign-in page, whatever was sent.
-    [ "$name" != anonymous ] || refused="$refused, \"303\""
+    local console_refused="$refused, \"303\""
     printf '\n[[operations]]\ninclude-tag = "portal"\nchecks.positive_data_acceptance.expected-statuses = [%s]\n' "$accepted"
     printf '\n[[operations]]\ninclude-tag = "console"\nexclude-path-regex = "^/console/set-password"\n' 
-    printf 'checks.positive_data_acceptance.expected-statuses = [%s]\nchecks.negative_data_rejection.expected-statuses = [%s]\n' "$accepted" "$refused"
+    printf 'checks.positive_data_acceptance.expected-statuses = [%s]\nchecks.negative_data_rejection.expected-statuses = [%s]\n' "$accepted" "$console_refused"
+    # Rules the schema does not say: a hold's end date lies in the future (today's date), an
+    # exemption signal's ground is one of the request's regime, and on intake the rules across
+    # fields (only a correction carries corrections, only a manage request "manage", a guardian
+    # files only through staff, the profile offers the regime): answered 400 with the rule.
+    printf '\n[[operations]]\ninclude-name = ["POST /api/staff/holds", "POST /api/staff/requests/{id}/exemption-signals", "POST /api/requests", "POST /api/staff/requests", "POST /api/staff/child-data-deletions"]\n'
+    printf 'checks.positive_data_acceptance.expected-statuses = [%s, "400"]\n' "$accepted"
     # A set-password link that is not live (made up, used, expired) is answered 410 Gone, before anything else is read.
     printf '\n[[operations]]\ninclude-path-regex = "^/console/set-password"\n'
-    printf 'checks.positive_data_acceptance.expected-statuses = [%s, "410"]\nchecks.negative_data_rejection.expected-statuses = [%s, "410"]\n' "$accepted" "$refused"
+    printf 'checks.positive_data_acceptance.expected-statuses = [%s, "410"]\nchecks.negative_data_rejection.expected-statuses = [%s, "410"]\n' "$accepted" "$console_refused"
     printf '\n[parameters]\n'
     [ -z "$id" ] || printf '"path.id" = "%s"\n' "$id"
     for line in "$@"; do printf '%s\n' "$line"; done

@@ -4,6 +4,7 @@ import { MANAGE_ACTIONS } from '../domain/manage';
 import { MINOR_AGE_BANDS, MINOR_FILERS } from '../domain/minor';
 import { LANGUAGES, REQUEST_TYPES } from '../domain/request-kinds';
 import { PURPOSE_NAMES } from '../stores/manageable-purposes';
+import { REGIME_KEYS } from '../policy/regime-policy';
 import { REQUEST_STATUSES } from '../domain/status';
 
 // Typed literal by literal: the type provider reads a plain TLiteral<string>[] union as `never`.
@@ -17,7 +18,8 @@ export const SubmitRequestBody = Type.Object(
   {
     email: Type.String({ format: 'email', maxLength: 254 }),
     type: literalUnion(REQUEST_TYPES),
-    regime: Type.Optional(Type.String({ pattern: '^[A-Z][A-Z0-9_]{1,19}$', description: 'Regime key; otherwise chosen from residence.' })),
+    // The keys the engine knows, so the document says which are valid (a profile may still not offer one: 400).
+    regime: Type.Optional(Type.Union(REGIME_KEYS.map((k) => Type.Literal(k)), { description: 'Regime key; otherwise chosen from residence.' })),
     residence: Type.Optional(Type.String({ pattern: '^[A-Z]{2}(-[A-Z0-9]{1,3})?$', description: 'ISO 3166 country or subdivision, e.g. CN, DE, US-CA.' })),
     language: Type.Optional(literalUnion(LANGUAGES)),
     phone: Type.Optional(Type.String({ maxLength: 32, description: 'A telephone number the subject is known by, with its country code (e.g. +86 138 0000 0000); stored encrypted, matched in E.164.' })),
