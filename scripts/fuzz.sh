@@ -91,10 +91,11 @@ config_for() {
     printf '\n[[operations]]\ninclude-tag = "console"\nexclude-path-regex = "^/console/set-password"\n' 
     printf 'checks.positive_data_acceptance.expected-statuses = [%s]\nchecks.negative_data_rejection.expected-statuses = [%s]\n' "$accepted" "$console_refused"
     # Rules the schema does not say: a hold's end date lies in the future (today's date), an
-    # exemption signal's ground is one of the request's regime, and on intake the rules across
-    # fields (only a correction carries corrections, only a manage request "manage", a guardian
-    # files only through staff, the profile offers the regime): answered 400 with the rule.
-    printf '\n[[operations]]\ninclude-name = ["POST /api/staff/holds", "POST /api/staff/requests/{id}/exemption-signals", "POST /api/requests", "POST /api/staff/requests", "POST /api/staff/child-data-deletions"]\n'
+    # exemption signal's ground is one of the request's regime, a manual task that found nothing
+    # processed no records, and on intake the rules across fields (only a correction carries
+    # corrections, only a manage request "manage", a guardian files only through staff, a
+    # telephone number's digits, the profile offers the regime): answered 400 with the rule.
+    printf '\n[[operations]]\ninclude-name = ["POST /api/staff/holds", "POST /api/staff/requests/{id}/exemption-signals", "POST /api/staff/requests/{id}/stores/{store}/manual-task", "POST /api/requests", "POST /api/staff/requests", "POST /api/staff/child-data-deletions"]\n'
     printf 'checks.positive_data_acceptance.expected-statuses = [%s, "400"]\n' "$accepted"
     # A set-password link that is not live (made up, used, expired) is answered 410 Gone, before anything else is read.
     printf '\n[[operations]]\ninclude-path-regex = "^/console/set-password"\n'
