@@ -92,10 +92,10 @@ config_for() {
     printf 'checks.positive_data_acceptance.expected-statuses = [%s]\nchecks.negative_data_rejection.expected-statuses = [%s]\n' "$accepted" "$console_refused"
     # Rules the schema does not say: a hold's end date lies in the future (today's date), an
     # exemption signal's ground is one of the request's regime, a manual task that found nothing
-    # processed no records, and on intake the rules across fields (only a correction carries
+    # processed no records, a report's period does not end before it begins, and on intake the rules across fields (only a correction carries
     # corrections, only a manage request "manage", a guardian files only through staff, a
     # telephone number's digits, the profile offers the regime): answered 400 with the rule.
-    printf '\n[[operations]]\ninclude-name = ["POST /api/staff/holds", "POST /api/staff/requests/{id}/exemption-signals", "POST /api/staff/requests/{id}/stores/{store}/manual-task", "POST /api/requests", "POST /api/staff/requests", "POST /api/staff/child-data-deletions"]\n'
+    printf '\n[[operations]]\ninclude-name = ["POST /api/staff/holds", "POST /api/staff/requests/{id}/exemption-signals", "POST /api/staff/requests/{id}/stores/{store}/manual-task", "GET /api/staff/reports/summary", "GET /api/staff/reports/summary.csv", "POST /api/requests", "POST /api/staff/requests", "POST /api/staff/child-data-deletions"]\n'
     printf 'checks.positive_data_acceptance.expected-statuses = [%s, "400"]\n' "$accepted"
     # A set-password link that is not live (made up, used, expired) is answered 410 Gone, before anything else is read.
     printf '\n[[operations]]\ninclude-path-regex = "^/console/set-password"\n'
