@@ -20,7 +20,8 @@ export function retentionActivities(deps: ActivityDeps) {
     async purgeExpiredSessions(): Promise<{ purged: number }> {
       return { purged: await purgeSessions(deps.db, deps.clock()) };
     },
-    /** Closed requests with their audit trail, past retention.closedRequestsDays. */
+    /** Closed requests with their audit trail, DRP request and processor calls, past retention.closedRequestsDays;
+     *  then DRP refusals and processor calls outside any workflow, past the same period. */
     async purgeClosedRequests(): Promise<{ requests: number; subjects: number }> {
       return purgeClosedRequests(deps.db, deps.clock(), periods());
     },

@@ -1,15 +1,29 @@
 // The retention purges (issue 13 item 7): each deletes one kind of record whose period has
 // run out and records the run in RetentionPurge with the count alone, so the record of the
 // purge holds no personal data. Every function is safe to run twice.
+//
+// What the periods mean for the tables that hang off a request without a foreign key:
+// - DrpRequest (an agent's request): one the engine took on shares its request's id and goes
+//   with that request; one refused at intake never had a request and is itself a closed
+//   request (answered at once), so it goes closedRequestsDays after it was received.
+// - ProcessorCall (with its attempts): keyed by the request's workflow id, it goes with its
+//   request; a call made outside any workflow ("direct-…", a one-off from a tool) answers no
+//   request, and goes closedRequestsDays after it was made.
+// - ProcessingConsent is not the engine's record: it is the estate's consent register, a
+//   store reached through the data map like any other (a MANAGE request sets its status, a
+//   DELETION erases it through the store). The engine never writes a row of its own there,
+//   and the proof of a consent or its withdrawal is the controller's to keep, so no period of
+//   the engine's profile applies and the purge leaves it alone.
 import { rm } from 'node:fs/promises';
 import type { Db } from '../db/prisma';
 import { deleteChallengesOf, deleteChallengesExpiredBy } from '../db/records';
 import type { Prisma } from '../generated/prisma/client';
 import type { RetentionPeriods } from '../policy';
+import { DIRECT_CALL_PREFIX } from '../stores/webhook/processor-calls';
 
 type Tx = Prisma.TransactionClient;
 
-export type RetentionKind = 'STRANGERS' | 'CHALLENGES' | 'SESSIONS' | 'CLOSED_REQUESTS' | 'SUBJECTS_WITHOUT_REQUESTS';
+export type RetentionKind = 'STRANGERS' | 'CHALLENGES' | 'SESSIONS' | 'CLOSED_REQUESTS' | 'SUBJECTS_WITHOUT_REQUESTS' | 'DRP_REFUSALS' | 'DIRECT_PROCESSOR_CALLS';
 
 const DAY_MS = 86_400_000;
 const BATCH = 100;
@@ -35,6 +49,10 @@ async function purgeRequest(tx: Tx, requestId: string, closedBefore: Date): Prom
   await tx.auditNote.deleteMany({ where });
   await tx.requestOwner.deleteMany({ where });
   await tx.sentMail.deleteMany({ where });
+  await tx.drpRequest.deleteMany({ where: { id: requestId } });
+  const { workflowId } = await tx.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, select: { workflowId: true } });
+  // Attempts go with their call (ON DELETE CASCADE).
+  await tx.processorCall.deleteMany({ where: { requestKey: workflowId } });
   await tx.dsrRequest.delete({ where: { id: requestId } });
 }
 
@@ -120,5 +138,17 @@ export async function purgeClosedRequests(db: Db, now: Date, periods: RetentionP
   }
   await record(db, 'CLOSED_REQUESTS', requests, cutoff);
   await record(db, 'SUBJECTS_WITHOUT_REQUESTS', subjects, cutoff);
+  await purgeRequestlessRecords(db, cutoff);
   return { requests, subjects };
+}
+
+/** The closed requests' records that never had a DsrRequest: DRP requests refused at intake
+ *  and processor calls made outside any workflow, each past the same cutoff. */
+async function purgeRequestlessRecords(db: Db, cutoff: Date): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const refusals = await tx.drpRequest.deleteMany({ where: { started: false, receivedAt: { lte: cutoff } } });
+    await record(tx, 'DRP_REFUSALS', refusals.count, cutoff);
+    const calls = await tx.processorCall.deleteMany({ where: { requestKey: { startsWith: DIRECT_CALL_PREFIX }, createdAt: { lte: cutoff } } });
+    await record(tx, 'DIRECT_PROCESSOR_CALLS', calls.count, cutoff);
+  });
 }

@@ -1,11 +1,14 @@
 // The product for `npm run fuzz`: the real Temporal dev server, the PostgreSQL database in
 // DATABASE_URL, a loopback SMTP catcher, the request worker and the HTTP server on a free
-// port, with the rate limits lifted. It opens one request per caller the fuzzer plays (the
-// subject and a staff member of each role) and writes their ids and credentials to the
-// file named by its argument, then runs until SIGTERM. Server logs go to standard output.
+// port, with the rate limits lifted and the /codec endpoint on (a random token). It opens one
+// request per caller the fuzzer plays (the subject and a staff member of each role, signed in
+// with TOTP where the role needs it) and writes their ids and credentials (cookie, CSRF
+// header, the console forms' CSRF field, the agent's password for the stateful phase's own
+// sign-in) to the file named by its argument, then runs until SIGTERM. Server logs go to
+// standard output.
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildEngine } from '../app/engine';
@@ -13,6 +16,7 @@ import { exitOnSignals } from '../app/shutdown';
 import type { Db } from '../db/prisma';
 import { loopbackConfig } from '../devtools/loopback-config';
 import { startMailCatcher } from '../devtools/mail-catcher';
+import { formCsrfToken } from '../server/pages/console/console-session';
 import { STAFF_ROLES, type StaffRole } from '../server/staff/roles';
 import { totpCodeAt } from '../server/staff/totp';
 import { createStaffAccount } from '../server/use-cases/staff-accounts';
@@ -29,7 +33,7 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
 }
 
 /** Creates an account of the role, signs it in and opens one request on a subject's behalf with it. */
-async function staffCaller(baseUrl: string, db: Db, role: StaffRole) {
+async function staffCaller(baseUrl: string, db: Db, pepper: string, role: StaffRole) {
   const username = `fuzz-${role}-${randomUUID().slice(0, 8)}`;
   const password = randomBytes(18).toString('base64url');
   await createStaffAccount(db, { username, displayName: `Fuzz ${role}`, role, password });
@@ -46,7 +50,9 @@ async function staffCaller(baseUrl: string, db: Db, role: StaffRole) {
     { email: `fuzz-${role}@example.org`, type: 'DELETION', language: 'en', channel: 'PHONE', evidenceNote: 'Fuzzing fixture.' },
     { cookie, 'x-csrf-token': csrfToken },
   );
-  return { cookie, csrfToken, requestId: opened.body.requestId! };
+  // The console's forms carry a token derived from the session's CSRF token (server/pages/console/console-session.ts).
+  const formCsrf = formCsrfToken(pepper, { csrfTokenHash: createHash('sha256').update(csrfToken).digest('hex') });
+  return { username, password, cookie, sessionToken: cookie.slice(cookie.indexOf('=') + 1), csrfToken, formCsrf, requestId: opened.body.requestId! };
 }
 
 async function main(): Promise<void> {
@@ -57,6 +63,8 @@ async function main(): Promise<void> {
   const env = await TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: TEMPORAL_CLI } } });
   const mail = await startMailCatcher(0);
   const config = loopbackConfig({ databaseUrl, temporalAddress: env.address, taskQueue: `dsr-fuzz-${randomUUID()}`, smtpPort: mail.port });
+  const codecToken = randomBytes(24).toString('base64url');
+  config.codec = { authToken: codecToken, allowedOrigins: [] };
   const engine = await buildEngine(config, {
     stores: 'main-database',
     temporal: { connection: env.connection, nativeConnection: env.nativeConnection },
@@ -74,8 +82,8 @@ async function main(): Promise<void> {
   const db = engine.services.db;
 
   const submitted = await post(`${baseUrl}/api/requests`, { email: 'fuzz-subject@example.org', type: 'ACCESS', language: 'en' });
-  const staff = Object.fromEntries(await Promise.all(STAFF_ROLES.map(async (role) => [role, await staffCaller(baseUrl, db, role)] as const)));
-  const fixture = { baseUrl, subject: { requestId: submitted.body.requestId, token: submitted.body.statusToken }, staff };
+  const staff = Object.fromEntries(await Promise.all(STAFF_ROLES.map(async (role) => [role, await staffCaller(baseUrl, db, config.keys.identityPepper, role)] as const)));
+  const fixture = { baseUrl, codecToken, subject: { requestId: submitted.body.requestId, token: submitted.body.statusToken }, staff };
   writeFileSync(outFile, JSON.stringify(fixture, null, 2) + '\n');
   console.error(`fuzz server listening on ${baseUrl}`);
 }

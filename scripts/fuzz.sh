@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # `npm run fuzz`: schemathesis against the running product's OpenAPI document, on real
-# services (Temporal dev server, PostgreSQL, SMTP catcher). Every pass checks that no
-# answer is a 5xx and that none takes longer than the request timeout (a hang). Passes:
-# anonymous (every route, no credentials), the subject (the status-link routes with a real
-# request's token) and one per staff role (session cookie and CSRF header, a real request).
+# services (Temporal dev server, PostgreSQL, SMTP catcher), with every check schemathesis has
+# (`--checks all`: no 5xx, answers as documented in status, content type, headers and body,
+# schema-invalid input refused and valid input taken, authentication not ignored, no
+# use-after-free, ...) and every phase (examples, coverage, fuzzing, and the stateful phase
+# that follows the document's links: submit -> status link, sign-in -> console API, open a
+# request -> act on it). The portal's and the console's HTML forms and /codec are in the
+# document too, so they are fuzzed like the JSON API. Passes: anonymous (every operation, no
+# credentials), the subject (the status-link API and portal pages with a real request's token),
+# one per staff role (session cookie, CSRF header and the console forms' CSRF field, a real
+# request; the agent's pass may also sign in by itself for the links), and the codec (its token).
 # Seeded (FUZZ_SEED), so a run can be repeated; exits non-zero on any failure.
 # Results: test-output/fuzz/ (a log and a JUnit report per pass, the server log, summary.txt).
 set -euo pipefail
@@ -14,6 +20,7 @@ TOOLS=.tools/schemathesis
 OUT=test-output/fuzz
 SEED="${FUZZ_SEED:-20261129}"
 MAX_EXAMPLES="${FUZZ_MAX_EXAMPLES:-40}"
+# FUZZ_PASSES (space-separated pass names) limits a run to those passes.
 REQUEST_TIMEOUT="${FUZZ_REQUEST_TIMEOUT:-15}"
 
 # A virtualenv where Debian's python3-venv is present, else `pip install --target`, which
@@ -64,21 +71,51 @@ fixture() { node -e "process.stdout.write(String(require('./$OUT/fixture.json')$
 BASE_URL=$(fixture .baseUrl)
 echo "Fuzzing $BASE_URL (seed $SEED, up to $MAX_EXAMPLES cases per operation and phase)"
 
-# A pass's config: no cache kept between runs (each run starts alike), and its known
-# request id, if any, fills the {id} path parameter.
+# A pass's config: no cache kept between runs (each run starts alike); redirects are not
+# followed, so a form's own answer (303 and its Location) is what the checks see. No NUL
+# character in generated strings: PostgreSQL cannot store one, so every route refuses it up
+# front with 400 (server/nul-guard.ts, kept by test/e2e/hostile-input.test.ts), which would
+# otherwise read as "valid input refused" everywhere. On the HTML forms, valid input may also be
+# answered 422, the page again with a problem next to its field: the rules across fields (a
+# correction needs a new value, a refusal a ground) are the form's, which a schema of separate
+# fields cannot say. The pass's known request id, if any, fills the {id} path parameter, and
+# any further TOML lines are added.
 config_for() {
-  printf '[cache]\nenabled = false\n' >"$OUT/$1.toml"
-  [ -z "${2:-}" ] || printf '[parameters]\n"path.id" = "%s"\n' "$2" >>"$OUT/$1.toml"
-  echo "$OUT/$1.toml"
+  local name=$1 id=${2:-}; shift 2 || shift $#
+  {
+    printf 'max-redirects = 0\n\n[cache]\nenabled = false\n\n[generation]\nallow-x00 = false\n'
+    local accepted='"2xx", "3xx", "401", "403", "404", "409", "422", "429"' refused='"400", "401", "403", "404", "405", "406", "409", "415", "422", "428", "429"'
+    # Without a session every console address answers 303 to the sign-in page, whatever was sent.
+    local console_refused="$refused, \"303\""
+    printf '\n[[operations]]\ninclude-tag = "portal"\nchecks.positive_data_acceptance.expected-statuses = [%s]\n' "$accepted"
+    printf '\n[[operations]]\ninclude-tag = "console"\nexclude-path-regex = "^/console/set-password"\n' 
+    printf 'checks.positive_data_acceptance.expected-statuses = [%s]\nchecks.negative_data_rejection.expected-statuses = [%s]\n' "$accepted" "$console_refused"
+    # Rules the schema does not say: a hold's end date lies in the future (today's date), an
+    # exemption signal's ground is one of the request's regime, a manual task that found nothing
+    # processed no records, a report's period does not end before it begins, and on intake the rules across fields (only a correction carries
+    # corrections, only a manage request "manage", a guardian files only through staff, a
+    # telephone number's digits, the profile offers the regime): answered 400 with the rule.
+    printf '\n[[operations]]\ninclude-name = ["POST /api/staff/holds", "POST /api/staff/requests/{id}/exemption-signals", "POST /api/staff/requests/{id}/stores/{store}/manual-task", "GET /api/staff/reports/summary", "GET /api/staff/reports/summary.csv", "POST /api/requests", "POST /api/staff/requests", "POST /api/staff/child-data-deletions"]\n'
+    printf 'checks.positive_data_acceptance.expected-statuses = [%s, "400"]\n' "$accepted"
+    # A set-password link that is not live (made up, used, expired) is answered 410 Gone, before anything else is read.
+    printf '\n[[operations]]\ninclude-path-regex = "^/console/set-password"\n'
+    printf 'checks.positive_data_acceptance.expected-statuses = [%s, "410"]\nchecks.negative_data_rejection.expected-statuses = [%s, "410"]\n' "$accepted" "$console_refused"
+    printf '\n[parameters]\n'
+    [ -z "$id" ] || printf '"path.id" = "%s"\n' "$id"
+    for line in "$@"; do printf '%s\n' "$line"; done
+  } >"$OUT/$name.toml"
+  echo "$OUT/$name.toml"
 }
 
 failed_passes=()
 run_pass() {
   local name=$1 config=$2; shift 2
+  # FUZZ_PASSES="subject codec" runs only those passes (a quicker loop while fixing).
+  if [ -n "${FUZZ_PASSES:-}" ] && [[ " $FUZZ_PASSES " != *" $name "* ]]; then return 0; fi
   echo "== pass: $name"
   local code=0
   st --config-file "$config" run "$BASE_URL/api/openapi.json" \
-    --checks not_a_server_error --request-timeout "$REQUEST_TIMEOUT" \
+    --checks all --request-timeout "$REQUEST_TIMEOUT" \
     --seed "$SEED" --max-examples "$MAX_EXAMPLES" --workers 1 \
     --no-color --report junit --report-junit-path "$OUT/$name.junit.xml" \
     "$@" >"$OUT/$name.log" 2>&1 || code=$?
@@ -87,14 +124,29 @@ run_pass() {
 }
 
 run_pass anonymous "$(config_for anonymous)"
-run_pass subject "$(config_for subject "$(fixture .subject.requestId)")" \
-  --include-tag 'status link' -H "X-Status-Token: $(fixture .subject.token)"
+# Credentials go in the config as the document's security schemes, so that schemathesis knows
+# them for what they are: it leaves them out to check that a route refuses a caller without them.
+run_pass subject "$(config_for subject "$(fixture .subject.requestId)" \
+  '[auth.openapi.statusTokenHeader]' "api_key = \"$(fixture .subject.token)\"")" \
+  --include-tag 'status link' --include-tag portal
 for role in agent compliance admin; do
+  # The console's forms carry the session's CSRF field, the API's calls its header.
+  extra=("\"body._csrf\" = \"$(fixture ".staff.$role.formCsrf")\"" '' \
+    '[auth.openapi.staffSession]' "api_key = \"$(fixture ".staff.$role.sessionToken")\"")
+  if [ "$role" = agent ]; then
+    # The agent signs in without a TOTP code: the stateful phase may sign in by itself and follow the links.
+    extra+=('' '[[operations]]' 'include-name = "POST /api/staff/session"' \
+      "parameters = { \"body.username\" = \"$(fixture .staff.agent.username)\", \"body.password\" = \"$(fixture .staff.agent.password)\" }")
+  fi
   # Signing out would end the session the rest of the pass needs.
-  run_pass "staff-$role" "$(config_for "staff-$role" "$(fixture ".staff.$role.requestId")")" \
-    --include-tag staff --include-tag reports --exclude-name 'DELETE /api/staff/session' \
-    -H "Cookie: $(fixture ".staff.$role.cookie")" -H "X-CSRF-Token: $(fixture ".staff.$role.csrfToken")"
+  run_pass "staff-$role" "$(config_for "staff-$role" "$(fixture ".staff.$role.requestId")" "${extra[@]}")" \
+    --include-tag staff --include-tag reports --include-tag console \
+    --exclude-name 'DELETE /api/staff/session' --exclude-name 'POST /console/logout' \
+    -H "X-CSRF-Token: $(fixture ".staff.$role.csrfToken")"
 done
+# The codec's two operations link to nothing: no stateful phase.
+run_pass codec "$(config_for codec "" '[auth.openapi.codecBearer]' "bearer = \"$(fixture .codecToken)\"")" \
+  --include-tag codec --phases examples,coverage,fuzzing
 
 # The server's own count of 5xx answers, whatever the fuzzer concluded.
 server_errors=$(grep -c '"statusCode":5[0-9][0-9]' "$OUT/server.log" || true)

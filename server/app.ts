@@ -3,8 +3,10 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ServerDeps } from './deps';
+import { bodiesAsSent } from './body-validation';
 import { installErrorHandler } from './error-handler';
 import { drpRoutes } from './drp/routes';
+import { installMethodNotAllowed } from './method-not-allowed';
 import { refuseNulCharacters } from './nul-guard';
 import { openApiOptions } from './openapi';
 import { assetsRoutes } from './pages/assets/assets-routes';
@@ -33,10 +35,14 @@ export async function buildApp(deps: ServerDeps, opts: { logger?: boolean; logSt
     bodyLimit: BODY_LIMIT_BYTES,
     // Unknown fields are refused, not silently dropped: a caller should learn of a typo.
     ajv: { customOptions: { removeAdditional: false } },
+    // A body is checked as sent: no `null` read as "" (server/body-validation.ts).
+    schemaController: { compilersFactory: { buildValidator: bodiesAsSent } },
     // Request logs carry method, route and status only: URLs and bodies may hold personal data (and status tokens).
     logger: opts.logger ? { serializers: { req: (r) => ({ method: r.method, route: r.routeOptions?.url }) }, ...(opts.logStream ? { stream: opts.logStream } : {}) } : false,
   }).withTypeProvider<TypeBoxTypeProvider>();
   installErrorHandler(app);
+  // Before any route, so that it sees them all.
+  installMethodNotAllowed(app);
   // Registered before the routes: it collects their schemas as they are added.
   await app.register(fastifySwagger, openApiOptions);
   // Added before the routes, so that it runs ahead of every plugin's own hooks (token check, staff gate).

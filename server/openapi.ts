@@ -1,7 +1,11 @@
 // The OpenAPI document's frame; its paths come from the route schemas themselves, so the
 // document cannot drift from what the server validates and answers.
 import type { SwaggerOptions } from '@fastify/swagger';
+import type { OpenAPIV3_1 } from 'openapi-types';
 import { DRP_TAG } from './drp/schemas';
+import { withSecurityAndLinks } from './openapi-links';
+import { optionalFormBodies } from './pages/form-doc';
+import { SESSION_COOKIE } from './staff/session';
 import { statusTokenSecuritySchemes } from './status-auth';
 
 /** Options for @fastify/swagger: OpenAPI 3.1, which takes TypeBox's JSON Schema as it is. */
@@ -26,6 +30,14 @@ export const openApiOptions: SwaggerOptions = {
       },
       { name: 'reports', description: 'Counts and durations of requests for compliance and admins, behind the staff sign-in; never personal data.' },
       { name: 'service', description: 'Readiness (Temporal, database, SMTP) and this document.' },
+      { name: 'portal', description: 'The subject’s HTML pages and forms (application/x-www-form-urlencoded); every answer is HTML, errors included.' },
+      {
+        name: 'console',
+        description:
+          'The staff console’s HTML pages and forms, behind the same session cookie (scoped to /console when set by the console’s own sign-in); ' +
+          'every form post carries the page’s `_csrf` field. Without a session a page answers 303 to /console/login.',
+      },
+      { name: 'codec', description: 'Temporal’s remote codec for the Web UI and CLI (served only when CODEC_AUTH_TOKEN is set): decrypts history payloads for staff.' },
       {
         name: DRP_TAG,
         description:
@@ -36,8 +48,12 @@ export const openApiOptions: SwaggerOptions = {
     components: {
       securitySchemes: {
         ...statusTokenSecuritySchemes,
+        staffSession: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'The session cookie set by POST /api/staff/session (or the console’s sign-in).' },
+        codecBearer: { type: 'http', scheme: 'bearer', description: 'CODEC_AUTH_TOKEN.' },
         drpBearer: { type: 'http', scheme: 'bearer', description: 'The token of DRP pair-wise key setup (POST /drp/v1/agent/{agentId}), bound to one agent.' },
       },
     },
   },
+  // Only an OpenAPI 3 document is built here (the `openapi` key above).
+  transformObject: (doc) => optionalFormBodies(withSecurityAndLinks(('openapiObject' in doc ? doc.openapiObject : doc.swaggerObject) as OpenAPIV3_1.Document)),
 };

@@ -35,9 +35,16 @@ export function requireStatusToken(request: FastifyRequest, reply: FastifyReply,
   if (check === 'INVALID') throw new AppError(403, 'TOKEN_INVALID', 'This link does not open a request: use the status link exactly as you received it.');
 }
 
+/** The token presented, header or query. Both at once must agree: otherwise a wrong token could
+ *  ride along with a right one unnoticed (found by npm run fuzz: a made-up `?token=` beside a
+ *  genuine header was let through), so two different ones are refused like a wrong one. */
 function presentedToken(request: FastifyRequest): string | undefined {
-  const header = request.headers[STATUS_TOKEN_HEADER];
-  if (typeof header === 'string' && header.length > 0) return header;
-  const query = (request.query as { token?: unknown } | undefined)?.token;
-  return typeof query === 'string' && query.length > 0 ? query : undefined;
+  const rawHeader = request.headers[STATUS_TOKEN_HEADER];
+  const header = typeof rawHeader === 'string' && rawHeader.length > 0 ? rawHeader : undefined;
+  const rawQuery = (request.query as { token?: unknown } | undefined)?.token;
+  const query = typeof rawQuery === 'string' && rawQuery.length > 0 ? rawQuery : undefined;
+  if (header !== undefined && query !== undefined && header !== query) {
+    throw new AppError(403, 'TOKEN_INVALID', 'Two different status tokens were sent (header and link): send the one from your status link only.');
+  }
+  return header ?? query;
 }

@@ -16,6 +16,7 @@ import { RequestIdParams } from '../schemas';
 import { verifyBySignIn } from '../use-cases/verify-by-sign-in';
 import { providerConfig } from './provider';
 import { clearedSignInCookie, cookieValue, openSignInState, sealSignInState, SIGN_IN_CALLBACK_PATH, SIGN_IN_COOKIE, signInCookie } from './sign-in-state';
+import { portalPage, statusLinkPage } from '../pages/form-doc';
 
 type App = Parameters<FastifyPluginAsyncTypebox>[0];
 type Link = { id: string; token: string; lang: Language };
@@ -38,7 +39,7 @@ export function installSignInRoutes(app: App, deps: ServerDeps, helpers: SignInR
     return settings;
   };
 
-  app.get('/portal/requests/:id/sign-in', { schema: { hide: true, params: RequestIdParams }, ...helpers.guard }, async (req, reply) => {
+  app.get('/portal/requests/:id/sign-in', { schema: { hide: true, params: RequestIdParams }, ...helpers.guard, config: statusLinkPage({ summary: 'Verify by signing in to the account system (where the profile sets one up)', answers: [303] }) }, async (req, reply) => {
     const settings = settingsOrNotFound();
     const config = await providerConfig(settings);
     const verifier = oidc.randomPKCECodeVerifier();
@@ -59,7 +60,7 @@ export function installSignInRoutes(app: App, deps: ServerDeps, helpers: SignInR
     return reply.redirect(url.href, 303);
   });
 
-  app.get(SIGN_IN_CALLBACK_PATH, { schema: { hide: true } }, async (req, reply) => {
+  app.get(SIGN_IN_CALLBACK_PATH, { schema: { hide: true }, config: portalPage({ summary: 'Where the account system sends the subject back after signing in', answers: [303, 403, 404, 409] }) }, async (req, reply) => {
     const settings = settingsOrNotFound();
     // Used once: whatever happens next, the browser forgets the verifier.
     reply.header('set-cookie', clearedSignInCookie());

@@ -22,6 +22,8 @@ import { notMeDonePage, notMePage } from './not-me-page';
 import { packageNoticeFacts } from './package-notice';
 import { statusPage, type StatusPageProblem } from './status-page';
 import { withdrawConfirmPage } from './withdraw-page';
+import { field, portalPage, statusLinkPage } from './form-doc';
+import { requestFormFields } from './request-form-doc';
 
 // A request form is a few hundred bytes; corrections in Chinese, percent-encoded, stay well below this.
 const FORM_BODY_LIMIT_BYTES = 8 * 1024;
@@ -71,9 +73,9 @@ export const portalRoutes =
     // Scoped to /portal: a mistyped portal address gets a page in the subject's language, not the API's JSON.
     await app.register(async (scoped) => void scoped.setNotFoundHandler((req, reply) => sendHtml(reply, 404, errorPage(languageOf(req), 'NOT_FOUND'))), { prefix: '/portal' });
 
-    app.get('/portal', { schema: { hide: true } }, async (req, reply) => sendHtml(reply, 200, requestFormPage(languageOf(req), servedPurposes(deps), undefined, undefined, serverProfile(deps).profile)));
+    app.get('/portal', { schema: { hide: true }, config: portalPage({ summary: 'The request form', answers: [200] }) }, async (req, reply) => sendHtml(reply, 200, requestFormPage(languageOf(req), servedPurposes(deps), undefined, undefined, serverProfile(deps).profile)));
 
-    app.post('/portal/requests', { schema: { hide: true } }, async (req, reply) => {
+    app.post('/portal/requests', { schema: { hide: true }, config: portalPage({ summary: 'Submit the request form', answers: [303, 422], fields: requestFormFields(servedPurposes(deps)) }) }, async (req, reply) => {
       const lang = languageOf(req);
       const { profile } = serverProfile(deps);
       const form = readRequestForm(fieldsOf(req.body), lang, servedPurposes(deps), profile);
@@ -103,25 +105,25 @@ export const portalRoutes =
       return backToStatus(req, reply);
     };
 
-    app.get('/portal/requests/:id', { schema: params, ...guard }, async (req, reply) => again(req, reply, 200));
+    app.get('/portal/requests/:id', { schema: params, ...guard, config: statusLinkPage({ summary: 'The status page', answers: [200] }) }, async (req, reply) => again(req, reply, 200));
 
-    app.post('/portal/requests/:id/verify', { schema: params, ...guard }, async (req, reply) => {
+    app.post('/portal/requests/:id/verify', { schema: params, ...guard, config: statusLinkPage({ summary: 'Give the mailed code', answers: [303, 409, 422], fields: { code: field('The code from the e-mail.', { pattern: CODE.source }) } }) }, async (req, reply) => {
       const code = (fieldsOf(req.body).code ?? '').trim();
       if (!CODE.test(code)) return again(req, reply, 422, { field: 'code', message: messagesFor(languageOf(req)).errors.code });
       return act(req, reply, () => verifyIdentity(deps, req.params.id, code), 'code');
     });
-    app.post('/portal/requests/:id/resend', { schema: params, ...guard }, async (req, reply) => act(req, reply, () => resendCode(deps, req.params.id)));
-    app.post('/portal/requests/:id/fee', { schema: params, ...guard }, async (req, reply) =>
+    app.post('/portal/requests/:id/resend', { schema: params, ...guard, config: statusLinkPage({ summary: 'Mail a new code', answers: [303, 409], fields: {} }) }, async (req, reply) => act(req, reply, () => resendCode(deps, req.params.id)));
+    app.post('/portal/requests/:id/fee', { schema: params, ...guard, config: statusLinkPage({ summary: 'Accept or decline the fee', answers: [303, 409], fields: { accept: field('yes accepts; anything else declines.') } }) }, async (req, reply) =>
       act(req, reply, () => answerFee(deps, req.params.id, fieldsOf(req.body).accept === 'yes')),
     );
-    app.get('/portal/requests/:id/not-me', { schema: params, ...notMeGuard }, async (req, reply) => sendHtml(reply, 200, notMePage(languageOf(req), linkOf(req))));
-    app.post('/portal/requests/:id/not-me', { schema: params, ...notMeGuard }, async (req, reply) => {
+    app.get('/portal/requests/:id/not-me', { schema: params, ...notMeGuard, config: statusLinkPage({ summary: '“This was not me”, from the code mail', answers: [200] }) }, async (req, reply) => sendHtml(reply, 200, notMePage(languageOf(req), linkOf(req))));
+    app.post('/portal/requests/:id/not-me', { schema: params, ...notMeGuard, config: statusLinkPage({ summary: 'Withdraw a request one did not make', answers: [200, 409], fields: {} }) }, async (req, reply) => {
       await withdrawRequest(deps, req.params.id, 'the recipient of the code mail did not make this request');
       return sendHtml(reply, 200, notMeDonePage(languageOf(req)));
     });
-    app.get('/portal/requests/:id/withdraw', { schema: params, ...guard }, async (req, reply) => sendHtml(reply, 200, withdrawConfirmPage(languageOf(req), linkOf(req))));
+    app.get('/portal/requests/:id/withdraw', { schema: params, ...guard, config: statusLinkPage({ summary: 'Confirm the withdrawal', answers: [200] }) }, async (req, reply) => sendHtml(reply, 200, withdrawConfirmPage(languageOf(req), linkOf(req))));
     // Only the confirming form withdraws; any other post is asked again.
-    app.post('/portal/requests/:id/withdraw', { schema: params, ...guard }, async (req, reply) =>
+    app.post('/portal/requests/:id/withdraw', { schema: params, ...guard, config: statusLinkPage({ summary: 'Withdraw the request', answers: [200, 303, 409], fields: { confirm: field('yes withdraws; anything else asks again.') } }) }, async (req, reply) =>
       fieldsOf(req.body).confirm === 'yes' ? act(req, reply, () => withdrawRequest(deps, req.params.id)) : sendHtml(reply, 200, withdrawConfirmPage(languageOf(req), linkOf(req))),
     );
     installSignInRoutes(app, deps, {

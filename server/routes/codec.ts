@@ -13,6 +13,7 @@ import { EncryptionCodec } from '../../temporal/encryption-codec';
 import { AppError } from '../app-error';
 import { applyCors, requireBearerToken, requireStaffSession } from '../codec-auth';
 import type { ServerDeps } from '../deps';
+import { withErrors } from '../schemas';
 
 const MAX_PAYLOADS = 100;
 // Temporal refuses payloads over 2 MB; one of those, base64-encoded, must still fit.
@@ -27,6 +28,8 @@ const PayloadJson = Type.Object(
 );
 type PayloadJson = Static<typeof PayloadJson>;
 const CodecBody = Type.Object({ payloads: Type.Array(PayloadJson, { maxItems: MAX_PAYLOADS }) }, { additionalProperties: false });
+/** The codec token (tools, the CLI) or a compliance or admin session cookie (the Web UI in a browser). */
+const CODEC_SECURITY: ReadonlyArray<Record<string, readonly string[]>> = [{ codecBearer: [] }, { staffSession: [] }];
 
 /** The codec routes, to be registered under a prefix such as /codec; with `staff`, a staff session cookie opens them too. */
 export const codecRoutes =
@@ -45,15 +48,28 @@ export const codecRoutes =
       else requireBearerToken(req.headers.authorization, opts.authToken, reply);
     });
 
-    // Staff tooling whose protocol is Temporal's: kept out of the public API document.
-    const hide = true;
-    for (const path of ['/encode', '/decode']) app.options(path, { schema: { hide } }, async (_req, reply) => reply.status(204).send());
+    // The preflights are the browser's business, not an operation of the API.
+    for (const path of ['/encode', '/decode']) app.options(path, { schema: { hide: true } }, async (_req, reply) => reply.status(204).send());
 
-    const route = { schema: { hide, body: CodecBody }, bodyLimit: CODEC_BODY_LIMIT_BYTES };
-    app.post('/encode', route, async () => {
+    // In the document (tag `codec`) so that `npm run fuzz` reaches them, with the two ways in.
+    const documented = { tags: ['codec'], security: CODEC_SECURITY, body: CodecBody };
+    const route = { bodyLimit: CODEC_BODY_LIMIT_BYTES };
+    const encode = {
+      ...documented,
+      summary: 'Encrypt payloads for the Temporal Web UI: always refused',
+      description: 'The Web UI encodes only to start, signal, update or reset a workflow, which is done through the engine’s API here; so every authenticated call is answered 403 ENCODE_REFUSED.',
+      response: withErrors({}),
+    };
+    const decode = {
+      ...documented,
+      summary: 'Decrypt payloads for the Temporal Web UI and CLI',
+      description: 'Temporal’s remote codec protocol: Payloads as proto3 JSON (bytes in base64), at most 100. An unencrypted payload comes back as it was; one that cannot be decrypted is 400 UNDECRYPTABLE.',
+      response: withErrors({ 200: CodecBody }),
+    };
+    app.post('/encode', { ...route, schema: encode }, async () => {
       throw new AppError(403, 'ENCODE_REFUSED', 'The codec only decodes: act on a request through the engine\'s API, not by starting or signalling workflows from the Web UI.');
     });
-    app.post('/decode', route, async (req) => ({ payloads: await decodeEach(codec, req.body.payloads) }));
+    app.post('/decode', { ...route, schema: decode }, async (req) => ({ payloads: await decodeEach(codec, req.body.payloads) }));
   };
 
 /** Decodes payload by payload, so that a failure names the one that could not be read. */

@@ -9,6 +9,10 @@ import { Prisma } from '../../generated/prisma/client';
 import { currentActivity } from '../activity-context';
 import type { CallbackOperation, CallOutcome } from './protocol';
 
+/** The request key of a call made outside any workflow: it answers no request, so the
+ *  retention purge dates it by itself (retention/purge.ts). */
+export const DIRECT_CALL_PREFIX = 'direct-';
+
 /** The attempt to wait for (its id is the call id sent), or the outcome an earlier attempt already received. */
 export type OpenedCall = { id: string; outcome: null } | { id: string; outcome: CallOutcome };
 

@@ -10,7 +10,7 @@ import { EXPORT_BATCH_SIZE, type DataStore, type ExportedRecord, type SubjectKey
 import { CorrectionRefused } from '../store-errors';
 import { currentActivity } from '../activity-context';
 import { callOutcome, exportPage, locateCounts } from './answers';
-import { awaitCall, completeCall, openCall } from './processor-calls';
+import { awaitCall, completeCall, DIRECT_CALL_PREFIX, openCall } from './processor-calls';
 import { postToProcessor, type ProcessorEndpoint } from './processor-client';
 import { processorUrlProblem } from './url-policy';
 import type { CallbackOperation, CallOutcome, ProcessorOperation, ProcessorRequest } from './protocol';
@@ -54,7 +54,7 @@ export function createWebhookStore(opts: WebhookStoreOptions): DataStore {
 
   // Inside an activity, the workflow id names the request, so every attempt uses the same key;
   // a direct call outside one is a call of its own.
-  const requestKey = () => currentActivity()?.info.workflowExecution?.workflowId ?? `direct-${randomUUID()}`;
+  const requestKey = () => currentActivity()?.info.workflowExecution?.workflowId ?? `${DIRECT_CALL_PREFIX}${randomUUID()}`;
 
   const post = (request: ProcessorRequest, key: string) => postToProcessor(endpoint, request, `${key}:${name}:${request.operation}`, currentActivity()?.cancellationSignal);
 

@@ -188,6 +188,9 @@ test('when the body is not a list of payloads, then 400 with a message, never 50
     { payloads: [{ data: 'not base64 at all!' }] },
     { payloads: [{ metadata: { encoding: { nested: 'object' } } }] },
     { payloads: [{ data: b64('x'), extra: true }] },
+    // Types are not coerced in a body: null is not an empty string, a number not its digits (found by npm run fuzz).
+    { payloads: [{ data: null }] },
+    { payloads: [{ metadata: { encoding: 12 } }] },
     { payloads: tooMany },
     '{"payloads": [',
     '[]',

@@ -70,7 +70,7 @@ describe('the OpenAPI document', () => {
     expect(doc.openapi).toMatch(/^3\.\d+\.\d+$/);
     expect(doc.info).toEqual(expect.objectContaining({ title: expect.any(String), version: expect.any(String) }));
     expect(Object.keys(doc.paths).length).toBeGreaterThan(0);
-    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['drpBearer', 'statusTokenHeader', 'statusTokenQuery']);
+    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['codecBearer', 'drpBearer', 'staffSession', 'statusTokenHeader', 'statusTokenQuery']);
   });
 
   test('when checked against the OpenAPI 3.1 specification schema, then its structure and every schema in it are valid', async () => {
@@ -102,9 +102,23 @@ describe('the OpenAPI document', () => {
   test('when compared with the routes the app serves, then each is in the other, method by method', async () => {
     const routes = routesOf(served.app);
     expect(routes).toEqual(expect.arrayContaining(['GET /api/requests/:id', 'POST /api/requests/:id/withdraw']));
-    // The portal's and the console's HTML pages, and the stylesheets they load, are for browsers,
-    // not part of the JSON API the document describes.
-    expect(operationsOf(await documentOf(served))).toEqual(routes.filter((r) => !/^\/(portal|console|assets)(\/|$)/.test(r.split(' ')[1]!)));
+    // The portal's and the console's pages and forms are in it too (HTML answers, form bodies), so the
+    // fuzzer reaches them; the stylesheets are not an operation of anyone's.
+    expect(routes).toEqual(expect.arrayContaining(['POST /portal/requests', 'POST /console/requests/:id/decide']));
+    expect(operationsOf(await documentOf(served))).toEqual(routes.filter((r) => !/^\/assets(\/|$)/.test(r.split(' ')[1]!)));
+  });
+
+  test('when an address is asked with a method it does not serve, then 405 names the methods it takes, in the format of that part of the site', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    const api = await fetch(`${served.baseUrl}/api/requests/${id}`, { method: 'PUT' });
+    expect([api.status, api.headers.get('allow')]).toEqual([405, 'GET, HEAD']);
+    expect(((await api.json()) as { error: string }).error).toBe('METHOD_NOT_ALLOWED');
+    const form = await fetch(`${served.baseUrl}/portal/requests/${id}/withdraw`, { method: 'DELETE' });
+    expect([form.status, form.headers.get('allow'), form.headers.get('content-type')]).toEqual([405, 'GET, HEAD, POST', 'text/html; charset=utf-8']);
+    const page = await fetch(`${served.baseUrl}/console/requests/${id}/decide`, { method: 'GET' });
+    expect([page.status, page.headers.get('allow'), page.headers.get('content-type')]).toEqual([405, 'POST', 'text/html; charset=utf-8']);
+    // An address nobody serves stays 404.
+    expect((await fetch(`${served.baseUrl}/api/nothing-here`, { method: 'PUT' })).status).toBe(404);
   });
 
   test('when read operation by operation, then each has a summary, tags, a 2xx body and the error body', async () => {
@@ -114,6 +128,8 @@ describe('the OpenAPI document', () => {
         const where = `${method.toUpperCase()} ${path}`;
         expect([where, typeof op.summary === 'string' && op.summary.length > 0]).toEqual([where, true]);
         expect([where, (op.tags ?? []).length > 0]).toEqual([where, true]);
+        // Pages and forms answer HTML, errors included (their own test below).
+        if (/^\/(portal|console)(\/|$)/.test(path)) continue;
         const success = Object.keys(op.responses).filter((status) => /^2\d\d$/.test(status));
         // One success answer, except where the operation has two outcomes: signing in answers 200 (signed in)
         // or 202 (password accepted, TOTP code due).
@@ -158,13 +174,58 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(doc.paths['/drp/v1/data-rights-request/{requestId}']!)).toEqual(expect.arrayContaining(['get', 'delete']));
   });
 
-  test('when the staff codec is enabled, then its routes stay out of the public document', async () => {
+  test('when the staff codec is enabled, then its two routes are described behind the codec token or a staff session', async () => {
     const withCodec = await serve({ keyring, authToken: randomBytes(32).toString('hex'), allowedOrigins: [] });
     try {
       expect(routesOf(withCodec.app)).toEqual(expect.arrayContaining(['POST /codec/decode', 'POST /codec/encode']));
-      expect(Object.keys((await documentOf(withCodec)).paths).filter((p) => p.startsWith('/codec'))).toEqual([]);
+      const doc = await documentOf(withCodec);
+      expect(Object.keys(doc.paths).filter((p) => p.startsWith('/codec')).sort()).toEqual(['/codec/decode', '/codec/encode']);
+      for (const path of ['/codec/decode', '/codec/encode']) expect(doc.paths[path]!.post!.security).toEqual([{ codecBearer: [] }, { staffSession: [] }]);
+      expect(Object.keys(doc.paths['/codec/decode']!.post!.responses['200']!.content!['application/json']!.schema.properties)).toEqual(['payloads']);
     } finally {
       await withCodec.app.close();
     }
+  });
+
+  test('when the portal’s and the console’s forms are read, then each posts a URL-encoded form and every answer is HTML', async () => {
+    const doc = await documentOf(served);
+    const pages = Object.entries(doc.paths).filter(([path]) => /^\/(portal|console)(\/|$)/.test(path));
+    const forms = pages.flatMap(([path, item]) => (item.post ? [[path, item.post as Operation & { requestBody?: { content: Record<string, { schema: any }> } }] as const] : []));
+    expect(forms.length).toBeGreaterThan(30);
+    for (const [path, op] of forms) expect([path, Object.keys(op.requestBody?.content ?? {})]).toEqual([path, ['application/x-www-form-urlencoded']]);
+    for (const [path, item] of pages) {
+      // A redirect has no body, only its Location.
+      for (const op of Object.values(item)) {
+        for (const [status, answer] of Object.entries(op.responses)) expect([path, status, Object.keys(answer.content ?? {})]).toEqual([path, status, status === '303' ? [] : ['text/html']]);
+      }
+    }
+    // The console's forms carry the page's CSRF field; its pages need the session, the portal's status pages the token.
+    const decide = doc.paths['/console/requests/{id}/decide']!.post! as Operation & { requestBody: { content: Record<string, { schema: any }> } };
+    expect(decide.requestBody.content['application/x-www-form-urlencoded']!.schema.required).toEqual(['_csrf']);
+    expect(decide.security).toEqual([{ staffSession: [] }]);
+    expect(doc.paths['/portal/requests/{id}/verify']!.post!.security).toEqual([{ statusTokenHeader: [] }, { statusTokenQuery: [] }]);
+    expect(doc.paths['/portal']!.get!.security).toBeUndefined();
+  });
+
+  test('when a call’s answer feeds the next, then the document links them, and every link names an operation it has', async () => {
+    const doc = await documentOf(served);
+    type Linked = { operationRef: string; parameters: Record<string, string> };
+    const links: Array<[string, Linked]> = [];
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        for (const [status, answer] of Object.entries(op.responses as Record<string, { links?: Record<string, Linked> }>)) {
+          for (const [name, link] of Object.entries(answer.links ?? {})) links.push([`${method.toUpperCase()} ${path} ${status} ${name}`, link]);
+        }
+      }
+    }
+    expect(links.map(([where]) => where)).toEqual(expect.arrayContaining(['POST /api/requests 202 Status', 'POST /api/staff/session 200 Queue', 'POST /api/staff/requests 202 Decide']));
+    for (const [where, link] of links) {
+      const [, path, method] = /^#\/paths\/(.+)\/(\w+)$/.exec(link.operationRef)!;
+      expect([where, Boolean(doc.paths[path!.replace(/~1/g, '/').replace(/~0/g, '~')]?.[method!])]).toEqual([where, true]);
+    }
+    expect(links.find(([where]) => where === 'POST /api/requests 202 Status')![1].parameters).toEqual({ 'path.id': '$response.body#/requestId', 'header.X-Status-Token': '$response.body#/statusToken' });
+    // Every staff route but signing in needs the session cookie.
+    const staffOps = Object.entries(doc.paths).filter(([path]) => path.startsWith('/api/staff/')).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => [`${method.toUpperCase()} ${path}`, op.security] as const));
+    expect(staffOps.filter(([, security]) => security === undefined).map(([where]) => where).sort()).toEqual(['POST /api/staff/session', 'POST /api/staff/session/totp']);
   });
 });

@@ -104,6 +104,10 @@ describe('the status link', () => {
     expect(wrongToken.status).toBe(403);
     expect(wrongToken.body).toEqual({ error: 'TOKEN_INVALID', message: expect.any(String) });
     for (const other of [unknownId, garbage]) expect({ status: other.status, body: other.body }).toEqual({ status: 403, body: wrongToken.body });
+    // A wrong token in the link beside the right one in the header is refused too, not passed over (found by npm run fuzz).
+    const both = await call('GET', `/api/requests/${requestId}?token=${encodeURIComponent(forged)}`, { token });
+    expect([both.status, (both.body as { error: string }).error]).toEqual([403, 'TOKEN_INVALID']);
+    expect((await call('GET', `/api/requests/${requestId}?token=${encodeURIComponent(token)}`, { token })).status).toBe(200);
   });
 
   test('when the expiry day in the token is altered, then the token is refused', async () => {

@@ -113,3 +113,65 @@ test('when the retention purge runs, then records past their period are gone wit
     await handle.terminate();
   }
 });
+
+/** A DRP agent's request: taken on under the engine request's id, or refused at intake `agoMs` ago. */
+const drpRequest = (id: string, started: boolean, agoMs = 0) =>
+  stack.db.drpRequest.create({
+    data: { id, agentId: 'retention-agent', exercise: 'access', started, receivedAt: new Date(stack.now().getTime() - agoMs), ...(started ? {} : { deniedReason: 'unverifiable' }) },
+  });
+/** A processor call (with one attempt) under a request's workflow id or a one-off key, made `agoMs` ago. */
+const processorCall = (requestKey: string, agoMs = 0) =>
+  stack.db.processorCall.create({
+    data: { store: 'retention-processor', requestKey, operation: 'erase', status: 'DONE', createdAt: new Date(stack.now().getTime() - agoMs), attempts: { create: {} } },
+  });
+
+test('when the retention purge runs, then DRP requests and processor calls go with their closed request, refusals and one-off calls go on the same period, and the consent register is left alone', async () => {
+  const closedPast = await subjectWithRequest((periods.closedRequestsDays + 10) * DAY, (periods.closedRequestsDays + 1) * DAY, true);
+  const closedWithin = await subjectWithRequest((periods.closedRequestsDays + 10) * DAY, (periods.closedRequestsDays - 1) * DAY, true);
+  for (const r of [closedPast, closedWithin]) {
+    await drpRequest(r.requestId, true);
+    await processorCall(`dsr-${r.requestId}`);
+  }
+  const refusalPast = await drpRequest(randomUUID(), false, (periods.closedRequestsDays + 1) * DAY);
+  const refusalWithin = await drpRequest(randomUUID(), false, (periods.closedRequestsDays - 1) * DAY);
+  const directPast = await processorCall(`direct-${randomUUID()}`, (periods.closedRequestsDays + 1) * DAY);
+  const directWithin = await processorCall(`direct-${randomUUID()}`, (periods.closedRequestsDays - 1) * DAY);
+  // An old, withdrawn consent in the estate's register (a store, not the engine's record).
+  const consentEmail = newEmail();
+  const consent = await stack.db.processingConsent.create({ data: { email: consentEmail, purpose: 'marketing', status: 'withdrawn', grantedAt: new Date(stack.now().getTime() - (periods.closedRequestsDays + 10) * DAY) } });
+  const before = (await stack.db.retentionPurge.aggregate({ _max: { id: true } }))._max.id ?? 0n;
+
+  const handle = await stack.client.workflow.start<typeof retentionPurgeWorkflow>('retentionPurgeWorkflow', { taskQueue: stack.taskQueue, workflowId: `retention-${randomUUID()}` });
+  try {
+    const runs = await eventually(async () => {
+      const rows = await stack.db.retentionPurge.findMany({ where: { id: { gt: before } } });
+      return rows.some((r) => r.kind === 'DIRECT_PROCESSOR_CALLS') && rows;
+    }, 30_000);
+
+    // With the closed request past its period: its DRP request, its processor call and the call's attempts.
+    expect(await requestExists(closedPast.requestId)).toBe(false);
+    expect(await stack.db.drpRequest.count({ where: { id: closedPast.requestId } })).toBe(0);
+    expect(await stack.db.processorCall.count({ where: { requestKey: `dsr-${closedPast.requestId}` } })).toBe(0);
+    // Within its period, all of them stay.
+    expect(await stack.db.drpRequest.count({ where: { id: closedWithin.requestId } })).toBe(1);
+    const keptCall = await stack.db.processorCall.findFirstOrThrow({ where: { requestKey: `dsr-${closedWithin.requestId}` }, include: { attempts: true } });
+    expect(keptCall.attempts).toHaveLength(1);
+    // Refusals at intake and one-off calls: gone past the period, kept within it.
+    expect(await stack.db.drpRequest.count({ where: { id: refusalPast.id } })).toBe(0);
+    expect(await stack.db.drpRequest.count({ where: { id: refusalWithin.id } })).toBe(1);
+    expect(await stack.db.processorCall.count({ where: { id: directPast.id } })).toBe(0);
+    expect(await stack.db.processorCallAttempt.count({ where: { callId: directPast.id } })).toBe(0);
+    expect(await stack.db.processorCall.count({ where: { id: directWithin.id } })).toBe(1);
+    // The consent register is the estate's: untouched however old.
+    expect(await stack.db.processingConsent.findUnique({ where: { id: consent.id } })).toMatchObject({ email: consentEmail, status: 'withdrawn' });
+
+    // Recorded with counts and cutoffs only, at the closed requests' cutoff.
+    for (const kind of ['DRP_REFUSALS', 'DIRECT_PROCESSOR_CALLS'] as const) {
+      const run = runs.find((r) => r.kind === kind)!;
+      expect(run.purged).toBeGreaterThanOrEqual(1);
+      expect(run.cutoff.getTime()).toBeLessThanOrEqual(stack.now().getTime() - periods.closedRequestsDays * DAY);
+    }
+  } finally {
+    await handle.terminate();
+  }
+});

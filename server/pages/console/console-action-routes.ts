@@ -23,6 +23,7 @@ import { consoleText } from './console-text';
 
 type FieldMessages = ConsoleMessages['fields'];
 import { groundsFor, sendRequestPage } from './request-view';
+import { consoleDocs } from './console-form-doc';
 
 const Uuid = Type.String({ format: 'uuid' });
 const ById = Type.Object({ id: Uuid });
@@ -64,7 +65,7 @@ export const consoleActionRoutes =
     const byStore = { schema: { hide: true, params: StoreParams } };
     const by = (name: string) => ({ schema: { hide: true, params: Type.Object({ id: Uuid, [name]: Uuid }) } });
 
-    app.post('/console/requests/:id/decide', byId, act(fixed('decide'), async (staffId, p, f, m) => {
+    app.post('/console/requests/:id/decide', { ...byId, config: consoleDocs.decide }, act(fixed('decide'), async (staffId, p, f, m) => {
       const request = await findRequestFields(deps.db, p.id, { regime: true, type: true });
       if (!request) throw notFound('The request');
       const read = readDecision(f, groundsFor(request), getRegime(request.regime).fees.feeForExcessive, m);
@@ -72,7 +73,7 @@ export const consoleActionRoutes =
       await on(staffId, p).decide(read.body);
       return { done: 'decided' };
     }));
-    app.post('/console/requests/:id/approve', byId, act(fixed('approve'), async (staffId, p, f, m) => {
+    app.post('/console/requests/:id/approve', { ...byId, config: consoleDocs.approve }, act(fixed('approve'), async (staffId, p, f, m) => {
       const answer = f.approve;
       const reason = noteIn(f, 'reason');
       if ((answer !== 'yes' && answer !== 'no') || !reason) {
@@ -81,38 +82,38 @@ export const consoleActionRoutes =
       await on(staffId, p).approve(answer === 'yes', reason);
       return { done: answer === 'yes' ? 'approved' : 'rejected' };
     }));
-    app.post('/console/requests/:id/fee/waive', byId, act(fixed('waive'), withNote('reason', 'waived', (s, p, note) => on(s, p).waiveFee(note))));
-    app.post('/console/requests/:id/extend', byId, act(fixed('extend'), withNote('reason', 'extended', (s, p, note) => on(s, p).extend(note))));
-    app.post('/console/requests/:id/withdraw', byId, act(fixed('withdraw'), withNote('reason', 'withdrawn', (s, p, note) => on(s, p).withdraw(note))));
+    app.post('/console/requests/:id/fee/waive', { ...byId, config: consoleDocs.waiveFee }, act(fixed('waive'), withNote('reason', 'waived', (s, p, note) => on(s, p).waiveFee(note))));
+    app.post('/console/requests/:id/extend', { ...byId, config: consoleDocs.extend }, act(fixed('extend'), withNote('reason', 'extended', (s, p, note) => on(s, p).extend(note))));
+    app.post('/console/requests/:id/withdraw', { ...byId, config: consoleDocs.withdraw }, act(fixed('withdraw'), withNote('reason', 'withdrawn', (s, p, note) => on(s, p).withdraw(note))));
 
     const storeKey = (kind: string) => (req: FastifyRequest) => `${kind}:${(req.params as Params).store}`;
-    app.post('/console/requests/:id/stores/:store/retry', byStore, act(storeKey('retry'), async (staffId, p) => {
+    app.post('/console/requests/:id/stores/:store/retry', { ...byStore, config: consoleDocs.retryStore }, act(storeKey('retry'), async (staffId, p) => {
       await on(staffId, p).retryStore(p.store!);
       return { done: 'retried' };
     }));
-    app.post('/console/requests/:id/stores/:store/skip', byStore, act(storeKey('skip'), withNote('justification', 'skipped', (s, p, note) => on(s, p).skipStore(p.store!, note))));
-    app.post('/console/requests/:id/stores/:store/complete', byStore, act(storeKey('complete'), withNote('note', 'completed', (s, p, note) => on(s, p).completeStore(p.store!, note))));
+    app.post('/console/requests/:id/stores/:store/skip', { ...byStore, config: consoleDocs.skipStore }, act(storeKey('skip'), withNote('justification', 'skipped', (s, p, note) => on(s, p).skipStore(p.store!, note))));
+    app.post('/console/requests/:id/stores/:store/complete', { ...byStore, config: consoleDocs.completeStore }, act(storeKey('complete'), withNote('note', 'completed', (s, p, note) => on(s, p).completeStore(p.store!, note))));
 
-    app.post('/console/requests/:id/tasks/:store/complete', byStore, act(storeKey('task'), async (staffId, p, f, m) => {
+    app.post('/console/requests/:id/tasks/:store/complete', { ...byStore, config: consoleDocs.completeTask }, act(storeKey('task'), async (staffId, p, f, m) => {
       const read = readTaskCompletion(f, m);
       if ('errors' in read) return read;
       await completeManualTask(deps, staffId, p.id, p.store!, read.body);
       return { done: 'task-completed' };
     }));
-    app.post('/console/requests/:id/holds', byId, act(fixed('hold'), async (staffId, p, f, m) => {
+    app.post('/console/requests/:id/holds', { ...byId, config: consoleDocs.placeHold }, act(fixed('hold'), async (staffId, p, f, m) => {
       const read = readHold(f, p.id, m);
       if ('errors' in read) return read;
       await placeLegalHold(deps, staffId, read.body);
       return { done: 'hold-placed' };
     }));
-    app.post('/console/requests/:id/holds/:hold/release', by('hold'), act((req) => `release:${(req.params as Params).hold}`,
+    app.post('/console/requests/:id/holds/:hold/release', { ...by('hold'), config: consoleDocs.releaseHold }, act((req) => `release:${(req.params as Params).hold}`,
       withNote('reason', 'hold-released', (s, p, note) => releaseLegalHold(deps, s, p.hold!, note))));
-    app.post('/console/requests/:id/signals', byId, act(fixed('signal'), async (staffId, p, f, m) => {
+    app.post('/console/requests/:id/signals', { ...byId, config: consoleDocs.recordSignal }, act(fixed('signal'), async (staffId, p, f, m) => {
       const read = readSignal(f, m);
       if ('errors' in read) return read;
       await recordExemptionSignalFor(deps, staffId, p.id, read.body);
       return { done: 'signal-recorded' };
     }));
-    app.post('/console/requests/:id/signals/:signal/clear', by('signal'), act((req) => `clear:${(req.params as Params).signal}`,
+    app.post('/console/requests/:id/signals/:signal/clear', { ...by('signal'), config: consoleDocs.clearSignal }, act((req) => `clear:${(req.params as Params).signal}`,
       withNote('reason', 'signal-cleared', (s, p, note) => clearExemptionSignalFor(deps, s, p.signal!, note))));
   };

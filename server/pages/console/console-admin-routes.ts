@@ -15,6 +15,7 @@ import { fieldsOf, flashOf, sendHtml, viewerOf } from './console-http';
 import { consoleLanguageOf, refusalText } from './console-language';
 import type { ConsoleMessages } from './console-messages-en';
 import { consoleText } from './console-text';
+import { consoleDocs } from './console-form-doc';
 
 const USERNAME = /^[a-z0-9._-]{3,40}$/;
 const MIN_PASSWORD = 12;
@@ -40,9 +41,9 @@ export const consoleAdminRoutes =
     const staffPage = async (req: FastifyRequest, reply: FastifyReply, status: number, extra: Parameters<typeof staffAdminPage>[2] = {}) =>
       sendHtml(reply, status, staffAdminPage(viewerOf(req, deps.identityPepper), await listStaffAccounts(deps), { flash: status === 200 ? flashOf(req) : undefined, ...extra }));
 
-    app.get('/console/admin/staff', { schema: { hide: true } }, async (req, reply) => staffPage(req, reply, 200));
+    app.get('/console/admin/staff', { schema: { hide: true }, config: consoleDocs.staffAccounts }, async (req, reply) => staffPage(req, reply, 200));
 
-    app.post('/console/admin/staff', { schema: { hide: true } }, async (req, reply) => {
+    app.post('/console/admin/staff', { schema: { hide: true }, config: consoleDocs.createAccount }, async (req, reply) => {
       const fields = fieldsOf(req.body);
       const lang = consoleLanguageOf(req);
       const { errors, body } = readNewAccount(fields, consoleText(lang).messages.fields);
@@ -59,7 +60,7 @@ export const consoleAdminRoutes =
       return reply.redirect('/console/admin/staff?done=account-created', 303);
     });
 
-    app.post('/console/admin/staff/:staffId', { schema: { hide: true, params: Type.Object({ staffId: Type.String({ format: 'uuid' }) }) } }, async (req, reply) => {
+    app.post('/console/admin/staff/:staffId', { schema: { hide: true, params: Type.Object({ staffId: Type.String({ format: 'uuid' }) }) }, config: consoleDocs.changeAccount }, async (req, reply) => {
       const fields = fieldsOf(req.body);
       if (!isRole(fields.role)) return staffPage(req, reply, 422, { message: consoleText(consoleLanguageOf(req)).messages.fields.accountRole });
       try {
@@ -71,11 +72,11 @@ export const consoleAdminRoutes =
       return reply.redirect('/console/admin/staff?done=account-changed', 303);
     });
 
-    app.get('/console/admin/data-map', { schema: { hide: true } }, async (req, reply) =>
+    app.get('/console/admin/data-map', { schema: { hide: true }, config: consoleDocs.dataMap }, async (req, reply) =>
       sendHtml(reply, 200, dataMapPage(viewerOf(req, deps.identityPepper), await dataMapView(deps))),
     );
 
-    app.get('/console/admin/profile', { schema: { hide: true } }, async (req, reply) =>
+    app.get('/console/admin/profile', { schema: { hide: true }, config: consoleDocs.profile }, async (req, reply) =>
       sendHtml(reply, 200, profilePage(viewerOf(req, deps.identityPepper), serverProfile(deps))),
     );
   };

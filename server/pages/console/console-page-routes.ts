@@ -22,6 +22,7 @@ import { sendRequestPage } from './request-view';
 import { deletionCertificate } from '../../use-cases/deletion-certificate';
 import { notFound } from '../../app-error';
 import { certificatePage, manifestPage } from './records-page';
+import { consoleDocs } from './console-form-doc';
 
 const PAGE_SIZE = 25;
 const Sort = literalUnion(['deadline', '-deadline'] as const);
@@ -47,13 +48,13 @@ export const consolePageRoutes =
   async (app) => {
     const viewer = (req: Parameters<typeof viewerOf>[0]) => viewerOf(req, deps.identityPepper);
 
-    app.get('/console', { schema: { hide: true, querystring: DashboardQuery } }, async (req, reply) =>
+    app.get('/console', { schema: { hide: true, querystring: DashboardQuery }, config: consoleDocs.dashboard }, async (req, reply) =>
       sendHtml(reply, 200, dashboardPage(viewer(req), await dashboardFigures(deps, req.query.period ?? 90), flashOf(req))),
     );
 
-    app.get('/console/requests/new', { schema: { hide: true } }, async (req, reply) => sendHtml(reply, 200, newRequestPage(viewer(req), servedPurposes(deps))));
+    app.get('/console/requests/new', { schema: { hide: true }, config: consoleDocs.newRequestPage }, async (req, reply) => sendHtml(reply, 200, newRequestPage(viewer(req), servedPurposes(deps))));
 
-    app.post('/console/requests', { schema: { hide: true } }, async (req, reply) => {
+    app.post('/console/requests', { schema: { hide: true }, config: consoleDocs.openRequest(servedPurposes(deps)) }, async (req, reply) => {
       const lang = consoleLanguageOf(req);
       const form = readNewRequestForm(fieldsOf(req.body), servedPurposes(deps), consoleText(lang).messages.fields);
       if (!form.body) return sendHtml(reply, 422, newRequestPage(viewer(req), servedPurposes(deps), form.values, form.errors));
@@ -67,13 +68,13 @@ export const consolePageRoutes =
       }
     });
 
-    app.get('/console/mine', { schema: { hide: true, querystring: MineQuery } }, async (req, reply) => {
+    app.get('/console/mine', { schema: { hide: true, querystring: MineQuery }, config: consoleDocs.mine }, async (req, reply) => {
       const q = { sort: req.query.sort ?? 'deadline', page: req.query.page ?? 1 };
       const result = await reviewQueue(deps, { view: 'mine', staffId: consoleStaffOf(req).staffId, ...q, pageSize: PAGE_SIZE });
       return sendHtml(reply, 200, minePage(viewer(req), await withOwners(deps, viewer(req), result), q, flashOf(req)));
     });
 
-    app.get('/console/queue', { schema: { hide: true, querystring: QueueQuery } }, async (req, reply) => {
+    app.get('/console/queue', { schema: { hide: true, querystring: QueueQuery }, config: consoleDocs.queue }, async (req, reply) => {
       const { view, sort, page, ...filters } = req.query;
       const q = { view: view ?? 'open', sort: sort ?? 'deadline', page: page ?? 1, filters };
       const [result, staff] = await Promise.all([reviewQueue(deps, { ...q, pageSize: PAGE_SIZE }), assignableStaff(deps)]);
@@ -81,16 +82,16 @@ export const consolePageRoutes =
       return sendHtml(reply, 200, queuePage(viewer(req), await withOwners(deps, viewer(req), result), q, { regimes, staff }));
     });
 
-    app.get('/console/requests/:id/certificate', { schema: { hide: true, params: RequestIdParams } }, async (req, reply) =>
+    app.get('/console/requests/:id/certificate', { schema: { hide: true, params: RequestIdParams }, config: consoleDocs.certificate }, async (req, reply) =>
       sendHtml(reply, 200, certificatePage(viewer(req), await deletionCertificate(deps, req.params.id))),
     );
 
-    app.get('/console/requests/:id/package', { schema: { hide: true, params: RequestIdParams } }, async (req, reply) => {
+    app.get('/console/requests/:id/package', { schema: { hide: true, params: RequestIdParams }, config: consoleDocs.package }, async (req, reply) => {
       const p = await deps.db.accessPackage.findUnique({ where: { requestId: req.params.id } });
       if (!p) throw notFound('The access package of this request');
       const contents = p.contents as unknown as Array<{ store: string; category: string; records: number; columns?: string[] }>;
       return sendHtml(reply, 200, manifestPage(viewer(req), { ...p, contents }));
     });
 
-    app.get('/console/requests/:id', { schema: { hide: true, params: RequestIdParams } }, async (req, reply) => sendRequestPage(deps, req, reply, req.params.id));
+    app.get('/console/requests/:id', { schema: { hide: true, params: RequestIdParams }, config: consoleDocs.request }, async (req, reply) => sendRequestPage(deps, req, reply, req.params.id));
   };

@@ -13,6 +13,7 @@ import { clearLoginCsrf, loginCsrfMatches, newLoginCsrf } from './login-csrf';
 import { loginPage, totpPage } from './login-page';
 import { consoleLanguageOf, refusalText } from './console-language';
 import { consoleText } from './console-text';
+import { consoleDocs } from './console-form-doc';
 
 /** GET and POST /console/login, POST /console/login/totp (the code step), POST /console/logout. */
 export const consoleSignInRoutes =
@@ -33,9 +34,9 @@ export const consoleSignInRoutes =
       return sendHtml(reply, status, totpPage({ csrf: csrf.token, setup: opts.setup, error: opts.error, lang: consoleLanguageOf(req) }));
     };
 
-    app.get('/console/login', { schema: { hide: true } }, async (req, reply) => sendLogin(req, reply, 200, { flash: flashOf(req) }));
+    app.get('/console/login', { schema: { hide: true }, config: consoleDocs.login }, async (req, reply) => sendLogin(req, reply, 200, { flash: flashOf(req) }));
 
-    app.post('/console/login', { schema: { hide: true } }, async (req, reply) => {
+    app.post('/console/login', { schema: { hide: true }, config: consoleDocs.signIn }, async (req, reply) => {
       const fields = fieldsOf(req.body);
       const w = consoleText(consoleLanguageOf(req)).messages.signIn;
       const username = (fields.username ?? '').trim().slice(0, 64);
@@ -58,7 +59,7 @@ export const consoleSignInRoutes =
       }
     });
 
-    app.post('/console/login/totp', { schema: { hide: true } }, async (req, reply) => {
+    app.post('/console/login/totp', { schema: { hide: true }, config: consoleDocs.signInCode }, async (req, reply) => {
       const fields = fieldsOf(req.body);
       // The same double-submit token as the password form: a cross-site post cannot give a code either.
       if (!loginCsrfMatches(req.headers.cookie, fields[CSRF_FIELD])) {
@@ -74,7 +75,7 @@ export const consoleSignInRoutes =
       }
     });
 
-    app.post('/console/logout', { schema: { hide: true } }, async (req, reply) => {
+    app.post('/console/logout', { schema: { hide: true }, config: consoleDocs.signOut }, async (req, reply) => {
       await signOut(deps, consoleStaffOf(req).sessionId);
       reply.header('Set-Cookie', consoleCookie('', secure, 0));
       return reply.redirect('/console/login?done=signed-out', 303);

@@ -18,6 +18,7 @@ import { AppError } from '../../app-error';
 import { consoleLanguageOf, refusalText } from './console-language';
 import { textFor } from './console-layout';
 import { consoleText } from './console-text';
+import { consoleDocs } from './console-form-doc';
 
 const ById = { schema: { hide: true, params: Type.Object({ id: Type.String({ format: 'uuid' }) }) } };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -29,7 +30,7 @@ export const consoleWorkRoutes =
   async (app) => {
     const viewer = (req: Parameters<typeof viewerOf>[0]) => viewerOf(req, deps.identityPepper);
 
-    app.post('/console/find', { schema: { hide: true } }, async (req, reply) => {
+    app.post('/console/find', { schema: { hide: true }, config: consoleDocs.find }, async (req, reply) => {
       const filters = await searchFilter(deps, fieldsOf(req.body).q ?? '');
       const v = viewer(req);
       if (!filters) return sendHtml(reply, 422, foundPage(v, [], textFor(v).messages.fields.find));
@@ -39,7 +40,7 @@ export const consoleWorkRoutes =
       return sendHtml(reply, 200, foundPage(v, (await withOwners(deps, v, found)).items));
     });
 
-    app.post('/console/requests/:id/owner', ById, async (req, reply) => {
+    app.post('/console/requests/:id/owner', { ...ById, config: consoleDocs.owner }, async (req, reply) => {
       const me = consoleStaffOf(req).staffId;
       const chosen = fieldsOf(req.body).owner ?? '';
       const owner = chosen === 'me' ? me : chosen;
@@ -55,7 +56,7 @@ export const consoleWorkRoutes =
       return reply.redirect(`/console/requests/${req.params.id}?done=assigned`, 303);
     });
 
-    app.post('/console/requests/:id/notes', ById, async (req, reply) => {
+    app.post('/console/requests/:id/notes', { ...ById, config: consoleDocs.addNote }, async (req, reply) => {
       const fields = fieldsOf(req.body);
       const note = noteIn(fields, 'note');
       if (!note) return sendRequestPage(deps, req, reply, req.params.id, 422, { action: 'note', errors: { note: consoleText(consoleLanguageOf(req)).messages.fields.note }, values: fields });
@@ -64,12 +65,12 @@ export const consoleWorkRoutes =
     });
 
     // The contact is the answer to this post itself: never in a redirect, a URL or a cache.
-    app.post('/console/requests/:id/contact', ById, async (req, reply) => {
+    app.post('/console/requests/:id/contact', { ...ById, config: consoleDocs.contact }, async (req, reply) => {
       const contact = await viewSubjectContact(deps, consoleStaffOf(req), req.params.id);
       return sendRequestPage(deps, req, reply, req.params.id, 200, undefined, contact);
     });
 
-    app.post('/console/language', { schema: { hide: true } }, async (req, reply) => {
+    app.post('/console/language', { schema: { hide: true }, config: consoleDocs.language }, async (req, reply) => {
       const language = fieldsOf(req.body).language;
       if (language !== 'en' && language !== 'zh') throw new AppError(400, 'INVALID_INPUT', consoleText(consoleLanguageOf(req)).messages.fields.language);
       await deps.db.staffAccount.update({ where: { id: consoleStaffOf(req).staffId }, data: { language } });

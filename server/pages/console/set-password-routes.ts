@@ -12,6 +12,7 @@ import { errorPage } from './error-page';
 import { inputField } from './form-fields';
 import { consoleLanguageOf, refusalText } from './console-language';
 import { consoleText, type ConsoleLanguage } from './console-text';
+import { consoleDocs } from './console-form-doc';
 
 const MAX_TOKEN_CHARS = 100;
 function setPasswordPage(lang: ConsoleLanguage, token: string, error?: string): string {
@@ -35,14 +36,14 @@ const unusable = (lang: ConsoleLanguage) => errorPage(lang, 410, consoleText(lan
 export const setPasswordRoutes =
   (deps: ServerDeps): FastifyPluginAsyncTypebox =>
   async (app) => {
-    app.get(SET_PASSWORD_PATH, { schema: { hide: true } }, async (req, reply) => {
+    app.get(SET_PASSWORD_PATH, { schema: { hide: true }, config: consoleDocs.setPasswordPage }, async (req, reply) => {
       const token = String((req.query as { token?: unknown }).token ?? '').slice(0, MAX_TOKEN_CHARS);
       const lang = consoleLanguageOf(req);
       if (!token || !(await passwordLinkIsLive(deps.db, token, deps.clock()))) return sendHtml(reply, 410, unusable(lang));
       return sendHtml(reply, 200, setPasswordPage(lang, token));
     });
 
-    app.post(SET_PASSWORD_PATH, { schema: { hide: true } }, async (req, reply) => {
+    app.post(SET_PASSWORD_PATH, { schema: { hide: true }, config: consoleDocs.setPassword }, async (req, reply) => {
       const fields = fieldsOf(req.body);
       const lang = consoleLanguageOf(req);
       const w = consoleText(lang).messages.signIn;
