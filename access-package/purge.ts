@@ -1,7 +1,7 @@
 // Deletes packages whose retention has run out: the file goes, the sealed data key is
 // cleared, the row stays as a record (marked purged) and the purge is audited.
 import { rm } from 'node:fs/promises';
-import { appendAudit } from '../db/audit';
+import { appendAudit } from '../db/records';
 import type { Db } from '../db/prisma';
 
 const BATCH = 100;

@@ -11,7 +11,7 @@ import { newPackageKey } from '../access-package/package-key';
 import { purgeExpiredPackages } from '../access-package/purge';
 import type { AccessPackage } from '../generated/prisma/client';
 import { accessPackagePolicy } from '../policy';
-import { appendAudit } from '../db/audit';
+import { appendAudit } from '../db/records';
 import { activeProfile } from '../config/controller-profile';
 import type { ActivityDeps } from './deps';
 import { furtherKeys } from './subject-keys';

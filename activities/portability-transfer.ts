@@ -14,7 +14,7 @@ import { packageDigest, readPortablePackage } from '../access-package/portable-t
 import { newLinkSecret } from '../access-package/link-secret';
 import { postToRecipient, type TransferAnswer } from '../access-package/recipient-client';
 import { recipientSecret, registeredRecipient } from '../config/portability-recipients';
-import { appendAudit } from '../db/audit';
+import { appendAudit } from '../db/records';
 import { TRANSFER_ATTEMPTS, type TransferRequest, type TransferResult, type TransferState } from '../domain/portability-transfer';
 import type { PortabilityTransfer } from '../generated/prisma/client';
 import { currentActivity } from '../stores/activity-context';

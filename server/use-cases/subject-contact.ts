@@ -2,7 +2,7 @@
 // work needs it: compliance, and the member of staff who opened the request for the subject
 // (who may have to call them back). Decrypted only on a deliberate request, and every such
 // view is on the trail as CONTACT_VIEWED, naming who looked, never what they saw.
-import { appendAudit } from '../../db/audit';
+import { appendAudit } from '../../db/records';
 import type { StaffRole } from '../staff/roles';
 import { AppError, notFound } from '../app-error';
 import type { ServerDeps } from '../deps';
