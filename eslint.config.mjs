@@ -1,5 +1,5 @@
-// Lint rules that protect the two things a reviewer cannot easily see: workflow code that
-// must stay deterministic, and promises left floating.
+// Lint rules that protect what a reviewer cannot easily see: workflow code that must stay
+// deterministic, promises left floating, and the one typed boundary to the engine's own rows.
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
@@ -27,6 +27,22 @@ export default tseslint.config(
             message: 'Workflow code must stay deterministic: do side effects in activities.',
           })),
           patterns: [{ group: ['**/generated/**', '**/db/**', '**/mail/**'], message: 'Workflow code must not reach the database or mail.' }],
+        },
+      ],
+    },
+  },
+  {
+    // Request, audit, store-task and challenge rows are read and written through db/records
+    // alone, which hands back the domain's types (issue 18): a query anywhere else would
+    // bring the untyped text and JSON back.
+    files: ['{activities,access-package,app,config,crypto,db,domain,drp,legal,mail,markup,policy,retention,server,stores,temporal,workflows}/**/*.ts', 'worker.ts'],
+    ignores: ['db/records/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'MemberExpression[property.name=/^(dsrRequest|auditEvent|storeTask|verificationChallenge)$/]',
+          message: 'Read and write request, audit, store-task and challenge rows through db/records, which returns typed records.',
         },
       ],
     },

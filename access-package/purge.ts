@@ -1,7 +1,7 @@
 // Deletes packages whose retention has run out: the file goes, the sealed data key is
 // cleared, the row stays as a record (marked purged) and the purge is audited.
 import { rm } from 'node:fs/promises';
-import { appendAudit } from '../db/audit';
+import { appendAudit, auditEventsOf, requestIdsOf } from '../db/records';
 import type { Db } from '../db/prisma';
 
 const BATCH = 100;
@@ -38,8 +38,8 @@ export const SUBJECT_PACKAGE_PURGED = 'SUBJECT_ACCESS_PACKAGE_PURGED';
  *  Each purge is audited on the package's own request and on the erasing one; returns every
  *  package the erasing request purged, this time or in an earlier attempt. Safe to run twice. */
 export async function purgeSubjectPackages(db: Db, subjectId: string, byRequestId: string, now: Date): Promise<Array<{ packageId: string; requestId: string; purgedAt: string }>> {
-  const requests = await db.dsrRequest.findMany({ where: { subjectId }, select: { id: true } });
-  const due = await db.accessPackage.findMany({ where: { requestId: { in: requests.map((r) => r.id) }, purgedAt: null }, orderBy: { createdAt: 'asc' } });
+  const requests = await requestIdsOf(db, subjectId);
+  const due = await db.accessPackage.findMany({ where: { requestId: { in: requests }, purgedAt: null }, orderBy: { createdAt: 'asc' } });
   for (const pkg of due) {
     await rm(pkg.path, { force: true });
     await db.$transaction(async (tx) => {
@@ -56,7 +56,7 @@ export async function purgeSubjectPackages(db: Db, subjectId: string, byRequestI
       });
     });
   }
-  const events = await db.auditEvent.findMany({ where: { requestId: byRequestId, action: SUBJECT_PACKAGE_PURGED }, orderBy: { at: 'asc' } });
+  const events = await auditEventsOf(db, byRequestId, { actions: [SUBJECT_PACKAGE_PURGED] });
   return events.map((e) => {
     const d = e.details as { packageId: string; accessRequestId: string; purgedAt: string };
     return { packageId: d.packageId, requestId: d.accessRequestId, purgedAt: d.purgedAt };

@@ -11,7 +11,7 @@ import { newPackageKey } from '../access-package/package-key';
 import { purgeExpiredPackages } from '../access-package/purge';
 import type { AccessPackage } from '../generated/prisma/client';
 import { accessPackagePolicy } from '../policy';
-import { appendAudit } from '../db/audit';
+import { appendAudit, readRequest } from '../db/records';
 import { activeProfile } from '../config/controller-profile';
 import type { ActivityDeps } from './deps';
 import { furtherKeys } from './subject-keys';
@@ -49,7 +49,7 @@ export async function preparePackage(
   const existing = await db.accessPackage.findUnique({ where: { requestId } });
   if (existing && !existing.purgedAt && existing.dataKeySealed && (await exists(existing.path))) return { row: existing, contents: contentsOf(existing) };
 
-  const request = await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId } });
+  const request = await readRequest(db, requestId);
   const now = deps.clock();
   const policy = accessPackagePolicy((deps.profile ?? activeProfile()).profile.retention?.accessPackagesDays);
   const { key, sealed } = newPackageKey(deps.cipher);

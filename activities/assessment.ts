@@ -3,10 +3,9 @@
 // excessive, and whether an exemption signal is on record for the subject.
 import { collectedByMistake, minorOf } from '../domain/minor';
 import { EXCESSIVE_MULTIPLE_OF_FREE_QUOTA, EXCESSIVE_REQUESTS_PER_YEAR } from '../domain/procedure';
-import { CLOSED_STATUSES } from '../domain/status';
 import { citerFor, offerFor } from '../config/controller-profile';
 import { getRegime, type RegimePolicy } from '../policy';
-import { appendAudit, findRequest, readRequest, updateRequest } from '../db/records';
+import { appendAudit, countVerifiedOriginalsInWindow, findRequest, openVerifiedOriginalOf, readRequest, unverifiedTwinIdsOf, updateRequest } from '../db/records';
 import type { ActivityDeps } from './deps';
 import { profileAccess } from './profile-access';
 
@@ -52,22 +51,9 @@ export function assessmentActivities({ db, profile, holidayDataDir }: ActivityDe
       const feeQuote = cost ? { ...cost, citation: cite(regime.fees.citation) } : null;
       // Only a verified open request is an original: an unverified one filed first (by anyone
       // who knows the address) must never make the subject's verified request a duplicate.
-      const sameKindOpen = { subjectId: request.subjectId, type: request.type, id: { not: requestId }, status: { notIn: [...CLOSED_STATUSES] } };
-      const open = await db.dsrRequest.findFirst({
-        where: { ...sameKindOpen, verifiedAt: { not: null }, receivedAt: { lte: request.receivedAt } },
-        orderBy: { receivedAt: 'asc' },
-      });
-      const unverified = open ? [] : await db.dsrRequest.findMany({ where: { ...sameKindOpen, verifiedAt: null, status: 'AWAITING_VERIFICATION' }, select: { id: true }, orderBy: { receivedAt: 'asc' } });
-      const earlierInWindow = await db.dsrRequest.count({
-        where: {
-          subjectId: request.subjectId,
-          id: { not: requestId },
-          type: { in: [...regime.fees.countedRequestTypes] },
-          verifiedAt: { not: null },
-          duplicateOfId: null,
-          receivedAt: { gte: windowStart(regime, request.receivedAt), lte: request.receivedAt },
-        },
-      });
+      const open = await openVerifiedOriginalOf(db, request);
+      const unverified = open ? [] : await unverifiedTwinIdsOf(db, request);
+      const earlierInWindow = await countVerifiedOriginalsInWindow(db, request, regime.fees.countedRequestTypes, windowStart(regime, request.receivedAt), request.receivedAt);
       const free = regime.fees.freeRequestsPerWindow;
       // A deletion compliance opened for a child's data collected by mistake is the controller's
       // own duty, not the subject's request: never charged, never weighed as excessive.
@@ -76,7 +62,7 @@ export function assessmentActivities({ db, profile, holidayDataDir }: ActivityDe
       const signals = await db.exemptionSignal.findMany({ where: { subjectId: request.subjectId, clearedAt: null } });
       const assessment: Assessment = {
         duplicateOf: open?.id ?? null,
-        supersedes: unverified.map((r) => r.id),
+        supersedes: unverified,
         earlierInWindow,
         // A duplicate is answered by the open request it repeats: it is never charged, nor weighed as excessive.
         fee: chargeable && !open ? feeQuote : null,

@@ -4,9 +4,8 @@ import { collectedByMistake, minorOf } from '../domain/minor';
 import { ApplicationFailure } from '@temporalio/activity';
 import { citerFor } from '../config/controller-profile';
 import { canExtend, computeDueDate, type DueDateInput, getRegime, verificationNotRequired, waitingWindowMs } from '../policy';
-import type { ManageChoice } from '../domain/manage';
 import type { DeadlinePlan } from '../domain/deadline-plan';
-import { appendAudit, readRequest, readRequestFields, updateRequest } from '../db/records';
+import { appendAudit, readRequest, readRequestFields, recordVerifiedOnce, updateRequest } from '../db/records';
 import { buildDeadlinePlan } from './deadline-plan';
 import type { ActivityDeps } from './deps';
 import { profileAccess } from './profile-access';
@@ -75,8 +74,8 @@ export function deadlineActivities({ db, profile, holidayDataDir, purposes }: Ac
       const input = await dueInputFor(requestId, 0);
       const plan = await setDue(requestId, input, 'system', 'DUE_DATE_SET', 'computed at intake', `${requestId}:due:intake`);
       const { regime } = input;
-      const row = await db.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, select: { type: true, details: true } });
-      const waiver = verificationNotRequired(regime, row.type, (row.details as { manage?: ManageChoice } | null)?.manage, purposes ?? []);
+      const row = await readRequestFields(db, requestId, { type: true, details: true });
+      const waiver = verificationNotRequired(regime, row.type, row.details?.manage, purposes ?? []);
       return {
         plan,
         ...(waiver && { verificationNotRequired: waiver }),
@@ -89,7 +88,7 @@ export function deadlineActivities({ db, profile, holidayDataDir, purposes }: Ac
     /** Recomputes the due date once identity is verified (PIPL counts from then), keeping
      *  the extensions already granted: a request extended while it waited keeps its extension. */
     async startClock({ requestId, verifiedAt }: { requestId: string; verifiedAt: string }): Promise<DeadlinePlan> {
-      await db.dsrRequest.updateMany({ where: { id: requestId, verifiedAt: null }, data: { verifiedAt: new Date(verifiedAt) } });
+      await recordVerifiedOnce(db, requestId, new Date(verifiedAt));
       const { extensions } = await readRequestFields(db, requestId, { extensions: true });
       const input = await dueInputFor(requestId, extensions);
       return setDue(requestId, input, 'system', 'DUE_DATE_SET', 'identity verified', `${requestId}:due:verified`);

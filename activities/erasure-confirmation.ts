@@ -3,7 +3,7 @@
 import { issueStatusToken } from '../crypto/status-token';
 import { sendOnce } from '../mail/sent-log';
 import { erasurePendingMail } from '../mail/templates/erasure-pending';
-import { appendAudit } from '../db/audit';
+import { appendAudit } from '../db/records';
 import type { ActivityDeps } from './deps';
 import { subjectContact } from './subject-contact';
 

@@ -3,21 +3,16 @@
 // already were. So the letter says exactly what the trail shows. Purposes no store declares
 // are named too, with "none of our systems processes it for you".
 import type { StoreOutcome } from '../domain/fulfilment';
-import type { ManageChoice, ManageResult } from '../domain/manage';
+import type { ManageChoice } from '../domain/manage';
 import type { ManageDoneFacts } from '../domain/notices';
 import { consequenceOf } from '../stores/data-map/purposes';
+import { storeFulfilmentsOf } from '../db/records';
 import type { ActivityDeps } from './deps';
-
-interface FulfilledDetails {
-  store?: string;
-  managed?: ManageResult[];
-}
 
 /** Per purpose asked for, what each store the engine worked did; the stores staff settled apart. */
 export async function manageResults(deps: ActivityDeps, requestId: string, outcomes: StoreOutcome[], choice: ManageChoice): Promise<Pick<ManageDoneFacts, 'purposes' | 'byHand'>> {
-  const events = await deps.db.auditEvent.findMany({ where: { requestId, action: 'STORE_FULFILLED' }, orderBy: { id: 'asc' }, select: { details: true } });
   // The last event of a store is the attempt that committed (an earlier one was retried).
-  const byStore = new Map(events.map((e) => e.details as FulfilledDetails | null).filter((d): d is FulfilledDetails => typeof d?.store === 'string').map((d) => [d.store!, d]));
+  const byStore = await storeFulfilmentsOf(deps.db, requestId, 'written');
   const byEngine = outcomes.filter((o) => o.settledBy === 'ENGINE');
   const purposes = choice.purposes.map((purpose) => {
     const declared = deps.purposes?.find((p) => p.id === purpose);

@@ -4,7 +4,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { StaffNotice, SubjectNotice } from '../domain/notices';
 import { sendOnce } from '../mail/sent-log';
 import { renderStaffNotice, renderSubjectNotice } from '../mail/templates/notices';
-import { appendAudit } from '../db/audit';
+import { appendAudit } from '../db/records';
 import type { ActivityDeps } from './deps';
 import { subjectContact } from './subject-contact';
 

@@ -9,6 +9,7 @@ import type { StoreAccount } from '../domain/store-account';
 import { sendOnce } from '../mail/sent-log';
 import { portabilityReplyMail, type TransferFacts } from '../mail/templates/portability-reply';
 import { getRegime } from '../policy/regimes';
+import { readRequest } from '../db/records';
 import { preparePackage, type ReadyPackage } from './access-package';
 import { registeredRecipient } from '../config/portability-recipients';
 import { packageLink } from './access-reply';
@@ -22,7 +23,7 @@ const utcMinute = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' 
  *  manifest.json and schema.json; built once and reused (the transfer to a recipient builds it
  *  first, and the reply then mails the link to the same package). */
 export async function preparePortablePackage(deps: ActivityDeps, requestId: string, storeNames: string[], email: string, tokenHash: string): Promise<ReadyPackage> {
-  const row = await deps.db.dsrRequest.findUniqueOrThrow({ where: { id: requestId } });
+  const row = await readRequest(deps.db, requestId);
   const cite = citerFor(await profileAccess(deps.db, deps.profile, deps.holidayDataDir).profileOf(row));
   const basis = cite(getRegime(row.regime).rights.portability.citation);
   const provided = deps.providedCategories ?? new Map<string, ReadonlySet<string>>();
@@ -37,7 +38,7 @@ export async function preparePortablePackage(deps: ActivityDeps, requestId: stri
 export async function sendPortabilityReply(deps: ActivityDeps, requestId: string, storeNames: string[], searched?: StoreAccount[]): Promise<void> {
   const messageKey = `${requestId}.portability-reply`;
   if ((await deps.db.sentMail.findUnique({ where: { messageKey } }))?.state === 'SENT') return;
-  const row = await deps.db.dsrRequest.findUniqueOrThrow({ where: { id: requestId } });
+  const row = await readRequest(deps.db, requestId);
   const cite = citerFor(await profileAccess(deps.db, deps.profile, deps.holidayDataDir).profileOf(row));
   const basis = cite(getRegime(row.regime).rights.portability.citation);
   const contact = await subjectContact(deps, requestId);
@@ -65,7 +66,7 @@ export async function sendPortabilityReply(deps: ActivityDeps, requestId: string
 async function transferFacts(deps: ActivityDeps, requestId: string): Promise<TransferFacts | undefined> {
   const transfer = await deps.db.portabilityTransfer.findUnique({ where: { requestId } });
   if (!transfer) return undefined;
-  const row = await deps.db.dsrRequest.findUniqueOrThrow({ where: { id: requestId } });
+  const row = await readRequest(deps.db, requestId);
   const recipient = registeredRecipient(await profileAccess(deps.db, deps.profile, deps.holidayDataDir).profileOf(row), transfer.recipientId);
   return {
     recipient: recipient?.name ?? { zh: transfer.recipientId, en: transfer.recipientId },

@@ -14,7 +14,7 @@ import { packageDigest, readPortablePackage } from '../access-package/portable-t
 import { newLinkSecret } from '../access-package/link-secret';
 import { postToRecipient, type TransferAnswer } from '../access-package/recipient-client';
 import { recipientSecret, registeredRecipient } from '../config/portability-recipients';
-import { appendAudit } from '../db/audit';
+import { appendAudit, readRequest } from '../db/records';
 import { TRANSFER_ATTEMPTS, type TransferRequest, type TransferResult, type TransferState } from '../domain/portability-transfer';
 import type { PortabilityTransfer } from '../generated/prisma/client';
 import { currentActivity } from '../stores/activity-context';
@@ -58,7 +58,7 @@ export function portabilityTransferActivities(deps: ActivityDeps) {
       const earlier = await db.portabilityTransfer.findUnique({ where: { requestId: t.requestId } });
       if (earlier?.settledAt) return resultOf(earlier);
 
-      const request = await db.dsrRequest.findUniqueOrThrow({ where: { id: t.requestId } });
+      const request = await readRequest(db, t.requestId);
       const recipient = registeredRecipient(await profileAccess(db, deps.profile, deps.holidayDataDir).profileOf(request), t.recipientId);
       if (!recipient) return settle(t, 'NOT_SENT', { problem: 'is not registered in the controller profile in force' });
       const secret = recipientSecret(recipient);

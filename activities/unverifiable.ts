@@ -1,7 +1,7 @@
 // The reply to a request closed because identity was never verified.
 import { sendOnce } from '../mail/sent-log';
 import { unverifiableMail } from '../mail/templates/unverifiable';
-import { appendAudit } from '../db/audit';
+import { appendAudit } from '../db/records';
 import type { ActivityDeps } from './deps';
 import { subjectContact } from './subject-contact';
 

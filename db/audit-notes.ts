@@ -2,6 +2,7 @@
 // encrypted in its own table and the event keeps only its id, so that a completed erasure can
 // clear the text while the trail stays whole ("note erased" where it was).
 import type { Prisma } from '../generated/prisma/client';
+import { readRequestFields, replaceJustificationsOf, requestIdsOf } from './records';
 
 type Tx = Prisma.TransactionClient;
 
@@ -17,7 +18,7 @@ export const NOTE_ERASED = 'note erased';
 
 /** Stores `body` for the request's subject and returns the note's id, for `details.noteId`. */
 export async function writeAuditNote(tx: Tx, cipher: NoteCipher, requestId: string, body: string): Promise<string> {
-  const { subjectId } = await tx.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, select: { subjectId: true } });
+  const { subjectId } = await readRequestFields(tx, requestId, { subjectId: true });
   const note = await tx.auditNote.create({ data: { requestId, subjectId, body: cipher.encrypt(body, 'AuditNote.body') } });
   return note.id;
 }
@@ -26,9 +27,9 @@ export async function writeAuditNote(tx: Tx, cipher: NoteCipher, requestId: stri
  *  work of its requests (skip justifications, manual-task notes); returns how many notes were cleared. */
 export async function eraseSubjectNotes(tx: Tx, subjectId: string, now: Date): Promise<number> {
   const { count } = await tx.auditNote.updateMany({ where: { subjectId, erasedAt: null }, data: { body: null, erasedAt: now } });
-  const requestId = { in: (await tx.dsrRequest.findMany({ where: { subjectId }, select: { id: true } })).map((r) => r.id) };
-  await tx.storeTask.updateMany({ where: { requestId, justification: { not: null } }, data: { justification: NOTE_ERASED } });
-  await tx.manualTask.updateMany({ where: { requestId, note: { not: null } }, data: { note: NOTE_ERASED } });
+  const requestIds = await requestIdsOf(tx, subjectId);
+  await replaceJustificationsOf(tx, requestIds, NOTE_ERASED);
+  await tx.manualTask.updateMany({ where: { requestId: { in: requestIds }, note: { not: null } }, data: { note: NOTE_ERASED } });
   return count;
 }
 

@@ -1,6 +1,6 @@
 // Exemption signals: recorded facts that a refusal ground applies to a subject (e.g. an
 // order that the subject is under criminal investigation). Policy decides what they mean.
-import { appendAudit } from '../db/audit';
+import { appendAudit } from '../db/records';
 import type { Db } from '../db/prisma';
 import type { ExemptionSignal } from '../generated/prisma/client';
 

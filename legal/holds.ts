@@ -1,7 +1,7 @@
 // Legal holds: obligations (law, court or government order) to keep a subject's data.
 // A hold protects what it covers from erasure from the moment it starts until it ends
 // or is released; placing and releasing one are audited on the request that prompted it.
-import { appendAudit } from '../db/audit';
+import { appendAudit } from '../db/records';
 import type { Db } from '../db/prisma';
 import type { DataCategory } from '../domain/fulfilment';
 import type { LegalHold } from '../generated/prisma/client';

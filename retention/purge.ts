@@ -16,7 +16,7 @@
 //   the engine's profile applies and the purge leaves it alone.
 import { rm } from 'node:fs/promises';
 import type { Db } from '../db/prisma';
-import { deleteChallengesOf, deleteChallengesExpiredBy } from '../db/records';
+import { closedUnheldRequestsBefore, deleteChallengesExpiredBy, deleteChallengesOf, deleteRequestRow, deleteStoreTasksOf, readRequestFields } from '../db/records';
 import type { Prisma } from '../generated/prisma/client';
 import type { RetentionPeriods } from '../policy';
 import { DIRECT_CALL_PREFIX } from '../stores/webhook/processor-calls';
@@ -41,7 +41,7 @@ async function purgeRequest(tx: Tx, requestId: string, closedBefore: Date): Prom
   await tx.$queryRaw`SELECT retention_purge_request_audit(${requestId}::uuid, ${closedBefore})`;
   const where = { requestId };
   await deleteChallengesOf(tx, requestId);
-  await tx.storeTask.deleteMany({ where });
+  await deleteStoreTasksOf(tx, requestId);
   await tx.manualTask.deleteMany({ where });
   await tx.deletionCertificate.deleteMany({ where });
   await tx.accessPackage.deleteMany({ where });
@@ -50,10 +50,10 @@ async function purgeRequest(tx: Tx, requestId: string, closedBefore: Date): Prom
   await tx.requestOwner.deleteMany({ where });
   await tx.sentMail.deleteMany({ where });
   await tx.drpRequest.deleteMany({ where: { id: requestId } });
-  const { workflowId } = await tx.dsrRequest.findUniqueOrThrow({ where: { id: requestId }, select: { workflowId: true } });
+  const { workflowId } = await readRequestFields(tx, requestId, { workflowId: true });
   // Attempts go with their call (ON DELETE CASCADE).
   await tx.processorCall.deleteMany({ where: { requestKey: workflowId } });
-  await tx.dsrRequest.delete({ where: { id: requestId } });
+  await deleteRequestRow(tx, requestId);
 }
 
 /** An access package's file still on disk goes before its row does. */
@@ -118,11 +118,7 @@ export async function purgeClosedRequests(db: Db, now: Date, periods: RetentionP
   let requests = 0;
   let subjects = 0;
   for (;;) {
-    const due = await db.dsrRequest.findMany({
-      where: { closedAt: { lte: cutoff }, subject: { legalHolds: { none: { releasedAt: null } } } },
-      select: { id: true, subjectId: true },
-      take: BATCH,
-    });
+    const due = await closedUnheldRequestsBefore(db, cutoff, BATCH);
     for (const r of due) {
       await removePackageFile(db, r.id);
       const subjectGone = await db.$transaction(async (tx) => {

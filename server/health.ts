@@ -3,6 +3,7 @@
 // log, never to the caller, as connection errors name hosts, ports and users.
 import nodemailer from 'nodemailer';
 import { holidayDataDir, stillMissing } from '../config/holiday-imports';
+import { openRequestHolidayWarnings } from '../db/records';
 import { type SmtpSettings, smtpTransportOptions } from '../mail/mailer';
 import type { ServerDeps } from './deps';
 
@@ -37,9 +38,9 @@ export async function checkHealth(deps: ServerDeps, log: (check: string, err: un
 
 /** Open requests whose due date was counted without some year's holidays that are still not imported. */
 async function holidayWarnings(deps: ServerDeps): Promise<HealthReport['warnings']> {
-  const rows = await deps.db.dsrRequest.findMany({ where: { closedAt: null, holidayWarning: { not: null } }, select: { holidayWarning: true }, distinct: ['holidayWarning'] });
+  const warnings = await openRequestHolidayWarnings(deps.db);
   const dir = deps.holidayDataDir ?? holidayDataDir();
-  const missing = [...new Set(rows.flatMap((r) => stillMissing(r.holidayWarning, dir)))].sort();
+  const missing = [...new Set(warnings.flatMap((w) => stillMissing(w, dir)))].sort();
   return missing.length > 0 ? { holidays: `missing: ${missing.join(', ')}` } : undefined;
 }
 

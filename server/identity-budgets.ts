@@ -6,7 +6,7 @@ import type { Db } from '../db/prisma';
 import { AppError } from './app-error';
 import type { ServerDeps } from './deps';
 import { sharedLimiter, type SharedLimiter } from './rate-limit';
-import { findRequestFields } from '../db/records';
+import { countUnverifiedSelfFiledOf, findRequestFields } from '../db/records';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -17,9 +17,6 @@ export const IDENTITY_BUDGETS = {
   /** Wrong codes per identity per day, across all its requests; when spent, codes are refused until the day ends. */
   failedCodesPerDay: { max: 10, windowMs: DAY_MS },
 } as const;
-
-/** Statuses of a request still waiting for its identity to be established. */
-const UNVERIFIED = ['RECEIVED', 'AWAITING_VERIFICATION'];
 
 const limiters = new WeakMap<Db, Map<string, SharedLimiter>>();
 /** One limiter per database and scope, made once: each holds a sweeping timer. */
@@ -39,7 +36,7 @@ function failedCodes(deps: Pick<ServerDeps, 'db' | 'rateLimitScope'>): SharedLim
  *  Refused 429 rather than pretended accepted: a fake acknowledgement's status link would fail later
  *  and leak the same fact, while this one tells only that requests are pending, most likely the caller's own. */
 export async function admitSubmission(deps: Pick<ServerDeps, 'db'>, emailHash: string): Promise<void> {
-  const open = await deps.db.dsrRequest.count({ where: { subject: { emailHash }, status: { in: UNVERIFIED }, attestedBy: null } });
+  const open = await countUnverifiedSelfFiledOf(deps.db, emailHash);
   if (open >= IDENTITY_BUDGETS.openUnverifiedRequests) {
     throw new AppError(
       429,

@@ -116,3 +116,10 @@ export async function recordedPlanOf(db: Reader, requestId: string): Promise<{ d
 export function noteIdOf(details: AuditDetails | null): string | undefined {
   return typeof details?.noteId === 'string' ? details.noteId : undefined;
 }
+
+/** The request of an event of `action` whose details hold `key: value` (a hold's or a
+ *  signal's id), or undefined. */
+export async function requestAuditedWith(db: Reader, action: string, key: string, value: string): Promise<string | undefined> {
+  const row = await db.auditEvent.findFirst({ where: { action, details: { path: [key], equals: value } }, select: { requestId: true } });
+  return row?.requestId;
+}

@@ -6,3 +6,4 @@ export * from './request-records';
 export * from './store-task-records';
 export * from './audit-records';
 export * from './challenge-records';
+export * from './request-sets';

@@ -94,3 +94,13 @@ export async function updateStoreTask(db: Reader, key: StoreTaskKey, data: Store
 export async function failedStoreTaskCount(db: Reader, requestId: string): Promise<number> {
   return db.storeTask.count({ where: { requestId, status: 'FAILED' satisfies StoreTaskStatus } });
 }
+
+/** Deletes every task of the request (retention/purge.ts, before the request's own row goes). */
+export async function deleteStoreTasksOf(tx: Reader, requestId: string): Promise<void> {
+  await tx.storeTask.deleteMany({ where: { requestId } });
+}
+
+/** Replaces each staff justification kept on the named requests' tasks with `text` (erasing the subject's notes). */
+export async function replaceJustificationsOf(tx: Reader, requestIds: readonly string[], text: string): Promise<void> {
+  await tx.storeTask.updateMany({ where: { requestId: { in: [...requestIds] }, justification: { not: null } }, data: { justification: text } });
+}

@@ -4,6 +4,7 @@
 // its timestamp must be within five minutes, and its event id is taken once, so a captured
 // call cannot be replayed. The e-mail is only hashed, to find the subject; never stored.
 import { hashIdentity } from '../../crypto/identity-hash';
+import { openAccountClosureIdsOf } from '../../db/records';
 import { signStaffAssertion, staffAssertionKey } from '../../crypto/staff-assertion';
 import { ACCOUNT_EVENT_LABEL, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from '../../stores/webhook/signature';
 import { ACCOUNT_SYSTEM_ACTOR, cancelClosureBySignInUpdate } from '../../workflows/messages';
@@ -34,9 +35,9 @@ export async function recordSignIn(deps: ServerDeps, event: SignInEvent): Promis
   if (taken.count === 0) throw new AppError(409, 'EVENT_REPLAYED', `Event ${event.eventId} was already received; nothing was changed.`);
   const subject = await deps.db.dataSubject.findUnique({ where: { emailHash: hashIdentity(deps.identityPepper, event.email) }, select: { id: true } });
   if (!subject) return { eventId: event.eventId, cancelled: 0 };
-  const open = await deps.db.dsrRequest.findMany({ where: { subjectId: subject.id, type: 'ACCOUNT_CLOSURE', closedAt: null }, select: { id: true } });
+  const open = await openAccountClosureIdsOf(deps.db, subject.id);
   let cancelled = 0;
-  for (const { id } of open) {
+  for (const id of open) {
     const assertion = signStaffAssertion(staffAssertionKey(deps.identityPepper), { requestId: id, action: cancelClosureBySignInUpdate.name, staffId: ACCOUNT_SYSTEM_ACTOR, role: ACCOUNT_SYSTEM_ACTOR }, deps.clock());
     try {
       await updateRequest(deps, id, cancelClosureBySignInUpdate, { signedInAt: signedInAt.toISOString(), assertion });

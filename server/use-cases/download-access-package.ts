@@ -8,7 +8,7 @@ import { statusTokenKey } from '../../crypto/status-token';
 import { agentResultsSecretMatches } from '../../drp/results-link';
 import { openPackageKey } from '../../access-package/package-key';
 import { openPackageStream } from '../../access-package/read-package';
-import { appendAudit } from '../../db/audit';
+import { appendAudit } from '../../db/records';
 import { AppError } from '../app-error';
 import type { ServerDeps } from '../deps';
 

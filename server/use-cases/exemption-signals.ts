@@ -7,7 +7,7 @@ import { getRegime } from '../../policy';
 import { AppError, notFound } from '../app-error';
 import type { ServerDeps } from '../deps';
 import type { SignalBody, SignalView } from '../staff/console-schemas';
-import { findRequestFields } from '../../db/records';
+import { findRequestFields, latestRequestIdOf, requestAuditedWith } from '../../db/records';
 
 /** A signal as staff see it. */
 export function signalView(s: ExemptionSignal): SignalView {
@@ -46,13 +46,7 @@ export async function clearExemptionSignalFor(deps: ServerDeps, staffId: string,
   const signal = await deps.db.exemptionSignal.findUnique({ where: { id: signalId } });
   if (!signal) throw notFound('The exemption signal');
   if (signal.clearedAt) throw new AppError(409, 'WRONG_STATE', `This signal was already cleared on ${signal.clearedAt.toISOString()}.`);
-  const recorded = await deps.db.auditEvent.findFirst({
-    where: { action: 'EXEMPTION_SIGNAL_RECORDED', details: { path: ['signalId'], equals: signalId } },
-    select: { requestId: true },
-  });
-  const latest = recorded
-    ? null
-    : await deps.db.dsrRequest.findFirst({ where: { subjectId: signal.subjectId }, orderBy: { receivedAt: 'desc' }, select: { id: true } });
-  await clearExemptionSignal(deps.db, signalId, `staff:${staffId}`, deps.clock(), recorded?.requestId ?? latest?.id, reason);
+  const auditedOn = (await requestAuditedWith(deps.db, 'EXEMPTION_SIGNAL_RECORDED', 'signalId', signalId)) ?? (await latestRequestIdOf(deps.db, signal.subjectId));
+  await clearExemptionSignal(deps.db, signalId, `staff:${staffId}`, deps.clock(), auditedOn, reason);
   return signalView(await deps.db.exemptionSignal.findUniqueOrThrow({ where: { id: signalId } }));
 }

@@ -5,7 +5,7 @@ import { placeHold, releaseHold } from '../../legal/holds';
 import { AppError, notFound } from '../app-error';
 import type { ServerDeps } from '../deps';
 import type { HoldView, PlaceHoldBody } from '../staff/console-schemas';
-import { findRequestFields } from '../../db/records';
+import { findRequestFields, latestRequestIdOf, requestAuditedWith } from '../../db/records';
 
 const MAX_LISTED = 500;
 
@@ -86,13 +86,7 @@ export async function listLegalHolds(deps: ServerDeps, q: { requestId?: string; 
 
 /** The request a hold's placement was audited on, else the subject's latest one, so that a release is always audited. */
 async function auditedRequestOf(deps: ServerDeps, hold: LegalHold): Promise<string | undefined> {
-  const placed = await deps.db.auditEvent.findFirst({
-    where: { action: 'LEGAL_HOLD_PLACED', details: { path: ['holdId'], equals: hold.id } },
-    select: { requestId: true },
-  });
-  if (placed) return placed.requestId;
-  const latest = await deps.db.dsrRequest.findFirst({ where: { subjectId: hold.subjectId }, orderBy: { receivedAt: 'desc' }, select: { id: true } });
-  return latest?.id;
+  return (await requestAuditedWith(deps.db, 'LEGAL_HOLD_PLACED', 'holdId', hold.id)) ?? (await latestRequestIdOf(deps.db, hold.subjectId));
 }
 
 /** A hold on a store or category the deployment does not have would protect nothing: refuse it (400). */

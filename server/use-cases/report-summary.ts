@@ -3,6 +3,7 @@
 // leave the database; no subject, address or request id is read.
 import { Prisma } from '../../generated/prisma/client';
 import type { Db } from '../../db/prisma';
+import { outcomeCountsByRegime } from '../../db/records';
 import type { RequestType } from '../../domain/request-kinds';
 import { AppError } from '../app-error';
 
@@ -75,12 +76,7 @@ export async function reportSummary(db: Db, query: ReportQuery, now: Date): Prom
     WHERE "receivedAt" >= ${start} AND "receivedAt" < ${end} ${regimeFilter}
     GROUP BY GROUPING SETS ((regime, type), (regime))
     ORDER BY regime, is_total, type`;
-  const outcomes = await db.dsrRequest.groupBy({
-    by: ['regime', 'outcome'],
-    where: { receivedAt: { gte: start, lt: end }, ...(query.regime ? { regime: query.regime } : {}) },
-    _count: { _all: true },
-    orderBy: [{ regime: 'asc' }, { outcome: 'asc' }],
-  });
+  const outcomes = await outcomeCountsByRegime(db, start, end, query.regime);
 
   const regimes = new Map<string, RegimeSummary>();
   for (const row of rows) {
@@ -89,7 +85,7 @@ export async function reportSummary(db: Db, query: ReportQuery, now: Date): Prom
     else summary.byType.push({ type: row.type as RequestType, ...figures(row) });
     regimes.set(row.regime, summary);
   }
-  for (const o of outcomes) regimes.get(o.regime)?.byOutcome.push({ outcome: o.outcome, count: o._count._all });
+  for (const o of outcomes) regimes.get(o.regime)?.byOutcome.push({ outcome: o.outcome, count: o.count });
   return { from: query.from, to: query.to, regime: query.regime ?? null, generatedAt: now.toISOString(), regimes: [...regimes.values()] };
 }
 

@@ -1,10 +1,9 @@
 // Staff's internal notes on a request: the text goes to the encrypted AuditNote table (erased
 // with the subject's data), the trail keeps an event naming the note by id.
-import { appendAudit } from '../../db/audit';
+import { appendAudit, findRequestFields } from '../../db/records';
 import { writeAuditNote } from '../../db/audit-notes';
 import { notFound } from '../app-error';
 import type { ServerDeps } from '../deps';
-import { findRequestFields } from '../../db/records';
 
 /** Adds a note to the request; 404 for an unknown request. */
 export async function addRequestNote(deps: Pick<ServerDeps, 'db' | 'cipher'>, staffId: string, requestId: string, body: string): Promise<void> {

@@ -1,9 +1,8 @@
 // Who works a request: the console's "assign to me / to someone". The owner is the team's
 // bookkeeping, kept in RequestOwner (not in the workflow), and each assignment is audited.
-import { appendAudit } from '../../db/audit';
+import { appendAudit, findRequestFields } from '../../db/records';
 import { AppError, notFound } from '../app-error';
 import type { ServerDeps } from '../deps';
-import { findRequestFields } from '../../db/records';
 
 /** Makes `ownerId` the request's owner; 404 for an unknown request, 422 for an unknown or disabled account. */
 export async function assignOwner(deps: Pick<ServerDeps, 'db' | 'clock'>, actorId: string, requestId: string, ownerId: string): Promise<void> {
