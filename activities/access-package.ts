@@ -6,7 +6,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { buildAccessPackage, type BuildInput } from '../access-package/build';
 import { currentActivity } from '../stores/activity-context';
-import { DEFAULT_ACCESS_PACKAGE_DIR } from '../access-package/package-dir';
+import { DEFAULT_ACCESS_PACKAGE_DIR } from '../config/package-dir';
 import { newPackageKey } from '../access-package/package-key';
 import { purgeExpiredPackages } from '../access-package/purge';
 import type { AccessPackage } from '../generated/prisma/client';

@@ -1,6 +1,6 @@
 // Reads the process environment once into a typed configuration. Defaults are the
 // embedded development ones; production sets every value explicitly.
-import { DEFAULT_ACCESS_PACKAGE_DIR } from '../access-package/package-dir';
+import { DEFAULT_ACCESS_PACKAGE_DIR } from './package-dir';
 import { DEFAULT_FILE_STORE_DIR } from '../stores/file-store';
 
 export interface AppConfig {
