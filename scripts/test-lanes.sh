@@ -17,10 +17,23 @@ DATE_SENSITIVE=(test/workflows/test-clock.test.ts test/workflows/deadlines.test.
 mapfile -t days < <(bash scripts/awkward-dates.sh)
 mkdir -p test-output
 
-run_lane() {
+# Each lane's databases and Redis, made one lane after the other: two `prisma migrate deploy`
+# at once on a fresh checkout raced over Prisma's engine files, and one looked for them online.
+prepare_lane() {
   local lane="$1" db="$base_db" port="$base_port"
   if [ "$lanes" -gt 1 ]; then db="${base_db}_lane$lane"; port=$((base_port + lane)); fi
-  source scripts/test-env.sh "$db" "$port" || return 1
+  (
+    set -e
+    source scripts/test-env.sh "$db" "$port" >&2
+    for name in DATABASE_URL MARKETING_DATABASE_URL REDIS_URL CHINOOK_POSTGRES_URL CHINOOK_MYSQL_URL; do
+      printf 'export %s=%q\n' "$name" "${!name}"
+    done
+  ) >"test-output/lane-$lane.env"
+}
+
+run_lane() {
+  local lane="$1"
+  source "test-output/lane-$lane.env"
   local rc=0
   npx jest --runInBand --shard="$lane/$lanes" || rc=1
   # The awkward dates are dealt out round the lanes.
@@ -33,6 +46,9 @@ run_lane() {
   return $rc
 }
 
+for lane in $(seq 1 "$lanes"); do
+  prepare_lane "$lane" || { echo "Lane $lane's databases could not be prepared." >&2; exit 1; }
+done
 pids=()
 for lane in $(seq 1 "$lanes"); do
   (run_lane "$lane" >"test-output/lane-$lane.log" 2>&1) &
