@@ -66,7 +66,7 @@ done
 echo "===== summary ====="
 for lane in $(seq 1 "$lanes"); do
   echo "lane $lane: $(grep -E '^Tests:' "test-output/lane-$lane.log" | tr '\n' ' ')"
-  grep -E '^(FAIL|  ●) ' "test-output/lane-$lane.log" | grep -v '● Console' || true
+  grep -E '^(FAIL|  ●) ' "test-output/lane-$lane.log" | grep -v '● Console' | awk '!seen[$0]++' || true
 done
 [ "$status" -eq 0 ] && echo "All lanes passed." || echo "A lane failed (above)."
 exit "$status"

@@ -1,11 +1,10 @@
-// An entry point (scripts/serve.ts, scripts/worker.ts, scripts/start.ts, …) as a user or a
-// service manager runs it: its own process group (tsx's CLI and the node process under it),
-// output collected, waited for by a line it prints, stopped by signalling the whole group.
+// An entry point (scripts/serve.ts, scripts/worker.ts, scripts/start.ts, …) as package.json runs
+// it (`node --import tsx`: one node process, no tsx CLI in front relaying signals) in its own
+// process group, output collected, waited for by a line it prints, stopped by signalling the
+// whole group.
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { ROOT } from './paths';
 
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
 export interface EntryProcess {
   child: ChildProcess;
@@ -20,9 +19,9 @@ export interface EntryProcess {
   kill(): void;
 }
 
-/** Starts `tsx <script> ...args` with exactly `env` (plus PATH and HOME) in a new process group. */
+/** Starts `node --import tsx <script> ...args` with exactly `env` (plus PATH and HOME) in a new process group. */
 export function startEntry(script: string, env: NodeJS.ProcessEnv, args: string[] = []): EntryProcess {
-  const child = spawn(TSX, [script, ...args], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
   const listeners = new Set<() => void>();
   const append = (chunk: Buffer) => {
