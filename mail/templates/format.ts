@@ -50,3 +50,8 @@ export function withCitation(sentence: string, citation: string, language: Langu
   const bare = sentence.trim().replace(/[.。]$/, '');
   return language === 'zh' ? `${bare}（${citation}）。` : `${bare} (${citation}).`;
 }
+
+/** "2026-12-29 11:30 UTC": unambiguous in any language and time zone. */
+export function utcMinute(at: Date): string {
+  return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}

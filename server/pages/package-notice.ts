@@ -1,6 +1,7 @@
 // The status page's word on the access package. The link's secret is mailed and never
 // stored, so the page cannot show the link itself: it says where the link is and how long
 // it works, or that it has expired.
+import { utcMinute } from '../../mail/templates/format';
 import type { Db } from '../../db/prisma';
 import type { Language } from '../../domain/request-kinds';
 import { html, type Html } from '../../markup/html';
@@ -33,6 +34,6 @@ const WORDS = {
 /** The notice, dates in UTC to the minute as in the reply mail. */
 export function packageNotice(lang: Language, facts: PackageNoticeFacts): Html {
   const t = WORDS[lang];
-  const until = `${facts.expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const until = utcMinute(facts.expiresAt);
   return html`<section class="notice" role="status" id="access-package"><h2>${t.title}</h2><p>${facts.state === 'READY' ? t.ready(until) : t.expired(until)}</p></section>`;
 }
