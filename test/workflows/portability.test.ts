@@ -203,7 +203,7 @@ describe('a portability request that names a registered recipient', () => {
     expect(audit.map((a) => a.action)).toEqual(['PORTABILITY_TRANSFER_FAILED']);
     expect(mail.en).toContain('but it was not delivered: we could not reach the recipient after several attempts.');
     expect(mail.zh).toContain('但未能送达：经多次尝试仍无法连接对方。');
-  }, 300_000); // Five attempts, each reading the package back, on a loaded machine: more than the default two minutes.
+  });
 
   test.each([
     ['signed with another secret', 'forged-signature' as const, /^the receipt's signature was refused: the signature does not match the body$/],
