@@ -7,6 +7,7 @@ import { loadConfig } from '../config/env';
 import { checkSettings, PRODUCTION_CHECKS, SettingsError } from '../config/production-settings';
 import { temporalTelemetryOptions } from '../config/temporal';
 import { loadDataMap } from '../stores/data-map/validate';
+import { bundleInChildProcess } from '../temporal/workflow-bundle';
 import { buildEngine, type Engine } from './engine';
 import { exitOnSignals } from './shutdown';
 
@@ -15,7 +16,7 @@ export interface EntryOptions {
   checkSettings: boolean;
   /** Printed on standard output once the process serves (harnesses wait for it). */
   readyLine?: string;
-  /** worker: a prebuilt workflow bundle file (the drills build it once). */
+  /** worker: a prebuilt workflow bundle file (the drills build it once); else DSR_WORKFLOW_BUNDLE, else one built in a child process. */
   workflowBundle?: string;
   /** worker: start the daily purge of expired access packages (production does). */
   startPurge?: boolean;
@@ -28,8 +29,9 @@ async function start(kind: 'serve' | 'worker', opts: EntryOptions): Promise<Engi
   Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: temporalTelemetryOptions(env), shutdownSignals: [] });
   const config = loadConfig(env);
   if (kind === 'serve') return buildEngine(config, { http: { logger: true } });
-  const workflowBundle = opts.workflowBundle ? { codePath: opts.workflowBundle } : undefined;
-  return buildEngine(config, { worker: { workflowBundle }, startPurge: opts.startPurge });
+  // Never bundled in this process: the bundler's heap would stay with the worker for good.
+  const codePath = opts.workflowBundle ?? env.DSR_WORKFLOW_BUNDLE ?? (await bundleInChildProcess());
+  return buildEngine(config, { worker: { workflowBundle: { codePath } }, startPurge: opts.startPurge });
 }
 
 /** Starts the process; on a refused configuration or a failed start it exits non-zero with the reason. */

@@ -2,7 +2,6 @@
 // catcher, the request worker as a child process, and the drill's database. Each part
 // can be stopped and started again on the same port, which is what the drills do.
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -11,7 +10,8 @@ import path from 'node:path';
 import { createFieldCipher, type FieldCipher } from '../crypto/field-cipher';
 import { parseKeyring } from '../crypto/keyring';
 import { createDb, type Db } from '../db/prisma';
-import { encryptedDataConverter, FAILURE_CONVERTER_PATH } from '../temporal/data-converter';
+import { encryptedDataConverter } from '../temporal/data-converter';
+import { bundleRequestWorkflows } from '../temporal/workflow-bundle';
 import { registerSearchAttributes } from '../temporal/search-attributes';
 import { startDrillMailServer, type DrillMailServer } from './mail-server';
 import { startDrillTemporalServer, type DrillTemporalServer } from './temporal-server';
@@ -56,7 +56,7 @@ let bundlePath: Promise<string> | null = null;
 
 /** Bundles the workflows once per process, so each worker (re)start skips webpack. */
 function workflowBundle(): Promise<string> {
-  bundlePath ??= bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), failureConverterPath: FAILURE_CONVERTER_PATH, logger: new DefaultLogger('WARN') }).then(({ code }) => {
+  bundlePath ??= bundleRequestWorkflows().then(({ code }) => {
     // In the ignored test-output/, as jest does not always let an exit hook run.
     const dir = path.resolve(__dirname, '../test-output/drills');
     mkdirSync(dir, { recursive: true });

@@ -4,9 +4,9 @@
 // example map, mapWithExampleStores) and every request must account for them. The main
 // database's declared stores are always connected, the marketing database's when asked. Kept beside workflow-stack.ts rather than in it,
 // which builds its registry without a map.
-import { FAILURE_CONVERTER_PATH } from '../../temporal/data-converter';
+import { bundleRequestWorkflows } from '../../temporal/workflow-bundle';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, type Worker } from '@temporalio/worker';
+import type { Worker } from '@temporalio/worker';
 import { Client, type WorkflowHandle } from '@temporalio/client';
 import { staffAssertionKey } from '../../crypto/staff-assertion';
 import { staffSigningInterceptor } from './staff-signing';
@@ -62,7 +62,7 @@ export async function startMappedWorkflowStack(connections: StoreConnections, op
     interceptors: { workflow: [staffSigningInterceptor(identityPepper, () => new Date())] },
   });
   const deps = buildActivityDeps({ db, mailer, cipher, staffMailTo: STAFF_MAILBOX, staffAssertionKey: staffAssertionKey(identityPepper), accessPackageDir: TEST_ACCESS_PACKAGE_DIR, connections: { ...connections, sqlStores: [...engine.services.declaredSql, ...marketing] }, dataMap: map });
-  const workflowBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), failureConverterPath: FAILURE_CONVERTER_PATH, logger: new DefaultLogger('WARN') });
+  const workflowBundle = await bundleRequestWorkflows();
   const worker: Worker = await createDsrWorker({ connection: env.nativeConnection, namespace: 'default', taskQueue, deps, keyring, workflowBundle });
   const running = worker.run();
   return {

@@ -1,11 +1,11 @@
 // The request workflow on Temporal's time-skipping test server, with the real activities
 // over the test PostgreSQL database and a loopback SMTP catcher: days pass in seconds.
 import type { EngineOptions } from '../../app/engine';
-import { FAILURE_CONVERTER_PATH } from '../../temporal/data-converter';
+import { bundleRequestWorkflows } from '../../temporal/workflow-bundle';
 import type { MailCatcher } from '../../devtools/mail-catcher';
 import { openTestEngine, STAFF_MAILBOX } from './test-engine';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { Client, type WorkflowHandle, WithStartWorkflowOperation } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
@@ -79,7 +79,7 @@ export async function startWorkflowStack(
     server: { executable: { type: 'existing-path', path: TEMPORAL_TEST_SERVER } },
   });
   const clock = await startTestClock(env);
-  bundle ??= await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), failureConverterPath: FAILURE_CONVERTER_PATH, logger: new DefaultLogger('WARN') });
+  bundle ??= await bundleRequestWorkflows();
   // The replay key, so that the histories recorded here can be decrypted by the replay test.
   const keys = { keySpec: REPLAY_KEY_SPEC, keyId: REPLAY_KEY_ID, identityPepper };
   const { engine, mail, close } = await openTestEngine(env, keys, `dsr-wf-${randomUUID()}`, { worker: { workflowBundle: bundle }, clock, extraStores, profile: options.profile, activityOverrides: options.activityOverrides });

@@ -4,7 +4,7 @@
 // which status it ended in, how an update is refused) in a second or two. The slow tier
 // (test/workflows/*.test.ts) runs the same paths with the real activities.
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { createActivities } from '../../../activities';
@@ -12,7 +12,8 @@ import type { Assessment } from '../../../activities/assessment';
 import type { IntakeResult } from '../../../activities/deadlines';
 import type { StoreOutcome } from '../../../domain/fulfilment';
 import type { RequestType } from '../../../domain/request-kinds';
-import { encryptedDataConverter, FAILURE_CONVERTER_PATH } from '../../../temporal/data-converter';
+import { encryptedDataConverter } from '../../../temporal/data-converter';
+import { bundleRequestWorkflows } from '../../../temporal/workflow-bundle';
 import { registerSearchAttributes } from '../../../temporal/search-attributes';
 import { type DeadlinePlan, type DsrStatus, type DsrWorkflowInput, statusQuery } from '../../../workflows/messages';
 import { REPLAY_KEYRING } from '../../fixtures/replay-keyring';
@@ -101,7 +102,7 @@ export async function startFastStack(): Promise<FastStack> {
   const dataConverter = encryptedDataConverter(REPLAY_KEYRING);
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: TEMPORAL_TEST_SERVER } }, client: { dataConverter } });
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');
-  bundle ??= await bundleWorkflowCode({ workflowsPath: require.resolve('../../../workflows'), failureConverterPath: FAILURE_CONVERTER_PATH });
+  bundle ??= await bundleRequestWorkflows();
   const workers: Array<{ worker: Worker; running: Promise<void> }> = [];
   const handles: WorkflowHandle[] = [];
   return {
