@@ -24,7 +24,7 @@ function rssOf(pid: number): number {
   return line ? Math.round((Number(line[1]) * 1024 * 10) / MiB) / 10 : NaN;
 }
 
-/** Starts `node --import tsx drills/worker-process.ts` with the bench's database, Temporal, SMTP catcher and keys. */
+/** Starts drills/worker-process.ts through scripts/run-worker.sh with the bench's database, Temporal, SMTP catcher and keys. */
 export function startWorkerProcess(stack: BenchStack, taskQueue: string): WorkerProcess {
   const env = {
     PATH: process.env.PATH,
@@ -39,14 +39,16 @@ export function startWorkerProcess(stack: BenchStack, taskQueue: string): Worker
     DSR_IDENTITY_PEPPER: stack.identityPepper,
     STAFF_MAIL_TO: 'compliance@example.test',
     FILE_STORE_DIR: mkdtempSync(path.join(os.tmpdir(), 'dsr-bench-files-')),
-    // The workflow cache's sizing, when the bench is run with another (README, Configuration).
+    // The workflow cache's and heap's sizing, when the bench is run with others (README, Configuration).
+    ...(process.env.WORKER_HEAP_MIB && { WORKER_HEAP_MIB: process.env.WORKER_HEAP_MIB }),
     ...(process.env.WORKER_MEMORY_BUDGET_MIB && { WORKER_MEMORY_BUDGET_MIB: process.env.WORKER_MEMORY_BUDGET_MIB }),
     ...(process.env.WORKER_MAX_CACHED_WORKFLOWS && { WORKER_MAX_CACHED_WORKFLOWS: process.env.WORKER_MAX_CACHED_WORKFLOWS }),
     // Node options for the worker alone (e.g. a bounded heap), never for the bench's own process.
     ...(process.env.BENCH_WORKER_NODE_OPTIONS && { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS }),
   };
-  // One process (no tsx wrapper), so that its pid is the worker's own.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'drills/worker-process.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  // With the worker's own process settings (bounded heap, malloc arenas), as `npm run worker`;
+  // the script execs node, so the child's pid is the worker's own.
+  const child = spawn('sh', ['scripts/run-worker.sh', 'drills/worker-process.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-4000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
