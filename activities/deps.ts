@@ -23,6 +23,8 @@ export interface ActivityDeps {
   /** The key status links are signed with (crypto/status-token.ts): with it, a mail that asks
    *  the subject to act links to their status page with a fresh token, as the intake answer does. */
   statusLinkKey?: Buffer;
+  /** The key mailed codes are hashed with (crypto/one-time-code.ts); without it, a salted scrypt. */
+  codeHashKey?: Buffer;
   /** DELETION_CONFIRMATION_WINDOW: how long an erasure confirmed by mailed code waits, cancellable, before it starts (24 h when unset; 0 for none). */
   deletionConfirmationWindowMs?: number;
   /** The key the API signs staff assertions with (crypto/staff-assertion.ts): without it every

@@ -39,7 +39,7 @@ export function verificationActivities(deps: ActivityDeps) {
           requestId,
           // The engine's clock, as the day's budget above counts by it.
           createdAt: now,
-          codeHash: hashOneTimeCode(code),
+          codeHash: hashOneTimeCode(code, deps.codeHashKey),
           expiresAt: new Date(now.getTime() + verification.codeTtlMs),
           maxAttempts: verification.maxAttempts,
         });
@@ -66,7 +66,7 @@ export function verificationActivities(deps: ActivityDeps) {
       // Count the attempt atomically, so parallel guesses cannot exceed the limit.
       if (!(await countChallengeAttempt(db, challenge))) return record('EXHAUSTED', 0);
       const attemptsLeft = challenge.maxAttempts - challenge.attempts - 1;
-      if (!oneTimeCodeMatches(code, challenge.codeHash)) return record('WRONG_CODE', attemptsLeft);
+      if (!oneTimeCodeMatches(code, challenge.codeHash, deps.codeHashKey)) return record('WRONG_CODE', attemptsLeft);
       await consumeChallenge(db, challenge.id, clock());
       return record('VERIFIED', attemptsLeft);
     },

@@ -42,6 +42,8 @@ export interface ActivityDepsInput {
   accessPackageDir?: string;
   /** Signs the status links in mails (see ActivityDeps). */
   statusLinkKey?: Buffer;
+  /** Hashes mailed codes (see ActivityDeps). */
+  codeHashKey?: Buffer;
   /** Checks the API's staff assertions (see ActivityDeps). */
   staffAssertionKey?: Buffer;
   /** Stores beyond the built-in ones (e.g. a processor's system). */
@@ -94,6 +96,7 @@ export function buildActivityDeps(input: ActivityDepsInput): ActivityDeps {
     publicUrl: input.publicUrl,
     accessPackageDir: input.accessPackageDir,
     statusLinkKey: input.statusLinkKey,
+    codeHashKey: input.codeHashKey,
     deletionConfirmationWindowMs: deletionConfirmationWindowMs(),
     staffAssertionKey: input.staffAssertionKey,
     // Without a map of its own (tests, bench) the shipped map says what the built-in stores hold.

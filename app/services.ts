@@ -14,7 +14,11 @@ import { closeDeclaredSql, declaredSqlConnections, mainDatabaseSqlConnections, t
 import { buildActivityDeps } from './activity-deps';
 import { staffAssertionKey } from '../crypto/staff-assertion';
 import { statusTokenKey } from '../crypto/status-token';
+import { oneTimeCodeKey } from '../crypto/one-time-code';
 import type { DataStore } from '../stores/data-store';
+
+/** The activities' keys derived from the identity pepper, each for one use. */
+const pepperKeys = (pepper: string) => ({ statusLinkKey: statusTokenKey(pepper), staffAssertionKey: staffAssertionKey(pepper), codeHashKey: oneTimeCodeKey(pepper) });
 
 /** The pieces every assembly shares: keyring, cipher, database, mailer. */
 function coreServices(config: AppConfig) {
@@ -35,7 +39,7 @@ function mainDatabaseServices(config: AppConfig, opts: ServicesOptions): Service
   const sqlStores = mainDatabaseSqlConnections(dataMap, config.databaseUrl);
   const activityDeps = buildActivityDeps({
     db, mailer, cipher, clock: opts.clock, extraStores: opts.extraStores, staffMailTo: config.staffMailTo, publicUrl: config.http.publicUrl,
-    statusLinkKey: statusTokenKey(config.keys.identityPepper), staffAssertionKey: staffAssertionKey(config.keys.identityPepper), accessPackageDir: config.accessPackageDir,
+    ...pepperKeys(config.keys.identityPepper), accessPackageDir: config.accessPackageDir,
     connections: { sqlStores },
   });
   return {
@@ -107,7 +111,7 @@ export function createServices(config: AppConfig, env: NodeJS.ProcessEnv = proce
     dataMap,
     dataMapFileName: path.basename(env.DATA_MAP_FILE || 'data-map.json'),
     activityDeps: {
-      ...buildActivityDeps({ db, mailer, cipher, clock: opts.clock, extraStores: opts.extraStores, staffMailTo: config.staffMailTo, publicUrl: config.http.publicUrl, statusLinkKey: statusTokenKey(config.keys.identityPepper), staffAssertionKey: staffAssertionKey(config.keys.identityPepper), accessPackageDir: config.accessPackageDir, connections, dataMap }),
+      ...buildActivityDeps({ db, mailer, cipher, clock: opts.clock, extraStores: opts.extraStores, staffMailTo: config.staffMailTo, publicUrl: config.http.publicUrl, ...pepperKeys(config.keys.identityPepper), accessPackageDir: config.accessPackageDir, connections, dataMap }),
       profile,
       // The deployer's account system, asked what stops an account closure (activities/account-closure.ts).
       ...(env.ACCOUNT_SYSTEM_URL && env.ACCOUNT_SYSTEM_SECRET ? { accountSystem: { url: env.ACCOUNT_SYSTEM_URL, secret: env.ACCOUNT_SYSTEM_SECRET } } : {}),

@@ -240,6 +240,8 @@ describe('the subject’s actions', () => {
     expect((await rowOf(requestId)).status).toBe('AWAITING_VERIFICATION');
     const challenges = await stack.db.verificationChallenge.findMany({ where: { requestId } });
     expect(challenges.map((c) => c.attempts)).toEqual([0]);
+    // The code is kept only as an HMAC under a key derived from the pepper, which the database does not hold.
+    expect(challenges.map((c) => c.codeHash.startsWith('k1:'))).toEqual([true]);
   });
 });
 
