@@ -15,7 +15,7 @@ import type { RequestType } from '../../../domain/request-kinds';
 import { encryptedDataConverter } from '../../../temporal/data-converter';
 import { bundleRequestWorkflows } from '../../../temporal/workflow-bundle';
 import { registerSearchAttributes } from '../../../temporal/search-attributes';
-import { type DeadlinePlan, type DsrStatus, type DsrWorkflowInput, statusQuery } from '../../../workflows/messages';
+import { type DeadlinePlan, type DsrStatus, type DsrWorkflowInput, OPEN_ATTESTED, statusQuery } from '../../../workflows/messages';
 import { REPLAY_KEYRING } from '../../fixtures/replay-keyring';
 import { TEMPORAL_TEST_SERVER } from '../../support/paths';
 import { recordHistories } from '../../support/record-histories';
@@ -93,7 +93,7 @@ export function fakeActivities(): FakeActivities {
     const opened = await mocks.planIntake({ requestId: input.requestId });
     if (!check?.attestation || !input.attestation) return opened;
     const { staffId, assertion, evidenceNote } = input.attestation;
-    const proof = await mocks.verifyStaffAssertion({ requestId: input.requestId, action: 'openAttested', staffId, assertion });
+    const proof = await mocks.verifyStaffAssertion({ requestId: input.requestId, action: OPEN_ATTESTED, staffId, assertion });
     if (!proof.ok) return { ...opened, attestation: { proven: false } };
     await mocks.recordDecision({ requestId: input.requestId, actor: `staff:${staffId}`, action: 'IDENTITY_ATTESTED', reason: evidenceNote, eventKey: `${input.requestId}:attested` });
     return { ...opened, attestation: { proven: true, role: proof.role } };
