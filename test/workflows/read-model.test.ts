@@ -2,6 +2,7 @@
 // API and the console show is written to the request's row by the step that changes it, and
 // read from there without asking the workflow. And an automatic request runs its short
 // database steps as local activities, scheduling only mail and store work on the server.
+import { randomUUID } from 'node:crypto';
 import { requestStatus } from '../../server/use-cases/request-status';
 import { answerFeeUpdate, statusQuery } from '../../workflows/messages';
 import { eventually } from '../support/http';
@@ -96,4 +97,17 @@ test('when an automatic access request runs, then its history holds at most 5 ac
     return keys.length > 0 ? [keys.sort()] : [];
   });
   expect(upserts).toEqual([['DsrDueAt', 'DsrRegime', 'DsrStatus', 'DsrStuck', 'DsrType'], ['DsrStatus'], ['DsrStatus']]);
+});
+
+test('when an automatic access request finds nothing held (the bench\'s request), then its history holds 4 activity executions and the nothing-held reply is sent', async () => {
+  // An address no store knows: the stack seeds no account for a given address.
+  const email = `nobody-${randomUUID()}@example.org`;
+  const { handle } = await stack.start({ email, attestation: attested });
+  const reply = mailTo(stack.mail, email, /We hold no personal information about you/);
+  expect((await handle.result()).status).toBe('COMPLETED');
+  const events = (await handle.fetchHistory()).events ?? [];
+  const scheduled = events.flatMap((e) => (e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType?.name] : []));
+  const local = events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity').map(localActivityType);
+  expect([...local, ...scheduled]).toEqual(['openRequest', 'startClockAndAssess', 'beginFulfilment', 'sendFinalReply']);
+  await reply;
 });
