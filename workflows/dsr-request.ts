@@ -115,10 +115,11 @@ export async function dsrRequestWorkflow(input: DsrWorkflowInput): Promise<DsrSt
       await replyActs.sendFinalReply(reply);
       return await close('COMPLETED', outcome, 'reply sent');
     }
-    // The reply records the close with its own audit event, once it is sent.
-    run.setOutcome(outcome);
+    // The reply records the close with its own audit event, once it is sent; the workflow's
+    // status and outcome follow when it has, as the database's did.
     const completed = run.transition('COMPLETED', 'system', 'reply sent', { outcome });
     await replyActs.sendFinalReply({ ...reply, close: completed });
+    run.setOutcome(outcome);
     await run.moved(completed);
     await watching;
     await handlersFinished();
