@@ -10,6 +10,8 @@ import { citerFor } from '../config/controller-profile';
 import { getRegime } from '../policy/regimes';
 import { appendAudit, readRequest } from '../db/records';
 import type { ActivityDeps } from './deps';
+import { assertMoveAllowed } from './request-state';
+import { type TransitionRecord, writeTransition } from './transitions';
 import { issueDeletionCertificate } from './deletion-certificate';
 import { composeSubjectNotice } from './notice-composer';
 import { noticeActivities } from './notices';
@@ -24,8 +26,13 @@ export function finalReplyActivities(deps: ActivityDeps) {
   const profiles = profileAccess(db, deps.profile, deps.holidayDataDir);
 
   return {
-    /** Sends the closing reply for the request's type and records it. */
-    async sendFinalReply(r: FinalReplyRequest): Promise<void> {
+    /** Sends the closing reply for the request's type and records it; with `close`, the move
+     *  that closes the request (its outcome with it) is written with the reply's audit event, so
+     *  the reply and the close are one write (runs from before the folded steps record the move
+     *  apart). The sent-log makes each mail once; the event keys keep a retry's rows single. */
+    async sendFinalReply(r: FinalReplyRequest & { close?: TransitionRecord }): Promise<void> {
+      // Checked before any mail leaves: no retry can make a refused move allowed.
+      if (r.close) assertMoveAllowed(r.close);
       const row = await readRequest(db, r.requestId);
       const { type } = row;
       const today = localDateOf(deps.clock(), (await profiles.establishmentOf(row)).timeZone);
@@ -80,9 +87,11 @@ export function finalReplyActivities(deps: ActivityDeps) {
       if (r.excluded.length > 0) {
         await notices.sendSubjectNotice(composeSubjectNotice(await composeContext(deps, row, deps.publicUrl ?? ''), 2, { kind: 'refusal', grounds: r.grounds, excluded: r.excluded }));
       }
-      await db.$transaction((tx) =>
-        appendAudit(tx, { requestId: r.requestId, actor: 'system', action: 'REPLY_SENT', details: { kind: `${type.toLowerCase()}-reply`, stores: r.outcomes.map((o) => o.store), ...(type === 'ACCESS' && nothingHeld && { nothingHeld: true }) }, eventKey: `${r.requestId}:reply` }),
-      );
+      const now = deps.clock();
+      await db.$transaction(async (tx) => {
+        await appendAudit(tx, { requestId: r.requestId, actor: 'system', action: 'REPLY_SENT', details: { kind: `${type.toLowerCase()}-reply`, stores: r.outcomes.map((o) => o.store), ...(type === 'ACCESS' && nothingHeld && { nothingHeld: true }) }, eventKey: `${r.requestId}:reply` });
+        if (r.close) await writeTransition(tx, deps.cipher, now, r.close);
+      });
     },
   };
 }

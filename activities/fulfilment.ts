@@ -19,6 +19,9 @@ import type { ActivityDeps } from './deps';
 import { recordedErase } from './erasure-record';
 import { PLANNED_ACTION } from './store-account';
 import { storeTaskActivities } from './store-tasks';
+import { writeManualTasks } from './manual-tasks';
+import { type TransitionRecord, writeTransition } from './transitions';
+import type { Prisma } from '../generated/prisma/client';
 
 export type FulfilmentDeps = ActivityDeps & { stores: StoreRegistry };
 
@@ -146,48 +149,73 @@ export function fulfilmentActivities(deps: FulfilmentDeps) {
     throw ApplicationFailure.retryable(message, err instanceof Error ? err.name : 'StoreFailure');
   }
 
+  /** Searches every mapped store for the subject; which stores the request has work in, and
+   *  what the search found in each (the plan's audit event). */
+  async function searchStores(requestId: string): Promise<{ planned: string[]; search: StoreSearch[] }> {
+    const keys = await subjectKeys(requestId);
+    const { type } = await readRequestFields(db, requestId, { type: true });
+    const search: StoreSearch[] = [];
+    const holding: string[] = [];
+    await whileHeartbeating(async () => {
+      for (const store of stores.all()) {
+        // A store that cannot answer may hold data: it is planned, so its failure reaches
+        // compliance instead of the store being passed over in silence.
+        const counts = await store.locate(keys).catch((err: unknown) => scrubbedMessage(err, personalOf(keys)));
+        if (typeof counts === 'string') {
+          holding.push(store.name);
+          search.push({ store: store.name, result: 'NOT_SEARCHED', reason: isManualStore(store) ? 'worked by a person (manual task)' : `search failed: ${counts}` });
+        } else if (total(counts) > 0) {
+          holding.push(store.name);
+          search.push({ store: store.name, result: 'SEARCHED', located: counts });
+        } else search.push({ store: store.name, result: 'NOTHING_FOUND' });
+      }
+    });
+    for (const { name, reason } of stores.notConnected()) search.push({ store: name, result: 'NOT_SEARCHED', reason });
+    // An erasure cannot complete while a mapped store was not searched: its task fails with the
+    // reason, and the request waits for compliance as for any failing store.
+    const mustErase = ERASURE_TYPES.includes(type) ? stores.notConnected().map((s) => s.name) : [];
+    // Tasks opened by an earlier run stay in the plan, though their data may be gone already.
+    const earlier = await storeTaskFieldsOf(db, requestId, { store: true });
+    // A MANAGE request has work only where a store declares one of its purposes.
+    const asked = type === 'MANAGE' ? (await manageChoice(requestId)).purposes : null;
+    const concerned = (name: string) => !asked || stores.all().some((s) => s.name === name && (s.purposes ?? []).some((p) => asked.includes(p)));
+    const planned = search
+      .map((s) => s.store)
+      .filter((name) => (holding.includes(name) && concerned(name)) || mustErase.includes(name) || earlier.some((t) => t.store === name));
+    return { planned, search };
+  }
+
+  /** Opens a PENDING task per planned store and records the plan's audit event. */
+  async function writePlan(tx: Prisma.TransactionClient, requestId: string, { planned, search }: { planned: string[]; search: StoreSearch[] }): Promise<void> {
+    for (const store of planned) {
+      await openStoreTask(tx, { requestId, store });
+    }
+    const details = { stores: planned, search };
+    await appendAudit(tx, { requestId, actor: 'system', action: PLANNED_ACTION, details, eventKey: `${requestId}:fulfilment-planned` });
+  }
+
   return {
     /** Searches every mapped store, records what each held (or why it was not searched), and
      *  opens a PENDING task for each store the request has work in. */
     async planFulfilment({ requestId }: { requestId: string }): Promise<string[]> {
-      const keys = await subjectKeys(requestId);
-      const { type } = await readRequestFields(db, requestId, { type: true });
-      const search: StoreSearch[] = [];
-      const holding: string[] = [];
-      await whileHeartbeating(async () => {
-        for (const store of stores.all()) {
-          // A store that cannot answer may hold data: it is planned, so its failure reaches
-          // compliance instead of the store being passed over in silence.
-          const counts = await store.locate(keys).catch((err: unknown) => scrubbedMessage(err, personalOf(keys)));
-          if (typeof counts === 'string') {
-            holding.push(store.name);
-            search.push({ store: store.name, result: 'NOT_SEARCHED', reason: isManualStore(store) ? 'worked by a person (manual task)' : `search failed: ${counts}` });
-          } else if (total(counts) > 0) {
-            holding.push(store.name);
-            search.push({ store: store.name, result: 'SEARCHED', located: counts });
-          } else search.push({ store: store.name, result: 'NOTHING_FOUND' });
-        }
+      const plan = await searchStores(requestId);
+      await db.$transaction((tx) => writePlan(tx, requestId, plan));
+      return plan.planned;
+    },
+
+    /** Plans the fulfilment (as planFulfilment) and, in the same write, records the move to
+     *  IN_FULFILMENT that starts it and opens the manual tasks of the planned stores a person
+     *  works: one activity where runs from before the folded steps took three. A retry searches
+     *  again and writes the same rows (event keys and upserts keep each event single). */
+    async beginFulfilment({ requestId, move }: { requestId: string; move: TransitionRecord }): Promise<{ stores: string[]; manual: string[] }> {
+      const plan = await searchStores(requestId);
+      const now = clock();
+      const manual = await db.$transaction(async (tx) => {
+        await writeTransition(tx, cipher, now, move);
+        await writePlan(tx, requestId, plan);
+        return writeManualTasks(tx, stores, requestId, plan.planned);
       });
-      for (const { name, reason } of stores.notConnected()) search.push({ store: name, result: 'NOT_SEARCHED', reason });
-      // An erasure cannot complete while a mapped store was not searched: its task fails with the
-      // reason, and the request waits for compliance as for any failing store.
-      const mustErase = ERASURE_TYPES.includes(type) ? stores.notConnected().map((s) => s.name) : [];
-      // Tasks opened by an earlier run stay in the plan, though their data may be gone already.
-      const earlier = await storeTaskFieldsOf(db, requestId, { store: true });
-      // A MANAGE request has work only where a store declares one of its purposes.
-      const asked = type === 'MANAGE' ? (await manageChoice(requestId)).purposes : null;
-      const concerned = (name: string) => !asked || stores.all().some((s) => s.name === name && (s.purposes ?? []).some((p) => asked.includes(p)));
-      const planned = search
-        .map((s) => s.store)
-        .filter((name) => (holding.includes(name) && concerned(name)) || mustErase.includes(name) || earlier.some((t) => t.store === name));
-      await db.$transaction(async (tx) => {
-        for (const store of planned) {
-          await openStoreTask(tx, { requestId, store });
-        }
-        const details = { stores: planned, search };
-        await appendAudit(tx, { requestId, actor: 'system', action: PLANNED_ACTION, details, eventKey: `${requestId}:fulfilment-planned` });
-      });
-      return planned;
+      return { stores: plan.planned, manual };
     },
 
     /** Does the request's work in one store and records the outcome; throws to be retried. */

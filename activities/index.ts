@@ -19,6 +19,7 @@ import { staffAssertionActivities } from './staff-assertions';
 import { transitionActivities } from './transitions';
 import { unverifiableActivities } from './unverifiable';
 import { verificationActivities } from './verification';
+import { verifiedStartActivities } from './verified-start';
 
 export type { ActivityDeps } from './deps';
 
@@ -44,5 +45,6 @@ export function createActivities(deps: ActivityDeps) {
     ...staffAssertionActivities(deps),
     ...accountClosureActivities(deps),
     ...retentionActivities(deps),
+    ...verifiedStartActivities(deps),
   };
 }

@@ -7,6 +7,8 @@ import { isManualStore } from '../stores/manual-store';
 import { appendAudit, eventRecorded, putStoreTask, readRequestFields } from '../db/records';
 import { writeAuditNote } from '../db/audit-notes';
 import type { ActivityDeps } from './deps';
+import type { Prisma } from '../generated/prisma/client';
+import type { StoreRegistry } from '../stores/registry';
 
 export type ManualOutcome = 'FOUND_AND_DONE' | 'NOTHING_FOUND';
 
@@ -22,24 +24,31 @@ export interface ManualCompletion {
   processed?: number;
 }
 
+const taskKey = (requestId: string, store: string) => ({ requestId_store: { requestId, store } });
+
+/** Opens, inside the caller's transaction, an OPEN task with the data map's instructions for
+ *  each planned store a person works, and audits them; returns those stores' names. */
+export async function writeManualTasks(tx: Prisma.TransactionClient, stores: StoreRegistry, requestId: string, planned: string[]): Promise<string[]> {
+  const manual = stores.all().filter((s) => isManualStore(s) && planned.includes(s.name));
+  if (manual.length === 0) return [];
+  const { type } = await readRequestFields(tx, requestId, { type: true });
+  for (const store of manual) {
+    const instructions = isManualStore(store) ? store.instructions : '';
+    // A retry finds the task already open and leaves it, instructions and all, as it was.
+    await tx.manualTask.upsert({ where: taskKey(requestId, store.name), create: { requestId, store: store.name, type, status: 'OPEN', instructions }, update: {} });
+  }
+  await appendAudit(tx, { requestId, actor: 'system', action: 'MANUAL_TASKS_OPENED', details: { stores: manual.map((s) => s.name) }, eventKey: `${requestId}:manual-tasks-opened` });
+  return manual.map((s) => s.name);
+}
+
 export function manualTaskActivities({ db, stores, clock, cipher }: ActivityDeps) {
-  const key = (requestId: string, store: string) => ({ requestId_store: { requestId, store } });
+  const key = taskKey;
 
   return {
     /** Opens a task for each planned store a person works; returns those stores' names. */
     async openManualTasks({ requestId, stores: planned }: { requestId: string; stores: string[] }): Promise<string[]> {
-      const manual = stores.all().filter((s) => isManualStore(s) && planned.includes(s.name));
-      if (manual.length === 0) return [];
-      const { type } = await readRequestFields(db, requestId, { type: true });
-      await db.$transaction(async (tx) => {
-        for (const store of manual) {
-          const instructions = isManualStore(store) ? store.instructions : '';
-          // A retry finds the task already open and leaves it, instructions and all, as it was.
-          await tx.manualTask.upsert({ where: key(requestId, store.name), create: { requestId, store: store.name, type, status: 'OPEN', instructions }, update: {} });
-        }
-        await appendAudit(tx, { requestId, actor: 'system', action: 'MANUAL_TASKS_OPENED', details: { stores: manual.map((s) => s.name) }, eventKey: `${requestId}:manual-tasks-opened` });
-      });
-      return manual.map((s) => s.name);
+      if (!stores.all().some((s) => isManualStore(s) && planned.includes(s.name))) return [];
+      return db.$transaction((tx) => writeManualTasks(tx, stores, requestId, planned));
     },
 
     /** Records the person's confirmation: the task is DONE and the store settled as MANUAL. */

@@ -3,6 +3,8 @@
 import type { RequestStatus } from '../domain/status';
 import { writeAuditNote } from '../db/audit-notes';
 import { eventRecorded } from '../db/records';
+import type { FieldCipher } from '../crypto/field-cipher';
+import type { Prisma } from '../generated/prisma/client';
 import type { ActivityDeps } from './deps';
 import { assertMoveAllowed, type FeeView, writeRequestState } from './request-state';
 
@@ -26,20 +28,28 @@ export interface TransitionRecord {
 const WITHDRAWN_PLAIN = 'withdrawn';
 const ownWords = (t: { to: RequestStatus; reason: string }) => t.to === 'WITHDRAWN' && t.reason !== WITHDRAWN_PLAIN;
 
+/** Writes one status move inside the caller's transaction: the row (status, what it awaits,
+ *  fee, outcome) and its STATUS_CHANGED event, the withdrawer's own words as an erasable note.
+ *  Shared by recordTransition and the activities that carry a move with their own write
+ *  (planning the fulfilment, the final reply), so a move is written the same way wherever it rides. */
+export async function writeTransition(tx: Prisma.TransactionClient, cipher: FieldCipher, now: Date, { requestId, from, to, actor, reason, eventKey, fee, outcome }: TransitionRecord): Promise<void> {
+  const move = { from, to, actor, reason, eventKey };
+  assertMoveAllowed(move);
+  // A retried activity whose event is already on record writes no second note.
+  const recorded = ownWords(move) && (await eventRecorded(tx, eventKey));
+  const noteId = ownWords(move) && !recorded ? await writeAuditNote(tx, cipher, requestId, reason) : undefined;
+  const audited = ownWords(move) ? { ...move, reason: WITHDRAWN_PLAIN, noteId } : move;
+  await writeRequestState(tx, now, { requestId, move: audited, fee, outcome });
+}
+
 export function transitionActivities({ db, clock, cipher }: ActivityDeps) {
   return {
     /** Sets the request's status, what it awaits, its fee or outcome, and appends a STATUS_CHANGED audit event, atomically. */
-    async recordTransition({ requestId, from, to, actor, reason, eventKey, fee, outcome }: TransitionRecord): Promise<void> {
-      const move = { from, to, actor, reason, eventKey };
-      assertMoveAllowed(move);
+    async recordTransition(t: TransitionRecord): Promise<void> {
+      // Refused before the transaction opens: retrying cannot make the move allowed.
+      assertMoveAllowed(t);
       const now = clock();
-      await db.$transaction(async (tx) => {
-        // A retried activity whose event is already on record writes no second note.
-        const recorded = ownWords(move) && (await eventRecorded(tx, eventKey));
-        const noteId = ownWords(move) && !recorded ? await writeAuditNote(tx, cipher, requestId, reason) : undefined;
-        const audited = ownWords(move) ? { ...move, reason: WITHDRAWN_PLAIN, noteId } : move;
-        await writeRequestState(tx, now, { requestId, move: audited, fee, outcome });
-      });
+      await db.$transaction((tx) => writeTransition(tx, cipher, now, t));
     },
   };
 }

@@ -4,9 +4,11 @@
 import { allHandlersFinished, condition, patched, setHandler } from '@temporalio/workflow';
 import { sendToRecipient } from './portability-transfer';
 import type { RequestStatus } from '../domain/status';
-import { acts, oneWrite, replyActs } from './acts';
+import type { OpenedRequest } from '../activities/open-request';
+import { acts, folded, oneWrite, replyActs } from './acts';
 import { awaitApproval, installApprovalHandler, needsApproval } from './approval';
 import { type DsrStatus, type DsrWorkflowInput, statusQuery } from './messages';
+import { replanWith } from './replan-with';
 import { RequestRun, RequestWithdrawn } from './request-run';
 import { assessRequest, installAssessmentHandlers } from './steps/assessment';
 import { installDeadlineHandlers, watchDeadline } from './steps/deadline-watch';
@@ -41,8 +43,16 @@ export async function dsrRequestWorkflow(input: DsrWorkflowInput): Promise<DsrSt
   installWithdrawHandler(run);
   installClosureHandler(run);
 
-  // One local activity opens the request where runs from before the read model took two.
-  const intake = oneWrite() ? await acts.openRequest(input) : await acts.registerRequest(input).then(() => acts.planIntake({ requestId }));
+  // Asked once, where runs first asked for the read model's path (after the handlers: an update
+  // sent with the start is accepted before), so every run records its choice at the same point.
+  const fold = run.foldSteps(folded());
+  // One local activity opens the request where runs from before the read model took two; on the
+  // folded steps it also proves and records the start's attestation.
+  const intake: OpenedRequest = fold
+    ? await acts.openRequest(input, { attestation: true })
+    : oneWrite()
+      ? await acts.openRequest(input)
+      : await acts.registerRequest(input).then(() => acts.planIntake({ requestId }));
   run.setPlan(intake.plan);
   const watching = watchDeadline(run);
 
@@ -58,7 +68,7 @@ export async function dsrRequestWorkflow(input: DsrWorkflowInput): Promise<DsrSt
   try {
     if (intake.acknowledge) await acts.notifySubject({ requestId, seq: 1, notice: { kind: 'acknowledgement' } });
 
-    if (!(await establishIdentity(run, intake.verificationWindowMs, intake.verificationNotRequired))) {
+    if (!(await establishIdentity(run, intake.verificationWindowMs, intake.verificationNotRequired, intake.attestation))) {
       run.commit('CLOSING');
       if (run.supersededBy) {
         // The subject verified another request of the same kind: that one stands, and they are told which.
@@ -74,7 +84,10 @@ export async function dsrRequestWorkflow(input: DsrWorkflowInput): Promise<DsrSt
       return await close('UNVERIFIABLE', 'UNVERIFIABLE', 'identity not verified within the window');
     }
     const verifiedAt = new Date().toISOString();
-    await run.replan(() => acts.startClock({ requestId, verifiedAt }));
+    // On the folded steps the clock starts and the request is assessed in one step, unless a
+    // second person must approve first: then the assessment waits for the approval, as before.
+    const assessed = fold && !needsApproval(run) ? (await replanWith(run, () => acts.startClockAndAssess({ requestId, verifiedAt }))).assessment : undefined;
+    if (!assessed) await run.replan(() => acts.startClock({ requestId, verifiedAt }));
 
     // Four eyes: an erasure on one member of staff's word alone waits for a second person.
     if (needsApproval(run) && !(await awaitApproval(run))) {
@@ -83,7 +96,7 @@ export async function dsrRequestWorkflow(input: DsrWorkflowInput): Promise<DsrSt
       return await close('UNVERIFIABLE', 'ATTESTATION_REJECTED', 'the attested identity was not approved by a second person');
     }
 
-    const assessment = await assessRequest(run, intake.feeResponseWindowMs);
+    const assessment = await assessRequest(run, intake.feeResponseWindowMs, assessed);
     if (!assessment.proceed) return await close(assessment.close, assessment.outcome, 'closed after assessment');
 
     // An account closure's cooling-off period, where the regime has one, replaces the erasure window.
@@ -91,12 +104,26 @@ export async function dsrRequestWorkflow(input: DsrWorkflowInput): Promise<DsrSt
     if (!closure.proceed) return await close(closure.close, closure.outcome, closure.reason);
     if (!closure.coolingOffDone) await awaitErasureWindow(run);
     run.commit('FULFILMENT');
-    await run.moveTo('IN_FULFILMENT', 'system', 'fulfilment started');
+    // On the folded steps, planning the fulfilment records the move.
+    if (!fold) await run.moveTo('IN_FULFILMENT', 'system', 'fulfilment started');
     const outcomes = await fulfilEverywhere(run, assessment.excluded);
     // Only runs whose subject named a recipient ask the patch, so every other history replays as it ran.
     if (input.portabilityRecipient && patched(PORTABILITY_TRANSFER_PATCH)) await sendToRecipient(requestId, input.portabilityRecipient, outcomes);
-    await replyActs.sendFinalReply({ requestId, outcomes, excluded: assessment.excluded, grounds: run.decision?.grounds ?? [] });
-    return await close('COMPLETED', assessment.excluded.length > 0 ? 'FULFILLED_IN_PART' : 'FULFILLED', 'reply sent');
+    const reply = { requestId, outcomes, excluded: assessment.excluded, grounds: run.decision?.grounds ?? [] };
+    const outcome = assessment.excluded.length > 0 ? 'FULFILLED_IN_PART' : 'FULFILLED';
+    if (!fold) {
+      await replyActs.sendFinalReply(reply);
+      return await close('COMPLETED', outcome, 'reply sent');
+    }
+    // The reply records the close with its own audit event, once it is sent; the workflow's
+    // status and outcome follow when it has, as the database's did.
+    const completed = run.transition('COMPLETED', 'system', 'reply sent', { outcome });
+    await replyActs.sendFinalReply({ ...reply, close: completed });
+    run.setOutcome(outcome);
+    await run.moved(completed);
+    await watching;
+    await handlersFinished();
+    return run.snapshot();
   } catch (err) {
     if (!(err instanceof RequestWithdrawn)) throw err;
     await acts.notifySubject({ requestId, seq: 1, notice: { kind: 'withdrawn' } });

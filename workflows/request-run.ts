@@ -1,24 +1,14 @@
 // The state of one running request and the moves every step shares: status changes
 // mirrored to the database, search attributes, and the withdrawal checkpoint.
 import type { Duration } from '@temporalio/common';
-import { condition, patched, upsertSearchAttributes } from '@temporalio/workflow';
-import { awaitingFor } from '../domain/awaiting';
+import { condition, patched } from '@temporalio/workflow';
+import type { TransitionRecord } from '../activities/transitions';
 import { isClosed, type RequestStatus } from '../domain/status';
 import { acts } from './acts';
+import { PublishedAttributes, requestAttributes } from './published-attributes';
+import { snapshotOf } from './request-snapshot';
 import { startDrpStatusCallback } from './drp-callback';
-import {
-  type DeadlinePlan,
-  type DecisionInput,
-  type DsrStatus,
-  type DsrWorkflowInput,
-  type ManualTaskCompletion,
-  SA_DUE_AT,
-  SA_REGIME,
-  SA_STATUS,
-  SA_STUCK,
-  SA_TYPE,
-  type StoreState,
-} from './messages';
+import type { DeadlinePlan, DecisionInput, DsrStatus, DsrWorkflowInput, ManualTaskCompletion, StoreState } from './messages';
 
 /** Thrown at a checkpoint once the request was withdrawn, to unwind the procedure. */
 export class RequestWithdrawn extends Error {}
@@ -60,8 +50,21 @@ export class RequestRun {
   private readonly pending = new Set<string>();
   private transitions = 0;
   private noticeSeq = 0;
+  private readonly published = new PublishedAttributes();
+
+  private folding = false;
 
   constructor(readonly input: DsrWorkflowInput) {}
+
+  /** Whether this run takes the folded steps (acts.ts FOLDED_PATCH): asked once, before the first
+   *  step, so a run that replayed without them keeps without them when it goes live. */
+  get foldedSteps(): boolean {
+    return this.folding;
+  }
+  foldSteps(on: boolean): boolean {
+    this.folding = on;
+    return on;
+  }
 
   get requestId(): string {
     return this.input.requestId;
@@ -91,11 +94,11 @@ export class RequestRun {
   get decision(): DecisionInput | null {
     return this.recordedDecision;
   }
-  /** Who attested the subject's identity, when staff did: they may not approve the erasure. */
   /** The role the API signed for the attestation (null on runs from before assertions). */
   get attestedRole(): string | null {
     return this.attesterRole;
   }
+  /** Who attested the subject's identity, when staff did: they may not approve the erasure. */
   get attestedBy(): string | null {
     return this.attester;
   }
@@ -255,30 +258,34 @@ export class RequestRun {
   }
 
   snapshot(): DsrStatus {
-    return {
-      requestId: this.requestId,
-      status: this.status,
-      type: this.input.type,
-      regime: this.input.regime,
-      dueAt: this.plan?.dueAt ?? null,
-      awaiting: awaitingFor(this.status),
-      extensions: this.extensions,
-      stores: { ...this.storeStates },
-      fee: this.fee,
-      outcome: this.outcome,
-    };
+    return snapshotOf(this);
   }
 
   /** Moves to a new status: database row (the read model: what it awaits, the fee or outcome
    *  that came with the move) and audit first, in one write, then the workflow's own state. */
   async moveTo(to: RequestStatus, actor: string, reason: string, also: { fee?: DsrStatus['fee']; outcome?: string } = {}): Promise<void> {
     if (to === this.status) return;
-    this.transitions += 1;
-    await acts.recordTransition({ requestId: this.requestId, from: this.status, to, actor, reason, eventKey: `${this.requestId}:t${this.transitions}`, ...also });
+    const move = this.transition(to, actor, reason, also);
+    await acts.recordTransition(move);
+    // Applied without a further await, so running histories see their commands in the order they recorded.
     this.state = to;
     this.publish();
     // Only requests filed by a DRP agent carry the flag, so histories without it replay unchanged.
     if (this.input.drpStatusCallback) await startDrpStatusCallback(this.requestId, `t${this.transitions}`);
+  }
+
+  /** A move for another activity to write with its own work (acts.ts FOLDED_PATCH): numbered
+   *  as moveTo numbers its moves, so the event key is the same; `moved` applies it once written. */
+  transition(to: RequestStatus, actor: string, reason: string, also: { fee?: DsrStatus['fee']; outcome?: string } = {}): TransitionRecord {
+    this.transitions += 1;
+    return { requestId: this.requestId, from: this.status, to, actor, reason, eventKey: `${this.requestId}:t${this.transitions}`, ...also };
+  }
+
+  /** Applies a move that another activity wrote: state, search attributes, the DRP agent's callback. */
+  async moved(move: TransitionRecord): Promise<void> {
+    this.state = move.to;
+    this.publish();
+    if (this.input.drpStatusCallback) await startDrpStatusCallback(this.requestId, move.eventKey.slice(this.requestId.length + 1));
   }
 
   /** Installs a new deadline plan (intake, clock start, extension). */
@@ -290,13 +297,7 @@ export class RequestRun {
 
   /** Mirrors the non-personal facts into search attributes for the Web UI and CLI. */
   publish(): void {
-    upsertSearchAttributes([
-      { key: SA_STATUS, value: this.status },
-      { key: SA_TYPE, value: this.input.type },
-      { key: SA_REGIME, value: this.input.regime },
-      { key: SA_STUCK, value: this.status === 'STUCK' },
-      ...(this.plan ? [{ key: SA_DUE_AT, value: new Date(this.plan.dueAt) }] : []),
-    ]);
+    this.published.publish(requestAttributes(this.status, this.input, this.plan), this.foldedSteps);
   }
 
   isClosed(): boolean {

@@ -3,6 +3,7 @@
 // decision, the subject's answer to a fee, staff's waiver are this step's messages.
 import { getExternalWorkflowHandle, patched, setHandler } from '@temporalio/workflow';
 import type { RequestStatus } from '../../domain/status';
+import type { Assessment } from '../../activities/assessment';
 import { acts } from '../acts';
 import { answerFeeUpdate, decideUpdate, type DecisionInput, supersededSignal, waiveFeeUpdate, workflowIdFor } from '../messages';
 import { reject, requireFree, requireStatus, requireText } from '../refusals';
@@ -79,10 +80,11 @@ export type AssessmentResult =
   | { proceed: true; excluded: NonNullable<DecisionInput['excluded']> }
   | { proceed: false; close: RequestStatus; outcome: string };
 
-/** Runs the assessment and every wait it implies; tells the workflow how to go on. */
-export async function assessRequest(run: RequestRun, feeWindowMs: number): Promise<AssessmentResult> {
+/** Runs the assessment and every wait it implies; tells the workflow how to go on. `made` is
+ *  the assessment when the clock's start made it (runs taking the folded steps). */
+export async function assessRequest(run: RequestRun, feeWindowMs: number, made?: Assessment): Promise<AssessmentResult> {
   const { requestId } = run;
-  const a = await acts.assessRequest({ requestId });
+  const a = made ?? (await acts.assessRequest({ requestId }));
   run.offerExcessiveFee(a.excessiveFee ?? null);
   // Unverified requests of the same subject and kind are superseded by this verified one, never
   // the other way round (versioned: runs assessed before superseding replay without it).

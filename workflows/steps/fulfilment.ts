@@ -117,12 +117,17 @@ async function openManualTasks(run: RequestRun, stores: string[]): Promise<strin
   const { requestId } = run;
   const manual = await acts.openManualTasks({ requestId, stores });
   if (manual.length === 0) return manual;
+  takeUpManualTasks(run, manual);
+  await acts.alertStaff({ requestId, seq: run.nextSeq(), alert: { kind: 'manual-task', stores: manual } });
+  return manual;
+}
+
+/** The manual tasks the database holds open: each store waits for its person. */
+function takeUpManualTasks(run: RequestRun, manual: string[]): void {
   for (const store of manual) {
     run.setStore(store, { status: 'PENDING', reason: STORE_AWAITING_PERSON });
     run.openManualTask(store);
   }
-  await acts.alertStaff({ requestId, seq: run.nextSeq(), alert: { kind: 'manual-task', stores: manual } });
-  return manual;
 }
 
 /** Waits, as long as it takes, for the person to confirm the store's task; the deadline
@@ -144,9 +149,25 @@ async function awaitPerson(run: RequestRun, store: string): Promise<StoreOutcome
 
 /** Fulfils the request in every store; resolves when each store is settled one way or another. */
 export async function fulfilEverywhere(run: RequestRun, excluded: NonNullable<DecisionInput['excluded']>): Promise<StoreOutcome[]> {
+  if (run.foldedSteps) return fulfilBegun(run, excluded);
   const stores = await planActs.planFulfilment({ requestId: run.requestId });
   for (const store of stores) run.setStore(store, { status: 'PENDING' });
   // Versioned: requests already past this point when manual stores arrived replay without it.
   const manual = patched('manual-store-tasks') ? await openManualTasks(run, stores) : [];
+  return Promise.all(stores.map((store) => (manual.includes(store) ? awaitPerson(run, store) : settleStore(run, store, excluded))));
+}
+
+/** The folded steps (acts.ts FOLDED_PATCH): planning writes the move to IN_FULFILMENT and opens
+ *  the manual tasks in its own write; then every store as above. */
+async function fulfilBegun(run: RequestRun, excluded: NonNullable<DecisionInput['excluded']>): Promise<StoreOutcome[]> {
+  const { requestId } = run;
+  const move = run.transition('IN_FULFILMENT', 'system', 'fulfilment started');
+  const { stores, manual } = await planActs.beginFulfilment({ requestId, move });
+  await run.moved(move);
+  for (const store of stores) run.setStore(store, { status: 'PENDING' });
+  if (manual.length > 0) {
+    takeUpManualTasks(run, manual);
+    await acts.alertStaff({ requestId, seq: run.nextSeq(), alert: { kind: 'manual-task', stores: manual } });
+  }
   return Promise.all(stores.map((store) => (manual.includes(store) ? awaitPerson(run, store) : settleStore(run, store, excluded))));
 }

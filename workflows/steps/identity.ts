@@ -1,6 +1,7 @@
 // Step 1: identity is strictly validated before any action (the seed policy). The subject's
 // code, staff's attestation, a resend and a superseding claim are this step's messages.
 import { patched, setHandler } from '@temporalio/workflow';
+import type { AttestationCheck } from '../../activities/open-request';
 import { acts } from '../acts';
 import { attestIdentityUpdate, type DsrWorkflowInput, OPEN_ATTESTED, resendCodeUpdate, SIGN_IN_ROLE, signInActor, supersededSignal, verifyBySignInUpdate, verifyIdentityUpdate } from '../messages';
 import { reject, requireFree, requireStatus, requireText } from '../refusals';
@@ -104,8 +105,13 @@ export function installIdentityHandlers(run: RequestRun): void {
 }
 
 /** An attestation in the start input counts only with the API's assertion (a start sent
- *  straight to Temporal cannot claim one); without it the subject is asked for the mailed code. */
-async function attestationProven(run: RequestRun, attestation: NonNullable<DsrWorkflowInput['attestation']>): Promise<boolean> {
+ *  straight to Temporal cannot claim one); without it the subject is asked for the mailed code.
+ *  `checked` is the opening's check of it (runs taking the folded steps), else it is checked here. */
+async function attestationProven(run: RequestRun, attestation: NonNullable<DsrWorkflowInput['attestation']>, checked?: AttestationCheck): Promise<boolean> {
+  if (checked) {
+    if (checked.proven) run.attestedAs(checked.role);
+    return checked.proven;
+  }
   try {
     // The signed role says whose attestation it is: a member of staff's, or an authorized agent's.
     run.attestedAs(await proveStaff(run, OPEN_ATTESTED, attestation.staffId, attestation.assertion));
@@ -131,10 +137,11 @@ export const OPT_OUT_UNVERIFIED_PATCH = 'ccpa-opt-out-unverified';
  *  or erased for an identity that was never confirmed. Where the law forbids requiring
  *  verification (`notRequired`: a CCPA opt-out of sale or sharing, which discloses and erases
  *  nothing), no code is asked for: the request goes on, audited with the citation. */
-export async function establishIdentity(run: RequestRun, windowMs: number, notRequired?: { citation: string }): Promise<boolean> {
+export async function establishIdentity(run: RequestRun, windowMs: number, notRequired?: { citation: string }, checked?: AttestationCheck): Promise<boolean> {
   const { attestation } = run.input;
-  if (attestation && (await attestationProven(run, attestation))) {
-    await acts.recordDecision({ requestId: run.requestId, actor: `staff:${attestation.staffId}`, action: 'IDENTITY_ATTESTED', reason: attestation.evidenceNote, eventKey: `${run.requestId}:attested` });
+  if (attestation && (await attestationProven(run, attestation, checked))) {
+    // The opening recorded the attestation with its check, where it made it.
+    if (!checked) await acts.recordDecision({ requestId: run.requestId, actor: `staff:${attestation.staffId}`, action: 'IDENTITY_ATTESTED', reason: attestation.evidenceNote, eventKey: `${run.requestId}:attested` });
     run.verify(attestation.staffId);
     return true;
   }

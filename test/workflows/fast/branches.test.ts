@@ -214,4 +214,18 @@ describe('erasure and fulfilment', () => {
     expect((await child.describe()).type).toBe('drpStatusCallbackWorkflow');
     await handle.terminate('test done');
   });
+
+  test('when a request an authorized agent filed is fulfilled, then the moves that planning and the reply write are each posted to the agent', async () => {
+    const { handle, acts } = await stack.start({ drpStatusCallback: true, attestation: { staffId: 'agent-1', evidenceNote: 'Agent proof checked', assertion: 'signed' } });
+    const { requestId } = await result(handle);
+    // The move to IN_FULFILMENT rode on planning (t1), the close on the reply (t2): no separate transition activity.
+    expect(acts.beginFulfilment).toHaveBeenCalledWith(expect.objectContaining({ move: expect.objectContaining({ to: 'IN_FULFILMENT', eventKey: `${requestId}:t1` }) }));
+    expect(acts.sendFinalReply).toHaveBeenCalledWith(expect.objectContaining({ close: expect.objectContaining({ from: 'IN_FULFILMENT', to: 'COMPLETED', outcome: 'FULFILLED', eventKey: `${requestId}:t2` }) }));
+    for (const change of ['t1', 't2']) {
+      const child = stack.env.client.workflow.getHandle(`drp-callback-${requestId}-${change}`);
+      await child.result();
+      expect((await child.describe()).type).toBe('drpStatusCallbackWorkflow');
+    }
+    expect(acts.postDrpStatusCallback).toHaveBeenCalledTimes(2);
+  });
 });

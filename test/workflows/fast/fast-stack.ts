@@ -15,7 +15,7 @@ import type { RequestType } from '../../../domain/request-kinds';
 import { encryptedDataConverter } from '../../../temporal/data-converter';
 import { bundleRequestWorkflows } from '../../../temporal/workflow-bundle';
 import { registerSearchAttributes } from '../../../temporal/search-attributes';
-import { type DeadlinePlan, type DsrStatus, type DsrWorkflowInput, statusQuery } from '../../../workflows/messages';
+import { type DeadlinePlan, type DsrStatus, type DsrWorkflowInput, OPEN_ATTESTED, statusQuery } from '../../../workflows/messages';
 import { REPLAY_KEYRING } from '../../fixtures/replay-keyring';
 import { TEMPORAL_TEST_SERVER } from '../../support/paths';
 import { recordHistories } from '../../support/record-histories';
@@ -53,6 +53,7 @@ export function fakeActivities(): FakeActivities {
     planIntake: async () => intake,
     openRequest: async () => intake,
     startClock: async () => planDueIn(30),
+    startClockAndAssess: async () => ({ plan: planDueIn(30), assessment: PLAIN_ASSESSMENT }),
     pauseClock: async () => planDueIn(40),
     extendDeadline: async () => planDueIn(60),
     assessRequest: async () => PLAIN_ASSESSMENT,
@@ -60,6 +61,7 @@ export function fakeActivities(): FakeActivities {
     recordDecision: async () => undefined,
     recordOutcome: async () => undefined,
     planFulfilment: async () => ['customer-accounts'],
+    beginFulfilment: async () => ({ stores: [], manual: [] }),
     fulfilStore: async ({ store }) => outcomeOf(store),
     openManualTasks: async () => [],
     completeManualTask: async ({ store }) => outcomeOf(store),
@@ -83,7 +85,26 @@ export function fakeActivities(): FakeActivities {
     beginAccountClosure: async () => ({ applies: false, refused: [], coolingOffMs: 0 }),
     notifyClosureCancelled: async () => undefined,
   };
-  return Object.fromEntries(Object.entries(fakes).map(([name, impl]) => [name, jest.fn(impl as never)])) as unknown as FakeActivities;
+  const mocks = Object.fromEntries(Object.entries(fakes).map(([name, impl]) => [name, jest.fn(impl as never)])) as unknown as FakeActivities;
+  // The folded steps (workflows/acts.ts FOLDED_PATCH) do what the separate steps did, so their
+  // fakes call those steps' fakes: a test sets an answer (an assessment, a refused assertion)
+  // in one place, whichever path the workflow takes.
+  mocks.openRequest.mockImplementation(async (input, check) => {
+    const opened = await mocks.planIntake({ requestId: input.requestId });
+    if (!check?.attestation || !input.attestation) return opened;
+    const { staffId, assertion, evidenceNote } = input.attestation;
+    const proof = await mocks.verifyStaffAssertion({ requestId: input.requestId, action: OPEN_ATTESTED, staffId, assertion });
+    if (!proof.ok) return { ...opened, attestation: { proven: false } };
+    await mocks.recordDecision({ requestId: input.requestId, actor: `staff:${staffId}`, action: 'IDENTITY_ATTESTED', reason: evidenceNote, eventKey: `${input.requestId}:attested` });
+    return { ...opened, attestation: { proven: true, role: proof.role } };
+  });
+  mocks.startClockAndAssess.mockImplementation(async (a) => ({ plan: await mocks.startClock(a), assessment: await mocks.assessRequest({ requestId: a.requestId }) }));
+  mocks.beginFulfilment.mockImplementation(async ({ requestId, move }) => {
+    await mocks.recordTransition(move);
+    const stores = await mocks.planFulfilment({ requestId });
+    return { stores, manual: await mocks.openManualTasks({ requestId, stores }) };
+  });
+  return mocks;
 }
 
 export interface FastStack {
