@@ -94,6 +94,7 @@ async function main(): Promise<void> {
       rows.push(
         [`POST /api/requests p50, ${portal.clients} clients, ms`, portal.submit.p50Ms, portal.baseline.p50Ms, 'GET /portal p50'],
         [`POST /api/requests p99, ${portal.clients} clients, ms`, portal.submit.p99Ms, portal.baseline.p99Ms, 'GET /portal p99'],
+        [`POST p99, ${portal.clients} clients each every ${portal.paceMs / 1000} s, ms`, portal.pacedSubmit.p99Ms, portal.pacedBaseline.p99Ms, 'GET /portal p99, same pace'],
       );
     });
     await section('status', async () => {

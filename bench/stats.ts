@@ -19,6 +19,25 @@ export async function runBounded(count: number, limit: number, task: (i: number)
   await Promise.all(Array.from({ length: Math.min(limit, count) }, lane));
 }
 
+/** Runs `count` tasks from `clients` clients, each starting its next task `intervalMs` after
+ *  its previous start (or at once, if that one took longer): an arrival rate of
+ *  clients / intervalMs, as people using a portal submit, rather than as fast as answers come. */
+export async function runPaced(count: number, clients: number, intervalMs: number, task: () => Promise<void>): Promise<void> {
+  let next = 0;
+  const client = async (offset: number) => {
+    // Spread the clients' first starts over one interval, so the arrivals are even.
+    await new Promise((r) => setTimeout(r, offset));
+    while (next < count) {
+      next += 1;
+      const start = performance.now();
+      await task();
+      const wait = intervalMs - since(start);
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(clients, count) }, (_, i) => client((i * intervalMs) / clients)));
+}
+
 /** A one-line progress counter on stdout ("label 37/200"). */
 export function progress(label: string, total: number): () => void {
   let done = 0;
