@@ -18,9 +18,9 @@ export interface DsrWorkerOptions {
 /** The memory the worker's sticky workflow cache may take, in MiB (WORKER_MEMORY_BUDGET_MIB).
  *  Requests mostly wait (on a code, a fee, a person), so a cache bounded by memory keeps the
  *  worker flat however many are open: an evicted request is replayed from its history when it
- *  next has work, and status pages read the database, so a wait costs nothing. 128 MiB beside
- *  the ~380 MiB a worker takes idle aims at 512 MiB RSS; measured 577 MiB with 1,500 waiting,
- *  the rest being heap the activities left (docs/measurements.md). */
+ *  next has work, and status pages read the database, so a wait costs nothing. With the
+ *  worker's bounded heap (scripts/run-worker.sh) one worker measured 436 MiB with 10,000
+ *  waiting, 248 MiB idle (docs/measurements.md). */
 export const DEFAULT_WORKFLOW_CACHE_MIB = 128;
 
 /** What one cached request workflow costs the worker, measured with `npm run bench`
