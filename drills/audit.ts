@@ -31,9 +31,10 @@ const RESULT_WAIT_MS = 30_000;
 async function temporalFacts(stack: DrillStack, workflowId: string): Promise<{ temporalStatus: string; workflowStatus: string | null }> {
   const handle = stack.client.workflow.getHandle(workflowId);
   try {
-    let timer: NodeJS.Timeout | undefined;
-    const gaveUp = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), RESULT_WAIT_MS)));
-    const result = (await Promise.race([handle.result().catch(() => null), gaveUp])) as { status: string } | null;
+    // Aborted when given up, so no poll for the result outlives the drill's connection.
+    const giveUp = new AbortController();
+    const timer = setTimeout(() => giveUp.abort(), RESULT_WAIT_MS);
+    const result = (await stack.client.withAbortSignal(giveUp.signal, () => handle.result()).catch(() => null)) as { status: string } | null;
     clearTimeout(timer);
     const { status } = await handle.describe();
     return { temporalStatus: status.name, workflowStatus: result?.status ?? null };

@@ -3,7 +3,7 @@
 import { auditDrill, verdictOf, type DrillAudit } from './audit';
 import { startDrillRequests, type DrillRequest } from './requests';
 import { startDrillStack, type DrillStack } from './stack';
-import { closedCount, waitForClosed } from './wait';
+import { closedCount, waitForClosed, waitForFinished } from './wait';
 
 export interface DrillOptions {
   requests: number;
@@ -106,7 +106,9 @@ async function runOn(drill: Drill, databaseUrl: string, database: RestartableDat
       ctx.problem('the worker exited by itself during the fault');
       await stack.worker.start();
     }
+    const settleBy = Date.now() + opts.settleTimeoutMs;
     await waitForClosed(stack.db, requests, opts.settleTimeoutMs, log);
+    await waitForFinished(stack.client, requests, settleBy, log);
     log('auditing');
     const audit = await auditDrill(stack, requests);
     if (!stack.worker.running()) drillProblems.push('the worker was not running at the end');
