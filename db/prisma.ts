@@ -1,14 +1,11 @@
 // The application's database client: Prisma over the pg driver adapter (no native engine).
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client';
-import { guardedPool } from './guarded-pool';
 
 export type Db = PrismaClient;
 
 /** Opens a Prisma client on the given PostgreSQL URL. `maxConnections` is 1 for the
  *  embedded development database, which serves a single connection at a time. */
 export function createDb(databaseUrl: string, maxConnections?: number): Db {
-  // The pool is the adapter's (disposed with the client), guarded so a database restart cannot end the process.
-  const pool = guardedPool({ connectionString: databaseUrl, max: maxConnections }, 'engine database');
-  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: maxConnections }) });
 }

@@ -3,7 +3,7 @@
 // parameter, so nothing from the map or the request is ever spliced into SQL text.
 import { Kysely, MysqlDialect, PostgresDialect } from 'kysely';
 import { createPool } from 'mysql2';
-import { guardedPool } from '../../db/guarded-pool';
+import { Pool } from 'pg';
 import type { SqlDialect } from '../data-map/sql-fields';
 
 /** The tables are the deployer's, unknown to the type system: rows are plain records. */
@@ -15,8 +15,9 @@ const POOL_MAX = 4;
 /** Opens (lazily: nothing connects until the first query) a database of the given dialect. */
 export function openSqlDb(dialect: SqlDialect, url: string): SqlDb {
   if (dialect === 'postgres') {
-    // A client's failure (the server restarted), idle or checked out, must not end the process.
-    const pool = guardedPool({ connectionString: url, max: POOL_MAX }, 'declared SQL store');
+    const pool = new Pool({ connectionString: url, max: POOL_MAX });
+    // An idle client's failure (the server restarted) must not end the process.
+    pool.on('error', (err: NodeJS.ErrnoException) => console.warn(`declared SQL store: connection problem (${err.code ?? err.name})`));
     return new Kysely({ dialect: new PostgresDialect({ pool }) });
   }
   // Times read as UTC so an export says the same instant whatever the engine's time zone.
