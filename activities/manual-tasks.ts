@@ -26,10 +26,13 @@ export interface ManualCompletion {
 
 const taskKey = (requestId: string, store: string) => ({ requestId_store: { requestId, store } });
 
+/** The planned stores a person works (manual stores of the data map). */
+const manualAmong = (stores: StoreRegistry, planned: string[]) => stores.all().filter((s) => isManualStore(s) && planned.includes(s.name));
+
 /** Opens, inside the caller's transaction, an OPEN task with the data map's instructions for
  *  each planned store a person works, and audits them; returns those stores' names. */
 export async function writeManualTasks(tx: Prisma.TransactionClient, stores: StoreRegistry, requestId: string, planned: string[]): Promise<string[]> {
-  const manual = stores.all().filter((s) => isManualStore(s) && planned.includes(s.name));
+  const manual = manualAmong(stores, planned);
   if (manual.length === 0) return [];
   const { type } = await readRequestFields(tx, requestId, { type: true });
   for (const store of manual) {
@@ -42,12 +45,11 @@ export async function writeManualTasks(tx: Prisma.TransactionClient, stores: Sto
 }
 
 export function manualTaskActivities({ db, stores, clock, cipher }: ActivityDeps) {
-  const key = taskKey;
-
   return {
     /** Opens a task for each planned store a person works; returns those stores' names. */
     async openManualTasks({ requestId, stores: planned }: { requestId: string; stores: string[] }): Promise<string[]> {
-      if (!stores.all().some((s) => isManualStore(s) && planned.includes(s.name))) return [];
+      // No transaction at all when no planned store is worked by a person.
+      if (manualAmong(stores, planned).length === 0) return [];
       return db.$transaction((tx) => writeManualTasks(tx, stores, requestId, planned));
     },
 
@@ -57,7 +59,7 @@ export function manualTaskActivities({ db, stores, clock, cipher }: ActivityDeps
       const processed = nothingFound ? 0 : (c.processed ?? null);
       const outcome: ManualOutcome = nothingFound ? 'NOTHING_FOUND' : 'FOUND_AND_DONE';
       return db.$transaction(async (tx) => {
-        const task = await tx.manualTask.findUnique({ where: key(requestId, store) });
+        const task = await tx.manualTask.findUnique({ where: taskKey(requestId, store) });
         if (!task) throw ApplicationFailure.nonRetryable(`Store ${store} has no manual task for this request.`, 'NoManualTask');
         // A retry after the commit finds the task done and records nothing twice.
         if (task.status === 'OPEN') {

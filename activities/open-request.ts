@@ -2,7 +2,7 @@
 // plan, which runs recorded before the read model took as two activities; and, for a request
 // opened on staff's attestation, the check of the API's assertion and the attestation's audit
 // event, which runs recorded before the folded steps took as two more.
-import { OPEN_ATTESTED } from '../workflows/messages';
+import { attestedEventKey, OPEN_ATTESTED } from '../workflows/messages';
 import type { DsrWorkflowInput } from '../domain/request-input';
 import { deadlineActivities, type IntakeResult } from './deadlines';
 import { decisionActivities } from './decisions';
@@ -18,9 +18,6 @@ export interface OpenedRequest extends IntakeResult {
   /** Present when the workflow asked for the check and the start carried an attestation. */
   attestation?: AttestationCheck;
 }
-
-/** The event key of the attestation's audit event: the same whichever step records it. */
-export const attestedEventKey = (requestId: string): string => `${requestId}:attested`;
 
 export function openRequestActivities(deps: ActivityDeps) {
   const intake = intakeActivities(deps);

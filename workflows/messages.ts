@@ -37,6 +37,8 @@ export const AUTHORIZED_AGENT_ROLE = 'authorized-agent';
 
 /** The action an assertion names when staff open a request with an attestation. */
 export const OPEN_ATTESTED = 'openAttested';
+/** The event key of the start attestation's IDENTITY_ATTESTED event, whichever step records it. */
+export const attestedEventKey = (requestId: string): string => `${requestId}:attested`;
 
 export interface DsrStatus {
   requestId: string;

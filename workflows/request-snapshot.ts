@@ -1,9 +1,21 @@
 // What the status query answers about a running request: its state as the workflow holds it.
 import { awaitingFor } from '../domain/awaiting';
-import type { DsrStatus } from './messages';
-import type { RequestRun } from './request-run';
+import type { RequestStatus } from '../domain/status';
+import type { DeadlinePlan, DsrStatus, DsrWorkflowInput, StoreState } from './messages';
 
-export function snapshotOf(run: RequestRun): DsrStatus {
+/** What a snapshot reads of a running request (RequestRun has it all). */
+export interface RunFacts {
+  readonly requestId: string;
+  readonly input: Pick<DsrWorkflowInput, 'type' | 'regime'>;
+  readonly status: RequestStatus;
+  readonly plan: DeadlinePlan | null;
+  readonly extensions: number;
+  readonly stores: Readonly<Record<string, StoreState>>;
+  readonly fee: DsrStatus['fee'];
+  readonly outcome: string | null;
+}
+
+export function snapshotOf(run: RunFacts): DsrStatus {
   return {
     requestId: run.requestId,
     status: run.status,

@@ -3,7 +3,7 @@
 import { patched, setHandler } from '@temporalio/workflow';
 import type { AttestationCheck } from '../../activities/open-request';
 import { acts } from '../acts';
-import { attestIdentityUpdate, type DsrWorkflowInput, OPEN_ATTESTED, resendCodeUpdate, SIGN_IN_ROLE, signInActor, supersededSignal, verifyBySignInUpdate, verifyIdentityUpdate } from '../messages';
+import { attestedEventKey, attestIdentityUpdate, type DsrWorkflowInput, OPEN_ATTESTED, resendCodeUpdate, SIGN_IN_ROLE, signInActor, supersededSignal, verifyBySignInUpdate, verifyIdentityUpdate } from '../messages';
 import { reject, requireFree, requireStatus, requireText } from '../refusals';
 import type { RequestRun } from '../request-run';
 import { proveStaff, STAFF_ASSERTION_PATCH } from '../staff-proof';
@@ -141,7 +141,7 @@ export async function establishIdentity(run: RequestRun, windowMs: number, notRe
   const { attestation } = run.input;
   if (attestation && (await attestationProven(run, attestation, checked))) {
     // The opening recorded the attestation with its check, where it made it.
-    if (!checked) await acts.recordDecision({ requestId: run.requestId, actor: `staff:${attestation.staffId}`, action: 'IDENTITY_ATTESTED', reason: attestation.evidenceNote, eventKey: `${run.requestId}:attested` });
+    if (!checked) await acts.recordDecision({ requestId: run.requestId, actor: `staff:${attestation.staffId}`, action: 'IDENTITY_ATTESTED', reason: attestation.evidenceNote, eventKey: attestedEventKey(run.requestId) });
     run.verify(attestation.staffId);
     return true;
   }
