@@ -2,8 +2,7 @@
 // plan, which runs recorded before the read model took as two activities; and, for a request
 // opened on staff's attestation, the check of the API's assertion and the attestation's audit
 // event, which runs recorded before the folded steps took as two more.
-import { attestedEventKey, OPEN_ATTESTED } from '../workflows/messages';
-import type { DsrWorkflowInput } from '../domain/request-input';
+import { attestedEventKey, type DsrWorkflowInput, OPEN_ATTESTED } from '../domain/request-input';
 import { deadlineActivities, type IntakeResult } from './deadlines';
 import { decisionActivities } from './decisions';
 import type { ActivityDeps } from './deps';

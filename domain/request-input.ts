@@ -4,6 +4,12 @@ import type { MinorFlag } from './minor';
 import type { RegimeKey } from './regime-key';
 import type { Channel, Language, RequestType } from './request-kinds';
 
+/** The action an assertion names when staff open a request with an attestation. */
+export const OPEN_ATTESTED = 'openAttested';
+
+/** The event key of the start attestation's IDENTITY_ATTESTED event, whichever step records it. */
+export const attestedEventKey = (requestId: string): string => `${requestId}:attested`;
+
 /** What intake hands the workflow. The identity key arrives only as a keyed hash and a
  *  ciphertext; everything else here is non-personal, and the payload codec encrypts all. */
 export interface DsrWorkflowInput {

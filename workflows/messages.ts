@@ -35,10 +35,8 @@ export interface Asserted {
  *  the workflow tells an agent's attestation from staff's by it (workflows/approval.ts). */
 export const AUTHORIZED_AGENT_ROLE = 'authorized-agent';
 
-/** The action an assertion names when staff open a request with an attestation. */
-export const OPEN_ATTESTED = 'openAttested';
-/** The event key of the start attestation's IDENTITY_ATTESTED event, whichever step records it. */
-export const attestedEventKey = (requestId: string): string => `${requestId}:attested`;
+// Defined with the start input, so the opening activity reads them without climbing to the workflows.
+export { attestedEventKey, OPEN_ATTESTED } from '../domain/request-input';
 
 export interface DsrStatus {
   requestId: string;
